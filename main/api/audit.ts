@@ -1,0 +1,15 @@
+import type { AreaHandlers } from './handler'
+import type { auditContract } from './contract/audit'
+
+export const auditHandlers: AreaHandlers<typeof auditContract> = {
+  list: (ctx, input) => ctx.session.audit.list(input.limit, input.beforeId),
+  verify: (ctx) => {
+    const result = ctx.session.audit.verify()
+    ctx.session.audit.append({
+      actor: ctx.session.user.username,
+      action: 'audit.verified',
+      details: { ok: result.ok, checkedRows: result.checkedRows },
+    })
+    return result
+  },
+}

@@ -1,0 +1,22 @@
+// The channel list, free of imports, so the sandboxed preload bundles nothing but this.
+// A unit test checks it equals the contract's areas and methods exactly.
+export const channels = {
+  vault: [
+    'status',
+    'create',
+    'unlock',
+    'unlockWithRecoveryKey',
+    'lock',
+    'changePassphrase',
+    'getSettings',
+    'updateSettings',
+  ],
+  users: ['list', 'create', 'deactivate', 'resetPassphrase'],
+  audit: ['list', 'verify'],
+} as const
+
+export const LOCKED_EVENT_CHANNEL = 'vault:locked-event'
+
+export function channelName(area: string, methodName: string): string {
+  return `${area}:${methodName}`
+}

@@ -1,0 +1,34 @@
+// Closed set of error codes that cross the IPC boundary. The renderer shows a translated
+// message per code (i18n key `errors.<CODE>`), never a raw exception text.
+export const errorCodes = [
+  'VALIDATION',
+  'LOCKED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'WRONG_PASSPHRASE',
+  'UNKNOWN_USER',
+  'USER_DEACTIVATED',
+  'TOO_MANY_ATTEMPTS',
+  'BAD_RECOVERY_KEY',
+  'VAULT_EXISTS',
+  'NO_VAULT',
+  'CORRUPT_HEADER',
+  'DB_MISSING',
+  'DB_NOT_OURS',
+  'DB_CORRUPT',
+  'SCHEMA_TOO_NEW',
+  'WEAK_PASSPHRASE',
+  'INTERNAL',
+] as const
+
+export type ErrorCode = (typeof errorCodes)[number]
+
+export interface ApiErrorPayload {
+  code: ErrorCode
+  message: string
+  details?: Record<string, unknown>
+}
+
+/** Every IPC call resolves to one of these; nothing is thrown across the boundary. */
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiErrorPayload }

@@ -1,0 +1,38 @@
+import type { z } from 'zod'
+import type { ApiResult } from './errors'
+import type { AreaSpec, MethodSpec, OutputOf } from './method'
+import { vaultContract } from './vault'
+import { usersContract } from './users'
+import { auditContract } from './audit'
+
+export * from './errors'
+export * from './roles'
+export * from './common'
+export * from './vault'
+export * from './users'
+export * from './audit'
+export type { Access, MethodSpec } from './method'
+
+/** The whole API: area → method → (input schema, access, result type). */
+export const contract = {
+  vault: vaultContract,
+  users: usersContract,
+  audit: auditContract,
+} satisfies Record<string, AreaSpec>
+
+export type Contract = typeof contract
+export type Area = keyof Contract
+
+/** What the renderer sees on window.casevault: one async function per method. */
+export type CaseVaultApi = {
+  [A in Area]: {
+    [M in keyof Contract[A]]: Contract[A][M] extends MethodSpec<infer I, unknown>
+      ? undefined extends z.input<I>
+        ? (input?: z.input<I>) => Promise<ApiResult<OutputOf<Contract[A][M]>>>
+        : (input: z.input<I>) => Promise<ApiResult<OutputOf<Contract[A][M]>>>
+      : never
+  }
+}
+
+/** Events main pushes to the renderer (preload exposes `on<Event>` returning an unsubscribe). */
+export type VaultLockedReason = 'user' | 'idle' | 'suspend' | 'screen-lock'

@@ -1,0 +1,77 @@
+import type { z } from 'zod'
+import { contract, type ApiErrorPayload, type ApiResult } from './contract'
+import type { Access, MethodSpec } from './contract/method'
+import { CaseVaultError } from '../core/errors'
+import { classifySqliteError } from '../core/db/connection'
+import type { HandlerContext } from './handler'
+import { vaultHandlers } from './vault'
+import { usersHandlers } from './users'
+import { auditHandlers } from './audit'
+
+type AnyHandler = (ctx: HandlerContext, input: unknown) => unknown
+type AnySpec = MethodSpec<z.ZodType, unknown>
+
+const handlers = { vault: vaultHandlers, users: usersHandlers, audit: auditHandlers }
+
+interface Route {
+  spec: AnySpec
+  run: AnyHandler
+}
+
+/** Every `area:method` channel with its spec and handler, built once from the contract. */
+export const routes: ReadonlyMap<string, Route> = new Map(
+  Object.entries(contract).flatMap(([area, methods]) =>
+    Object.entries(methods as Record<string, AnySpec>).map(([name, spec]) => {
+      const areaHandlers = handlers[area as keyof typeof handlers] as unknown as Record<string, AnyHandler>
+      const run = areaHandlers[name]
+      if (!run) throw new Error(`No handler for ${area}:${name}`)
+      return [`${area}:${name}`, { spec, run }] as const
+    }),
+  ),
+)
+
+function toPayload(error: unknown): ApiErrorPayload {
+  if (error instanceof CaseVaultError) {
+    return { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) }
+  }
+  const classified = classifySqliteError(error)
+  if (classified) return { code: classified.code, message: classified.message }
+  // Unknown failures are logged in main only; the renderer gets a code, not a stack or SQL.
+  console.error('[casevault] internal error', error)
+  return { code: 'INTERNAL', message: 'Something went wrong. Nothing was saved.' }
+}
+
+function checkAccess(access: Access, ctx: HandlerContext, channel: string): void {
+  if (access === 'public') return
+  const session = ctx.vault.session()
+  if (!session) throw new CaseVaultError('LOCKED', 'The vault is locked.')
+  if (access === 'session' || access.includes(session.user.role)) return
+  session.audit.append({ actor: session.user.username, action: 'access.denied', details: { channel } })
+  throw new CaseVaultError('FORBIDDEN', 'Your role does not allow this.', { channel })
+}
+
+/**
+ * The trust boundary: finds the route, checks the role, parses the input with zod, runs the
+ * handler. Never throws; every failure becomes { ok: false, error }.
+ */
+export async function dispatch(ctx: HandlerContext, channel: string, input: unknown): Promise<ApiResult<unknown>> {
+  try {
+    const route = typeof channel === 'string' ? routes.get(channel) : undefined
+    if (!route) throw new CaseVaultError('NOT_FOUND', 'Unknown API method.')
+    checkAccess(route.spec.access, ctx, channel)
+    const parsed = route.spec.input.safeParse(input)
+    if (!parsed.success) {
+      throw new CaseVaultError('VALIDATION', 'Some fields are not valid.', {
+        issues: parsed.error.issues.slice(0, 20).map((issue) => ({
+          path: issue.path.map(String).join('.'),
+          code: issue.code,
+          message: issue.message,
+        })),
+      })
+    }
+    const value = await route.run(ctx, parsed.data)
+    return { ok: true, value }
+  } catch (error) {
+    return { ok: false, error: toPayload(error) }
+  }
+}

@@ -1,0 +1,18 @@
+import type { ApiResult, VaultLockedReason } from './contract'
+
+/**
+ * What main/index.ts, the e2e harness and the unit tests hold: the real API over one data folder.
+ * The transport (ipcMain, page.exposeFunction, a direct call) is the only thing that differs.
+ */
+export interface ApiHost {
+  /** Parse, check role, run; never throws. `channel` is `area:method`. */
+  dispatch(channel: string, input: unknown): Promise<ApiResult<unknown>>
+  /** Lock now (suspend, screen lock, quit). Safe to call when already locked. */
+  lock(reason: VaultLockedReason): void
+  /** Subscribe to lock events from any cause. Returns an unsubscribe. */
+  onLocked(listener: (reason: VaultLockedReason) => void): () => void
+  /** Seconds of system idle time → lock when over the configured minutes. Call every ~30 s. */
+  checkIdle(systemIdleSeconds: number): void
+  /** Lock and release everything. */
+  dispose(): void
+}

@@ -1,0 +1,36 @@
+import { Vault, type VaultOptions } from '../core/vault/vault'
+import { createUserService } from '../core/users/user-service'
+import { shouldAutoLock } from '../core/vault/auto-lock'
+import { CaseVaultError } from '../core/errors'
+import { dispatch } from './dispatch'
+import type { HandlerContext } from './handler'
+import type { ApiHost } from './host-types'
+
+export type { ApiHost } from './host-types'
+export type HostOptions = VaultOptions
+
+/** The real API over one data folder; main/index.ts, the e2e harness and tests all use this. */
+export function createApiHost(options: HostOptions): ApiHost {
+  const vault = new Vault(options)
+  const userService = createUserService(vault)
+  const ctx: HandlerContext = {
+    vault,
+    userService,
+    get session() {
+      const session = vault.session()
+      if (!session) throw new CaseVaultError('LOCKED', 'The vault is locked.')
+      return session
+    },
+  }
+
+  return {
+    dispatch: (channel, input) => dispatch(ctx, channel, input),
+    lock: (reason) => vault.lock(reason),
+    onLocked: (listener) => vault.onLocked(listener),
+    checkIdle(systemIdleSeconds) {
+      const session = vault.session()
+      if (session && shouldAutoLock(systemIdleSeconds, session.settings.get().autoLockMinutes)) vault.lock('idle')
+    },
+    dispose: () => vault.lock('user'),
+  }
+}

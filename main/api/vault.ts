@@ -1,0 +1,50 @@
+import type { AreaHandlers, HandlerContext } from './handler'
+import type { vaultContract, VaultStatus } from './contract/vault'
+
+export function vaultStatus(ctx: Pick<HandlerContext, 'vault'>): VaultStatus {
+  const session = ctx.vault.session()
+  return {
+    state: session ? 'unlocked' : ctx.vault.exists() ? 'locked' : 'absent',
+    user: session?.user ?? null,
+    settings: session ? session.settings.get() : null,
+    organisation: ctx.vault.organisation(),
+  }
+}
+
+export const vaultHandlers: AreaHandlers<typeof vaultContract> = {
+  status: (ctx) => vaultStatus(ctx),
+
+  create: async (ctx, input) => {
+    const { recoveryKey } = await ctx.vault.create(input)
+    return { recoveryKey, status: vaultStatus(ctx) }
+  },
+
+  unlock: async (ctx, input) => {
+    await ctx.vault.unlock(input.username, input.passphrase)
+    return vaultStatus(ctx)
+  },
+
+  unlockWithRecoveryKey: async (ctx, input) => {
+    await ctx.vault.unlockWithRecoveryKey(input.recoveryKey, input.username, input.newPassphrase)
+    return vaultStatus(ctx)
+  },
+
+  lock: (ctx) => {
+    ctx.vault.lock('user')
+    return vaultStatus(ctx)
+  },
+
+  changePassphrase: (ctx, input) =>
+    ctx.userService.changeOwnPassphrase(ctx.session, input.currentPassphrase, input.newPassphrase),
+
+  getSettings: (ctx) => ctx.session.settings.get(),
+
+  updateSettings: (ctx, input) => {
+    const { session } = ctx
+    session.db.transaction(() => {
+      session.settings.save(input)
+      session.audit.append({ actor: session.user.username, action: 'settings.updated', details: { ...input } })
+    })()
+    return session.settings.get()
+  },
+}

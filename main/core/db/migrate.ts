@@ -1,0 +1,54 @@
+import { CaseVaultError } from '../errors'
+import type { VaultDatabase } from './connection'
+
+export interface Migration {
+  version: number
+  name: string
+  sql: string
+}
+
+// Vite inlines every numbered migration at build time, so the list is never hand-kept.
+const files = import.meta.glob('./migrations/*.sql', { query: '?raw', import: 'default', eager: true })
+
+export function loadMigrations(sources: Record<string, unknown> = files): Migration[] {
+  const migrations = Object.entries(sources).map(([path, sql]) => {
+    const match = /\/(\d{4})_([a-z0-9_]+)\.sql$/.exec(path)
+    if (!match || typeof sql !== 'string') throw new Error(`Bad migration file name: ${path}`)
+    return { version: Number(match[1]), name: match[2]!, sql }
+  })
+  migrations.sort((a, b) => a.version - b.version)
+  migrations.forEach((migration, index) => {
+    if (migration.version !== index + 1) {
+      throw new Error(`Migrations must be numbered 0001, 0002… without gaps; found ${migration.version}`)
+    }
+  })
+  return migrations
+}
+
+export const MIGRATIONS = loadMigrations()
+export const SCHEMA_VERSION = MIGRATIONS.length
+
+export function schemaVersion(db: VaultDatabase): number {
+  return db.pragma('user_version', { simple: true }) as number
+}
+
+/**
+ * Applies every pending migration in ONE transaction, user_version set inside it: any failure
+ * rolls everything back and aborts the unlock. A database newer than this app is refused.
+ */
+export function migrate(db: VaultDatabase, migrations: Migration[] = MIGRATIONS): { from: number; to: number } {
+  const from = schemaVersion(db)
+  const latest = migrations.length
+  if (from > latest) {
+    throw new CaseVaultError('SCHEMA_TOO_NEW', 'This vault was written by a newer CaseVault. Update the app.', {
+      vaultSchema: from,
+      appSchema: latest,
+    })
+  }
+  if (from === latest) return { from, to: latest }
+  db.transaction(() => {
+    for (const migration of migrations.slice(from)) db.exec(migration.sql)
+    db.pragma(`user_version = ${latest}`)
+  })()
+  return { from, to: latest }
+}

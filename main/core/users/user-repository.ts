@@ -1,0 +1,62 @@
+import type { VaultDatabase } from '../db/connection'
+import type { Role } from '../../api/contract/roles'
+import type { UserSummary } from '../../api/contract/users'
+
+interface UserRow {
+  id: number
+  username: string
+  display_name: string
+  role: Role
+  active: 0 | 1
+  created_at: string
+}
+
+function rowToUser(row: UserRow): UserSummary {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role,
+    active: row.active === 1,
+    createdAt: row.created_at,
+  }
+}
+
+export function createUserRepository(db: VaultDatabase) {
+  const byName = db.prepare<[string], UserRow>('SELECT * FROM users WHERE username = ?')
+  const everyone = db.prepare<[], UserRow>('SELECT * FROM users ORDER BY active DESC, username COLLATE NOCASE')
+  const insert = db.prepare(
+    'INSERT INTO users (username, display_name, role, active, created_at, updated_at) VALUES (?, ?, ?, 1, ?, ?)',
+  )
+  const setActive = db.prepare('UPDATE users SET active = ?, updated_at = ? WHERE id = ?')
+  const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM users')
+
+  return {
+    findByUsername(username: string): UserSummary | undefined {
+      const row = byName.get(username)
+      return row ? rowToUser(row) : undefined
+    },
+    list(): UserSummary[] {
+      return everyone.all().map(rowToUser)
+    },
+    insert(user: { username: string; displayName: string; role: Role }, now: string): UserSummary {
+      const result = insert.run(user.username, user.displayName, user.role, now, now)
+      return rowToUser({
+        id: Number(result.lastInsertRowid),
+        username: user.username,
+        display_name: user.displayName,
+        role: user.role,
+        active: 1,
+        created_at: now,
+      })
+    },
+    setActive(id: number, active: boolean, now: string): void {
+      setActive.run(active ? 1 : 0, now, id)
+    },
+    count(): number {
+      return count.get()!.n
+    },
+  }
+}
+
+export type UserRepository = ReturnType<typeof createUserRepository>

@@ -1,0 +1,84 @@
+import { CaseVaultError } from '../errors'
+import type { Vault } from '../vault/vault'
+import type { VaultSession } from '../vault/vault-session'
+import type { CreateUserInput, UserSummary } from '../../api/contract/users'
+
+/** Staff accounts: a DB row (who, role, active) plus a key slot in vault.json (how they unlock). */
+export function createUserService(vault: Vault) {
+  function findExisting(session: VaultSession, username: string): UserSummary {
+    const user = session.users.findByUsername(username)
+    if (!user) throw new CaseVaultError('NOT_FOUND', 'No such user.', { username })
+    return user
+  }
+
+  return {
+    list(session: VaultSession): UserSummary[] {
+      return session.users.list()
+    },
+
+    async create(session: VaultSession, input: CreateUserInput): Promise<UserSummary> {
+      if (session.users.findByUsername(input.username)) {
+        throw new CaseVaultError('CONFLICT', 'A user with this name already exists.', { field: 'username' })
+      }
+      // The slot is written last, inside the transaction: if vault.json cannot be written the row rolls back.
+      let created: UserSummary
+      const now = session.clock().toISOString()
+      await vault.writeSlot(input.username, input.passphrase)
+      try {
+        created = session.db.transaction(() => {
+          const user = session.users.insert(input, now)
+          session.audit.append({
+            actor: session.user.username,
+            action: 'user.created',
+            target: `user:${user.id}`,
+            details: { role: user.role },
+          })
+          return user
+        })()
+      } catch (error) {
+        vault.deactivateSlot(input.username)
+        throw error
+      }
+      return created
+    },
+
+    deactivate(session: VaultSession, username: string): UserSummary {
+      const user = findExisting(session, username)
+      if (user.id === session.user.id) {
+        throw new CaseVaultError('CONFLICT', 'You cannot deactivate your own account.')
+      }
+      const activeAdmins = session.users.list().filter((other) => other.active && other.role === 'admin')
+      if (user.role === 'admin' && activeAdmins.length <= 1) {
+        throw new CaseVaultError('CONFLICT', 'The last active administrator cannot be deactivated.')
+      }
+      session.db.transaction(() => {
+        session.users.setActive(user.id, false, session.clock().toISOString())
+        session.audit.append({ actor: session.user.username, action: 'user.deactivated', target: `user:${user.id}` })
+        vault.deactivateSlot(user.username)
+      })()
+      return { ...user, active: false }
+    },
+
+    async resetPassphrase(session: VaultSession, username: string, newPassphrase: string): Promise<void> {
+      const user = findExisting(session, username)
+      if (!user.active) throw new CaseVaultError('CONFLICT', 'This user is deactivated.')
+      await vault.writeSlot(user.username, newPassphrase)
+      session.audit.append({ actor: session.user.username, action: 'user.passphrase_reset', target: `user:${user.id}` })
+    },
+
+    /** Rewraps the caller's own slot; the database is not re-encrypted. */
+    async changeOwnPassphrase(session: VaultSession, currentPassphrase: string, newPassphrase: string): Promise<void> {
+      if (!(await vault.verifyOwnPassphrase(currentPassphrase))) {
+        throw new CaseVaultError('WRONG_PASSPHRASE', 'The current passphrase is not correct.')
+      }
+      await vault.writeSlot(session.user.username, newPassphrase)
+      session.audit.append({
+        actor: session.user.username,
+        action: 'user.passphrase_changed',
+        target: `user:${session.user.id}`,
+      })
+    },
+  }
+}
+
+export type UserService = ReturnType<typeof createUserService>

@@ -1,0 +1,117 @@
+import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync, existsSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { z } from 'zod'
+import { CaseVaultError } from '../errors'
+import type { KeySlot } from './key-slot'
+
+export const HEADER_FILE = 'vault.json'
+export const DATABASE_FILE = 'casevault.db'
+export const HEADER_FORMAT = 'casevault-vault'
+export const HEADER_VERSION = 1
+
+const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/)
+const kdfSchema = z.object({
+  algorithm: z.literal('argon2id'),
+  version: z.literal(19),
+  memoryKiB: z.number().int().positive(),
+  iterations: z.number().int().positive(),
+  parallelism: z.number().int().positive(),
+})
+
+const slotSchema = z.object({
+  username: z.string().min(1).max(64),
+  status: z.enum(['active', 'deactivated']),
+  kdf: kdfSchema,
+  salt: base64,
+  nonce: base64,
+  wrappedKey: base64,
+  updatedAt: z.string(),
+})
+
+const headerSchema = z.object({
+  format: z.literal(HEADER_FORMAT),
+  formatVersion: z.literal(HEADER_VERSION),
+  vaultId: z.string().uuid(),
+  organisation: z.string().min(1).max(200),
+  createdAt: z.string(),
+  cipher: z.object({ name: z.literal('sqlcipher'), legacy: z.literal(4) }),
+  /** Parameters for new slots, calibrated on the machine that created the vault. */
+  kdf: kdfSchema,
+  slots: z.array(slotSchema),
+})
+
+/** vault.json: plaintext, holds no survivor data — only names of staff accounts and wrapped keys. */
+export type VaultHeader = z.infer<typeof headerSchema>
+
+export function headerPath(dataDir: string): string {
+  return join(dataDir, HEADER_FILE)
+}
+
+export function databasePath(dataDir: string): string {
+  return join(dataDir, DATABASE_FILE)
+}
+
+export function headerExists(dataDir: string): boolean {
+  return existsSync(headerPath(dataDir))
+}
+
+export function readHeader(dataDir: string): VaultHeader {
+  let text: string
+  try {
+    text = readFileSync(headerPath(dataDir), 'utf8')
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new CaseVaultError('NO_VAULT', 'There is no vault in this folder yet.')
+    }
+    throw error
+  }
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(text)
+  } catch {
+    throw new CaseVaultError('CORRUPT_HEADER', 'vault.json is damaged (not valid JSON).')
+  }
+  const result = headerSchema.safeParse(parsed)
+  if (!result.success) {
+    throw new CaseVaultError('CORRUPT_HEADER', 'vault.json is damaged or from an unknown version.', {
+      issues: result.error.issues.slice(0, 5).map((issue) => issue.path.join('.')),
+    })
+  }
+  return result.data
+}
+
+/** Writes atomically (temp file, fsync, rename, fsync dir): a crash leaves the old or the new file, never half. */
+export function writeHeader(dataDir: string, header: VaultHeader): void {
+  const target = headerPath(dataDir)
+  const temp = `${target}.tmp-${process.pid}`
+  const fd = openSync(temp, 'w', 0o600)
+  try {
+    writeSync(fd, JSON.stringify(header, null, 2) + '\n')
+    fsyncSync(fd)
+  } finally {
+    closeSync(fd)
+  }
+  renameSync(temp, target)
+  syncDirectory(dirname(target))
+}
+
+function syncDirectory(dir: string): void {
+  // Directory fsync makes the rename durable on Linux/macOS; Windows refuses to open a directory.
+  if (process.platform === 'win32') return
+  const fd = openSync(dir, 'r')
+  try {
+    fsyncSync(fd)
+  } finally {
+    closeSync(fd)
+  }
+}
+
+export function findSlot(header: VaultHeader, username: string): KeySlot | undefined {
+  const wanted = username.toLowerCase()
+  return header.slots.find((slot) => slot.username.toLowerCase() === wanted)
+}
+
+export function withSlot(header: VaultHeader, slot: KeySlot): VaultHeader {
+  const others = header.slots.filter((existing) => existing.username.toLowerCase() !== slot.username.toLowerCase())
+  return { ...header, slots: [...others, slot] }
+}

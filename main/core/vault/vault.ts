@@ -1,0 +1,318 @@
+import { randomBytes, randomUUID } from 'node:crypto'
+import { existsSync, mkdirSync, rmSync } from 'node:fs'
+import { CaseVaultError } from '../errors'
+import { integrityProblems, openEncryptedDatabase, type VaultDatabase } from '../db/connection'
+import { migrate } from '../db/migrate'
+import { createUserRepository } from '../users/user-repository'
+import { createAuditLog } from '../audit/audit-log'
+import { createSettingsRepository } from '../settings/settings-repository'
+import { atLeastFloor, calibrateKdf, type KdfParams } from './kdf'
+import { unwrapDatabaseKey, wrapDatabaseKey } from './key-slot'
+import { formatRecoveryKey, parseRecoveryKey } from './recovery-key'
+import { UnlockThrottle } from './unlock-throttle'
+import { openSession, type VaultSession } from './vault-session'
+import {
+  databasePath,
+  findSlot,
+  HEADER_FORMAT,
+  HEADER_VERSION,
+  headerExists,
+  readHeader,
+  withSlot,
+  writeHeader,
+  type VaultHeader,
+} from './vault-header'
+import type { VaultLockedReason } from '../../api/contract'
+
+export interface VaultOptions {
+  dataDir: string
+  /** Argon2id parameters for new slots. Omitted: calibrated to ≥ 0.5 s, never below the floor. */
+  kdf?: KdfParams
+  /** Lets tests use cheap parameters; the app and CLI never set it. */
+  allowKdfBelowFloor?: boolean
+  clock?: () => Date
+}
+
+export interface NewVault {
+  organisation: string
+  username: string
+  displayName: string
+  passphrase: string
+}
+
+/**
+ * The vault: one data folder with vault.json (key slots) and casevault.db (SQLCipher 4).
+ * Holds the database key only while unlocked, in a Buffer wiped on lock.
+ */
+export class Vault {
+  private current: { session: VaultSession; databaseKey: Buffer } | null = null
+  private busy = false
+  private readonly clock: () => Date
+  private readonly throttle: UnlockThrottle
+  private readonly lockListeners = new Set<(reason: VaultLockedReason) => void>()
+
+  constructor(private readonly options: VaultOptions) {
+    this.clock = options.clock ?? (() => new Date())
+    this.throttle = new UnlockThrottle(() => this.clock().getTime())
+    if (options.kdf && !options.allowKdfBelowFloor && !atLeastFloor(options.kdf)) {
+      throw new Error('Argon2 parameters below the floor (64 MiB, t=3, p=1)')
+    }
+  }
+
+  get dataDir(): string {
+    return this.options.dataDir
+  }
+
+  exists(): boolean {
+    return headerExists(this.dataDir) || existsSync(databasePath(this.dataDir))
+  }
+
+  session(): VaultSession | null {
+    return this.current?.session ?? null
+  }
+
+  requireSession(): VaultSession {
+    const session = this.session()
+    if (!session) throw new CaseVaultError('LOCKED', 'The vault is locked.')
+    return session
+  }
+
+  /** Organisation name for the unlock screen; null when vault.json is absent or unreadable. */
+  organisation(): string | null {
+    try {
+      return readHeader(this.dataDir).organisation
+    } catch {
+      return null
+    }
+  }
+
+  onLocked(listener: (reason: VaultLockedReason) => void): () => void {
+    this.lockListeners.add(listener)
+    return () => this.lockListeners.delete(listener)
+  }
+
+  async create(input: NewVault): Promise<{ recoveryKey: string; session: VaultSession }> {
+    if (this.exists()) throw new CaseVaultError('VAULT_EXISTS', 'A vault already exists in this folder.')
+    return this.exclusive(async () => {
+      mkdirSync(this.dataDir, { recursive: true, mode: 0o700 })
+      const kdf = this.options.kdf ?? (await calibrateKdf()).params
+      const vaultId = randomUUID()
+      const databaseKey = randomBytes(32)
+      const now = this.clock()
+      const slot = await wrapDatabaseKey(vaultId, input.username, input.passphrase, databaseKey, kdf, now)
+      let db: VaultDatabase | null = null
+      try {
+        db = openEncryptedDatabase(databasePath(this.dataDir), databaseKey, { create: true })
+        migrate(db)
+        const users = createUserRepository(db)
+        const audit = createAuditLog(db, this.clock)
+        const openDb = db
+        const admin = openDb.transaction(() => {
+          const created = users.insert(
+            { username: input.username, displayName: input.displayName, role: 'admin' },
+            now.toISOString(),
+          )
+          createSettingsRepository(openDb).saveOrganisation(input.organisation)
+          audit.append({ actor: input.username, action: 'vault.created', target: `user:${created.id}` })
+          return created
+        })()
+        const header: VaultHeader = {
+          format: HEADER_FORMAT,
+          formatVersion: HEADER_VERSION,
+          vaultId,
+          organisation: input.organisation,
+          createdAt: now.toISOString(),
+          cipher: { name: 'sqlcipher', legacy: 4 },
+          kdf: { algorithm: 'argon2id', version: 19, ...kdf },
+          slots: [slot],
+        }
+        writeHeader(this.dataDir, header)
+        const session = openSession(db, admin, this.clock)
+        this.current = { session, databaseKey }
+        return { recoveryKey: formatRecoveryKey(databaseKey), session }
+      } catch (error) {
+        db?.close()
+        databaseKey.fill(0)
+        // Nothing half-made stays behind: the folder had no vault before this call.
+        for (const suffix of ['', '-wal', '-shm']) rmSync(databasePath(this.dataDir) + suffix, { force: true })
+        throw error
+      }
+    })
+  }
+
+  async unlock(username: string, passphrase: string): Promise<VaultSession> {
+    return this.exclusive(async () => {
+      this.lockQuietly()
+      const header = readHeader(this.dataDir)
+      const slot = findSlot(header, username)
+      if (!slot) throw new CaseVaultError('UNKNOWN_USER', 'There is no user with this name in this vault.')
+      if (slot.status === 'deactivated') {
+        throw new CaseVaultError('USER_DEACTIVATED', 'This user has been deactivated. Ask an administrator.')
+      }
+      this.refuseWhileThrottled()
+      const databaseKey = await unwrapDatabaseKey(header.vaultId, slot, passphrase)
+      if (!databaseKey) {
+        this.throttle.recordFailure()
+        throw new CaseVaultError('WRONG_PASSPHRASE', 'The passphrase is not correct.', {
+          retryAfterSeconds: Math.ceil(this.throttle.waitMs() / 1000),
+        })
+      }
+      return this.openWithKey(databaseKey, username, 'session.unlocked')
+    })
+  }
+
+  /**
+   * Forgotten passphrase: the recovery key opens the database, and the user gets a new slot.
+   * Works even if vault.json is lost or damaged: a new header is written with this user's slot.
+   */
+  async unlockWithRecoveryKey(recoveryKey: string, username: string, newPassphrase: string): Promise<VaultSession> {
+    return this.exclusive(async () => {
+      this.lockQuietly()
+      this.refuseWhileThrottled()
+      const databaseKey = parseRecoveryKey(recoveryKey)
+      let session: VaultSession
+      try {
+        session = this.openWithKey(databaseKey, username, 'session.unlocked_with_recovery_key')
+      } catch (error) {
+        if (error instanceof CaseVaultError && error.code === 'DB_NOT_OURS') {
+          this.throttle.recordFailure()
+          throw new CaseVaultError('BAD_RECOVERY_KEY', 'This recovery key does not open this vault.')
+        }
+        throw error
+      }
+      try {
+        await this.writeSlot(username, newPassphrase)
+      } catch (error) {
+        this.lock('user')
+        throw error
+      }
+      return session
+    })
+  }
+
+  /** Adds or replaces a user's slot with the open database key (new user, reset, recovery). */
+  async writeSlot(username: string, passphrase: string): Promise<void> {
+    const current = this.current
+    if (!current) throw new CaseVaultError('LOCKED', 'The vault is locked.')
+    const header = await this.headerOrRebuild(current.session)
+    const kdf = { memoryKiB: header.kdf.memoryKiB, iterations: header.kdf.iterations, parallelism: header.kdf.parallelism }
+    const slot = await wrapDatabaseKey(header.vaultId, username, passphrase, current.databaseKey, kdf, this.clock())
+    writeHeader(this.dataDir, withSlot(header, slot))
+  }
+
+  /** Removes a user's key material; the name stays so their unlock attempt gets a clear message. */
+  deactivateSlot(username: string): void {
+    const header = readHeader(this.dataDir)
+    const slot = findSlot(header, username)
+    if (!slot) return
+    writeHeader(
+      this.dataDir,
+      withSlot(header, { ...slot, status: 'deactivated', wrappedKey: '', updatedAt: this.clock().toISOString() }),
+    )
+  }
+
+  /** Checks a passphrase against the signed-in user's own slot without changing anything. */
+  async verifyOwnPassphrase(passphrase: string): Promise<boolean> {
+    const session = this.requireSession()
+    const header = readHeader(this.dataDir)
+    const slot = findSlot(header, session.user.username)
+    if (!slot || slot.status !== 'active') return false
+    const key = await unwrapDatabaseKey(header.vaultId, slot, passphrase)
+    key?.fill(0)
+    return key !== null
+  }
+
+  lock(reason: VaultLockedReason): void {
+    if (!this.current) return
+    const { session } = this.current
+    try {
+      session.audit.append({ actor: session.user.username, action: 'session.locked', details: { reason } })
+    } catch {
+      // A failing disk must not keep the vault open: lock regardless.
+    }
+    this.lockQuietly()
+    for (const listener of this.lockListeners) listener(reason)
+  }
+
+  private lockQuietly(): void {
+    const current = this.current
+    if (!current) return
+    this.current = null
+    try {
+      current.session.db.close()
+    } finally {
+      current.databaseKey.fill(0)
+    }
+  }
+
+  private openWithKey(databaseKey: Buffer, username: string, action: string): VaultSession {
+    let db: VaultDatabase | null = null
+    try {
+      db = openEncryptedDatabase(databasePath(this.dataDir), databaseKey, { create: false })
+      // Catch a damaged or tampered page now, with a clear message, not halfway through a form.
+      const problems = integrityProblems(db)
+      if (problems.length > 0) {
+        throw new CaseVaultError('DB_CORRUPT', 'The database file is damaged.', { problems: problems.slice(0, 5) })
+      }
+      migrate(db)
+      const user = createUserRepository(db).findByUsername(username)
+      if (!user) throw new CaseVaultError('UNKNOWN_USER', 'There is no user with this name in this vault.')
+      if (!user.active) throw new CaseVaultError('USER_DEACTIVATED', 'This user has been deactivated.')
+      const session = openSession(db, user, this.clock)
+      const failedAttempts = this.throttle.recordSuccess()
+      session.audit.append({
+        actor: user.username,
+        action,
+        target: `user:${user.id}`,
+        details: failedAttempts > 0 ? { failedAttemptsBefore: failedAttempts } : null,
+      })
+      this.current = { session, databaseKey }
+      return session
+    } catch (error) {
+      db?.close()
+      databaseKey.fill(0)
+      throw error
+    }
+  }
+
+  private async headerOrRebuild(session: VaultSession): Promise<VaultHeader> {
+    try {
+      return readHeader(this.dataDir)
+    } catch (error) {
+      if (!(error instanceof CaseVaultError) || !['NO_VAULT', 'CORRUPT_HEADER'].includes(error.code)) throw error
+      // Recovery after vault.json was lost: a new header; other users need a passphrase reset.
+      const now = this.clock().toISOString()
+      const kdf = this.options.kdf ?? (await calibrateKdf()).params
+      return {
+        format: HEADER_FORMAT,
+        formatVersion: HEADER_VERSION,
+        vaultId: randomUUID(),
+        organisation: session.settings.organisation() ?? 'CaseVault',
+        createdAt: now,
+        cipher: { name: 'sqlcipher', legacy: 4 },
+        kdf: { algorithm: 'argon2id', version: 19, ...kdf },
+        slots: [],
+      }
+    }
+  }
+
+  private refuseWhileThrottled(): void {
+    const waitMs = this.throttle.waitMs()
+    if (waitMs > 0) {
+      throw new CaseVaultError('TOO_MANY_ATTEMPTS', 'Too many failed attempts. Wait before trying again.', {
+        retryAfterSeconds: Math.ceil(waitMs / 1000),
+      })
+    }
+  }
+
+  /** One unlock/create at a time: a second click cannot race the first through Argon2. */
+  private async exclusive<T>(work: () => Promise<T>): Promise<T> {
+    if (this.busy) throw new CaseVaultError('CONFLICT', 'Another unlock is in progress.')
+    this.busy = true
+    try {
+      return await work()
+    } finally {
+      this.busy = false
+    }
+  }
+}

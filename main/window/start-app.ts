@@ -1,0 +1,97 @@
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import type { App, BrowserWindow, IpcMain, PowerMonitor, Session } from 'electron'
+import { LOCKED_EVENT_CHANNEL } from '../api/contract/channels'
+import type { ApiHost } from '../api/host-types'
+import { createApiHost } from '../api/host'
+import { registerIpc } from '../ipc'
+import { createMainWindow } from './create-window'
+import { resolveDataDir } from './data-dir'
+import { hardenSession, hardenWebContents, isTrustedRendererUrl } from './security'
+
+/** The slice of the `electron` module the app uses; unit tests hand in fakes of exactly this. */
+export interface ElectronModules {
+  app: App
+  BrowserWindow: typeof BrowserWindow
+  ipcMain: Pick<IpcMain, 'handle'>
+  session: { readonly defaultSession: Session }
+  powerMonitor: Pick<PowerMonitor, 'on' | 'getSystemIdleTime'>
+}
+
+export interface StartOptions {
+  /** Folder of the built main bundle (out/main); preload and renderer sit beside it. */
+  mainDir: string
+  argv: readonly string[]
+  env: Readonly<Record<string, string | undefined>>
+  cwd: string
+}
+
+export interface RunningApp {
+  window: BrowserWindow
+  host: ApiHost
+  dataDir: string
+}
+
+/** How often idle time is checked against the auto-lock setting; well under the 1-minute minimum. */
+export const IDLE_CHECK_INTERVAL_MS = 30_000
+
+/**
+ * Starts CaseVault. Resolves to the running app once the window exists, or null when another
+ * instance already holds the vault (two processes on one SQLCipher file corrupt it).
+ */
+export async function startApp(electron: ElectronModules, options: StartOptions): Promise<RunningApp | null> {
+  const { app, BrowserWindow: BrowserWindowClass, ipcMain, powerMonitor } = electron
+
+  if (!app.requestSingleInstanceLock()) {
+    app.quit()
+    return null
+  }
+  // Every renderer, even one created by a bug, runs OS-sandboxed.
+  app.enableSandbox()
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents))
+
+  const rendererDir = join(options.mainDir, '../renderer')
+  const preloadPath = join(options.mainDir, '../preload/index.cjs')
+  // The dev server is honoured only in an unpackaged build: a packaged app never loads http://.
+  const devServerUrl = app.isPackaged ? undefined : options.env.ELECTRON_RENDERER_URL || undefined
+  const location = { rendererDir, devServerUrl }
+
+  await app.whenReady()
+
+  hardenSession(electron.session.defaultSession, rendererDir, devServerUrl)
+
+  const dataDir = resolveDataDir(options.argv, options.env, app.getPath('userData'), options.cwd)
+  // Owner-only: vault.json holds no survivor data, but nobody else needs to list the folder.
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 })
+  const host = createApiHost({ dataDir })
+  registerIpc(ipcMain, host, (event) => isTrustedRendererUrl(event.senderFrame?.url, location))
+
+  const window = createMainWindow(BrowserWindowClass, {
+    rendererDir,
+    devServerUrl,
+    preloadPath,
+    isPackaged: app.isPackaged,
+  })
+
+  host.onLocked((reason) => {
+    if (!window.isDestroyed()) window.webContents.send(LOCKED_EVENT_CHANNEL, reason)
+  })
+  powerMonitor.on('suspend', () => host.lock('suspend'))
+  powerMonitor.on('lock-screen', () => host.lock('screen-lock'))
+  const idleTimer = setInterval(() => host.checkIdle(powerMonitor.getSystemIdleTime()), IDLE_CHECK_INTERVAL_MS)
+
+  app.on('second-instance', () => {
+    if (window.isDestroyed()) return
+    if (window.isMinimized()) window.restore()
+    window.focus()
+  })
+  // Closing the window ends the session on every platform: an open vault must not linger in the dock.
+  app.on('window-all-closed', () => app.quit())
+  app.on('before-quit', () => {
+    clearInterval(idleTimer)
+    // Locks the vault: keys wiped, database closed, before the process goes away.
+    host.dispose()
+  })
+
+  return { window, host, dataDir }
+}

@@ -1,0 +1,64 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach } from 'vitest'
+import { Vault, type VaultOptions } from '../../../main/core/vault/vault'
+import { createApiHost } from '../../../main/api/host'
+import type { KdfParams } from '../../../main/core/vault/kdf'
+
+/** Cheap Argon2 for speed: the core allows it only with allowKdfBelowFloor, which the app never sets. */
+export const TEST_KDF: KdfParams = { memoryKiB: 1024, iterations: 1, parallelism: 1 }
+
+export const ADMIN = {
+  organisation: 'Safe Harbour Shelter',
+  username: 'amara',
+  displayName: 'Amara Okafor',
+  passphrase: 'correct horse battery staple',
+}
+
+const dirs: string[] = []
+const vaults: Vault[] = []
+
+afterEach(() => {
+  for (const vault of vaults.splice(0)) vault.lock('user')
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
+})
+
+export function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'casevault-test-'))
+  dirs.push(dir)
+  return dir
+}
+
+export function testVault(options: Partial<VaultOptions> = {}): Vault {
+  const vault = new Vault({ dataDir: tempDir(), kdf: TEST_KDF, allowKdfBelowFloor: true, ...options })
+  vaults.push(vault)
+  return vault
+}
+
+export async function createdVault(options: Partial<VaultOptions> = {}) {
+  const vault = testVault(options)
+  const { recoveryKey } = await vault.create(ADMIN)
+  return { vault, recoveryKey }
+}
+
+export function testHost(dataDir = tempDir()) {
+  const host = createApiHost({ dataDir, kdf: TEST_KDF, allowKdfBelowFloor: true })
+  return { host, dataDir }
+}
+
+/** Calls the API the way the renderer does and unwraps the result (throws on an error result). */
+export async function call<T = unknown>(
+  host: ReturnType<typeof createApiHost>,
+  channel: string,
+  input?: unknown,
+): Promise<T> {
+  const result = await host.dispatch(channel, input)
+  if (!result.ok) throw Object.assign(new Error(result.error.message), { code: result.error.code, result })
+  return result.value as T
+}
+
+export async function errorCode(host: ReturnType<typeof createApiHost>, channel: string, input?: unknown) {
+  const result = await host.dispatch(channel, input)
+  return result.ok ? 'OK' : result.error.code
+}
