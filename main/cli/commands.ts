@@ -1,0 +1,114 @@
+import { parseArgs } from 'node:util'
+import { resolve } from 'node:path'
+import { Vault } from '../core/vault/vault'
+import { readHeader } from '../core/vault/vault-header'
+import { integrityProblems } from '../core/db/connection'
+import { schemaVersion } from '../core/db/migrate'
+import { CaseVaultError } from '../core/errors'
+import { passphraseSchema, usernameSchema } from '../api/contract/common'
+import { passphraseLine, type CliIo } from './io'
+
+export const USAGE = `Usage: npm run cli -- <command> [options]   (passphrases on standard input, one per line)
+  init   --data <dir> --user <name> [--org <organisation>] [--display-name <name>]
+  status --data <dir>
+  verify --data <dir> --user <name>`
+
+function options(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      data: { type: 'string' },
+      user: { type: 'string' },
+      org: { type: 'string' },
+      'display-name': { type: 'string' },
+    },
+  })
+}
+
+function required(value: string | undefined, flag: string): string {
+  if (!value) throw new Error(`missing --${flag}`)
+  return value
+}
+
+async function init(values: ReturnType<typeof options>['values'], io: CliIo): Promise<number> {
+  const dataDir = resolve(required(values.data, 'data'))
+  const username = usernameSchema.parse(required(values.user, 'user'))
+  const passphrase = await passphraseLine(io, 0, 'passphrase')
+  if (!passphraseSchema.safeParse(passphrase).success) {
+    throw new CaseVaultError('WEAK_PASSPHRASE', 'the passphrase must be at least 12 characters')
+  }
+  const vault = new Vault({ dataDir })
+  const started = performance.now()
+  const { recoveryKey, session } = await vault.create({
+    organisation: values.org ?? 'CaseVault',
+    username,
+    displayName: values['display-name'] ?? username,
+    passphrase,
+  })
+  const seconds = (performance.now() - started) / 1000
+  const { kdf } = readHeader(dataDir)
+  vault.lock('user')
+  io.out(`Created vault in ${dataDir} for ${session.user.username} (admin) in ${seconds.toFixed(1)} s`)
+  io.out(`Argon2id: m=${kdf.memoryKiB} KiB, t=${kdf.iterations}, p=${kdf.parallelism}`)
+  io.out(`Recovery key: ${recoveryKey}`)
+  io.out('Write the recovery key down and keep it offline: it is the only way in if every passphrase is lost.')
+  return 0
+}
+
+function status(values: ReturnType<typeof options>['values'], io: CliIo): number {
+  const header = readHeader(resolve(required(values.data, 'data')))
+  const active = header.slots.filter((slot) => slot.status === 'active').length
+  io.out(`format: ${header.format} v${header.formatVersion}`)
+  io.out(`organisation: ${header.organisation}`)
+  io.out(`cipher: ${header.cipher.name} (SQLCipher ${header.cipher.legacy})`)
+  io.out(`kdf: argon2id m=${header.kdf.memoryKiB} KiB t=${header.kdf.iterations} p=${header.kdf.parallelism}`)
+  io.out(`users: ${active} active, ${header.slots.length - active} deactivated`)
+  return 0
+}
+
+async function verify(values: ReturnType<typeof options>['values'], io: CliIo): Promise<number> {
+  const vault = new Vault({ dataDir: resolve(required(values.data, 'data')) })
+  const username = required(values.user, 'user')
+  const session = await vault.unlock(username, await passphraseLine(io, 0, 'passphrase'))
+  try {
+    const problems = integrityProblems(session.db).map((problem) => `integrity: ${problem}`)
+    const chain = session.audit.verify()
+    if (!chain.ok) problems.push(`audit chain broken at row ${chain.firstBrokenId} (${chain.checkedRows} rows intact before it)`)
+    session.audit.append({ actor: session.user.username, action: 'vault.verified', details: { ok: problems.length === 0 } })
+    if (problems.length > 0) {
+      for (const problem of problems) io.err(problem)
+      return 1
+    }
+    io.out(`schema ${schemaVersion(session.db)}, audit rows ${chain.checkedRows}`)
+    io.out('ok')
+    return 0
+  } finally {
+    vault.lock('user')
+  }
+}
+
+/** Runs one command; returns the exit code. Errors become one line on stderr. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  try {
+    const parsed = options(argv)
+    const [command] = parsed.positionals
+    switch (command) {
+      case 'init':
+        return await init(parsed.values, io)
+      case 'status':
+        return status(parsed.values, io)
+      case 'verify':
+        return await verify(parsed.values, io)
+      default:
+        io.err(USAGE)
+        return 2
+    }
+  } catch (error) {
+    const prefix = error instanceof CaseVaultError ? `${error.code}: ` : ''
+    const message = error instanceof Error ? error.message : String(error)
+    io.err(`error: ${prefix}${message.split('\n')[0]}`)
+    return 1
+  }
+}
