@@ -2,7 +2,7 @@ import { resolve } from 'node:path'
 import { builtinModules } from 'node:module'
 import { defineConfig } from 'vite'
 
-// Builds the admin CLI alone (fast) so `npm run cli` needs no renderer build.
+// Builds the admin CLI (and the bench) alone, fast, so `npm run cli` needs no renderer build.
 const root = resolve(import.meta.dirname, '..')
 
 export default defineConfig({
@@ -15,7 +15,7 @@ export default defineConfig({
     target: 'node22',
     minify: false,
     rollupOptions: {
-      input: { cli: resolve(root, 'main/cli.ts') },
+      input: { cli: resolve(root, 'main/cli.ts'), bench: resolve(root, 'tests/bench/bench.ts') },
       external: [...builtinModules, ...builtinModules.map((name) => `node:${name}`), 'argon2', 'better-sqlite3-multiple-ciphers'],
       output: { format: 'es', entryFileNames: '[name].js' },
     },
