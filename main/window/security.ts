@@ -126,7 +126,11 @@ export function isTrustedRendererUrl(url: string | undefined, location: Renderer
 }
 
 /** Session-wide rules: CSP on every response, no requests outside the app, no permissions. */
-export function hardenSession(session: Session, rendererDir: string, devServerUrl?: string | undefined): void {
+export function hardenSession(
+  session: Session,
+  rendererDir: string,
+  devServerUrl?: string | undefined,
+): void {
   session.webRequest.onHeadersReceived((details, callback) => {
     callback({
       responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },

@@ -78,7 +78,10 @@ export async function startApp(electron: ElectronModules, options: StartOptions)
   })
   powerMonitor.on('suspend', () => host.lock('suspend'))
   powerMonitor.on('lock-screen', () => host.lock('screen-lock'))
-  const idleTimer = setInterval(() => host.checkIdle(powerMonitor.getSystemIdleTime()), IDLE_CHECK_INTERVAL_MS)
+  const idleTimer = setInterval(
+    () => host.checkIdle(powerMonitor.getSystemIdleTime()),
+    IDLE_CHECK_INTERVAL_MS,
+  )
 
   app.on('second-instance', () => {
     if (window.isDestroyed()) return

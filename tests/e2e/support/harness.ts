@@ -1,0 +1,157 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { test as base, expect, type Page } from '@playwright/test'
+import type { ApiHost } from '../../../main/api/host-types'
+import type { createApiHost } from '../../../main/api/host'
+import type { ApiResult, VaultLockedReason } from '../../../main/api/contract'
+import { channels } from '../../../main/api/contract/channels'
+import { buildCaseVaultClient } from '../../../preload/build-api'
+
+const root = resolve(import.meta.dirname, '../../..')
+const screenshotDir = resolve(root, 'tests/e2e/screenshots')
+
+/** Argon2 parameters far below the app's floor: the tests exercise the flows, not the KDF's cost. */
+export const CHEAP_KDF = { memoryKiB: 8192, iterations: 1, parallelism: 1 }
+
+export const ADMIN = {
+  organisation: 'Safe Harbour Network',
+  username: 'amina.admin',
+  displayName: 'Amina Okafor',
+  passphrase: 'lantern orchard river 42',
+}
+
+type HostModule = { createApiHost: typeof createApiHost }
+let hostModule: Promise<HostModule> | undefined
+
+/**
+ * The API host from the build (out/main/host.js, made by `electron-vite build` beside the app's
+ * main bundle), not from source: core relies on Vite-only features (import.meta.glob for the
+ * migrations, `?raw`) that Playwright's loader lacks, and the harness should drive what ships.
+ */
+function loadHostModule(): Promise<HostModule> {
+  const built = resolve(root, 'out/main/host.js')
+  if (!existsSync(built)) {
+    throw new Error(
+      `${built} is missing: run \`npm run test:e2e\` (it builds first) or \`npx electron-vite build\``,
+    )
+  }
+  hostModule ??= import(pathToFileURL(built).href) as Promise<HostModule>
+  return hostModule
+}
+
+/**
+ * Runs in the page before any app script: builds window.casevault with the preload's own
+ * function, over a transport of page bindings instead of ipcRenderer. Everything else is real.
+ * The builder is spliced in as source text (not eval'd: the app's CSP forbids eval).
+ */
+function clientInitScript(): string {
+  return `(() => {
+  const listeners = new Set()
+  const buildCaseVaultClient = ${buildCaseVaultClient.toString()}
+  const client = buildCaseVaultClient(
+    ${JSON.stringify(channels)},
+    (channel, input) => window.__casevault_invoke(channel, input),
+    (listener) => {
+      listeners.add(listener)
+      return () => { listeners.delete(listener) }
+    },
+  )
+  // Like contextBridge: a read-only property the page cannot swap out.
+  Object.defineProperty(window, 'casevault', { value: client, writable: false, configurable: false })
+  Object.defineProperty(window, '__casevault_fire_locked', {
+    value: (reason) => { for (const listener of [...listeners]) listener(reason) },
+  })
+})()`
+}
+
+export interface Harness {
+  dataDir: string
+  host: ApiHost
+  /** Calls the API the way the page does (same host, same dispatch), bypassing the UI. */
+  call<T = unknown>(channel: string, input?: unknown): Promise<ApiResult<T>>
+  /** Makes a vault with ADMIN as its first user and locks it; returns the recovery key. */
+  seedVault(): Promise<string>
+  /** Adds a user through the API while seeding (needs the vault unlocked as an admin). */
+  addUser(user: { username: string; displayName: string; role: string; passphrase: string }): Promise<void>
+  /** What main does on idle/suspend/screen lock: locks the vault; the page hears it via onLocked. */
+  lockFromMain(reason: VaultLockedReason): void
+  /** Full-page PNG in tests/e2e/screenshots/<name>.png (committed; the README shows them). */
+  screenshot(name: string): Promise<void>
+}
+
+async function firePageLocked(page: Page, reason: VaultLockedReason): Promise<void> {
+  await page
+    .evaluate(
+      (r) =>
+        (window as unknown as { __casevault_fire_locked?: (r: string) => void }).__casevault_fire_locked?.(r),
+      reason,
+    )
+    // The page may be gone (test ending, navigation): main's webContents.send would drop it too.
+    .catch(() => undefined)
+}
+
+export const test = base.extend<{ harness: Harness }>({
+  harness: async ({ page }, use) => {
+    const { createApiHost } = await loadHostModule()
+    const dataDir = mkdtempSync(join(tmpdir(), 'casevault-e2e-'))
+    const host = createApiHost({ dataDir, kdf: CHEAP_KDF, allowKdfBelowFloor: true })
+    const pendingEvents = new Set<Promise<void>>()
+
+    // The transport main/index.ts provides with ipcMain.handle + webContents.send.
+    await page.exposeFunction('__casevault_invoke', (channel: string, input: unknown) =>
+      host.dispatch(channel, input),
+    )
+    const unsubscribe = host.onLocked((reason) => {
+      const sent = firePageLocked(page, reason)
+      pendingEvents.add(sent)
+      void sent.finally(() => pendingEvents.delete(sent))
+    })
+    await page.addInitScript({ content: clientInitScript() })
+
+    const call = <T>(channel: string, input?: unknown) =>
+      host.dispatch(channel, input) as Promise<ApiResult<T>>
+    const harness: Harness = {
+      dataDir,
+      host,
+      call,
+      async seedVault() {
+        const created = await call<{ recoveryKey: string }>('vault:create', ADMIN)
+        if (!created.ok) throw new Error(`seeding the vault failed: ${created.error.code}`)
+        host.lock('user')
+        return created.value.recoveryKey
+      },
+      async addUser(user) {
+        const unlocked = await call('vault:unlock', {
+          username: ADMIN.username,
+          passphrase: ADMIN.passphrase,
+        })
+        expect(unlocked.ok).toBe(true)
+        const created = await call('users:create', user)
+        expect(created).toMatchObject({ ok: true })
+        host.lock('user')
+      },
+      lockFromMain(reason) {
+        host.lock(reason)
+      },
+      async screenshot(name) {
+        mkdirSync(screenshotDir, { recursive: true })
+        await page.screenshot({
+          path: join(screenshotDir, `${name}.png`),
+          fullPage: true,
+          animations: 'disabled',
+        })
+      },
+    }
+
+    await use(harness)
+
+    unsubscribe()
+    await Promise.all(pendingEvents)
+    host.dispose()
+    rmSync(dataDir, { recursive: true, force: true })
+  },
+})
+
+export { expect }

@@ -1,0 +1,123 @@
+// A recording fake of the slice of `electron` that main uses. Every fake keeps what main asked of
+// it, so tests read back the exact window options, session handlers and IPC channels installed.
+export type Listener = (...args: unknown[]) => unknown
+export class Emitter {
+  listeners = new Map<string, Listener[]>()
+  on(name: string, listener: Listener) {
+    this.listeners.set(name, [...(this.listeners.get(name) ?? []), listener])
+    return this
+  }
+  once(name: string, listener: Listener) {
+    return this.on(name, listener)
+  }
+  emit(name: string, ...args: unknown[]) {
+    for (const listener of this.listeners.get(name) ?? []) listener(...args)
+  }
+}
+
+class FakeWebContents extends Emitter {
+  windowOpenHandler: Listener | null = null
+  sent: Array<[string, unknown]> = []
+  setWindowOpenHandler(handler: Listener) {
+    this.windowOpenHandler = handler
+  }
+  send(channel: string, payload: unknown) {
+    this.sent.push([channel, payload])
+  }
+}
+
+export class FakeBrowserWindow extends Emitter {
+  static instances: FakeBrowserWindow[] = []
+  webContents = new FakeWebContents()
+  loadedFile: string | null = null
+  loadedUrl: string | null = null
+  constructor(public options: Record<string, unknown>) {
+    super()
+    FakeBrowserWindow.instances.push(this)
+    // Electron emits this for every new webContents, before the page loads.
+    app.emit('web-contents-created', {}, this.webContents)
+  }
+  loadFile(file: string) {
+    this.loadedFile = file
+    return Promise.resolve()
+  }
+  loadURL(url: string) {
+    this.loadedUrl = url
+    return Promise.resolve()
+  }
+  show() {}
+  isDestroyed() {
+    return false
+  }
+  isMinimized() {
+    return false
+  }
+  restore() {}
+  focus() {}
+}
+
+export const app = Object.assign(new Emitter(), {
+  isPackaged: false,
+  hasLock: true,
+  userData: '',
+  quit: () => {},
+  exit: () => {},
+  enableSandbox: () => {},
+  requestSingleInstanceLock: () => app.hasLock,
+  whenReady: () => Promise.resolve(),
+  getPath: (name: string) => (name === 'userData' ? app.userData : `/nonexistent/${name}`),
+})
+export const session = {
+  defaultSession: {
+    headersListener: null as Listener | null,
+    requestListener: null as Listener | null,
+    permissionRequest: null as Listener | null,
+    permissionCheck: null as Listener | null,
+    devicePermission: null as Listener | null,
+    webRequest: {
+      onHeadersReceived(listener: Listener) {
+        session.defaultSession.headersListener = listener
+      },
+      onBeforeRequest(listener: Listener) {
+        session.defaultSession.requestListener = listener
+      },
+    },
+    setPermissionRequestHandler(handler: Listener) {
+      session.defaultSession.permissionRequest = handler
+    },
+    setPermissionCheckHandler(handler: Listener) {
+      session.defaultSession.permissionCheck = handler
+    },
+    setDevicePermissionHandler(handler: Listener) {
+      session.defaultSession.devicePermission = handler
+    },
+  },
+}
+
+export const ipcMain = {
+  handlers: new Map<string, Listener>(),
+  handle: (c: string, h: Listener) => ipcMain.handlers.set(c, h),
+}
+
+export const powerMonitor = Object.assign(new Emitter(), { getSystemIdleTime: () => 42 })
+
+/** Back to a fresh, unpackaged app that holds the single-instance lock. */
+export function resetFakeElectron(): void {
+  FakeBrowserWindow.instances = []
+  app.listeners.clear()
+  app.isPackaged = false
+  app.hasLock = true
+  powerMonitor.listeners.clear()
+  ipcMain.handlers.clear()
+  Object.assign(session.defaultSession, {
+    headersListener: null,
+    requestListener: null,
+    permissionRequest: null,
+    permissionCheck: null,
+    devicePermission: null,
+  })
+}
+
+/** What `vi.mock('electron', …)` returns. */
+export const fakeElectronModule = { app, BrowserWindow: FakeBrowserWindow, session, ipcMain, powerMonitor }
+export const fake = { ...fakeElectronModule, reset: resetFakeElectron }
