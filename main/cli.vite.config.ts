@@ -16,7 +16,12 @@ export default defineConfig({
     minify: false,
     rollupOptions: {
       input: { cli: resolve(root, 'main/cli.ts'), bench: resolve(root, 'tests/bench/bench.ts') },
-      external: [...builtinModules, ...builtinModules.map((name) => `node:${name}`), 'argon2', 'better-sqlite3-multiple-ciphers'],
+      external: [
+        ...builtinModules,
+        ...builtinModules.map((name) => `node:${name}`),
+        'argon2',
+        'better-sqlite3-multiple-ciphers',
+      ],
       output: { format: 'es', entryFileNames: '[name].js' },
     },
   },

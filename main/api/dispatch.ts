@@ -54,7 +54,11 @@ function checkAccess(access: Access, ctx: HandlerContext, channel: string): void
  * The trust boundary: finds the route, checks the role, parses the input with zod, runs the
  * handler. Never throws; every failure becomes { ok: false, error }.
  */
-export async function dispatch(ctx: HandlerContext, channel: string, input: unknown): Promise<ApiResult<unknown>> {
+export async function dispatch(
+  ctx: HandlerContext,
+  channel: string,
+  input: unknown,
+): Promise<ApiResult<unknown>> {
   try {
     const route = typeof channel === 'string' ? routes.get(channel) : undefined
     if (!route) throw new CaseVaultError('NOT_FOUND', 'Unknown API method.')

@@ -29,7 +29,8 @@ export function createApiHost(options: HostOptions): ApiHost {
     onLocked: (listener) => vault.onLocked(listener),
     checkIdle(systemIdleSeconds) {
       const session = vault.session()
-      if (session && shouldAutoLock(systemIdleSeconds, session.settings.get().autoLockMinutes)) vault.lock('idle')
+      if (session && shouldAutoLock(systemIdleSeconds, session.settings.get().autoLockMinutes))
+        vault.lock('idle')
     },
     dispose: () => vault.lock('user'),
   }

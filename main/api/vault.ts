@@ -43,7 +43,11 @@ export const vaultHandlers: AreaHandlers<typeof vaultContract> = {
     const { session } = ctx
     session.db.transaction(() => {
       session.settings.save(input)
-      session.audit.append({ actor: session.user.username, action: 'settings.updated', details: { ...input } })
+      session.audit.append({
+        actor: session.user.username,
+        action: 'settings.updated',
+        details: { ...input },
+      })
     })()
     return session.settings.get()
   },

@@ -53,7 +53,9 @@ async function init(values: ReturnType<typeof options>['values'], io: CliIo): Pr
   io.out(`Created vault in ${dataDir} for ${session.user.username} (admin) in ${seconds.toFixed(1)} s`)
   io.out(`Argon2id: m=${kdf.memoryKiB} KiB, t=${kdf.iterations}, p=${kdf.parallelism}`)
   io.out(`Recovery key: ${recoveryKey}`)
-  io.out('Write the recovery key down and keep it offline: it is the only way in if every passphrase is lost.')
+  io.out(
+    'Write the recovery key down and keep it offline: it is the only way in if every passphrase is lost.',
+  )
   return 0
 }
 
@@ -75,8 +77,15 @@ async function verify(values: ReturnType<typeof options>['values'], io: CliIo): 
   try {
     const problems = integrityProblems(session.db).map((problem) => `integrity: ${problem}`)
     const chain = session.audit.verify()
-    if (!chain.ok) problems.push(`audit chain broken at row ${chain.firstBrokenId} (${chain.checkedRows} rows intact before it)`)
-    session.audit.append({ actor: session.user.username, action: 'vault.verified', details: { ok: problems.length === 0 } })
+    if (!chain.ok)
+      problems.push(
+        `audit chain broken at row ${chain.firstBrokenId} (${chain.checkedRows} rows intact before it)`,
+      )
+    session.audit.append({
+      actor: session.user.username,
+      action: 'vault.verified',
+      details: { ok: problems.length === 0 },
+    })
     if (problems.length > 0) {
       for (const problem of problems) io.err(problem)
       return 1

@@ -22,7 +22,9 @@ async function timeAsync<T>(work: () => Promise<T>): Promise<{ ms: number; value
 }
 
 function workload(db: Database.Database, rows: number) {
-  db.exec('CREATE TABLE IF NOT EXISTS bench (id INTEGER PRIMARY KEY, name TEXT NOT NULL, note TEXT NOT NULL) STRICT')
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS bench (id INTEGER PRIMARY KEY, name TEXT NOT NULL, note TEXT NOT NULL) STRICT',
+  )
   const insert = db.prepare('INSERT INTO bench (name, note) VALUES (?, ?)')
   const bulk = time(() =>
     db.transaction(() => {

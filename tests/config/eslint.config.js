@@ -12,7 +12,15 @@ const electronOnlyHere = 'Only main/index.ts, main/window/ and preload/ may impo
 
 export default tseslint.config(
   { basePath: root },
-  { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'tests/e2e/screenshots/**'] },
+  {
+    ignores: [
+      'out/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'tests/e2e/screenshots/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...vue.configs['flat/recommended'],
@@ -32,7 +40,10 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.property.name='openExternal']", message: 'shell.openExternal is not allowed: CaseVault never opens links.' },
+        {
+          selector: "CallExpression[callee.property.name='openExternal']",
+          message: 'shell.openExternal is not allowed: CaseVault never opens links.',
+        },
         { selector: "CallExpression[callee.name='eval']", message: 'No eval.' },
         { selector: "NewExpression[callee.name='Function']", message: 'No Function constructor.' },
       ],
@@ -50,7 +61,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ regex: '^(?!zod$|\\./|\\.\\./\\.\\./\\.\\./resources/)', message: 'The contract imports only zod, itself and resources/htcds.' }] },
+        {
+          patterns: [
+            {
+              regex: '^(?!zod$|\\./|\\.\\./\\.\\./\\.\\./resources/)',
+              message: 'The contract imports only zod, itself and resources/htcds.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -60,11 +78,22 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'The renderer is sandboxed: talk to main through window.casevault.' }],
+          paths: [
+            {
+              name: 'electron',
+              message: 'The renderer is sandboxed: talk to main through window.casevault.',
+            },
+          ],
           patterns: [
             { regex: '^node:', message: 'The renderer cannot use Node modules.' },
-            { regex: '^(fs|path|child_process|crypto|os)$', message: 'The renderer cannot use Node modules.' },
-            { regex: 'main/(core|api/(?!contract))', message: 'The renderer may import only the API contract from main.' },
+            {
+              regex: '^(fs|path|child_process|crypto|os)$',
+              message: 'The renderer cannot use Node modules.',
+            },
+            {
+              regex: 'main/(core|api/(?!contract))',
+              message: 'The renderer may import only the API contract from main.',
+            },
             { regex: 'better-sqlite3|argon2', message: 'No database or crypto in the renderer.' },
           ],
         },

@@ -22,7 +22,9 @@ async function hostWithStaff() {
 
 describe('the API contract', () => {
   it('has exactly one channel per contract method, and a route for each', () => {
-    const fromContract = Object.fromEntries(Object.entries(contract).map(([area, methods]) => [area, Object.keys(methods)]))
+    const fromContract = Object.fromEntries(
+      Object.entries(contract).map(([area, methods]) => [area, Object.keys(methods)]),
+    )
     expect(fromContract).toEqual(channels)
     expect([...routes.keys()].sort()).toEqual(
       Object.entries(channels)
@@ -36,10 +38,18 @@ describe('the API contract', () => {
     expect((await call<VaultStatus>(host, 'vault:status')).state).toBe('absent')
     await call(host, 'vault:create', ADMIN)
     const unlocked = await call<VaultStatus>(host, 'vault:status')
-    expect(unlocked).toMatchObject({ state: 'unlocked', user: { username: 'amara', role: 'admin' }, organisation: ADMIN.organisation })
+    expect(unlocked).toMatchObject({
+      state: 'unlocked',
+      user: { username: 'amara', role: 'admin' },
+      organisation: ADMIN.organisation,
+    })
     expect(unlocked.settings).toEqual({ autoLockMinutes: 10 })
     await call(host, 'vault:lock')
-    expect(await call<VaultStatus>(host, 'vault:status')).toMatchObject({ state: 'locked', user: null, settings: null })
+    expect(await call<VaultStatus>(host, 'vault:status')).toMatchObject({
+      state: 'locked',
+      user: null,
+      settings: null,
+    })
   })
 })
 
@@ -64,7 +74,10 @@ describe('roles are enforced in main', () => {
   ])('%s calling %s gets %s', async (role, channel, expected) => {
     const { host } = await hostWithStaff()
     await call(host, 'vault:unlock', { username: role, passphrase: `${role} passphrase 123` })
-    const input = channel === 'users:create' ? { username: 'x1', displayName: 'X', role: 'admin', passphrase: 'p'.repeat(12) } : undefined
+    const input =
+      channel === 'users:create'
+        ? { username: 'x1', displayName: 'X', role: 'admin', passphrase: 'p'.repeat(12) }
+        : undefined
     expect(await errorCode(host, channel, input)).toBe(expected)
   })
 
@@ -74,9 +87,15 @@ describe('roles are enforced in main', () => {
     await host.dispatch('users:list', undefined)
     await call(host, 'vault:lock')
     await call(host, 'vault:unlock', { username: 'amara', passphrase: ADMIN.passphrase })
-    const entries = await call<{ action: string; actor: string; details: unknown }[]>(host, 'audit:list', { limit: 10 })
+    const entries = await call<{ action: string; actor: string; details: unknown }[]>(host, 'audit:list', {
+      limit: 10,
+    })
     expect(entries).toContainEqual(
-      expect.objectContaining({ action: 'access.denied', actor: 'caseworker', details: { channel: 'users:list' } }),
+      expect.objectContaining({
+        action: 'access.denied',
+        actor: 'caseworker',
+        details: { channel: 'users:list' },
+      }),
     )
   })
 })
@@ -91,7 +110,10 @@ describe('hostile payloads get VALIDATION, never a crash', () => {
     ['vault:unlock', { username: '../../etc/passwd', passphrase: 'x' }],
     ['vault:unlock', { username: { $gt: '' }, passphrase: 'x' }],
     ['vault:create', { ...ADMIN, passphrase: 'short' }],
-    ['vault:unlockWithRecoveryKey', { recoveryKey: 'x'.repeat(500), username: 'amara', newPassphrase: 'long enough pass' }],
+    [
+      'vault:unlockWithRecoveryKey',
+      { recoveryKey: 'x'.repeat(500), username: 'amara', newPassphrase: 'long enough pass' },
+    ],
   ])('%s with %j', async (channel, input) => {
     const { host } = await hostWithStaff()
     const result = await host.dispatch(channel, input)

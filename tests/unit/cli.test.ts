@@ -12,7 +12,11 @@ function memoryIo(stdin: string) {
   return {
     out,
     err,
-    io: { stdinLines: async () => stdin.split('\n'), out: (line: string) => out.push(line), err: (line: string) => err.push(line) },
+    io: {
+      stdinLines: async () => stdin.split('\n'),
+      out: (line: string) => out.push(line),
+      err: (line: string) => err.push(line),
+    },
   }
 }
 
@@ -31,7 +35,9 @@ describe('admin command line (real Argon2 parameters, never below the floor)', (
 
     const status = memoryIo('')
     expect(await runCli(['status', '--data', dataDir], status.io)).toBe(0)
-    expect(status.out.join('\n')).toMatch(/format: casevault-vault v1[\s\S]*kdf: argon2id m=\d+ KiB t=\d+ p=1[\s\S]*users: 1 active/)
+    expect(status.out.join('\n')).toMatch(
+      /format: casevault-vault v1[\s\S]*kdf: argon2id m=\d+ KiB t=\d+ p=1[\s\S]*users: 1 active/,
+    )
 
     const verify = memoryIo(`${PASSPHRASE}\n`)
     expect(await runCli(['verify', '--data', dataDir, '--user', 'admin'], verify.io)).toBe(0)
@@ -61,18 +67,28 @@ describe('admin command line (real Argon2 parameters, never below the floor)', (
   it('runs as `npm run cli` under plain Node with the passphrase piped in', () => {
     const root = resolve(import.meta.dirname, '../..')
     const dataDir = tempDir()
-    const output = execFileSync('npm', ['run', '--silent', 'cli', '--', 'init', '--data', dataDir, '--user', 'admin'], {
-      cwd: root,
-      input: `${PASSPHRASE}\n`,
-      encoding: 'utf8',
-    })
+    const output = execFileSync(
+      'npm',
+      ['run', '--silent', 'cli', '--', 'init', '--data', dataDir, '--user', 'admin'],
+      {
+        cwd: root,
+        input: `${PASSPHRASE}\n`,
+        encoding: 'utf8',
+      },
+    )
     expect(output).toMatch(/^Recovery key: ([0-9a-f]{4}-){16}[0-9a-f]{4}$/m)
-    const failed = spawnSync('npm', ['run', '--silent', 'cli', '--', 'verify', '--data', dataDir, '--user', 'admin'], {
-      cwd: root,
-      input: 'wrong passphrase\n',
-      encoding: 'utf8',
-    })
+    const failed = spawnSync(
+      'npm',
+      ['run', '--silent', 'cli', '--', 'verify', '--data', dataDir, '--user', 'admin'],
+      {
+        cwd: root,
+        input: 'wrong passphrase\n',
+        encoding: 'utf8',
+      },
+    )
     expect(failed.status).not.toBe(0)
-    expect(failed.stderr.trim().split('\n')).toEqual(['error: WRONG_PASSPHRASE: The passphrase is not correct.'])
+    expect(failed.stderr.trim().split('\n')).toEqual([
+      'error: WRONG_PASSPHRASE: The passphrase is not correct.',
+    ])
   })
 })

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { closeSync, openSync, readFileSync, readSync, renameSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs'
+import {
+  closeSync,
+  openSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  statSync,
+  truncateSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs'
 import { join } from 'node:path'
 import { ADMIN, createdVault } from './support/temp-vault'
 import { CaseVaultError } from '../../main/core/errors'
@@ -19,7 +29,10 @@ async function lockedVaultWithData() {
   const session = created.vault.session()!
   session.db.transaction(() => {
     for (let i = 0; i < 300; i += 1) {
-      session.users.insert({ username: `user${i}`, displayName: `Person ${i} `.repeat(20), role: 'caseworker' }, '2026-01-01')
+      session.users.insert(
+        { username: `user${i}`, displayName: `Person ${i} `.repeat(20), role: 'caseworker' },
+        '2026-01-01',
+      )
     }
   })()
   created.vault.lock('user')
@@ -48,7 +61,10 @@ describe('a damaged or foreign database file', () => {
     const { vault } = await lockedVaultWithData()
     const other = await createdVault()
     other.vault.lock('user')
-    writeFileSync(join(vault.dataDir, 'casevault.db'), readFileSync(join(other.vault.dataDir, 'casevault.db')))
+    writeFileSync(
+      join(vault.dataDir, 'casevault.db'),
+      readFileSync(join(other.vault.dataDir, 'casevault.db')),
+    )
     expect(await unlockCode(vault)).toBe('DB_NOT_OURS')
   })
 

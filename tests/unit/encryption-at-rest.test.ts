@@ -11,8 +11,11 @@ function openWith(path: string, configure: (db: Database.Database) => void): str
   const db = new Database(path, { fileMustExist: true })
   try {
     configure(db)
-    return (db.prepare('SELECT display_name FROM users WHERE username = ?').get('marker') as { display_name: string })
-      .display_name
+    return (
+      db.prepare('SELECT display_name FROM users WHERE username = ?').get('marker') as {
+        display_name: string
+      }
+    ).display_name
   } catch (error) {
     return (error as { code?: string }).code ?? 'ERROR'
   } finally {
@@ -24,7 +27,10 @@ describe('encryption at rest', () => {
   it('keeps a known inserted string out of the database file and its WAL', async () => {
     const { vault } = await createdVault()
     const session = vault.session()!
-    session.users.insert({ username: 'marker', displayName: MARKER, role: 'caseworker' }, new Date().toISOString())
+    session.users.insert(
+      { username: 'marker', displayName: MARKER, role: 'caseworker' },
+      new Date().toISOString(),
+    )
     const dbFile = join(vault.dataDir, 'casevault.db')
     // Read while still open: the row sits in the WAL at this point.
     expect(existsSync(`${dbFile}-wal`)).toBe(true)
@@ -42,7 +48,9 @@ describe('encryption at rest', () => {
 
   it('opens in a SQLCipher 4 tool with the raw recovery key, and with nothing else', async () => {
     const { vault, recoveryKey } = await createdVault()
-    vault.session()!.users.insert({ username: 'marker', displayName: MARKER, role: 'caseworker' }, '2026-01-01')
+    vault
+      .session()!
+      .users.insert({ username: 'marker', displayName: MARKER, role: 'caseworker' }, '2026-01-01')
     vault.lock('user')
     const dbFile = join(vault.dataDir, 'casevault.db')
     const hex = parseRecoveryKey(recoveryKey).toString('hex')

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { loadMigrations, migrate, MIGRATIONS, SCHEMA_VERSION, schemaVersion } from '../../main/core/db/migrate'
+import {
+  loadMigrations,
+  migrate,
+  MIGRATIONS,
+  SCHEMA_VERSION,
+  schemaVersion,
+} from '../../main/core/db/migrate'
 import { createdVault } from './support/temp-vault'
 
 describe('migrations', () => {
@@ -12,9 +18,9 @@ describe('migrations', () => {
   })
 
   it('refuses a gap in the numbering', () => {
-    expect(() => loadMigrations({ './migrations/0001_a.sql': 'SELECT 1', './migrations/0003_c.sql': 'SELECT 1' })).toThrow(
-      /without gaps/,
-    )
+    expect(() =>
+      loadMigrations({ './migrations/0001_a.sql': 'SELECT 1', './migrations/0003_c.sql': 'SELECT 1' }),
+    ).toThrow(/without gaps/)
   })
 
   it('refuses a database newer than the app with SCHEMA_TOO_NEW', async () => {
@@ -29,7 +35,11 @@ describe('migrations', () => {
     const { db } = vault.session()!
     const pending = [
       ...MIGRATIONS,
-      { version: SCHEMA_VERSION + 1, name: 'good', sql: 'CREATE TABLE extra (id INTEGER PRIMARY KEY) STRICT;' },
+      {
+        version: SCHEMA_VERSION + 1,
+        name: 'good',
+        sql: 'CREATE TABLE extra (id INTEGER PRIMARY KEY) STRICT;',
+      },
       { version: SCHEMA_VERSION + 2, name: 'bad', sql: 'CREATE TABLE broken (;' },
     ]
     expect(() => migrate(db, pending)).toThrow()
@@ -40,7 +50,11 @@ describe('migrations', () => {
   it('creates STRICT tables', async () => {
     const { vault } = await createdVault()
     const { db } = vault.session()!
-    const tables = db.prepare("SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%'").all() as {
+    const tables = db
+      .prepare(
+        "SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%'",
+      )
+      .all() as {
       name: string
       strict: number
     }[]

@@ -39,7 +39,13 @@ describe('recovery key format', () => {
   })
 
   it('rejects malformed keys with BAD_RECOVERY_KEY', () => {
-    for (const typed of ['', 'hello', '1234-5678', 'z'.repeat(68), formatRecoveryKey(randomBytes(32)) + '-0000']) {
+    for (const typed of [
+      '',
+      'hello',
+      '1234-5678',
+      'z'.repeat(68),
+      formatRecoveryKey(randomBytes(32)) + '-0000',
+    ]) {
       expect(() => parseRecoveryKey(typed)).toThrow(expect.objectContaining({ code: 'BAD_RECOVERY_KEY' }))
     }
   })
@@ -60,9 +66,9 @@ describe('unlocking with the recovery key', () => {
     const { vault } = await createdVault()
     const other = await createdVault()
     vault.lock('user')
-    expect(await codeOf(vault.unlockWithRecoveryKey(other.recoveryKey, 'amara', 'my new long passphrase'))).toBe(
-      'BAD_RECOVERY_KEY',
-    )
+    expect(
+      await codeOf(vault.unlockWithRecoveryKey(other.recoveryKey, 'amara', 'my new long passphrase')),
+    ).toBe('BAD_RECOVERY_KEY')
     expect(await codeOf(vault.unlock('amara', ADMIN.passphrase))).toBe('OK')
   })
 

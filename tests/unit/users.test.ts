@@ -8,7 +8,12 @@ async function adminHost() {
   return { host, dataDir }
 }
 
-const caseworker = { username: 'bilal', displayName: 'Bilal Haddad', role: 'caseworker', passphrase: 'bilal passphrase 1' }
+const caseworker = {
+  username: 'bilal',
+  displayName: 'Bilal Haddad',
+  role: 'caseworker',
+  passphrase: 'bilal passphrase 1',
+}
 
 describe('user administration', () => {
   it('creates a caseworker who can then unlock with their own passphrase', async () => {
@@ -16,7 +21,10 @@ describe('user administration', () => {
     const created = await call<UserSummary>(host, 'users:create', caseworker)
     expect(created).toMatchObject({ username: 'bilal', role: 'caseworker', active: true })
     await call(host, 'vault:lock')
-    const status = await call<{ user: { role: string } }>(host, 'vault:unlock', { username: 'bilal', passphrase: caseworker.passphrase })
+    const status = await call<{ user: { role: string } }>(host, 'vault:unlock', {
+      username: 'bilal',
+      passphrase: caseworker.passphrase,
+    })
     expect(status.user.role).toBe('caseworker')
   })
 
@@ -37,7 +45,9 @@ describe('user administration', () => {
       wrappedKey: '',
     })
     await call(host, 'vault:lock')
-    expect(await errorCode(host, 'vault:unlock', { username: 'bilal', passphrase: caseworker.passphrase })).toBe('USER_DEACTIVATED')
+    expect(
+      await errorCode(host, 'vault:unlock', { username: 'bilal', passphrase: caseworker.passphrase }),
+    ).toBe('USER_DEACTIVATED')
   })
 
   it('will not deactivate yourself or the last active admin', async () => {
@@ -55,18 +65,30 @@ describe('user administration', () => {
     await call(host, 'users:create', caseworker)
     await call(host, 'users:resetPassphrase', { username: 'bilal', newPassphrase: 'reset by the admin' })
     await call(host, 'vault:lock')
-    expect(await errorCode(host, 'vault:unlock', { username: 'bilal', passphrase: caseworker.passphrase })).toBe('WRONG_PASSPHRASE')
-    expect(await errorCode(host, 'vault:unlock', { username: 'bilal', passphrase: 'reset by the admin' })).toBe('OK')
+    expect(
+      await errorCode(host, 'vault:unlock', { username: 'bilal', passphrase: caseworker.passphrase }),
+    ).toBe('WRONG_PASSPHRASE')
+    expect(
+      await errorCode(host, 'vault:unlock', { username: 'bilal', passphrase: 'reset by the admin' }),
+    ).toBe('OK')
   })
 
   it('changes your own passphrase only with the current one', async () => {
     const { host } = await adminHost()
     expect(
-      await errorCode(host, 'vault:changePassphrase', { currentPassphrase: 'wrong', newPassphrase: 'another long one' }),
+      await errorCode(host, 'vault:changePassphrase', {
+        currentPassphrase: 'wrong',
+        newPassphrase: 'another long one',
+      }),
     ).toBe('WRONG_PASSPHRASE')
-    await call(host, 'vault:changePassphrase', { currentPassphrase: ADMIN.passphrase, newPassphrase: 'another long one' })
+    await call(host, 'vault:changePassphrase', {
+      currentPassphrase: ADMIN.passphrase,
+      newPassphrase: 'another long one',
+    })
     await call(host, 'vault:lock')
-    expect(await errorCode(host, 'vault:unlock', { username: 'amara', passphrase: 'another long one' })).toBe('OK')
+    expect(await errorCode(host, 'vault:unlock', { username: 'amara', passphrase: 'another long one' })).toBe(
+      'OK',
+    )
   })
 
   it('audits user changes by id and role, never by passphrase', async () => {

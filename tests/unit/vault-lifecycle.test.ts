@@ -20,7 +20,11 @@ describe('vault lifecycle', () => {
     expect(vault.session()?.user).toMatchObject({ username: 'amara', role: 'admin' })
     expect(recoveryKey).toMatch(/^([0-9a-f]{4}-){16}[0-9a-f]{4}$/)
     const header = JSON.parse(readFileSync(join(vault.dataDir, 'vault.json'), 'utf8'))
-    expect(header).toMatchObject({ format: 'casevault-vault', formatVersion: 1, cipher: { name: 'sqlcipher', legacy: 4 } })
+    expect(header).toMatchObject({
+      format: 'casevault-vault',
+      formatVersion: 1,
+      cipher: { name: 'sqlcipher', legacy: 4 },
+    })
     expect(header.slots).toHaveLength(1)
     expect(JSON.stringify(header)).not.toContain(ADMIN.passphrase)
   })

@@ -25,7 +25,15 @@ export interface AuditEvent {
 
 function rowHash(row: Omit<AuditRow, 'hash'>): string {
   // JSON array framing: no field can be shifted into its neighbour to forge the same hash.
-  const canonical = JSON.stringify([row.id, row.at, row.actor, row.action, row.target, row.details, row.prev_hash])
+  const canonical = JSON.stringify([
+    row.id,
+    row.at,
+    row.actor,
+    row.action,
+    row.target,
+    row.details,
+    row.prev_hash,
+  ])
   return createHash('sha256').update(canonical).digest('hex')
 }
 
@@ -41,11 +49,15 @@ function rowToEntry(row: AuditRow): AuditEntry {
 }
 
 export function createAuditLog(db: VaultDatabase, clock: () => Date) {
-  const lastRow = db.prepare<[], Pick<AuditRow, 'id' | 'hash'>>('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1')
+  const lastRow = db.prepare<[], Pick<AuditRow, 'id' | 'hash'>>(
+    'SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1',
+  )
   const insert = db.prepare(
     'INSERT INTO audit_log (id, at, actor, action, target, details, prev_hash, hash) VALUES (@id, @at, @actor, @action, @target, @details, @prev_hash, @hash)',
   )
-  const page = db.prepare<[number, number], AuditRow>('SELECT * FROM audit_log WHERE id < ? ORDER BY id DESC LIMIT ?')
+  const page = db.prepare<[number, number], AuditRow>(
+    'SELECT * FROM audit_log WHERE id < ? ORDER BY id DESC LIMIT ?',
+  )
   const all = db.prepare<[], AuditRow>('SELECT * FROM audit_log ORDER BY id')
 
   return {

@@ -51,7 +51,11 @@ export function classifySqliteError(error: unknown): CaseVaultError | null {
  * Opens (or, with `create`, creates) the encrypted vault database and proves the key by reading
  * the schema. Never creates a file unless asked: a missing DB is an error, not a fresh vault.
  */
-export function openEncryptedDatabase(path: string, key: Buffer, options: { create: boolean }): VaultDatabase {
+export function openEncryptedDatabase(
+  path: string,
+  key: Buffer,
+  options: { create: boolean },
+): VaultDatabase {
   let db: VaultDatabase
   try {
     db = new Database(path, { fileMustExist: !options.create })

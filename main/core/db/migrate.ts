@@ -36,14 +36,21 @@ export function schemaVersion(db: VaultDatabase): number {
  * Applies every pending migration in ONE transaction, user_version set inside it: any failure
  * rolls everything back and aborts the unlock. A database newer than this app is refused.
  */
-export function migrate(db: VaultDatabase, migrations: Migration[] = MIGRATIONS): { from: number; to: number } {
+export function migrate(
+  db: VaultDatabase,
+  migrations: Migration[] = MIGRATIONS,
+): { from: number; to: number } {
   const from = schemaVersion(db)
   const latest = migrations.length
   if (from > latest) {
-    throw new CaseVaultError('SCHEMA_TOO_NEW', 'This vault was written by a newer CaseVault. Update the app.', {
-      vaultSchema: from,
-      appSchema: latest,
-    })
+    throw new CaseVaultError(
+      'SCHEMA_TOO_NEW',
+      'This vault was written by a newer CaseVault. Update the app.',
+      {
+        vaultSchema: from,
+        appSchema: latest,
+      },
+    )
   }
   if (from === latest) return { from, to: latest }
   db.transaction(() => {

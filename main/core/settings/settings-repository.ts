@@ -13,7 +13,8 @@ export function createSettingsRepository(db: VaultDatabase) {
       const stored = Object.fromEntries(read.all().map((row) => [row.key, JSON.parse(row.value) as unknown]))
       const autoLockMinutes = stored.autoLockMinutes
       return {
-        autoLockMinutes: typeof autoLockMinutes === 'number' ? autoLockMinutes : DEFAULT_SETTINGS.autoLockMinutes,
+        autoLockMinutes:
+          typeof autoLockMinutes === 'number' ? autoLockMinutes : DEFAULT_SETTINGS.autoLockMinutes,
       }
     },
     /** Kept inside the encrypted DB too, so a lost vault.json can be rebuilt with the right name. */

@@ -24,7 +24,9 @@ function rowToUser(row: UserRow): UserSummary {
 
 export function createUserRepository(db: VaultDatabase) {
   const byName = db.prepare<[string], UserRow>('SELECT * FROM users WHERE username = ?')
-  const everyone = db.prepare<[], UserRow>('SELECT * FROM users ORDER BY active DESC, username COLLATE NOCASE')
+  const everyone = db.prepare<[], UserRow>(
+    'SELECT * FROM users ORDER BY active DESC, username COLLATE NOCASE',
+  )
   const insert = db.prepare(
     'INSERT INTO users (username, display_name, role, active, created_at, updated_at) VALUES (?, ?, ?, 1, ?, ?)',
   )

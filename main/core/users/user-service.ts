@@ -53,7 +53,11 @@ export function createUserService(vault: Vault) {
       }
       session.db.transaction(() => {
         session.users.setActive(user.id, false, session.clock().toISOString())
-        session.audit.append({ actor: session.user.username, action: 'user.deactivated', target: `user:${user.id}` })
+        session.audit.append({
+          actor: session.user.username,
+          action: 'user.deactivated',
+          target: `user:${user.id}`,
+        })
         vault.deactivateSlot(user.username)
       })()
       return { ...user, active: false }
@@ -63,11 +67,19 @@ export function createUserService(vault: Vault) {
       const user = findExisting(session, username)
       if (!user.active) throw new CaseVaultError('CONFLICT', 'This user is deactivated.')
       await vault.writeSlot(user.username, newPassphrase)
-      session.audit.append({ actor: session.user.username, action: 'user.passphrase_reset', target: `user:${user.id}` })
+      session.audit.append({
+        actor: session.user.username,
+        action: 'user.passphrase_reset',
+        target: `user:${user.id}`,
+      })
     },
 
     /** Rewraps the caller's own slot; the database is not re-encrypted. */
-    async changeOwnPassphrase(session: VaultSession, currentPassphrase: string, newPassphrase: string): Promise<void> {
+    async changeOwnPassphrase(
+      session: VaultSession,
+      currentPassphrase: string,
+      newPassphrase: string,
+    ): Promise<void> {
       if (!(await vault.verifyOwnPassphrase(currentPassphrase))) {
         throw new CaseVaultError('WRONG_PASSPHRASE', 'The current passphrase is not correct.')
       }

@@ -67,7 +67,11 @@ export async function wrapDatabaseKey(
 }
 
 /** Returns the database key, or null when the passphrase (or the slot) does not authenticate. */
-export async function unwrapDatabaseKey(vaultId: string, slot: KeySlot, passphrase: string): Promise<Buffer | null> {
+export async function unwrapDatabaseKey(
+  vaultId: string,
+  slot: KeySlot,
+  passphrase: string,
+): Promise<Buffer | null> {
   const sealed = Buffer.from(slot.wrappedKey, 'base64')
   if (sealed.length !== 32 + 16) return null
   const kek = await deriveKey(passphrase, Buffer.from(slot.salt, 'base64'), slot.kdf)

@@ -23,7 +23,10 @@ export function parseRecoveryKey(typed: string): Buffer {
   const key = Buffer.from(hex.slice(0, 64), 'hex')
   if (checksumOf(key) !== hex.slice(64)) {
     key.fill(0)
-    throw new CaseVaultError('BAD_RECOVERY_KEY', 'The recovery key has a typo: its last group does not match.')
+    throw new CaseVaultError(
+      'BAD_RECOVERY_KEY',
+      'The recovery key has a typo: its last group does not match.',
+    )
   }
   return key
 }

@@ -112,6 +112,8 @@ export function findSlot(header: VaultHeader, username: string): KeySlot | undef
 }
 
 export function withSlot(header: VaultHeader, slot: KeySlot): VaultHeader {
-  const others = header.slots.filter((existing) => existing.username.toLowerCase() !== slot.username.toLowerCase())
+  const others = header.slots.filter(
+    (existing) => existing.username.toLowerCase() !== slot.username.toLowerCase(),
+  )
   return { ...header, slots: [...others, slot] }
 }

@@ -134,7 +134,8 @@ export class Vault {
         db?.close()
         databaseKey.fill(0)
         // Nothing half-made stays behind: the folder had no vault before this call.
-        for (const suffix of ['', '-wal', '-shm']) rmSync(databasePath(this.dataDir) + suffix, { force: true })
+        for (const suffix of ['', '-wal', '-shm'])
+          rmSync(databasePath(this.dataDir) + suffix, { force: true })
         throw error
       }
     })
@@ -165,7 +166,11 @@ export class Vault {
    * Forgotten passphrase: the recovery key opens the database, and the user gets a new slot.
    * Works even if vault.json is lost or damaged: a new header is written with this user's slot.
    */
-  async unlockWithRecoveryKey(recoveryKey: string, username: string, newPassphrase: string): Promise<VaultSession> {
+  async unlockWithRecoveryKey(
+    recoveryKey: string,
+    username: string,
+    newPassphrase: string,
+  ): Promise<VaultSession> {
     return this.exclusive(async () => {
       this.lockQuietly()
       this.refuseWhileThrottled()
@@ -195,8 +200,19 @@ export class Vault {
     const current = this.current
     if (!current) throw new CaseVaultError('LOCKED', 'The vault is locked.')
     const header = await this.headerOrRebuild(current.session)
-    const kdf = { memoryKiB: header.kdf.memoryKiB, iterations: header.kdf.iterations, parallelism: header.kdf.parallelism }
-    const slot = await wrapDatabaseKey(header.vaultId, username, passphrase, current.databaseKey, kdf, this.clock())
+    const kdf = {
+      memoryKiB: header.kdf.memoryKiB,
+      iterations: header.kdf.iterations,
+      parallelism: header.kdf.parallelism,
+    }
+    const slot = await wrapDatabaseKey(
+      header.vaultId,
+      username,
+      passphrase,
+      current.databaseKey,
+      kdf,
+      this.clock(),
+    )
     writeHeader(this.dataDir, withSlot(header, slot))
   }
 
@@ -207,7 +223,12 @@ export class Vault {
     if (!slot) return
     writeHeader(
       this.dataDir,
-      withSlot(header, { ...slot, status: 'deactivated', wrappedKey: '', updatedAt: this.clock().toISOString() }),
+      withSlot(header, {
+        ...slot,
+        status: 'deactivated',
+        wrappedKey: '',
+        updatedAt: this.clock().toISOString(),
+      }),
     )
   }
 
@@ -252,7 +273,9 @@ export class Vault {
       // Catch a damaged or tampered page now, with a clear message, not halfway through a form.
       const problems = integrityProblems(db)
       if (problems.length > 0) {
-        throw new CaseVaultError('DB_CORRUPT', 'The database file is damaged.', { problems: problems.slice(0, 5) })
+        throw new CaseVaultError('DB_CORRUPT', 'The database file is damaged.', {
+          problems: problems.slice(0, 5),
+        })
       }
       migrate(db)
       const user = createUserRepository(db).findByUsername(username)
@@ -279,7 +302,8 @@ export class Vault {
     try {
       return readHeader(this.dataDir)
     } catch (error) {
-      if (!(error instanceof CaseVaultError) || !['NO_VAULT', 'CORRUPT_HEADER'].includes(error.code)) throw error
+      if (!(error instanceof CaseVaultError) || !['NO_VAULT', 'CORRUPT_HEADER'].includes(error.code))
+        throw error
       // Recovery after vault.json was lost: a new header; other users need a passphrase reset.
       const now = this.clock().toISOString()
       const kdf = this.options.kdf ?? (await calibrateKdf()).params
