@@ -24,11 +24,8 @@ export function errorCodeOf(error: unknown): ErrorCode {
   return error instanceof ApiError ? error.code : 'INTERNAL'
 }
 
-/** Seconds to wait before the next unlock attempt, when main says so in the error details. */
+/** Seconds to wait before the next unlock attempt, when main says so (TOO_MANY_ATTEMPTS details). */
 export function waitSecondsOf(error: unknown): number | null {
-  if (!(error instanceof ApiError) || error.details === undefined) return null
-  const { retryAfterSeconds, retryAfterMs, waitMs } = error.details
-  if (typeof retryAfterSeconds === 'number') return Math.max(1, Math.ceil(retryAfterSeconds))
-  const ms = typeof retryAfterMs === 'number' ? retryAfterMs : typeof waitMs === 'number' ? waitMs : null
-  return ms === null ? null : Math.max(1, Math.ceil(ms / 1000))
+  const seconds = error instanceof ApiError ? error.details?.retryAfterSeconds : undefined
+  return typeof seconds === 'number' && Number.isFinite(seconds) ? Math.max(1, Math.ceil(seconds)) : null
 }

@@ -38,6 +38,7 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}/`,
     trace: 'retain-on-failure',
+    reducedMotion: 'reduce',
     screenshot: 'only-on-failure',
   },
   projects: [

@@ -1,5 +1,5 @@
 // English messages. Keys are literals at every call site (a component test checks each exists).
-// vue-i18n treats { } @ $ | as syntax: keep them out of plain text.
+// vue-i18n treats { } @ $ | as syntax: keep them out of plain text ('|' separates plural forms).
 export const en = {
   app: {
     name: 'CaseVault',
@@ -142,7 +142,7 @@ export const en = {
     deactivateSubmit: 'Deactivate user',
     deactivated: 'User {username} was deactivated.',
     resetPassphrase: 'Reset passphrase',
-    resetLabel: 'Reset the passphrase of {username}',
+    resetLabel: 'Reset passphrase for {username}',
     resetTitle: 'Reset the passphrase of {username}',
     resetIntro: 'Set a new passphrase and give it to the person in private.',
     newPassphrase: 'New passphrase',
@@ -170,7 +170,7 @@ export const en = {
     invalid: 'This value is not valid.',
   },
   errorDetails: {
-    waitSeconds: 'Try again in {seconds} seconds.',
+    waitSeconds: 'You can try again in one second. | You can try again in {seconds} seconds.',
   },
   errors: {
     VALIDATION: 'Some of the information is not valid. Check the fields and try again.',
@@ -181,7 +181,7 @@ export const en = {
     WRONG_PASSPHRASE: 'The passphrase is not correct. Check Caps Lock and try again.',
     UNKNOWN_USER: 'There is no user with this username in this vault. Check the spelling.',
     USER_DEACTIVATED: 'This account has been deactivated. Ask an administrator to help you.',
-    TOO_MANY_ATTEMPTS: 'Too many unsuccessful attempts. Wait a little before trying again.',
+    TOO_MANY_ATTEMPTS: 'Too many unsuccessful attempts. Please wait before trying again.',
     BAD_RECOVERY_KEY:
       'The recovery key is not correct. Check each group of 4 characters: the last group catches typing mistakes.',
     VAULT_EXISTS: 'A vault already exists in this data folder. Unlock it instead of creating a new one.',
@@ -196,8 +196,10 @@ export const en = {
       'The vault file is damaged and cannot be read safely. Nothing has been deleted or overwritten: restore the latest backup.',
     SCHEMA_TOO_NEW:
       'This vault was last opened by a newer version of CaseVault. Install that version, or a newer one, to open it.',
-    WEAK_PASSPHRASE: 'This passphrase is too easy to guess. Use a longer one, for example several unrelated words.',
-    INTERNAL: 'Something went wrong inside CaseVault. Try again, and restart CaseVault if it keeps happening.',
+    WEAK_PASSPHRASE:
+      'This passphrase is too easy to guess. Use a longer one, for example several unrelated words.',
+    INTERNAL:
+      'Something went wrong inside CaseVault. Try again, and restart CaseVault if it keeps happening.',
   },
 }
 

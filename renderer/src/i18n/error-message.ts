@@ -8,6 +8,6 @@ export function useErrorMessage(): (error: unknown) => string {
     const code = errorCodeOf(error)
     const message = t(`errors.${code}`)
     const seconds = code === 'TOO_MANY_ATTEMPTS' ? waitSecondsOf(error) : null
-    return seconds === null ? message : `${message} ${t('errorDetails.waitSeconds', { seconds })}`
+    return seconds === null ? message : `${message} ${t('errorDetails.waitSeconds', { seconds }, seconds)}`
   }
 }

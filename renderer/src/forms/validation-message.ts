@@ -1,0 +1,38 @@
+import type { z } from 'zod'
+
+export type Translate = (key: string, named?: Record<string, unknown>) => string
+
+/** Marks the refine that compares a passphrase with its repetition (see schemas.ts). */
+export const MISMATCH_PARAM = 'passphraseMismatch'
+
+function isBlank(value: unknown): boolean {
+  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '')
+}
+
+/**
+ * A zod issue in the reader's language. Zod's own English text is never shown: every branch
+ * maps to an i18n key, with the limit (min, max) taken from the issue.
+ */
+export function validationMessage(issue: z.core.$ZodIssue, fieldValue: unknown, t: Translate): string {
+  switch (issue.code) {
+    case 'too_small':
+      return isBlank(fieldValue)
+        ? t('validation.required')
+        : t('validation.tooShort', { min: Number(issue.minimum) })
+    case 'too_big':
+      return t('validation.tooLong', { max: Number(issue.maximum) })
+    case 'invalid_format':
+      // The only pattern in the contract's form schemas is the username's.
+      return issue.format === 'regex' ? t('validation.usernameFormat') : t('validation.invalid')
+    case 'invalid_type':
+      return isBlank(fieldValue) ? t('validation.required') : t('validation.invalid')
+    case 'invalid_value':
+      return t('validation.chooseOne')
+    case 'custom':
+      return issue.params?.[MISMATCH_PARAM] === true
+        ? t('validation.passphraseMismatch')
+        : t('validation.invalid')
+    default:
+      return t('validation.invalid')
+  }
+}

@@ -1,0 +1,91 @@
+import { createRouter, createWebHashHistory, type RouteLocationRaw, type Router } from 'vue-router'
+import type { Role, VaultStatus } from '../../main/api/contract'
+import { errorCodeOf } from './api-error'
+import { useVaultStore } from './stores/vault'
+import SetupView from './views/SetupView.vue'
+import UnlockView from './views/UnlockView.vue'
+import RecoveryUnlockView from './views/RecoveryUnlockView.vue'
+import AppFrame from './views/AppFrame.vue'
+import PlaceholderView from './views/PlaceholderView.vue'
+import AdminUsersView from './views/AdminUsersView.vue'
+import ChangePassphraseView from './views/ChangePassphraseView.vue'
+import NotAllowedView from './views/NotAllowedView.vue'
+import StartupProblemView from './views/StartupProblemView.vue'
+
+type VaultState = VaultStatus['state']
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** The vault state a route belongs to; any other state redirects to that state's home. */
+    vaultState?: VaultState
+    /** Roles allowed (checked again in main: hiding a link is not a permission check). */
+    roles?: readonly Role[]
+  }
+}
+
+function homeFor(state: VaultState): RouteLocationRaw {
+  switch (state) {
+    case 'absent':
+      return { name: 'setup' }
+    case 'locked':
+      return { name: 'unlock' }
+    case 'unlocked':
+      return { name: 'cases' }
+  }
+}
+
+export function createAppRouter(): Router {
+  // Hash history: the app is loaded from file://, where path-based URLs would point at files.
+  const router = createRouter({
+    history: createWebHashHistory(),
+    routes: [
+      { path: '/', redirect: '/app' },
+      { path: '/setup', name: 'setup', component: SetupView, meta: { vaultState: 'absent' } },
+      { path: '/unlock', name: 'unlock', component: UnlockView, meta: { vaultState: 'locked' } },
+      {
+        path: '/unlock/recovery',
+        name: 'unlock-recovery',
+        component: RecoveryUnlockView,
+        meta: { vaultState: 'locked' },
+      },
+      { path: '/problem', name: 'problem', component: StartupProblemView },
+      {
+        path: '/app',
+        component: AppFrame,
+        meta: { vaultState: 'unlocked' },
+        children: [
+          { path: '', redirect: { name: 'cases' } },
+          { path: 'cases', name: 'cases', component: PlaceholderView, props: { area: 'cases' } },
+          { path: 'screening', name: 'screening', component: PlaceholderView, props: { area: 'screening' } },
+          { path: 'referrals', name: 'referrals', component: PlaceholderView, props: { area: 'referrals' } },
+          { path: 'reports', name: 'reports', component: PlaceholderView, props: { area: 'reports' } },
+          { path: 'backup', name: 'backup', component: PlaceholderView, props: { area: 'backup' } },
+          { path: 'admin/users', name: 'admin-users', component: AdminUsersView, meta: { roles: ['admin'] } },
+          { path: 'account/passphrase', name: 'change-passphrase', component: ChangePassphraseView },
+          { path: 'not-allowed', name: 'not-allowed', component: NotAllowedView },
+        ],
+      },
+      { path: '/:unknown(.*)*', redirect: '/' },
+    ],
+  })
+
+  router.beforeEach(async (to) => {
+    const vault = useVaultStore()
+    if (to.name === 'problem') return true
+    if (vault.status === null) {
+      try {
+        await vault.refresh()
+      } catch (error) {
+        return { name: 'problem', query: { code: errorCodeOf(error) } }
+      }
+    }
+    const state = vault.state
+    if (state === null) return { name: 'problem', query: { code: 'INTERNAL' } }
+    if (to.meta.vaultState !== undefined && to.meta.vaultState !== state) return homeFor(state)
+    const role = vault.user?.role
+    if (to.meta.roles && (role === undefined || !to.meta.roles.includes(role))) return { name: 'not-allowed' }
+    return true
+  })
+
+  return router
+}

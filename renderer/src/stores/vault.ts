@@ -1,0 +1,98 @@
+import { computed, ref } from 'vue'
+import { defineStore } from 'pinia'
+import type {
+  ChangePassphraseInput,
+  CreateVaultInput,
+  UnlockInput,
+  UnlockWithRecoveryKeyInput,
+  VaultLockedReason,
+  VaultStatus,
+} from '../../../main/api/contract'
+import { unwrap } from '../api-error'
+import { casevault } from './client'
+import { useUsersStore } from './users'
+import { useAuditStore } from './audit'
+
+/** The session: vault state, who is signed in, and why it was last locked. */
+export const useVaultStore = defineStore('vault', () => {
+  const status = ref<VaultStatus | null>(null)
+  const lockReason = ref<VaultLockedReason | null>(null)
+  // Remembered across the lock (settings are null while locked) for "Locked after N minutes idle".
+  const autoLockMinutes = ref<number | null>(null)
+
+  const state = computed(() => status.value?.state ?? null)
+  const user = computed(() => status.value?.user ?? null)
+  const organisation = computed(() => status.value?.organisation ?? null)
+  const isAdmin = computed(() => user.value?.role === 'admin')
+
+  function apply(next: VaultStatus): VaultStatus {
+    status.value = next
+    if (next.settings) autoLockMinutes.value = next.settings.autoLockMinutes
+    if (next.state === 'unlocked') lockReason.value = null
+    return next
+  }
+
+  /** Forget everything that belonged to the unlocked session, in every store. */
+  function markLocked(reason: VaultLockedReason): void {
+    lockReason.value = reason
+    if (status.value && status.value.state === 'unlocked') {
+      status.value = { ...status.value, state: 'locked', user: null, settings: null }
+    }
+    useUsersStore().reset()
+    useAuditStore().reset()
+  }
+
+  async function refresh(): Promise<VaultStatus> {
+    return apply(unwrap(await casevault().vault.status()))
+  }
+
+  /** Creates the vault and its first admin; returns the recovery key, which is shown once. */
+  async function create(input: CreateVaultInput): Promise<string> {
+    const created = unwrap(await casevault().vault.create(input))
+    apply(created.status)
+    return created.recoveryKey
+  }
+
+  async function unlock(input: UnlockInput): Promise<VaultStatus> {
+    return apply(unwrap(await casevault().vault.unlock(input)))
+  }
+
+  async function unlockWithRecoveryKey(input: UnlockWithRecoveryKeyInput): Promise<VaultStatus> {
+    return apply(unwrap(await casevault().vault.unlockWithRecoveryKey(input)))
+  }
+
+  async function lock(): Promise<void> {
+    const next = unwrap(await casevault().vault.lock())
+    markLocked('user')
+    apply(next)
+  }
+
+  async function changePassphrase(input: ChangePassphraseInput): Promise<void> {
+    unwrap(await casevault().vault.changePassphrase(input))
+  }
+
+  /** Main locks on idle, suspend and screen lock: reset state here, then let the app route. */
+  function listenForLocks(onLocked: (reason: VaultLockedReason) => void): () => void {
+    return casevault().onLocked((reason) => {
+      markLocked(reason)
+      onLocked(reason)
+    })
+  }
+
+  return {
+    status,
+    lockReason,
+    autoLockMinutes,
+    state,
+    user,
+    organisation,
+    isAdmin,
+    refresh,
+    create,
+    unlock,
+    unlockWithRecoveryKey,
+    lock,
+    changePassphrase,
+    listenForLocks,
+  }
+})
