@@ -2,12 +2,16 @@ import { createRouter, createWebHashHistory, type RouteLocationRaw, type Router 
 import type { Role, VaultStatus } from '../../main/api/contract'
 import { errorCodeOf } from './api-error'
 import { useVaultStore } from './stores/vault'
+import { roleAllows } from './route-access'
 import SetupView from './views/SetupView.vue'
 import UnlockView from './views/UnlockView.vue'
 import RecoveryUnlockView from './views/RecoveryUnlockView.vue'
 import AppFrame from './views/AppFrame.vue'
 import PlaceholderView from './views/PlaceholderView.vue'
+import AdminView from './views/AdminView.vue'
 import AdminUsersView from './views/AdminUsersView.vue'
+import AdminSettingsView from './views/AdminSettingsView.vue'
+import AdminAuditView from './views/AdminAuditView.vue'
 import ChangePassphraseView from './views/ChangePassphraseView.vue'
 import NotAllowedView from './views/NotAllowedView.vue'
 import StartupProblemView from './views/StartupProblemView.vue'
@@ -60,7 +64,29 @@ export function createAppRouter(): Router {
           { path: 'referrals', name: 'referrals', component: PlaceholderView, props: { area: 'referrals' } },
           { path: 'reports', name: 'reports', component: PlaceholderView, props: { area: 'reports' } },
           { path: 'backup', name: 'backup', component: PlaceholderView, props: { area: 'backup' } },
-          { path: 'admin/users', name: 'admin-users', component: AdminUsersView, meta: { roles: ['admin'] } },
+          {
+            // Supervisors get the audit log only; a child's roles replace the parent's (meta merges).
+            path: 'admin',
+            name: 'admin',
+            component: AdminView,
+            meta: { roles: ['admin', 'supervisor'] },
+            redirect: () => ({ name: useVaultStore().isAdmin ? 'admin-users' : 'admin-audit' }),
+            children: [
+              { path: 'users', name: 'admin-users', component: AdminUsersView, meta: { roles: ['admin'] } },
+              {
+                path: 'settings',
+                name: 'admin-settings',
+                component: AdminSettingsView,
+                meta: { roles: ['admin'] },
+              },
+              {
+                path: 'audit',
+                name: 'admin-audit',
+                component: AdminAuditView,
+                meta: { roles: ['admin', 'supervisor'] },
+              },
+            ],
+          },
           { path: 'account/passphrase', name: 'change-passphrase', component: ChangePassphraseView },
           { path: 'not-allowed', name: 'not-allowed', component: NotAllowedView },
         ],
@@ -82,8 +108,7 @@ export function createAppRouter(): Router {
     const state = vault.state
     if (state === null) return { name: 'problem', query: { code: 'INTERNAL' } }
     if (to.meta.vaultState !== undefined && to.meta.vaultState !== state) return homeFor(state)
-    const role = vault.user?.role
-    if (to.meta.roles && (role === undefined || !to.meta.roles.includes(role))) return { name: 'not-allowed' }
+    if (!roleAllows(to.meta.roles, vault.user?.role)) return { name: 'not-allowed' }
     return true
   })
 

@@ -41,6 +41,18 @@ describe('the recovery key step', () => {
     wrapper.unmount()
   })
 
+  it('lays the key out as 17 cells and reads it once, with the dashes kept in its text', () => {
+    const wrapper = mountStep()
+    const key = wrapper.get('[data-testid="recovery-key"]')
+    const cells = key.findAll(':scope > span')
+    expect(cells.map((cell) => cell.text())).toEqual([...GROUPS.map((group) => `${group}-`), CHECKSUM])
+    expect(key.element.textContent).toBe(KEY)
+    // Nothing is hidden from screen readers, and nothing repeats the key beside it.
+    expect(key.find('[aria-hidden="true"]').exists()).toBe(false)
+    expect(wrapper.text().split(CHECKSUM)).toHaveLength(2)
+    wrapper.unmount()
+  })
+
   it('keeps Continue disabled until the last group is typed correctly', async () => {
     const wrapper = mountStep()
     const submit = wrapper.get<HTMLButtonElement>('[data-testid="recovery-confirm-submit"]')

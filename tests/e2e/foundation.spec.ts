@@ -1,6 +1,12 @@
-import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { ADMIN, expect, test } from './support/harness'
+import {
+  expectNoSeriousA11yViolations,
+  expectUnlockedAs,
+  expectUnlockRefused,
+  lock,
+  unlock,
+} from './support/app'
 
 // The foundation flows, through the real renderer and the real API over a real encrypted vault.
 // Only the IPC transport is swapped (see support/harness.ts).
@@ -13,27 +19,6 @@ const CASEWORKER = {
 }
 const RECOVERY_KEY_FORMAT = /^(?:[0-9a-f]{4}-){16}[0-9a-f]{4}$/
 
-async function unlock(page: Page, username: string, passphrase: string): Promise<void> {
-  await page.getByTestId('unlock-username').fill(username)
-  await page.getByTestId('unlock-passphrase').fill(passphrase)
-  await page.getByTestId('unlock-submit').click()
-}
-
-async function expectUnlockedAs(page: Page, displayName: string): Promise<void> {
-  await expect(page.getByTestId('current-user')).toContainText(displayName)
-}
-
-async function lock(page: Page): Promise<void> {
-  await page.getByTestId('lock-button').click()
-  await expect(page.getByTestId('unlock-username')).toBeVisible()
-}
-
-async function expectUnlockRefused(page: Page, username: string, passphrase: string): Promise<void> {
-  await unlock(page, username, passphrase)
-  await expect(page.getByTestId('unlock-error')).toBeVisible()
-  await expect(page.getByTestId('current-user')).toHaveCount(0)
-}
-
 /** A native <select> or a PrimeVue Select: either way pick the option by its value or label. */
 async function chooseRole(page: Page, role: string): Promise<void> {
   const field = page.getByTestId('user-role')
@@ -43,27 +28,6 @@ async function chooseRole(page: Page, role: string): Promise<void> {
   }
   await field.click()
   await page.getByRole('option', { name: new RegExp(role, 'i') }).click()
-}
-
-async function expectNoSeriousA11yViolations(page: Page, screen: string): Promise<void> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze()
-  const serious = results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => ({
-      rule: violation.id,
-      impact: violation.impact,
-      help: violation.help,
-      // Enough to find and fix the element without rerunning: selector, markup, axe's reason.
-      nodes: violation.nodes.map((node) => ({
-        target: node.target.join(' '),
-        html: node.html.slice(0, 200),
-        why: node.failureSummary?.split('\n').slice(1).join(' ').trim(),
-      })),
-    }))
-  // Soft: one run reports every screen's violations, not just the first screen's.
-  expect.soft(serious, `serious/critical axe violations on the ${screen} screen`).toEqual([])
 }
 
 test('first run: setup, recovery key, lock and unlock, a caseworker who cannot reach Admin', async ({
@@ -84,6 +48,11 @@ test('first run: setup, recovery key, lock and unlock, a caseworker who cannot r
   const recoveryKey = page.getByTestId('recovery-key')
   await expect(recoveryKey).toHaveText(RECOVERY_KEY_FORMAT)
   await harness.screenshot('recovery-key')
+  // Printing shows the key (the print sheet is the only thing left visible on paper).
+  await page.emulateMedia({ media: 'print' })
+  await expect(recoveryKey).toBeVisible()
+  await expect(page.getByTestId('recovery-print')).toBeHidden()
+  await page.emulateMedia({ media: 'screen' })
   const lastGroup = (await recoveryKey.textContent())!.trim().split('-').at(-1)!
   await expect(page.getByTestId('recovery-confirm-submit')).toBeDisabled()
   await page.getByTestId('recovery-confirm-input').fill(lastGroup)

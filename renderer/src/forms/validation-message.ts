@@ -16,16 +16,19 @@ function isBlank(value: unknown): boolean {
 export function validationMessage(issue: z.core.$ZodIssue, fieldValue: unknown, t: Translate): string {
   switch (issue.code) {
     case 'too_small':
+      if (issue.origin === 'number') return t('validation.atLeast', { min: Number(issue.minimum) })
       return isBlank(fieldValue)
         ? t('validation.required')
         : t('validation.tooShort', { min: Number(issue.minimum) })
     case 'too_big':
+      if (issue.origin === 'number') return t('validation.atMost', { max: Number(issue.maximum) })
       return t('validation.tooLong', { max: Number(issue.maximum) })
     case 'invalid_format':
       // The only pattern in the contract's form schemas is the username's.
       return issue.format === 'regex' ? t('validation.usernameFormat') : t('validation.invalid')
     case 'invalid_type':
-      return isBlank(fieldValue) ? t('validation.required') : t('validation.invalid')
+      if (isBlank(fieldValue)) return t('validation.required')
+      return issue.expected === 'int' ? t('validation.wholeNumber') : t('validation.invalid')
     case 'invalid_value':
       return t('validation.chooseOne')
     case 'custom':

@@ -20,6 +20,10 @@ export const en = {
     reports: 'Reports',
     backup: 'Backup',
     admin: 'Admin',
+    adminSections: 'Admin sections',
+    adminUsers: 'Users',
+    adminSettings: 'Settings',
+    adminAudit: 'Audit log',
     changePassphrase: 'Change passphrase',
     lock: 'Lock',
     lockHint: 'Lock the vault now. Everyone must unlock again with their passphrase.',
@@ -151,6 +155,69 @@ export const en = {
     resetDone: 'The passphrase of {username} was reset.',
     you: 'you',
   },
+  settings: {
+    title: 'Settings',
+    intro: 'These settings apply to everyone who uses this vault on this computer.',
+    autoLock: 'Lock automatically after this many minutes without activity',
+    autoLockHint:
+      'From {min} to {max} minutes. The vault also locks at once when the computer goes to sleep or the screen is locked, whatever this setting says.',
+    minutes: 'minutes',
+    save: 'Save settings',
+    saved: 'Settings saved. The vault now locks after {minutes} minutes without activity.',
+    loadFailed: 'The current settings could not be read.',
+  },
+  audit: {
+    title: 'Audit log',
+    intro:
+      'Every unlock, lock and administrative change is recorded here, newest first. Each row is chained to the one before it, so a change made outside CaseVault shows up when the chain is verified.',
+    row: 'Row',
+    time: 'Time',
+    actor: 'User',
+    action: 'Action',
+    target: 'Target',
+    details: 'Details',
+    noActor: 'System',
+    none: '—',
+    empty: 'The audit log is empty.',
+    loading: 'Loading the audit log…',
+    loadOlder: 'Load older entries',
+    showing: 'Showing the newest entry. | Showing the newest {count} entries.',
+    startReached: 'This is the start of the log: there are no older entries.',
+    verify: 'Verify the chain',
+    verifyHint:
+      'Recalculates every row from the first one and checks that nothing was changed, removed or inserted.',
+    verifying: 'Verifying…',
+    intact: 'Intact: 1 row checked. | Intact: {count} rows checked.',
+    broken: 'Broken at row {id} — the log was altered outside CaseVault.',
+    brokenAdvice:
+      'Keep this computer as it is and tell the person responsible for security. Restore the latest backup only after the change has been looked into.',
+    actions: {
+      vault: {
+        created: 'Vault created',
+        verified: 'Vault checked',
+      },
+      session: {
+        unlocked: 'Unlocked',
+        unlocked_with_recovery_key: 'Unlocked with the recovery key',
+        locked: 'Locked',
+      },
+      user: {
+        created: 'User added',
+        deactivated: 'User deactivated',
+        passphrase_reset: 'Passphrase reset by an administrator',
+        passphrase_changed: 'Own passphrase changed',
+      },
+      settings: {
+        updated: 'Settings changed',
+      },
+      access: {
+        denied: 'Access refused',
+      },
+      audit: {
+        verified: 'Audit log verified',
+      },
+    },
+  },
   notAllowed: {
     title: 'Not allowed',
     body: 'Your role does not give access to this page. Ask an administrator if you need it.',
@@ -167,6 +234,9 @@ export const en = {
     usernameFormat: 'Use only letters, digits, dot, dash and underscore.',
     chooseOne: 'Choose one of the options.',
     passphraseMismatch: 'The two passphrases are not the same.',
+    atLeast: 'Enter {min} or more.',
+    atMost: 'Enter {max} or less.',
+    wholeNumber: 'Enter a whole number, without decimals.',
     invalid: 'This value is not valid.',
   },
   errorDetails: {

@@ -6,6 +6,7 @@ import type {
   UnlockInput,
   UnlockWithRecoveryKeyInput,
   VaultLockedReason,
+  VaultSettings,
   VaultStatus,
 } from '../../../main/api/contract'
 import { unwrap } from '../api-error'
@@ -24,6 +25,7 @@ export const useVaultStore = defineStore('vault', () => {
   const user = computed(() => status.value?.user ?? null)
   const organisation = computed(() => status.value?.organisation ?? null)
   const isAdmin = computed(() => user.value?.role === 'admin')
+  const settings = computed(() => status.value?.settings ?? null)
 
   function apply(next: VaultStatus): VaultStatus {
     status.value = next
@@ -71,6 +73,21 @@ export const useVaultStore = defineStore('vault', () => {
     unwrap(await casevault().vault.changePassphrase(input))
   }
 
+  function applySettings(next: VaultSettings): VaultSettings {
+    if (status.value) status.value = { ...status.value, settings: next }
+    autoLockMinutes.value = next.autoLockMinutes
+    return next
+  }
+
+  async function loadSettings(): Promise<VaultSettings> {
+    return applySettings(unwrap(await casevault().vault.getSettings()))
+  }
+
+  /** Admin only (main checks); main's idle timer reads the saved value on its next tick. */
+  async function updateSettings(next: VaultSettings): Promise<VaultSettings> {
+    return applySettings(unwrap(await casevault().vault.updateSettings(next)))
+  }
+
   /** Main locks on idle, suspend and screen lock: reset state here, then let the app route. */
   function listenForLocks(onLocked: (reason: VaultLockedReason) => void): () => void {
     return casevault().onLocked((reason) => {
@@ -87,12 +104,15 @@ export const useVaultStore = defineStore('vault', () => {
     user,
     organisation,
     isAdmin,
+    settings,
     refresh,
     create,
     unlock,
     unlockWithRecoveryKey,
     lock,
     changePassphrase,
+    loadSettings,
+    updateSettings,
     listenForLocks,
   }
 })
