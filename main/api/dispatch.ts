@@ -7,11 +7,21 @@ import type { HandlerContext } from './handler'
 import { vaultHandlers } from './vault'
 import { usersHandlers } from './users'
 import { auditHandlers } from './audit'
+import { casesHandlers } from './cases'
+import { attachmentsHandlers, commentsHandlers, perpetratorsHandlers } from './case-parts'
 
 type AnyHandler = (ctx: HandlerContext, input: unknown) => unknown
 type AnySpec = MethodSpec<z.ZodType, unknown>
 
-const handlers = { vault: vaultHandlers, users: usersHandlers, audit: auditHandlers }
+const handlers = {
+  vault: vaultHandlers,
+  users: usersHandlers,
+  audit: auditHandlers,
+  cases: casesHandlers,
+  comments: commentsHandlers,
+  attachments: attachmentsHandlers,
+  perpetrators: perpetratorsHandlers,
+}
 
 interface Route {
   spec: AnySpec

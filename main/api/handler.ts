@@ -3,12 +3,14 @@ import type { AreaSpec, MethodSpec, OutputOf } from './contract/method'
 import type { Vault } from '../core/vault/vault'
 import type { VaultSession } from '../core/vault/vault-session'
 import type { UserService } from '../core/users/user-service'
+import type { FileAccess } from './file-access'
 
 /** What every handler receives. `session` throws LOCKED when read while locked. */
 export interface HandlerContext {
   readonly vault: Vault
   readonly userService: UserService
   readonly session: VaultSession
+  readonly files: FileAccess
 }
 
 type HandlerFor<S> =

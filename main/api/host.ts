@@ -5,9 +5,13 @@ import { CaseVaultError } from '../core/errors'
 import { dispatch } from './dispatch'
 import type { HandlerContext } from './handler'
 import type { ApiHost } from './host-types'
+import { noFileAccess, type FileAccess } from './file-access'
 
 export type { ApiHost } from './host-types'
-export type HostOptions = VaultOptions
+export interface HostOptions extends VaultOptions {
+  /** OS save/open dialogs (Electron main); omitted → file export is unavailable. */
+  files?: FileAccess
+}
 
 /** The real API over one data folder; main/index.ts, the e2e harness and tests all use this. */
 export function createApiHost(options: HostOptions): ApiHost {
@@ -16,6 +20,7 @@ export function createApiHost(options: HostOptions): ApiHost {
   const ctx: HandlerContext = {
     vault,
     userService,
+    files: options.files ?? noFileAccess,
     get session() {
       const session = vault.session()
       if (!session) throw new CaseVaultError('LOCKED', 'The vault is locked.')

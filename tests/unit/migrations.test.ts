@@ -52,7 +52,7 @@ describe('migrations', () => {
     const { db } = vault.session()!
     const tables = db
       .prepare(
-        "SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%'",
+        "SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%'",
       )
       .all() as {
       name: string

@@ -13,6 +13,10 @@ export const channels = {
   ],
   users: ['list', 'create', 'deactivate', 'resetPassphrase'],
   audit: ['list', 'verify'],
+  cases: ['create', 'update', 'get', 'list', 'search', 'close', 'reopen', 'delete'],
+  comments: ['list', 'add'],
+  attachments: ['list', 'add', 'saveAs', 'remove'],
+  perpetrators: ['list', 'add', 'update', 'unlink', 'find'],
 } as const
 
 export const LOCKED_EVENT_CHANNEL = 'vault:locked-event'

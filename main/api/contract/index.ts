@@ -4,6 +4,8 @@ import type { AreaSpec, MethodSpec, OutputOf } from './method'
 import { vaultContract } from './vault'
 import { usersContract } from './users'
 import { auditContract } from './audit'
+import { casesContract } from './cases'
+import { attachmentsContract, commentsContract, perpetratorsContract } from './case-parts'
 
 export * from './errors'
 export * from './roles'
@@ -11,6 +13,9 @@ export * from './common'
 export * from './vault'
 export * from './users'
 export * from './audit'
+export * from './cases'
+export * from './case-parts'
+export * from './dates'
 export type { Access, MethodSpec } from './method'
 
 /** The whole API: area → method → (input schema, access, result type). */
@@ -18,6 +23,10 @@ export const contract = {
   vault: vaultContract,
   users: usersContract,
   audit: auditContract,
+  cases: casesContract,
+  comments: commentsContract,
+  attachments: attachmentsContract,
+  perpetrators: perpetratorsContract,
 } satisfies Record<string, AreaSpec>
 
 export type Contract = typeof contract

@@ -4,14 +4,18 @@ import type { VaultSettings } from '../../api/contract/vault'
 export const DEFAULT_SETTINGS: VaultSettings = { autoLockMinutes: 10 }
 
 export function createSettingsRepository(db: VaultDatabase) {
-  const read = db.prepare<[], { key: string; value: string }>('SELECT key, value FROM settings')
   const upsert = db.prepare(
     'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
   )
+  const one = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?')
+  function stored(key: string): unknown {
+    const row = one.get(key)
+    return row ? (JSON.parse(row.value) as unknown) : undefined
+  }
+
   return {
     get(): VaultSettings {
-      const stored = Object.fromEntries(read.all().map((row) => [row.key, JSON.parse(row.value) as unknown]))
-      const autoLockMinutes = stored.autoLockMinutes
+      const autoLockMinutes = stored('autoLockMinutes')
       return {
         autoLockMinutes:
           typeof autoLockMinutes === 'number' ? autoLockMinutes : DEFAULT_SETTINGS.autoLockMinutes,
@@ -19,8 +23,20 @@ export function createSettingsRepository(db: VaultDatabase) {
     },
     /** Kept inside the encrypted DB too, so a lost vault.json can be rebuilt with the right name. */
     organisation(): string | null {
-      const row = read.all().find((entry) => entry.key === 'organisation')
-      return row ? (JSON.parse(row.value) as string) : null
+      const value = stored('organisation')
+      return typeof value === 'string' ? value : null
+    },
+    /** Case number prefix chosen by the organisation; null → derived from its initials. */
+    caseNumberPrefix(): string | null {
+      const value = stored('caseNumberPrefix')
+      return typeof value === 'string' ? value : null
+    },
+    /** A training vault (synthetic data for learning): every case is marked as training data. */
+    isTrainingVault(): boolean {
+      return stored('trainingVault') === true
+    },
+    markAsTrainingVault(): void {
+      upsert.run('trainingVault', 'true')
     },
     saveOrganisation(name: string): void {
       upsert.run('organisation', JSON.stringify(name))

@@ -5,6 +5,7 @@ import { afterEach } from 'vitest'
 import { Vault, type VaultOptions } from '../../../main/core/vault/vault'
 import { createApiHost } from '../../../main/api/host'
 import type { KdfParams } from '../../../main/core/vault/kdf'
+import { writePrivateFile, type FileAccess } from '../../../main/api/file-access'
 
 /** Cheap Argon2 for speed: the core allows it only with allowKdfBelowFloor, which the app never sets. */
 export const TEST_KDF: KdfParams = { memoryKiB: 1024, iterations: 1, parallelism: 1 }
@@ -42,9 +43,29 @@ export async function createdVault(options: Partial<VaultOptions> = {}) {
   return { vault, recoveryKey }
 }
 
-export function testHost(dataDir = tempDir()) {
-  const host = createApiHost({ dataDir, kdf: TEST_KDF, allowKdfBelowFloor: true })
-  return { host, dataDir }
+/** Stands in for the OS save dialog: "the user picked" a path in a temp folder (or cancelled). */
+export function folderFileAccess(folder = tempDir()) {
+  const saved: string[] = []
+  let cancelNext = false
+  const files: FileAccess = {
+    chooseSaveLocation: async (suggestedName) => {
+      if (cancelNext) {
+        cancelNext = false
+        return null
+      }
+      return join(folder, suggestedName)
+    },
+    write: async (path, bytes) => {
+      await writePrivateFile(path, bytes)
+      saved.push(path)
+    },
+  }
+  return { files, saved, folder, cancelNextSave: () => (cancelNext = true) }
+}
+
+export function testHost(dataDir = tempDir(), files = folderFileAccess()) {
+  const host = createApiHost({ dataDir, kdf: TEST_KDF, allowKdfBelowFloor: true, files: files.files })
+  return { host, dataDir, files }
 }
 
 /** Calls the API the way the renderer does and unwraps the result (throws on an error result). */

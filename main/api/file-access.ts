@@ -1,0 +1,26 @@
+import { writeFile } from 'node:fs/promises'
+import { CaseVaultError } from '../core/errors'
+
+/**
+ * How the API reaches the user's file system: only through paths the user picked in a dialog.
+ * Electron's main provides the OS dialogs; the e2e harness a folder of its own.
+ */
+export interface FileAccess {
+  /** Shows a save dialog; returns the chosen path or null when the user cancelled. */
+  chooseSaveLocation(suggestedName: string): Promise<string | null>
+  write(path: string, bytes: Uint8Array): Promise<void>
+}
+
+export const noFileAccess: FileAccess = {
+  chooseSaveLocation() {
+    return Promise.reject(new CaseVaultError('INTERNAL', 'Saving files is not available here.'))
+  },
+  write() {
+    return Promise.reject(new CaseVaultError('INTERNAL', 'Saving files is not available here.'))
+  },
+}
+
+/** Writes with owner-only permissions: an exported document is as sensitive as the vault. */
+export function writePrivateFile(path: string, bytes: Uint8Array): Promise<void> {
+  return writeFile(path, bytes, { mode: 0o600 })
+}

@@ -1,0 +1,157 @@
+import { createHash } from 'node:crypto'
+import { fileTypeFromBuffer } from 'file-type'
+import { CaseVaultError } from '../errors'
+import type { VaultSession } from '../vault/vault-session'
+import { MAX_ATTACHMENT_BYTES, type AttachmentSummary } from '../../api/contract/case-parts'
+
+/**
+ * What a caseworker may attach: documents and pictures. Anything that can run (executables,
+ * scripts, installers, archives that may hide them) is refused, whatever its file name says.
+ */
+const ALLOWED_MEDIA_TYPES = new Set([
+  'application/pdf',
+  'image/jpeg',
+  'image/png',
+  'image/gif',
+  'image/webp',
+  'image/heic',
+  'image/tiff',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.oasis.opendocument.text',
+  'application/vnd.oasis.opendocument.spreadsheet',
+  'audio/mpeg',
+  'audio/ogg',
+  'audio/mp4',
+  'audio/wav',
+  'text/plain',
+])
+
+/** Plain text has no magic number: accept valid UTF-8 without control characters other than whitespace. */
+function looksLikePlainText(bytes: Uint8Array): boolean {
+  const sample = bytes.subarray(0, 64 * 1024)
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(sample)
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what marks binary data
+    return !/[\u0000-\u0008\u000B\u000E-\u001F]/.test(text)
+  } catch {
+    return false
+  }
+}
+
+export async function sniffMediaType(bytes: Uint8Array): Promise<string | null> {
+  const detected = await fileTypeFromBuffer(bytes)
+  if (detected) return ALLOWED_MEDIA_TYPES.has(detected.mime) ? detected.mime : null
+  return looksLikePlainText(bytes) ? 'text/plain' : null
+}
+
+/** Strips folders and characters that are unsafe in file names on any OS; keeps the user's name readable. */
+export function safeFileName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? 'attachment'
+  const cleaned = [...base]
+    .map((char) => (char.charCodeAt(0) < 0x20 || '<>:"|?*'.includes(char) ? '_' : char))
+    .join('')
+    .replace(/^\.+/, '')
+    .trim()
+  return cleaned.slice(0, 200) || 'attachment'
+}
+
+interface AttachmentRow {
+  id: number
+  case_id: number
+  file_name: string
+  media_type: string
+  size_bytes: number
+  sha256: string
+  created_at: string
+  created_by_name: string | null
+}
+
+function rowToSummary(row: AttachmentRow): AttachmentSummary {
+  return {
+    id: row.id,
+    caseId: row.case_id,
+    fileName: row.file_name,
+    mediaType: row.media_type,
+    sizeBytes: row.size_bytes,
+    sha256: row.sha256,
+    createdAt: row.created_at,
+    createdByName: row.created_by_name,
+  }
+}
+
+const SELECT = `SELECT a.id, a.case_id, a.file_name, a.media_type, a.size_bytes, a.sha256, a.created_at,
+  u.display_name AS created_by_name FROM attachments a LEFT JOIN users u ON u.id = a.created_by`
+
+export function createAttachmentService(session: VaultSession) {
+  const list = session.db.prepare<[number], AttachmentRow>(`${SELECT} WHERE a.case_id = ? ORDER BY a.id`)
+  const one = session.db.prepare<[number], AttachmentRow>(`${SELECT} WHERE a.id = ?`)
+  const content = session.db.prepare<[number], { content: Buffer }>(
+    'SELECT content FROM attachments WHERE id = ?',
+  )
+  const insert = session.db.prepare(
+    `INSERT INTO attachments (case_id, file_name, media_type, size_bytes, sha256, content, created_by, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  )
+  const remove = session.db.prepare('DELETE FROM attachments WHERE id = ?')
+  const audit = (action: string, caseId: number, details: Record<string, unknown>) =>
+    session.audit.append({ actor: session.user.username, action, target: `case:${caseId}`, details })
+
+  return {
+    list(caseId: number): AttachmentSummary[] {
+      return list.all(caseId).map(rowToSummary)
+    },
+    find(id: number): AttachmentSummary {
+      const row = one.get(id)
+      if (!row) throw new CaseVaultError('NOT_FOUND', 'This attachment does not exist.')
+      return rowToSummary(row)
+    },
+    async add(caseId: number, fileName: string, bytes: Uint8Array): Promise<AttachmentSummary> {
+      if (bytes.byteLength > MAX_ATTACHMENT_BYTES) {
+        throw new CaseVaultError('VALIDATION', 'The file is larger than 25 MB.', { field: 'content' })
+      }
+      const mediaType = await sniffMediaType(bytes)
+      if (!mediaType) {
+        throw new CaseVaultError(
+          'VALIDATION',
+          'This kind of file cannot be attached (documents and pictures only).',
+          {
+            field: 'content',
+          },
+        )
+      }
+      const sha256 = createHash('sha256').update(bytes).digest('hex')
+      const id = session.db.transaction(() => {
+        const attachmentId = Number(
+          insert.run(
+            caseId,
+            safeFileName(fileName),
+            mediaType,
+            bytes.byteLength,
+            sha256,
+            Buffer.from(bytes),
+            session.user.id,
+            session.clock().toISOString(),
+          ).lastInsertRowid,
+        )
+        audit('attachment.added', caseId, { attachmentId, mediaType, sizeBytes: bytes.byteLength })
+        return attachmentId
+      })()
+      return rowToSummary(one.get(id)!)
+    },
+    /** The bytes, for writing to a place the user chose. Audited: it leaves the vault. */
+    contentFor(id: number): { summary: AttachmentSummary; bytes: Buffer } {
+      const summary = this.find(id)
+      const bytes = content.get(id)!.content
+      audit('attachment.exported', summary.caseId, { attachmentId: id })
+      return { summary, bytes }
+    },
+    remove(id: number): void {
+      const summary = this.find(id)
+      session.db.transaction(() => {
+        remove.run(id)
+        audit('attachment.removed', summary.caseId, { attachmentId: id })
+      })()
+    },
+  }
+}

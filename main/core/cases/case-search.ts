@@ -1,0 +1,80 @@
+import type { VaultDatabase } from '../db/connection'
+import type { CaseSearchHit, CaseStatus } from '../../api/contract/cases'
+
+export interface SearchDocument {
+  caseNumber: string
+  names: string[]
+  notes: string[]
+}
+
+/**
+ * Turns what a caseworker types into a safe FTS5 query: each word becomes a quoted prefix term,
+ * so quotes, operators (AND/NOT/NEAR) and column filters in the input are plain text, never syntax.
+ */
+export function toFtsQuery(typed: string): string | null {
+  const words = typed
+    .normalize('NFKC')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word.length > 0)
+    .slice(0, 12)
+  if (words.length === 0) return null
+  return words.map((word) => `"${word}"*`).join(' ')
+}
+
+/** The FTS5 index over case number, names (survivor, aliases, perpetrators) and notes; rowid = case id. */
+export function createCaseSearch(db: VaultDatabase) {
+  const remove = db.prepare('DELETE FROM case_search WHERE rowid = ?')
+  const insert = db.prepare('INSERT INTO case_search (rowid, case_number, names, notes) VALUES (?, ?, ?, ?)')
+  const query = db.prepare<
+    [string, number],
+    { id: number; case_number: string; survivor_name: string; status: CaseStatus; snippet: string }
+  >(
+    `SELECT c.id, c.case_number, p.display_name AS survivor_name, c.status,
+            snippet(case_search, -1, '[[', ']]', '…', 12) AS snippet
+     FROM case_search
+     JOIN cases c ON c.id = case_search.rowid
+     JOIN persons p ON p.id = c.survivor_id
+     WHERE case_search MATCH ?
+     ORDER BY rank
+     LIMIT ?`,
+  )
+  const queryForUser = db.prepare<
+    [string, number, number],
+    { id: number; case_number: string; survivor_name: string; status: CaseStatus; snippet: string }
+  >(
+    `SELECT c.id, c.case_number, p.display_name AS survivor_name, c.status,
+            snippet(case_search, -1, '[[', ']]', '…', 12) AS snippet
+     FROM case_search
+     JOIN cases c ON c.id = case_search.rowid
+     JOIN persons p ON p.id = c.survivor_id
+     WHERE case_search MATCH ? AND c.assigned_user_id = ?
+     ORDER BY rank
+     LIMIT ?`,
+  )
+
+  return {
+    index(caseId: number, document: SearchDocument): void {
+      remove.run(caseId)
+      insert.run(caseId, document.caseNumber, document.names.join(' · '), document.notes.join('\n'))
+    },
+    remove(caseId: number): void {
+      remove.run(caseId)
+    },
+    /** Ranked (bm25) hits; `onlyAssignedTo` limits a caseworker to their own cases. */
+    search(typed: string, limit: number, onlyAssignedTo: number | null): CaseSearchHit[] {
+      const fts = toFtsQuery(typed)
+      if (!fts) return []
+      const rows =
+        onlyAssignedTo === null ? query.all(fts, limit) : queryForUser.all(fts, onlyAssignedTo, limit)
+      return rows.map((row) => ({
+        id: row.id,
+        caseNumber: row.case_number,
+        survivorName: row.survivor_name,
+        status: row.status,
+        snippet: row.snippet,
+      }))
+    },
+  }
+}
+
+export type CaseSearch = ReturnType<typeof createCaseSearch>

@@ -1,0 +1,306 @@
+import type { z } from 'zod'
+import { CaseVaultError } from '../errors'
+import type { VaultSession } from '../vault/vault-session'
+import type {
+  CaseDetail,
+  CasePage,
+  CaseSearchHit,
+  closeCaseInput,
+  createCaseInput,
+  listCasesInput,
+  reopenCaseInput,
+  updateCaseInput,
+} from '../../api/contract/cases'
+import { createCaseRepository, type CaseFields, type CaseRow } from './case-repository'
+import { createCaseSearch } from './case-search'
+import { listCases } from './case-list-query'
+import { assertCanSeeCase, caseVisibilityFilter } from './case-access'
+import { ageOn, codes, rejectManagedFields, survivorFields, validateSections } from './case-record'
+import { formatCaseNumber, caseNumberPrefix } from './case-number'
+
+type CreateCase = z.output<typeof createCaseInput>
+type UpdateCase = z.output<typeof updateCaseInput>
+
+function rowToDetail(row: CaseRow, events: { id: number; record: string }[]): CaseDetail {
+  return {
+    id: row.id,
+    caseNumber: row.case_number,
+    version: row.version,
+    status: row.status,
+    intakeDate: row.intake_date,
+    organisation: row.organisation,
+    assignedUserId: row.assigned_user_id,
+    assignedUserName: row.assigned_user_name,
+    survivor: {
+      id: row.survivor_id,
+      record: JSON.parse(row.survivor_record) as Record<string, unknown>,
+      aliases: JSON.parse(row.survivor_aliases) as string[],
+    },
+    victim: JSON.parse(row.victim) as Record<string, unknown>,
+    details: JSON.parse(row.details) as Record<string, unknown>,
+    events: events.map((event) => ({
+      id: event.id,
+      record: JSON.parse(event.record) as Record<string, unknown>,
+    })),
+    closureReason: row.closure_reason,
+    isTraining: row.is_training === 1,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  }
+}
+
+/** Case rules: validation against HTCDS, visibility, optimistic concurrency, audit, search index. */
+export function createCaseService(session: VaultSession) {
+  const repository = createCaseRepository(session.db)
+  const search = createCaseSearch(session.db)
+  const now = () => session.clock().toISOString()
+
+  function audit(action: string, caseId: number, details?: Record<string, unknown>): void {
+    session.audit.append({
+      actor: session.user.username,
+      action,
+      target: `case:${caseId}`,
+      details: details ?? null,
+    })
+  }
+
+  function loadVisible(id: number): CaseRow {
+    const row = repository.getCase(id)
+    if (!row) throw new CaseVaultError('NOT_FOUND', 'This case does not exist (it may have been deleted).')
+    assertCanSeeCase(session, id, row.assigned_user_id)
+    return row
+  }
+
+  function resolveAssignee(requested: number | null | undefined): number {
+    const onlyFor = caseVisibilityFilter(session)
+    if (requested === undefined || requested === null) return session.user.id
+    if (onlyFor !== null && requested !== onlyFor) {
+      throw new CaseVaultError('FORBIDDEN', 'Caseworkers can assign cases only to themselves.')
+    }
+    const assignee = session.users.list().find((user) => user.id === requested)
+    if (!assignee || !assignee.active || assignee.role === 'analyst') {
+      throw new CaseVaultError('VALIDATION', 'Some fields are not valid.', {
+        issues: [
+          {
+            path: 'assignedUserId',
+            code: 'invalid_assignee',
+            message: 'not an active caseworker, supervisor or admin',
+          },
+        ],
+      })
+    }
+    return requested
+  }
+
+  /** Validates the whole form input and derives the indexed columns from it. */
+  function prepare(input: CreateCase | UpdateCase, existingEventIds: Set<number>) {
+    rejectManagedFields(input.details)
+    const [survivor = {}, victim = {}, details = {}, ...events] = validateSections([
+      { path: 'survivor', section: 'person', record: input.survivor },
+      { path: 'victim', section: 'victim', record: input.victim },
+      { path: 'details', section: 'case', record: input.details },
+      ...input.events.map((event, index) => ({
+        path: `events.${index}`,
+        section: 'historicEvent' as const,
+        record: event.record,
+      })),
+    ])
+    const unknownEvent = input.events.find(
+      (event) => event.id !== undefined && !existingEventIds.has(event.id),
+    )
+    if (unknownEvent)
+      throw new CaseVaultError('VALIDATION', 'An event does not belong to this case.', {
+        eventId: unknownEvent.id,
+      })
+    const person = survivorFields(survivor, input.survivorAliases)
+    const fields: Omit<CaseFields, 'status' | 'assignedUserId'> = {
+      intakeDate: input.intakeDate,
+      ageAtIntake: ageOn(person.birthdate, input.intakeDate),
+      traffickingStatus:
+        typeof victim.vic_TraffickingStatus === 'string' ? victim.vic_TraffickingStatus : null,
+      details,
+      victim,
+    }
+    const eventRows = input.events.map((event, index) => {
+      const record = events[index] ?? {}
+      return {
+        id: event.id,
+        type: typeof record.hte_Type === 'string' ? record.hte_Type : null,
+        date: typeof record.hte_Date === 'string' ? record.hte_Date : null,
+        country: typeof record.hte_Country === 'string' ? record.hte_Country : null,
+        record,
+      }
+    })
+    return { person, fields, eventRows, exploitationTypes: codes(victim.vic_TypeOfExploitation) }
+  }
+
+  function reindex(caseId: number): void {
+    const row = repository.getCase(caseId)!
+    const comments = session.db
+      .prepare<[number], { body: string }>('SELECT body FROM case_comments WHERE case_id = ? ORDER BY id')
+      .all(caseId)
+    const perpetrators = session.db
+      .prepare<[number], { display_name: string; aliases: string }>(
+        'SELECT p.display_name, p.aliases FROM case_perpetrators cp JOIN persons p ON p.id = cp.person_id WHERE cp.case_id = ?',
+      )
+      .all(caseId)
+    search.index(caseId, {
+      caseNumber: row.case_number,
+      names: [
+        row.survivor_name,
+        ...(JSON.parse(row.survivor_aliases) as string[]),
+        ...perpetrators.flatMap((p) => [p.display_name, ...(JSON.parse(p.aliases) as string[])]),
+      ],
+      notes: comments.map((comment) => comment.body),
+    })
+  }
+
+  function detail(id: number): CaseDetail {
+    return rowToDetail(repository.getCase(id)!, repository.events(id))
+  }
+
+  return {
+    reindex,
+
+    /** For the case's parts (comments, attachments, perpetrators): the same visibility as the case. */
+    assertVisible(caseId: number): void {
+      loadVisible(caseId)
+    },
+
+    create(input: CreateCase, options: { isTraining?: boolean } = {}): CaseDetail {
+      caseVisibilityFilter(session)
+      const assignedUserId = resolveAssignee(input.assignedUserId)
+      const { person, fields, eventRows, exploitationTypes } = prepare(input, new Set())
+      const organisation = session.settings.organisation() ?? 'CaseVault'
+      const id = session.db.transaction(() => {
+        const timestamp = now()
+        const year = Number(input.intakeDate.slice(0, 4))
+        const prefix = caseNumberPrefix(session.settings.caseNumberPrefix(), organisation)
+        let caseNumber = formatCaseNumber(prefix, year, repository.nextSequence(year))
+        // An imported case may already hold the next number: skip forward, never reuse.
+        while (repository.caseNumberTaken(caseNumber))
+          caseNumber = formatCaseNumber(prefix, year, repository.nextSequence(year))
+        const survivorId = repository.insertPerson(person, timestamp)
+        const caseId = repository.insertCase(
+          {
+            ...fields,
+            status: 'Active',
+            assignedUserId,
+            caseNumber,
+            organisation,
+            survivorId,
+            isTraining: options.isTraining ?? session.settings.isTrainingVault(),
+            createdBy: session.user.id,
+          },
+          timestamp,
+        )
+        repository.setExploitationTypes(caseId, exploitationTypes)
+        repository.replaceEvents(caseId, eventRows)
+        reindex(caseId)
+        audit('case.created', caseId, { caseNumber })
+        return caseId
+      })()
+      return detail(id)
+    },
+
+    update(input: UpdateCase): CaseDetail {
+      const existing = loadVisible(input.id)
+      const assignedUserId =
+        input.assignedUserId === undefined ? existing.assigned_user_id : resolveAssignee(input.assignedUserId)
+      const eventIds = new Set(repository.events(input.id).map((event) => event.id))
+      const { person, fields, eventRows, exploitationTypes } = prepare(input, eventIds)
+      session.db.transaction(() => {
+        const timestamp = now()
+        const saved = repository.updateCase(
+          input.id,
+          input.version,
+          { ...fields, status: existing.status, assignedUserId },
+          timestamp,
+        )
+        if (!saved) {
+          throw new CaseVaultError('CONFLICT', 'Someone else saved this case after you opened it.', {
+            yourVersion: input.version,
+            currentVersion: existing.version,
+          })
+        }
+        repository.updatePerson(existing.survivor_id, person, timestamp)
+        repository.setExploitationTypes(input.id, exploitationTypes)
+        repository.replaceEvents(input.id, eventRows)
+        reindex(input.id)
+        audit('case.updated', input.id, {
+          version: input.version + 1,
+          ...(assignedUserId !== existing.assigned_user_id ? { reassignedTo: `user:${assignedUserId}` } : {}),
+        })
+      })()
+      return detail(input.id)
+    },
+
+    get(id: number): CaseDetail {
+      loadVisible(id)
+      audit('case.read', id)
+      return detail(id)
+    },
+
+    list(input: z.output<typeof listCasesInput>): CasePage {
+      return listCases(session.db, input, caseVisibilityFilter(session))
+    },
+
+    search(query: string, limit: number): CaseSearchHit[] {
+      const hits = search.search(query, limit, caseVisibilityFilter(session))
+      session.audit.append({
+        actor: session.user.username,
+        action: 'case.searched',
+        details: { hits: hits.length },
+      })
+      return hits
+    },
+
+    close(input: z.output<typeof closeCaseInput>): CaseDetail {
+      const existing = loadVisible(input.id)
+      if (existing.status === 'Closed' || existing.status === 'ClosedReferred') {
+        throw new CaseVaultError('CONFLICT', 'This case is already closed.')
+      }
+      session.db.transaction(() => {
+        if (!repository.setStatus(input.id, input.version, input.status, input.reason, now())) {
+          throw new CaseVaultError('CONFLICT', 'Someone else saved this case after you opened it.')
+        }
+        audit('case.closed', input.id, { status: input.status })
+      })()
+      return detail(input.id)
+    },
+
+    reopen(input: z.output<typeof reopenCaseInput>): CaseDetail {
+      const existing = loadVisible(input.id)
+      if (existing.status !== 'Closed' && existing.status !== 'ClosedReferred') {
+        throw new CaseVaultError('CONFLICT', 'This case is not closed.')
+      }
+      session.db.transaction(() => {
+        if (!repository.setStatus(input.id, input.version, 'Active', null, now())) {
+          throw new CaseVaultError('CONFLICT', 'Someone else saved this case after you opened it.')
+        }
+        // The reason is part of the case's story: it goes to the timeline, not the audit log.
+        session.db
+          .prepare(
+            'INSERT INTO case_comments (case_id, author_user_id, body, created_at) VALUES (?, ?, ?, ?)',
+          )
+          .run(input.id, session.user.id, input.reason, now())
+        reindex(input.id)
+        audit('case.reopened', input.id)
+      })()
+      return detail(input.id)
+    },
+
+    /** Admin only (checked at the API). secure_delete and FTS5 secure-delete overwrite the freed data. */
+    delete(id: number, reason: string): void {
+      const existing = repository.getCase(id)
+      if (!existing) throw new CaseVaultError('NOT_FOUND', 'This case does not exist.')
+      session.db.transaction(() => {
+        search.remove(id)
+        repository.deleteCase(id, existing.survivor_id)
+        audit('case.deleted', id, { caseNumber: existing.case_number, reason })
+      })()
+    },
+  }
+}
+
+export type CaseService = ReturnType<typeof createCaseService>

@@ -1,0 +1,161 @@
+import { CaseVaultError } from '../errors'
+import type { VaultSession } from '../vault/vault-session'
+import type { CasePerpetrator, PerpetratorMatch } from '../../api/contract/case-parts'
+import { personDisplayName, validateSections } from './case-record'
+import { createCaseRepository, type PersonFields } from './case-repository'
+import { toFtsQuery } from './case-search'
+
+interface PerpetratorRow {
+  person_id: number
+  display_name: string
+  record: string
+  aliases: string
+  context: string
+  other_case_count: number
+}
+
+function rowToPerpetrator(row: PerpetratorRow): CasePerpetrator {
+  return {
+    personId: row.person_id,
+    displayName: row.display_name,
+    person: JSON.parse(row.record) as Record<string, unknown>,
+    aliases: JSON.parse(row.aliases) as string[],
+    context: JSON.parse(row.context) as Record<string, unknown>,
+    otherCaseCount: row.other_case_count,
+  }
+}
+
+export interface PerpetratorInput {
+  person: Record<string, unknown>
+  aliases: string[]
+  context: Record<string, unknown>
+}
+
+/** Perpetrators are persons linked to cases (many-to-many) with a per-case context (per_ fields). */
+export function createPerpetratorService(session: VaultSession, reindex: (caseId: number) => void) {
+  const repository = createCaseRepository(session.db)
+  const select = `SELECT p.id AS person_id, p.display_name, p.record, p.aliases, cp.context,
+      (SELECT count(*) FROM case_perpetrators o WHERE o.person_id = p.id AND o.case_id <> cp.case_id) AS other_case_count
+    FROM case_perpetrators cp JOIN persons p ON p.id = cp.person_id`
+  const list = session.db.prepare<[number], PerpetratorRow>(
+    `${select} WHERE cp.case_id = ? ORDER BY p.display_name`,
+  )
+  const one = session.db.prepare<[number, number], PerpetratorRow>(
+    `${select} WHERE cp.case_id = ? AND cp.person_id = ?`,
+  )
+  const link = session.db.prepare(
+    'INSERT INTO case_perpetrators (case_id, person_id, context) VALUES (?, ?, ?)',
+  )
+  const setContext = session.db.prepare(
+    'UPDATE case_perpetrators SET context = ? WHERE case_id = ? AND person_id = ?',
+  )
+  const unlink = session.db.prepare('DELETE FROM case_perpetrators WHERE case_id = ? AND person_id = ?')
+  const isPerpetrator = session.db.prepare<[number], { id: number }>(
+    "SELECT id FROM persons WHERE id = ? AND kind = 'perpetrator'",
+  )
+  const linkCount = session.db.prepare<[number], { n: number }>(
+    'SELECT count(*) AS n FROM case_perpetrators WHERE person_id = ?',
+  )
+  const deletePerson = session.db.prepare('DELETE FROM persons WHERE id = ?')
+  const findByName = session.db.prepare<
+    [string],
+    PerpetratorMatch & { person_id: number; display_name: string; case_count: number }
+  >(
+    `SELECT p.id AS person_id, p.display_name, (SELECT count(*) FROM case_perpetrators cp WHERE cp.person_id = p.id) AS case_count
+     FROM persons p WHERE p.kind = 'perpetrator' AND (p.display_name LIKE ? ESCAPE '\\') ORDER BY p.display_name LIMIT 20`,
+  )
+
+  function validated(input: PerpetratorInput): { person: PersonFields; context: Record<string, unknown> } {
+    const [person = {}, context = {}] = validateSections([
+      { path: 'person', section: 'person', record: input.person },
+      { path: 'context', section: 'perpetrator', record: input.context },
+    ])
+    const displayName = personDisplayName(person, input.aliases) ?? 'Unknown'
+    return {
+      person: {
+        kind: 'perpetrator',
+        displayName,
+        birthdate: null,
+        gender: null,
+        citizenship: null,
+        aliases: input.aliases,
+        record: person,
+      },
+      context,
+    }
+  }
+
+  function audit(action: string, caseId: number, personId: number): void {
+    session.audit.append({
+      actor: session.user.username,
+      action,
+      target: `case:${caseId}`,
+      details: { personId },
+    })
+  }
+
+  function get(caseId: number, personId: number): CasePerpetrator {
+    const row = one.get(caseId, personId)
+    if (!row) throw new CaseVaultError('NOT_FOUND', 'This person is not linked to this case.')
+    return rowToPerpetrator(row)
+  }
+
+  return {
+    list(caseId: number): CasePerpetrator[] {
+      return list.all(caseId).map(rowToPerpetrator)
+    },
+
+    add(
+      caseId: number,
+      input: PerpetratorInput & { existingPersonId?: number | undefined },
+    ): CasePerpetrator {
+      const { person, context } = validated(input)
+      const personId = session.db.transaction(() => {
+        let id = input.existingPersonId
+        if (id !== undefined) {
+          if (!isPerpetrator.get(id)) throw new CaseVaultError('NOT_FOUND', 'No such perpetrator.')
+          if (one.get(caseId, id))
+            throw new CaseVaultError('CONFLICT', 'This person is already linked to this case.')
+        } else {
+          id = repository.insertPerson(person, session.clock().toISOString())
+        }
+        link.run(caseId, id, JSON.stringify(context))
+        reindex(caseId)
+        audit('perpetrator.linked', caseId, id)
+        return id
+      })()
+      return get(caseId, personId)
+    },
+
+    update(caseId: number, personId: number, input: PerpetratorInput): CasePerpetrator {
+      get(caseId, personId)
+      const { person, context } = validated(input)
+      session.db.transaction(() => {
+        repository.updatePerson(personId, person, session.clock().toISOString())
+        setContext.run(JSON.stringify(context), caseId, personId)
+        reindex(caseId)
+        audit('perpetrator.updated', caseId, personId)
+      })()
+      return get(caseId, personId)
+    },
+
+    /** Unlinks; a person linked to no other case is deleted (no orphaned personal data). */
+    unlink(caseId: number, personId: number): void {
+      get(caseId, personId)
+      session.db.transaction(() => {
+        unlink.run(caseId, personId)
+        if (linkCount.get(personId)!.n === 0) deletePerson.run(personId)
+        reindex(caseId)
+        audit('perpetrator.unlinked', caseId, personId)
+      })()
+    },
+
+    find(query: string): PerpetratorMatch[] {
+      if (!toFtsQuery(query)) return []
+      const pattern = `%${query.replace(/[\\%_]/g, (char) => `\\${char}`)}%`
+      return findByName
+        .all(pattern)
+        .map((row) => ({ personId: row.person_id, displayName: row.display_name, caseCount: row.case_count }))
+    },
+  }
+}
