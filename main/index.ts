@@ -2,11 +2,11 @@
 // which holds the lifecycle and is unit-tested with a faked `electron`.
 import { dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { app, BrowserWindow, ipcMain, powerMonitor, session } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, powerMonitor, session } from 'electron'
 import { startApp } from './window/start-app'
 
 startApp(
-  { app, BrowserWindow, ipcMain, powerMonitor, session },
+  { app, BrowserWindow, dialog, ipcMain, powerMonitor, session },
   {
     mainDir: dirname(fileURLToPath(import.meta.url)),
     argv: process.argv,

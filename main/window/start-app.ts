@@ -1,12 +1,13 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import type { App, BrowserWindow, IpcMain, PowerMonitor, Session } from 'electron'
+import type { App, BrowserWindow, Dialog, IpcMain, PowerMonitor, Session } from 'electron'
 import { LOCKED_EVENT_CHANNEL } from '../api/contract/channels'
 import type { ApiHost } from '../api/host-types'
 import { createApiHost } from '../api/host'
 import { registerIpc } from '../ipc'
 import { createMainWindow } from './create-window'
 import { resolveDataDir } from './data-dir'
+import { dialogFileAccess } from './dialog-file-access'
 import { hardenSession, hardenWebContents, isTrustedRendererUrl } from './security'
 
 /** The slice of the `electron` module the app uses; unit tests hand in fakes of exactly this. */
@@ -16,6 +17,7 @@ export interface ElectronModules {
   ipcMain: Pick<IpcMain, 'handle'>
   session: { readonly defaultSession: Session }
   powerMonitor: Pick<PowerMonitor, 'on' | 'getSystemIdleTime'>
+  dialog: Pick<Dialog, 'showSaveDialog'>
 }
 
 export interface StartOptions {
@@ -63,7 +65,11 @@ export async function startApp(electron: ElectronModules, options: StartOptions)
   const dataDir = resolveDataDir(options.argv, options.env, app.getPath('userData'), options.cwd)
   // Owner-only: vault.json holds no survivor data, but nobody else needs to list the folder.
   mkdirSync(dataDir, { recursive: true, mode: 0o700 })
-  const host = createApiHost({ dataDir })
+  let mainWindow: BrowserWindow | null = null
+  const files = dialogFileAccess(electron.dialog, () =>
+    mainWindow && !mainWindow.isDestroyed() ? mainWindow : null,
+  )
+  const host = createApiHost({ dataDir, files })
   registerIpc(ipcMain, host, (event) => isTrustedRendererUrl(event.senderFrame?.url, location))
 
   const window = createMainWindow(BrowserWindowClass, {
@@ -72,6 +78,7 @@ export async function startApp(electron: ElectronModules, options: StartOptions)
     preloadPath,
     isPackaged: app.isPackaged,
   })
+  mainWindow = window
 
   host.onLocked((reason) => {
     if (!window.isDestroyed()) window.webContents.send(LOCKED_EVENT_CHANNEL, reason)

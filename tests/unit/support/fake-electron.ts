@@ -119,5 +119,21 @@ export function resetFakeElectron(): void {
 }
 
 /** What `vi.mock('electron', …)` returns. */
-export const fakeElectronModule = { app, BrowserWindow: FakeBrowserWindow, session, ipcMain, powerMonitor }
+/** Records save dialogs; answers with a path under /tmp as if the user picked it. */
+export const dialog = {
+  calls: [] as unknown[][],
+  async showSaveDialog(...args: unknown[]) {
+    dialog.calls.push(args)
+    return { canceled: false, filePath: '/tmp/casevault-fake-dialog/picked.pdf' }
+  },
+}
+
+export const fakeElectronModule = {
+  app,
+  BrowserWindow: FakeBrowserWindow,
+  session,
+  ipcMain,
+  powerMonitor,
+  dialog,
+}
 export const fake = { ...fakeElectronModule, reset: resetFakeElectron }

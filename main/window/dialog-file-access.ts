@@ -1,0 +1,26 @@
+import type { BrowserWindow, Dialog } from 'electron'
+import { writePrivateFile, type FileAccess } from '../api/file-access'
+
+/**
+ * The API reaches the disk only through the OS save dialog: the renderer never names a path,
+ * so a compromised page cannot write anywhere the user did not pick.
+ */
+export function dialogFileAccess(
+  dialog: Pick<Dialog, 'showSaveDialog'>,
+  currentWindow: () => BrowserWindow | null,
+): FileAccess {
+  return {
+    async chooseSaveLocation(suggestedName) {
+      const window = currentWindow()
+      const options = {
+        defaultPath: suggestedName,
+        properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const],
+      }
+      const result = window
+        ? await dialog.showSaveDialog(window, options)
+        : await dialog.showSaveDialog(options)
+      return result.canceled || !result.filePath ? null : result.filePath
+    },
+    write: writePrivateFile,
+  }
+}
