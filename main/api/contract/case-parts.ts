@@ -34,8 +34,9 @@ export interface AttachmentSummary {
 export const addAttachmentInput = z.object({
   caseId: idSchema,
   fileName: z.string().trim().min(1).max(255),
+  // Any Uint8Array view (structured clone over IPC keeps the type); strings and arrays are refused.
   content: z
-    .instanceof(Uint8Array)
+    .custom<Uint8Array>((value) => value instanceof Uint8Array, 'expected file bytes')
     .refine((bytes) => bytes.byteLength > 0, 'empty file')
     .refine((bytes) => bytes.byteLength <= MAX_ATTACHMENT_BYTES, 'larger than 25 MB'),
 })

@@ -19,6 +19,7 @@ export const errorCodes = [
   'DB_CORRUPT',
   'SCHEMA_TOO_NEW',
   'WEAK_PASSPHRASE',
+  'BACKUP_DAMAGED',
   'INTERNAL',
 ] as const
 

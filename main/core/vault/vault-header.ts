@@ -18,7 +18,7 @@ const kdfSchema = z.object({
   parallelism: z.number().int().positive(),
 })
 
-const slotSchema = z.object({
+export const keySlotSchema = z.object({
   username: z.string().min(1).max(64),
   status: z.enum(['active', 'deactivated']),
   kdf: kdfSchema,
@@ -37,7 +37,7 @@ const headerSchema = z.object({
   cipher: z.object({ name: z.literal('sqlcipher'), legacy: z.literal(4) }),
   /** Parameters for new slots, calibrated on the machine that created the vault. */
   kdf: kdfSchema,
-  slots: z.array(slotSchema),
+  slots: z.array(keySlotSchema),
 })
 
 /** vault.json: plaintext, holds no survivor data — only names of staff accounts and wrapped keys. */

@@ -232,6 +232,12 @@ export class Vault {
     )
   }
 
+  /** A copy of the open database key for sealing into a backup; the caller wipes it with fill(0). */
+  databaseKeyCopy(): Buffer {
+    if (!this.current) throw new CaseVaultError('LOCKED', 'The vault is locked.')
+    return Buffer.from(this.current.databaseKey)
+  }
+
   /** Checks a passphrase against the signed-in user's own slot without changing anything. */
   async verifyOwnPassphrase(passphrase: string): Promise<boolean> {
     const session = this.requireSession()

@@ -268,6 +268,8 @@ export const en = {
       'This vault was last opened by a newer version of CaseVault. Install that version, or a newer one, to open it.',
     WEAK_PASSPHRASE:
       'This passphrase is too easy to guess. Use a longer one, for example several unrelated words.',
+    BACKUP_DAMAGED:
+      'This backup file is damaged or incomplete, so it was not used. Your current vault is unchanged. Try another copy of the backup.',
     INTERNAL:
       'Something went wrong inside CaseVault. Try again, and restart CaseVault if it keeps happening.',
   },

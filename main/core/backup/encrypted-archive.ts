@@ -1,0 +1,165 @@
+import { createHash } from 'node:crypto'
+import { createReadStream, createWriteStream } from 'node:fs'
+import { mkdir, open, rename, rm, stat } from 'node:fs/promises'
+import { join } from 'node:path'
+import { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import type { ReadableStream as WebReadableStream } from 'node:stream/web'
+import { Decrypter, Encrypter } from 'age-encryption'
+import tar from 'tar-stream'
+import { CaseVaultError } from '../errors'
+import type { BackupCredentials, BackupProtection } from './backup-format'
+
+/** Upper bound per part: far above any real vault, low enough that a hostile archive cannot fill the disk. */
+const MAX_PART_BYTES = 64 * 1024 ** 3
+
+export interface ArchivePart {
+  name: string
+  path: string
+}
+
+function damaged(reason: string): CaseVaultError {
+  return new CaseVaultError('BACKUP_DAMAGED', 'The backup file is damaged or incomplete.', { reason })
+}
+
+/**
+ * tar → age → file, streaming (a vault can be far larger than memory). Written to a temporary
+ * name, fsynced, then renamed: a crash or a cancel never leaves a half-written .cvbackup.
+ */
+export async function writeEncryptedArchive(
+  outPath: string,
+  parts: ArchivePart[],
+  protection: BackupProtection,
+  options: { scryptWorkFactor?: number; signal?: AbortSignal; onBytes?: (written: number) => void } = {},
+): Promise<void> {
+  const pack = tar.pack()
+  const feed = (async () => {
+    for (const part of parts) {
+      const { size } = await stat(part.path)
+      const entry = pack.entry({ name: part.name, size, mode: 0o600, mtime: new Date(0) })
+      await pipeline(createReadStream(part.path), entry, { signal: options.signal })
+    }
+    pack.finalize()
+  })()
+  feed.catch((error: unknown) => pack.destroy(error as Error))
+
+  const encrypter = new Encrypter()
+  if ('passphrase' in protection) {
+    if (options.scryptWorkFactor) encrypter.setScryptWorkFactor(options.scryptWorkFactor)
+    encrypter.setPassphrase(protection.passphrase)
+  } else {
+    for (const recipient of protection.recipients) encrypter.addRecipient(recipient)
+  }
+  const encrypted = await encrypter.encrypt(
+    Readable.toWeb(Readable.from(pack)) as unknown as ReadableStream<Uint8Array>,
+  )
+  const temp = `${outPath}.partial`
+  let written = 0
+  try {
+    await pipeline(
+      Readable.fromWeb(encrypted as unknown as WebReadableStream<Uint8Array>),
+      async function* (source: AsyncIterable<Uint8Array>) {
+        for await (const chunk of source) {
+          written += chunk.byteLength
+          options.onBytes?.(written)
+          yield chunk
+        }
+      },
+      createWriteStream(temp, { mode: 0o600 }),
+      { signal: options.signal },
+    )
+    await feed
+    const handle = await open(temp, 'r')
+    await handle.sync()
+    await handle.close()
+    await rename(temp, outPath)
+  } catch (error) {
+    await rm(temp, { force: true })
+    throw error
+  }
+}
+
+/**
+ * file → age → tar → folder. Decrypts COMPLETELY before anything is trusted: age authenticates
+ * chunk by chunk and a truncated file only fails at its end (DESIGN.md §10). Accepts only the
+ * expected part names, once each; returns the SHA-256 of each part as written.
+ */
+export async function extractEncryptedArchive(
+  file: string,
+  into: string,
+  credentials: BackupCredentials,
+  allowedNames: readonly string[],
+): Promise<Map<string, { sha256: string; size: number }>> {
+  const decrypter = new Decrypter()
+  if ('passphrase' in credentials) decrypter.addPassphrase(credentials.passphrase)
+  else decrypter.addIdentity(credentials.identity)
+
+  let plaintext: Awaited<ReturnType<Decrypter['decrypt']>>
+  try {
+    plaintext = await decrypter.decrypt(
+      Readable.toWeb(createReadStream(file)) as unknown as ReadableStream<Uint8Array>,
+    )
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error)
+    if (
+      /no identity matched|incorrect passphrase|failed to unwrap|invalid.*(passphrase|identity)/i.test(
+        message,
+      )
+    ) {
+      throw new CaseVaultError('WRONG_PASSPHRASE', 'The backup passphrase (or key) is not correct.')
+    }
+    throw damaged('not an age file, or its header is damaged')
+  }
+
+  await mkdir(into, { recursive: true, mode: 0o700 })
+  // 1. Decrypt everything to one file: nothing is parsed until age has authenticated every chunk.
+  const tarPath = join(into, '.archive.tar')
+  try {
+    await pipeline(
+      Readable.fromWeb(plaintext as unknown as WebReadableStream<Uint8Array>),
+      createWriteStream(tarPath, { mode: 0o600 }),
+    )
+  } catch (error) {
+    await rm(tarPath, { force: true })
+    throw damaged(error instanceof Error ? error.message : String(error))
+  }
+
+  // 2. Unpack only the expected names, once each, hashing as we write.
+  const hashes = new Map<string, { sha256: string; size: number }>()
+  const extract = tar.extract()
+  createReadStream(tarPath).pipe(extract as unknown as NodeJS.WritableStream)
+  try {
+    for await (const entry of extract) {
+      const { name, type, size } = entry.header
+      if (
+        type !== 'file' ||
+        !allowedNames.includes(name) ||
+        hashes.has(name) ||
+        (size ?? 0) > MAX_PART_BYTES
+      ) {
+        entry.resume()
+        throw damaged(`unexpected entry in the archive: ${JSON.stringify(name).slice(0, 80)}`)
+      }
+      const hash = createHash('sha256')
+      let written = 0
+      await pipeline(
+        entry as unknown as AsyncIterable<Buffer>,
+        async function* (source: AsyncIterable<Buffer>) {
+          for await (const chunk of source) {
+            hash.update(chunk)
+            written += chunk.length
+            yield chunk
+          }
+        },
+        createWriteStream(join(into, name), { mode: 0o600 }),
+      )
+      hashes.set(name, { sha256: hash.digest('hex'), size: written })
+    }
+  } catch (error) {
+    if (error instanceof CaseVaultError) throw error
+    throw damaged(error instanceof Error ? error.message : String(error))
+  } finally {
+    await rm(tarPath, { force: true })
+  }
+  return hashes
+}

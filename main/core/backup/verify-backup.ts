@@ -1,0 +1,104 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { CaseVaultError } from '../errors'
+import { integrityProblems, openEncryptedDatabase } from '../db/connection'
+import { SCHEMA_VERSION } from '../db/migrate'
+import { createAuditLog } from '../audit/audit-log'
+import { readHeader } from '../vault/vault-header'
+import { openDatabaseKey } from './backup-key'
+import { extractEncryptedArchive } from './encrypted-archive'
+import { countRows } from './create-backup'
+import { manifestSchema, PART_NAMES, type BackupCredentials, type BackupManifest } from './backup-format'
+
+export interface VerifiedBackup {
+  manifest: BackupManifest
+  counts: Record<string, number>
+  auditRows: number
+}
+
+function damaged(reason: string): CaseVaultError {
+  return new CaseVaultError('BACKUP_DAMAGED', 'The backup file is damaged or incomplete.', { reason })
+}
+
+async function readManifest(dir: string): Promise<BackupManifest> {
+  let json: unknown
+  try {
+    json = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'))
+  } catch {
+    throw damaged('manifest.json is missing or not JSON')
+  }
+  if (typeof json === 'object' && json && 'schemaVersion' in json && typeof json.schemaVersion === 'number') {
+    if (json.schemaVersion > SCHEMA_VERSION) {
+      throw new CaseVaultError(
+        'SCHEMA_TOO_NEW',
+        'This backup was made by a newer CaseVault. Update the app first.',
+        {
+          backupSchema: json.schemaVersion,
+          appSchema: SCHEMA_VERSION,
+        },
+      )
+    }
+  }
+  const parsed = manifestSchema.safeParse(json)
+  if (!parsed.success) throw damaged('manifest.json is not a CaseVault backup manifest')
+  return parsed.data
+}
+
+/**
+ * Decrypts the whole backup into `dir` and proves it: every part present once, every SHA-256 as in
+ * the manifest, the key opens the snapshot, integrity_check passes, the audit chain is intact and the
+ * row counts match. Throws a coded error at the first problem. The caller owns `dir`.
+ */
+export async function verifyBackupInto(
+  dir: string,
+  file: string,
+  credentials: BackupCredentials,
+): Promise<VerifiedBackup> {
+  const extracted = await extractEncryptedArchive(file, dir, credentials, PART_NAMES)
+  const missing = PART_NAMES.filter((name) => !extracted.has(name))
+  if (missing.length > 0) throw damaged(`missing parts: ${missing.join(', ')}`)
+  const manifest = await readManifest(dir)
+  for (const part of manifest.parts) {
+    const actual = extracted.get(part.name)
+    if (!actual || actual.sha256 !== part.sha256 || actual.size !== part.size) {
+      throw damaged(`${part.name} does not match the manifest’s SHA-256`)
+    }
+  }
+  if (manifest.parts.length !== PART_NAMES.length - 1) throw damaged('the manifest does not list every part')
+  readHeader(dir) // vault.json must be a valid vault header
+  const databaseKey = await openDatabaseKey(
+    JSON.parse(await readFile(join(dir, 'backup-key.json'), 'utf8')),
+    credentials,
+  )
+  try {
+    const db = openEncryptedDatabase(join(dir, 'casevault.db'), databaseKey, { create: false })
+    try {
+      const problems = integrityProblems(db)
+      if (problems.length > 0)
+        throw new CaseVaultError('DB_CORRUPT', 'The database in the backup is damaged.', { problems })
+      const chain = createAuditLog(db, () => new Date()).verify()
+      if (!chain.ok) throw damaged(`the audit log chain is broken at row ${chain.firstBrokenId}`)
+      const counts = countRows(db)
+      for (const [table, expected] of Object.entries(manifest.counts)) {
+        if (counts[table] !== expected)
+          throw damaged(`${table}: ${counts[table]} rows, the manifest says ${expected}`)
+      }
+      return { manifest, counts, auditRows: chain.checkedRows }
+    } finally {
+      db.close()
+    }
+  } finally {
+    databaseKey.fill(0)
+  }
+}
+
+/** Verifies without restoring: everything is decrypted into a private temp folder that is always removed. */
+export async function verifyBackup(file: string, credentials: BackupCredentials): Promise<VerifiedBackup> {
+  const dir = await mkdtemp(join(tmpdir(), 'casevault-verify-'))
+  try {
+    return await verifyBackupInto(dir, file, credentials)
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+}
