@@ -7,11 +7,16 @@ import { schemaVersion } from '../core/db/migrate'
 import { CaseVaultError } from '../core/errors'
 import { passphraseSchema, usernameSchema } from '../api/contract/common'
 import { passphraseLine, type CliIo } from './io'
+import { backupCommand, isMissingFile, restoreCommand, verifyBackupCommand } from './backup-commands'
+import { APP_VERSION } from '../app-version'
 
 export const USAGE = `Usage: npm run cli -- <command> [options]   (passphrases on standard input, one per line)
   init   --data <dir> --user <name> [--org <organisation>] [--display-name <name>]
   status --data <dir>
-  verify --data <dir> --user <name>`
+  verify --data <dir> --user <name>
+  backup --data <dir> --user <name> --out <file>      (stdin: user passphrase, then backup passphrase)
+  verify-backup --file <file>                          (stdin: backup passphrase)
+  restore --data <dir> --file <file>                   (stdin: backup passphrase)`
 
 function options(argv: string[]) {
   return parseArgs({
@@ -23,6 +28,8 @@ function options(argv: string[]) {
       user: { type: 'string' },
       org: { type: 'string' },
       'display-name': { type: 'string' },
+      out: { type: 'string' },
+      file: { type: 'string' },
     },
   })
 }
@@ -110,12 +117,23 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return status(parsed.values, io)
       case 'verify':
         return await verify(parsed.values, io)
+      case 'backup':
+        return await backupCommand(parsed.values, io, APP_VERSION)
+      case 'verify-backup':
+        return await verifyBackupCommand(parsed.values, io)
+      case 'restore':
+        return await restoreCommand(parsed.values, io)
       default:
         io.err(USAGE)
         return 2
     }
   } catch (error) {
-    const prefix = error instanceof CaseVaultError ? `${error.code}: ` : ''
+    const known = error instanceof CaseVaultError ? error : isMissingFile(error)
+    if (known) {
+      io.err(`error: ${known.code}: ${known.message.split('\n')[0]}`)
+      return 1
+    }
+    const prefix = ''
     const message = error instanceof Error ? error.message : String(error)
     io.err(`error: ${prefix}${message.split('\n')[0]}`)
     return 1

@@ -1,0 +1,26 @@
+import { ZxcvbnFactory } from '@zxcvbn-ts/core'
+import * as common from '@zxcvbn-ts/language-common'
+import * as english from '@zxcvbn-ts/language-en'
+import { CaseVaultError } from '../errors'
+
+const estimator = new ZxcvbnFactory({
+  dictionary: { ...common.dictionary, ...english.dictionary },
+  graphs: common.adjacencyGraphs,
+})
+
+/** zxcvbn score 0–4; a backup leaves the building, so it needs 3 ("safely unguessable") or more. */
+export const MIN_BACKUP_SCORE = 3
+
+export function passphraseScore(passphrase: string, userInputs: string[] = []): number {
+  const result = estimator.check(passphrase.slice(0, 256), userInputs)
+  return result.score
+}
+
+/** Refuses weak backup passphrases; the organisation's and user's names count as easy guesses. */
+export function assertStrongBackupPassphrase(passphrase: string, userInputs: string[] = []): void {
+  if (passphrase.length < 12 || passphraseScore(passphrase, userInputs) < MIN_BACKUP_SCORE) {
+    throw new CaseVaultError('WEAK_PASSPHRASE', 'The backup passphrase is too easy to guess.', {
+      minimumScore: MIN_BACKUP_SCORE,
+    })
+  }
+}

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest'
+import { readFileSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { runCli } from '../../main/cli/commands'
+import { APP_VERSION } from '../../main/app-version'
+import { tempDir } from './support/temp-vault'
+
+const USER_PASSPHRASE = 'volunteer passphrase 42'
+const BACKUP_PASSPHRASE = 'copper violin drifts past nine quiet harbours'
+
+function run(argv: string[], stdin = '') {
+  const out: string[] = []
+  const err: string[] = []
+  const code = runCli(argv, {
+    stdinLines: async () => stdin.split('\n'),
+    out: (line) => out.push(line),
+    err: (line) => err.push(line),
+  })
+  return code.then((exit) => ({ exit, out, err }))
+}
+
+describe('backup commands (real Argon2 and age defaults)', () => {
+  it('backs up, verifies and restores a vault from the command line', async () => {
+    const root = tempDir()
+    const data = join(root, 'vault')
+    expect(
+      (await run(['init', '--data', data, '--user', 'admin', '--org', 'Shelter'], `${USER_PASSPHRASE}\n`))
+        .exit,
+    ).toBe(0)
+    const file = join(root, 'shelter.cvbackup')
+    const backup = await run(
+      ['backup', '--data', data, '--user', 'admin', '--out', file],
+      `${USER_PASSPHRASE}\n${BACKUP_PASSPHRASE}\n`,
+    )
+    expect(backup.err).toEqual([])
+    expect(backup.exit).toBe(0)
+    expect(backup.out).toContain('cases: 0')
+
+    const verify = await run(['verify-backup', '--file', file], `${BACKUP_PASSPHRASE}\n`)
+    expect(verify.exit).toBe(0)
+    expect(verify.out).toContain('users: 1')
+    expect(verify.out).toContain('cases: 0')
+    expect(verify.out.at(-1)).toBe('ok')
+
+    const restore = await run(['restore', '--data', data, '--file', file], `${BACKUP_PASSPHRASE}\n`)
+    expect(restore.exit).toBe(0)
+    expect(readdirSync(root).some((name) => name.startsWith('vault.rollback-'))).toBe(true)
+    expect(
+      (await run(['verify', '--data', data, '--user', 'admin'], `${USER_PASSPHRASE}\n`)).out.at(-1),
+    ).toBe('ok')
+  })
+
+  it('refuses a weak backup passphrase, a wrong one and a missing file with one line each', async () => {
+    const root = tempDir()
+    const data = join(root, 'vault')
+    await run(['init', '--data', data, '--user', 'admin'], `${USER_PASSPHRASE}\n`)
+    const weak = await run(
+      ['backup', '--data', data, '--user', 'admin', '--out', join(root, 'b.cvbackup')],
+      `${USER_PASSPHRASE}\npassword1234\n`,
+    )
+    expect(weak).toMatchObject({ exit: 1, err: [expect.stringMatching(/^error: WEAK_PASSPHRASE/)] })
+    expect(readdirSync(root)).toEqual(['vault'])
+    const file = join(root, 'ok.cvbackup')
+    await run(
+      ['backup', '--data', data, '--user', 'admin', '--out', file],
+      `${USER_PASSPHRASE}\n${BACKUP_PASSPHRASE}\n`,
+    )
+    const wrong = await run(['verify-backup', '--file', file], 'a completely different passphrase\n')
+    expect(wrong).toMatchObject({ exit: 1, err: [expect.stringMatching(/^error: WRONG_PASSPHRASE/)] })
+    const missing = await run(
+      ['verify-backup', '--file', join(root, 'nope.cvbackup')],
+      `${BACKUP_PASSPHRASE}\n`,
+    )
+    expect(missing).toMatchObject({ exit: 1, err: ['error: NOT_FOUND: file not found'] })
+  })
+
+  it('records the same app version as package.json', () => {
+    const pkg = JSON.parse(readFileSync(join(import.meta.dirname, '../../package.json'), 'utf8')) as {
+      version: string
+    }
+    expect(APP_VERSION).toBe(pkg.version)
+  })
+})
