@@ -8,6 +8,7 @@ import { vaultHandlers } from './vault'
 import { usersHandlers } from './users'
 import { auditHandlers } from './audit'
 import { casesHandlers } from './cases'
+import { backupHandlers } from './backup'
 import { attachmentsHandlers, commentsHandlers, perpetratorsHandlers } from './case-parts'
 
 type AnyHandler = (ctx: HandlerContext, input: unknown) => unknown
@@ -21,6 +22,7 @@ const handlers = {
   comments: commentsHandlers,
   attachments: attachmentsHandlers,
   perpetrators: perpetratorsHandlers,
+  backup: backupHandlers,
 }
 
 interface Route {

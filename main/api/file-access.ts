@@ -9,6 +9,8 @@ export interface FileAccess {
   /** Shows a save dialog; returns the chosen path or null when the user cancelled. */
   chooseSaveLocation(suggestedName: string): Promise<string | null>
   write(path: string, bytes: Uint8Array): Promise<void>
+  /** Shows an open dialog for a CaseVault backup; returns the chosen path or null when cancelled. */
+  chooseBackupFile(): Promise<string | null>
 }
 
 export const noFileAccess: FileAccess = {
@@ -17,6 +19,9 @@ export const noFileAccess: FileAccess = {
   },
   write() {
     return Promise.reject(new CaseVaultError('INTERNAL', 'Saving files is not available here.'))
+  },
+  chooseBackupFile() {
+    return Promise.reject(new CaseVaultError('INTERNAL', 'Opening files is not available here.'))
   },
 }
 

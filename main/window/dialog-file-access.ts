@@ -1,12 +1,13 @@
 import type { BrowserWindow, Dialog } from 'electron'
 import { writePrivateFile, type FileAccess } from '../api/file-access'
+import { BACKUP_EXTENSION } from '../core/backup/backup-format'
 
 /**
  * The API reaches the disk only through the OS save dialog: the renderer never names a path,
  * so a compromised page cannot write anywhere the user did not pick.
  */
 export function dialogFileAccess(
-  dialog: Pick<Dialog, 'showSaveDialog'>,
+  dialog: Pick<Dialog, 'showSaveDialog' | 'showOpenDialog'>,
   currentWindow: () => BrowserWindow | null,
 ): FileAccess {
   return {
@@ -22,5 +23,16 @@ export function dialogFileAccess(
       return result.canceled || !result.filePath ? null : result.filePath
     },
     write: writePrivateFile,
+    async chooseBackupFile() {
+      const window = currentWindow()
+      const options = {
+        properties: ['openFile' as const],
+        filters: [{ name: 'CaseVault backup', extensions: [BACKUP_EXTENSION.slice(1)] }],
+      }
+      const result = window
+        ? await dialog.showOpenDialog(window, options)
+        : await dialog.showOpenDialog(options)
+      return result.canceled ? null : (result.filePaths[0] ?? null)
+    },
   }
 }

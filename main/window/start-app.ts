@@ -17,7 +17,7 @@ export interface ElectronModules {
   ipcMain: Pick<IpcMain, 'handle'>
   session: { readonly defaultSession: Session }
   powerMonitor: Pick<PowerMonitor, 'on' | 'getSystemIdleTime'>
-  dialog: Pick<Dialog, 'showSaveDialog'>
+  dialog: Pick<Dialog, 'showSaveDialog' | 'showOpenDialog'>
 }
 
 export interface StartOptions {

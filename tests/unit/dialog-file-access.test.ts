@@ -12,7 +12,11 @@ function fakeDialog(answer: { canceled: boolean; filePath?: string }) {
       calls.push(args)
       return { canceled: answer.canceled, filePath: answer.filePath ?? '' }
     },
-  } as unknown as Pick<Dialog, 'showSaveDialog'>
+    showOpenDialog: async (...args: unknown[]) => {
+      calls.push(args)
+      return { canceled: answer.canceled, filePaths: answer.filePath ? [answer.filePath] : [] }
+    },
+  } as unknown as Pick<Dialog, 'showSaveDialog' | 'showOpenDialog'>
   return { dialog, calls }
 }
 
@@ -24,6 +28,12 @@ describe('saving files through the OS dialog', () => {
     expect(await files.chooseSaveLocation('statement.pdf')).toBe('/home/user/statement.pdf')
     expect(calls[0]![0]).toBe(window)
     expect(calls[0]![1]).toMatchObject({ defaultPath: 'statement.pdf' })
+  })
+
+  it('opens only .cvbackup files for verify and restore', async () => {
+    const { dialog, calls } = fakeDialog({ canceled: false, filePath: '/media/usb/b.cvbackup' })
+    expect(await dialogFileAccess(dialog, () => null).chooseBackupFile()).toBe('/media/usb/b.cvbackup')
+    expect(calls[0]![0]).toMatchObject({ filters: [{ extensions: ['cvbackup'] }] })
   })
 
   it('returns null when the user cancels', async () => {

@@ -17,6 +17,7 @@ export const channels = {
   comments: ['list', 'add'],
   attachments: ['list', 'add', 'saveAs', 'remove'],
   perpetrators: ['list', 'add', 'update', 'unlink', 'find'],
+  backup: ['status', 'create', 'verify', 'restore', 'updateSettings'],
 } as const
 
 export const LOCKED_EVENT_CHANNEL = 'vault:locked-event'

@@ -5,6 +5,7 @@ import { vaultContract } from './vault'
 import { usersContract } from './users'
 import { auditContract } from './audit'
 import { casesContract } from './cases'
+import { backupContract } from './backup'
 import { attachmentsContract, commentsContract, perpetratorsContract } from './case-parts'
 
 export * from './errors'
@@ -14,6 +15,7 @@ export * from './vault'
 export * from './users'
 export * from './audit'
 export * from './cases'
+export * from './backup'
 export * from './case-parts'
 export * from './dates'
 export type { Access, MethodSpec } from './method'
@@ -27,6 +29,7 @@ export const contract = {
   comments: commentsContract,
   attachments: attachmentsContract,
   perpetrators: perpetratorsContract,
+  backup: backupContract,
 } satisfies Record<string, AreaSpec>
 
 export type Contract = typeof contract

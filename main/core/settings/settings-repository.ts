@@ -35,6 +35,21 @@ export function createSettingsRepository(db: VaultDatabase) {
     isTrainingVault(): boolean {
       return stored('trainingVault') === true
     },
+    lastBackupAt(): string | null {
+      const value = stored('lastBackupAt')
+      return typeof value === 'string' ? value : null
+    },
+    recordBackup(at: string): void {
+      upsert.run('lastBackupAt', JSON.stringify(at))
+    },
+    /** Days after which the dashboard warns that there is no recent backup (default 7). */
+    backupWarnDays(): number {
+      const value = stored('backupWarnDays')
+      return typeof value === 'number' ? value : 7
+    },
+    saveBackupWarnDays(days: number): void {
+      upsert.run('backupWarnDays', JSON.stringify(days))
+    },
     markAsTrainingVault(): void {
       upsert.run('trainingVault', 'true')
     },

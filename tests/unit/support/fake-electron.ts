@@ -126,6 +126,10 @@ export const dialog = {
     dialog.calls.push(args)
     return { canceled: false, filePath: '/tmp/casevault-fake-dialog/picked.pdf' }
   },
+  async showOpenDialog(...args: unknown[]) {
+    dialog.calls.push(args)
+    return { canceled: true, filePaths: [] }
+  },
 }
 
 export const fakeElectronModule = {

@@ -46,6 +46,7 @@ export async function createdVault(options: Partial<VaultOptions> = {}) {
 /** Stands in for the OS save dialog: "the user picked" a path in a temp folder (or cancelled). */
 export function folderFileAccess(folder = tempDir()) {
   const saved: string[] = []
+  const chosen: string[] = []
   let cancelNext = false
   const files: FileAccess = {
     chooseSaveLocation: async (suggestedName) => {
@@ -53,12 +54,15 @@ export function folderFileAccess(folder = tempDir()) {
         cancelNext = false
         return null
       }
-      return join(folder, suggestedName)
+      const path = join(folder, suggestedName)
+      chosen.push(path)
+      return path
     },
     write: async (path, bytes) => {
       await writePrivateFile(path, bytes)
       saved.push(path)
     },
+    chooseBackupFile: async () => (cancelNext ? ((cancelNext = false), null) : (chosen.at(-1) ?? null)),
   }
   return { files, saved, folder, cancelNextSave: () => (cancelNext = true) }
 }

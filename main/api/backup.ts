@@ -1,0 +1,95 @@
+import type { AreaHandlers, HandlerContext } from './handler'
+import type { backupContract, BackupStatus } from './contract/backup'
+import { createBackup } from '../core/backup/create-backup'
+import { verifyBackup } from '../core/backup/verify-backup'
+import { restoreBackup } from '../core/backup/restore-backup'
+import { assertStrongBackupPassphrase } from '../core/backup/passphrase-strength'
+import { backupFileName } from '../core/backup/backup-format'
+import { APP_VERSION } from '../app-version'
+
+const DAY_MS = 24 * 60 * 60 * 1000
+
+function status(ctx: HandlerContext): BackupStatus {
+  const { settings, clock } = ctx.session
+  const lastBackupAt = settings.lastBackupAt()
+  const warnAfterDays = settings.backupWarnDays()
+  const overdue = !lastBackupAt || clock().getTime() - Date.parse(lastBackupAt) > warnAfterDays * DAY_MS
+  return { lastBackupAt, warnAfterDays, overdue }
+}
+
+export const backupHandlers: AreaHandlers<typeof backupContract> = {
+  status,
+
+  create: async (ctx, protection) => {
+    const { session, vault } = ctx
+    if ('passphrase' in protection) {
+      assertStrongBackupPassphrase(protection.passphrase, [session.user.username, vault.organisation() ?? ''])
+    }
+    const file = await ctx.files.chooseSaveLocation(
+      backupFileName(vault.organisation() ?? 'vault', session.clock()),
+    )
+    if (!file) return { file: null, counts: {} }
+    const databaseKey = vault.databaseKeyCopy()
+    try {
+      const manifest = await createBackup(session, vault.dataDir, file, protection, {
+        appVersion: APP_VERSION,
+        databaseKey,
+      })
+      session.settings.recordBackup(manifest.createdAt)
+      return { file, counts: manifest.counts }
+    } finally {
+      databaseKey.fill(0)
+    }
+  },
+
+  verify: async (ctx, credentials) => {
+    const file = await ctx.files.chooseBackupFile()
+    if (!file) return { file: null, counts: {}, createdAt: null, createdBy: null, organisation: null }
+    const { manifest, counts } = await verifyBackup(file, credentials)
+    ctx.session.audit.append({
+      actor: ctx.session.user.username,
+      action: 'backup.verified',
+      details: { cases: counts.cases ?? 0 },
+    })
+    return {
+      file,
+      counts,
+      createdAt: manifest.createdAt,
+      createdBy: manifest.createdBy,
+      organisation: manifest.organisation,
+    }
+  },
+
+  restore: async (ctx, credentials) => {
+    const file = await ctx.files.chooseBackupFile()
+    if (!file) return { file: null, counts: {}, createdAt: null, createdBy: null, organisation: null }
+    const { session, vault } = ctx
+    // Verified completely before the vault is touched; the restore itself is recorded in the
+    // outgoing vault's log, which stays in the rollback copy.
+    const checked = await verifyBackup(file, credentials)
+    session.audit.append({
+      actor: session.user.username,
+      action: 'backup.restored',
+      details: { backupCreatedAt: checked.manifest.createdAt, cases: checked.counts.cases ?? 0 },
+    })
+    vault.lock('user')
+    const { manifest, counts } = await restoreBackup(vault.dataDir, file, credentials)
+    return {
+      file,
+      counts,
+      createdAt: manifest.createdAt,
+      createdBy: manifest.createdBy,
+      organisation: manifest.organisation,
+    }
+  },
+
+  updateSettings: (ctx, input) => {
+    ctx.session.settings.saveBackupWarnDays(input.warnAfterDays)
+    ctx.session.audit.append({
+      actor: ctx.session.user.username,
+      action: 'settings.updated',
+      details: { ...input },
+    })
+    return status(ctx)
+  },
+}
