@@ -7,7 +7,7 @@ const BACKUP_PASSPHRASE = 'velvet compass hums over eleven salt marshes'
 
 describe('backup through the API (age defaults)', () => {
   it('backs up to the file the admin picked, clears the overdue warning, verifies, and restores', async () => {
-    const { host, files } = await staffedHost('amara')
+    const { host } = await staffedHost('amara')
     await createCase(host)
     expect(await call<BackupStatus>(host, 'backup:status')).toMatchObject({
       lastBackupAt: null,
