@@ -5,9 +5,11 @@ import ToastService from 'primevue/toastservice'
 import Aura from '@primeuix/themes/aura'
 import App from './App.vue'
 import { createAppI18n } from './i18n'
+import { primeVueLocale } from './i18n/primevue-locale'
 import { createAppRouter } from './router'
 import { useVaultStore } from './stores/vault'
 import './styles/app.css'
+import './styles/cases.css'
 
 // PrimeVue: its inputs, dialogs (focus trap, Escape to close), toasts and DataTable follow
 // WAI-ARIA patterns and work by keyboard; it is well kept and bundles with no CDN (icons are
@@ -24,7 +26,7 @@ app.use(i18n)
 app.use(PrimeVue, {
   // Light scheme only for now: the app's own styles are not yet tuned for dark mode.
   theme: { preset: Aura, options: { darkModeSelector: '.casevault-dark' } },
-  locale: { aria: { close: t('common.close') } },
+  locale: primeVueLocale(t, i18n.global.locale.value),
 })
 app.use(ToastService)
 app.use(router)

@@ -1,4 +1,10 @@
-import { createRouter, createWebHashHistory, type RouteLocationRaw, type Router } from 'vue-router'
+import {
+  createRouter,
+  createWebHashHistory,
+  RouterView,
+  type RouteLocationRaw,
+  type Router,
+} from 'vue-router'
 import type { Role, VaultStatus } from '../../main/api/contract'
 import { errorCodeOf } from './api-error'
 import { useVaultStore } from './stores/vault'
@@ -8,6 +14,9 @@ import UnlockView from './views/UnlockView.vue'
 import RecoveryUnlockView from './views/RecoveryUnlockView.vue'
 import AppFrame from './views/AppFrame.vue'
 import PlaceholderView from './views/PlaceholderView.vue'
+import CasesView from './views/CasesView.vue'
+import CaseNewView from './views/CaseNewView.vue'
+import CaseDetailView from './views/CaseDetailView.vue'
 import AdminView from './views/AdminView.vue'
 import AdminUsersView from './views/AdminUsersView.vue'
 import AdminSettingsView from './views/AdminSettingsView.vue'
@@ -59,7 +68,16 @@ export function createAppRouter(): Router {
         meta: { vaultState: 'unlocked' },
         children: [
           { path: '', redirect: { name: 'cases' } },
-          { path: 'cases', name: 'cases', component: PlaceholderView, props: { area: 'cases' } },
+          {
+            // Nested so the Cases link stays highlighted on a case and in the wizard.
+            path: 'cases',
+            component: RouterView,
+            children: [
+              { path: '', name: 'cases', component: CasesView },
+              { path: 'new', name: 'case-new', component: CaseNewView },
+              { path: ':id(\\d+)', name: 'case-detail', component: CaseDetailView },
+            ],
+          },
           { path: 'screening', name: 'screening', component: PlaceholderView, props: { area: 'screening' } },
           { path: 'referrals', name: 'referrals', component: PlaceholderView, props: { area: 'referrals' } },
           { path: 'reports', name: 'reports', component: PlaceholderView, props: { area: 'reports' } },

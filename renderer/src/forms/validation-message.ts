@@ -5,6 +5,9 @@ export type Translate = (key: string, named?: Record<string, unknown>) => string
 /** Marks the refine that compares a passphrase with its repetition (see schemas.ts). */
 export const MISMATCH_PARAM = 'passphraseMismatch'
 
+/** Marks the case forms' "a name or an alias is required" check (forms/htcds/case-form-schemas.ts). */
+export const NAME_OR_ALIAS_CODE = 'name_or_alias'
+
 function isBlank(value: unknown): boolean {
   return value === undefined || value === null || (typeof value === 'string' && value.trim() === '')
 }
@@ -32,9 +35,11 @@ export function validationMessage(issue: z.core.$ZodIssue, fieldValue: unknown, 
     case 'invalid_value':
       return t('validation.chooseOne')
     case 'custom':
-      return issue.params?.[MISMATCH_PARAM] === true
-        ? t('validation.passphraseMismatch')
-        : t('validation.invalid')
+      if (issue.params?.[MISMATCH_PARAM] === true) return t('validation.passphraseMismatch')
+      // HTCDS dates (contract/htcds.ts) and the case forms mark their checks with params.code.
+      if (issue.params?.code === 'invalid_date') return t('validation.date')
+      if (issue.params?.code === NAME_OR_ALIAS_CODE) return t('validation.nameOrAlias')
+      return t('validation.invalid')
     default:
       return t('validation.invalid')
   }

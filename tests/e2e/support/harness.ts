@@ -1,10 +1,12 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { test as base, expect, type Page } from '@playwright/test'
 import type { ApiHost } from '../../../main/api/host-types'
 import type { createApiHost } from '../../../main/api/host'
+import type { FileAccess } from '../../../main/api/file-access'
 import type { ApiResult, VaultLockedReason } from '../../../main/api/contract'
 import { channels } from '../../../main/api/contract/channels'
 import { buildCaseVaultClient } from '../../../preload/build-api'
@@ -68,6 +70,8 @@ function clientInitScript(): string {
 
 export interface Harness {
   dataDir: string
+  /** Where "Save a copy…" writes: the harness answers main's save dialog with this folder. */
+  savedFilesDir: string
   host: ApiHost
   /** Calls the API the way the page does (same host, same dispatch), bypassing the UI. */
   call<T = unknown>(channel: string, input?: unknown): Promise<ApiResult<T>>
@@ -96,7 +100,19 @@ export const test = base.extend<{ harness: Harness }>({
   harness: async ({ page }, use) => {
     const { createApiHost } = await loadHostModule()
     const dataDir = mkdtempSync(join(tmpdir(), 'casevault-e2e-'))
-    const host = createApiHost({ dataDir, kdf: CHEAP_KDF, allowKdfBelowFloor: true })
+    const savedFilesDir = mkdtempSync(join(tmpdir(), 'casevault-e2e-saved-'))
+    // Stands in for Electron's dialogs: saving "chooses" savedFilesDir/<suggested name>; opening
+    // a backup chooses the file written last.
+    let lastWritten: string | null = null
+    const files: FileAccess = {
+      chooseSaveLocation: (suggestedName) => Promise.resolve(join(savedFilesDir, suggestedName)),
+      write: async (path, bytes) => {
+        await writeFile(path, bytes, { mode: 0o600 })
+        lastWritten = path
+      },
+      chooseBackupFile: () => Promise.resolve(lastWritten),
+    }
+    const host = createApiHost({ dataDir, kdf: CHEAP_KDF, allowKdfBelowFloor: true, files })
     const pendingEvents = new Set<Promise<void>>()
 
     // The transport main/index.ts provides with ipcMain.handle + webContents.send.
@@ -114,6 +130,7 @@ export const test = base.extend<{ harness: Harness }>({
       host.dispatch(channel, input) as Promise<ApiResult<T>>
     const harness: Harness = {
       dataDir,
+      savedFilesDir,
       host,
       call,
       async seedVault() {
@@ -151,6 +168,7 @@ export const test = base.extend<{ harness: Harness }>({
     await Promise.all(pendingEvents)
     host.dispose()
     rmSync(dataDir, { recursive: true, force: true })
+    rmSync(savedFilesDir, { recursive: true, force: true })
   },
 })
 

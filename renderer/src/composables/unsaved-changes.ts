@@ -1,0 +1,42 @@
+import { onBeforeUnmount, onMounted, ref } from 'vue'
+import { onBeforeRouteLeave } from 'vue-router'
+import { useVaultStore } from '../stores/vault'
+
+/**
+ * Asks before leaving a screen with unsaved changes: in-app navigation waits for the person's
+ * answer in a dialog (UnsavedChangesDialog), closing the window asks through the browser.
+ * A lock always wins: the vault closes whatever is on screen.
+ */
+export function useUnsavedChangesGuard(isDirty: () => boolean) {
+  const asking = ref(false)
+  let answer: ((leave: boolean) => void) | null = null
+  const vault = useVaultStore()
+
+  onBeforeRouteLeave(() => {
+    if (!isDirty() || vault.state !== 'unlocked') return true
+    asking.value = true
+    return new Promise<boolean>((resolve) => {
+      answer = resolve
+    })
+  })
+
+  function respond(leave: boolean): void {
+    asking.value = false
+    answer?.(leave)
+    answer = null
+  }
+
+  function onBeforeUnload(event: BeforeUnloadEvent): void {
+    if (!isDirty()) return
+    event.preventDefault()
+    // Older Chromium needs returnValue set as well.
+    event.returnValue = ''
+  }
+  onMounted(() => window.addEventListener('beforeunload', onBeforeUnload))
+  onBeforeUnmount(() => {
+    window.removeEventListener('beforeunload', onBeforeUnload)
+    respond(false)
+  })
+
+  return { asking, leave: () => respond(true), stay: () => respond(false) }
+}

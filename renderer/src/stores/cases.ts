@@ -1,0 +1,168 @@
+import { ref, watch } from 'vue'
+import { defineStore } from 'pinia'
+import type {
+  AgeBand,
+  CaseDetail,
+  CasePage,
+  CaseSearchHit,
+  CaseStatus,
+  CreateCaseInput,
+  ListCasesInput,
+  UpdateCaseInput,
+  sortableCaseColumns,
+} from '../../../main/api/contract'
+import { unwrap } from '../api-error'
+import { casevault } from './client'
+import { useVaultStore } from './vault'
+
+export const CASE_PAGE_SIZE = 25
+
+export type CaseSortColumn = (typeof sortableCaseColumns)[number]
+
+export interface CaseListFilters {
+  status: CaseStatus[]
+  intakeFrom: string | null
+  intakeTo: string | null
+  gender: string[]
+  ageBand: AgeBand[]
+  citizenship: string[]
+  exploitationType: string[]
+  assignedUserId: number | null
+}
+
+export function emptyCaseFilters(): CaseListFilters {
+  return {
+    status: [],
+    intakeFrom: null,
+    intakeTo: null,
+    gender: [],
+    ageBand: [],
+    citizenship: [],
+    exploitationType: [],
+    assignedUserId: null,
+  }
+}
+
+/** Only the filters that are set: main reads an absent filter as "any". */
+export function listInput(
+  filters: CaseListFilters,
+  view: { page: number; sortBy: CaseSortColumn; sortDirection: 'asc' | 'desc' },
+): ListCasesInput {
+  const input: ListCasesInput = { ...view, pageSize: CASE_PAGE_SIZE }
+  if (filters.status.length) input.status = filters.status
+  if (filters.intakeFrom) input.intakeFrom = filters.intakeFrom
+  if (filters.intakeTo) input.intakeTo = filters.intakeTo
+  if (filters.gender.length) input.gender = filters.gender
+  if (filters.ageBand.length) input.ageBand = filters.ageBand
+  if (filters.citizenship.length) input.citizenship = filters.citizenship
+  if (filters.exploitationType.length) input.exploitationType = filters.exploitationType
+  if (filters.assignedUserId !== null) input.assignedUserId = filters.assignedUserId
+  return input
+}
+
+/**
+ * Case records: the list (with its filters and sort, kept while the person moves around the app),
+ * search, and the calls that read and change one case. Main checks the role and visibility of
+ * every call; caseworkers get only the cases assigned to them.
+ */
+export const useCasesStore = defineStore('cases', () => {
+  const page = ref<CasePage | null>(null)
+  const filters = ref<CaseListFilters>(emptyCaseFilters())
+  const pageIndex = ref(0)
+  const sortBy = ref<CaseSortColumn>('intakeDate')
+  const sortDirection = ref<'asc' | 'desc'>('desc')
+  let listRequest = 0
+
+  async function loadList(): Promise<CasePage | null> {
+    const request = ++listRequest
+    const input = listInput(filters.value, {
+      page: pageIndex.value,
+      sortBy: sortBy.value,
+      sortDirection: sortDirection.value,
+    })
+    const result = unwrap(await casevault().cases.list(input))
+    // A slower earlier answer must not overwrite the one for the filters now on screen.
+    if (request !== listRequest) return null
+    page.value = result
+    return result
+  }
+
+  /** Who the most recently changed cases are assigned to (a supervisor's stand-in for the user list). */
+  async function recentAssignees(): Promise<{ id: number; displayName: string }[]> {
+    const recent = unwrap(await casevault().cases.list({ pageSize: 200, sortBy: 'updatedAt' }))
+    return recent.rows.flatMap((row) =>
+      row.assignedUserId !== null && row.assignedUserName
+        ? [{ id: row.assignedUserId, displayName: row.assignedUserName }]
+        : [],
+    )
+  }
+
+  async function search(query: string): Promise<CaseSearchHit[]> {
+    return unwrap(await casevault().cases.search({ query, limit: 10 }))
+  }
+
+  async function get(id: number): Promise<CaseDetail> {
+    return unwrap(await casevault().cases.get({ id }))
+  }
+
+  async function create(input: CreateCaseInput): Promise<CaseDetail> {
+    return unwrap(await casevault().cases.create(input))
+  }
+
+  async function update(input: UpdateCaseInput): Promise<CaseDetail> {
+    return unwrap(await casevault().cases.update(input))
+  }
+
+  async function close(input: {
+    id: number
+    version: number
+    status: 'Closed' | 'ClosedReferred'
+    reason: string
+  }): Promise<CaseDetail> {
+    return unwrap(await casevault().cases.close(input))
+  }
+
+  async function reopen(input: { id: number; version: number; reason: string }): Promise<CaseDetail> {
+    return unwrap(await casevault().cases.reopen(input))
+  }
+
+  async function remove(id: number, reason: string): Promise<void> {
+    unwrap(await casevault().cases.delete({ id, reason }))
+    page.value = null
+  }
+
+  function reset(): void {
+    listRequest++
+    page.value = null
+    filters.value = emptyCaseFilters()
+    pageIndex.value = 0
+    sortBy.value = 'intakeDate'
+    sortDirection.value = 'desc'
+  }
+
+  // Survivor names must not outlive the session in memory: forget the list when the vault locks.
+  watch(
+    () => useVaultStore().state,
+    (state) => {
+      if (state !== 'unlocked') reset()
+    },
+  )
+
+  return {
+    page,
+    filters,
+    pageIndex,
+    sortBy,
+    sortDirection,
+    loadList,
+    recentAssignees,
+    search,
+    get,
+    create,
+    update,
+    close,
+    reopen,
+    remove,
+    reset,
+  }
+})

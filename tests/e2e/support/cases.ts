@@ -1,0 +1,64 @@
+import type { Page } from '@playwright/test'
+import type { ApiResult, CaseDetail, CreateCaseInput } from '../../../main/api/contract'
+import { expect, type Harness } from './harness'
+
+// Steps the case specs share, done the way a person does them.
+
+export const CASEWORKER = {
+  username: 'kofi.caseworker',
+  displayName: 'Kofi Mensah',
+  role: 'caseworker',
+  passphrase: 'copper kettle meadow 17',
+}
+
+export const SUPERVISOR = {
+  username: 'lena.supervisor',
+  displayName: 'Lena Haddad',
+  role: 'supervisor',
+  passphrase: 'violet harbour candle 8',
+}
+
+/** Picks an option of a PrimeVue Select or MultiSelect by its label (typing into the filter if it has one). */
+export async function choose(
+  page: Page,
+  testid: string,
+  label: string,
+  scope = page.locator('body'),
+): Promise<void> {
+  await scope.getByTestId(testid).click()
+  const overlay = page.locator('.p-select-overlay, .p-multiselect-overlay').last()
+  const filter = overlay.locator('input[role="searchbox"], .p-select-filter, .p-multiselect-filter')
+  if ((await filter.count()) > 0) await filter.first().fill(label)
+  await overlay.getByRole('option', { name: label, exact: true }).click()
+  // A MultiSelect stays open for more choices; Escape closes it (and does nothing to a closed Select).
+  if ((await overlay.count()) > 0 && (await overlay.isVisible())) await page.keyboard.press('Escape')
+  await expect(overlay).toBeHidden()
+}
+
+/** Creates a case straight through the API, as the user signed in on the page. */
+export async function createCaseByApi(harness: Harness, input: CreateCaseInput): Promise<CaseDetail> {
+  const created = (await harness.call<CaseDetail>('cases:create', input)) as ApiResult<CaseDetail>
+  if (!created.ok) throw new Error(`creating a case failed: ${JSON.stringify(created.error)}`)
+  return created.value
+}
+
+/** A one-page PDF, small but real enough for main's content sniffing. */
+export function tinyPdf(): Buffer {
+  return Buffer.from(
+    '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
+      '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+  )
+}
+
+/** Closes the toasts, so full-page screenshots show the page rather than old notices over it. */
+export async function dismissToasts(page: Page): Promise<void> {
+  const closers = page.locator('.p-toast-close-button')
+  // A toast may time out between counting and clicking: try briefly, then look again.
+  for (let attempt = 0; attempt < 20 && (await closers.count()) > 0; attempt++) {
+    await closers
+      .first()
+      .click({ timeout: 1000 })
+      .catch(() => undefined)
+  }
+  await expect(closers).toHaveCount(0)
+}
