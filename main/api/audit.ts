@@ -2,7 +2,7 @@ import type { AreaHandlers } from './handler'
 import type { auditContract } from './contract/audit'
 
 export const auditHandlers: AreaHandlers<typeof auditContract> = {
-  list: (ctx, input) => ctx.session.audit.list(input.limit, input.beforeId),
+  list: (ctx, input) => ctx.session.audit.list(input.limit, input.beforeId, input.target),
   verify: (ctx) => {
     const result = ctx.session.audit.verify()
     ctx.session.audit.append({

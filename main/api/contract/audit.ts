@@ -21,6 +21,11 @@ export interface AuditVerification {
 export const listAuditInput = z.object({
   limit: z.number().int().min(1).max(500).default(100),
   beforeId: z.number().int().positive().optional(),
+  /** Only rows about this target, e.g. `case:42` (a case's history). */
+  target: z
+    .string()
+    .regex(/^[a-z]+:\d+$/)
+    .optional(),
 })
 export type ListAuditInput = z.input<typeof listAuditInput>
 

@@ -11,7 +11,7 @@ export const channels = {
     'getSettings',
     'updateSettings',
   ],
-  users: ['list', 'create', 'deactivate', 'resetPassphrase'],
+  users: ['list', 'assignable', 'create', 'deactivate', 'resetPassphrase'],
   audit: ['list', 'verify'],
   cases: ['create', 'update', 'get', 'list', 'search', 'close', 'reopen', 'delete'],
   comments: ['list', 'add'],

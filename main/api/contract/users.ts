@@ -28,8 +28,16 @@ export const usernameInput = z.object({ username: usernameSchema })
 export const resetPassphraseInput = z.object({ username: usernameSchema, newPassphrase: passphraseSchema })
 export type ResetPassphraseInput = z.infer<typeof resetPassphraseInput>
 
+/** Someone a case can be assigned to: active admins, supervisors and caseworkers. */
+export interface Assignee {
+  id: number
+  displayName: string
+  role: Role
+}
+
 export const usersContract = {
   list: method(z.undefined(), ['admin']).returns<UserSummary[]>(),
+  assignable: method(z.undefined(), ['admin', 'supervisor']).returns<Assignee[]>(),
   create: method(createUserInput, ['admin']).returns<UserSummary>(),
   deactivate: method(usernameInput, ['admin']).returns<UserSummary>(),
   resetPassphrase: method(resetPassphraseInput, ['admin']).returns<void>(),

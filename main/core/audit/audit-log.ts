@@ -58,6 +58,9 @@ export function createAuditLog(db: VaultDatabase, clock: () => Date) {
   const page = db.prepare<[number, number], AuditRow>(
     'SELECT * FROM audit_log WHERE id < ? ORDER BY id DESC LIMIT ?',
   )
+  const targetPage = db.prepare<[string, number, number], AuditRow>(
+    'SELECT * FROM audit_log WHERE target = ? AND id < ? ORDER BY id DESC LIMIT ?',
+  )
   const all = db.prepare<[], AuditRow>('SELECT * FROM audit_log ORDER BY id')
 
   return {
@@ -76,8 +79,9 @@ export function createAuditLog(db: VaultDatabase, clock: () => Date) {
       insert.run({ ...row, hash: rowHash(row) })
     },
 
-    list(limit: number, beforeId?: number): AuditEntry[] {
-      return page.all(beforeId ?? Number.MAX_SAFE_INTEGER, limit).map(rowToEntry)
+    list(limit: number, beforeId?: number, target?: string): AuditEntry[] {
+      const before = beforeId ?? Number.MAX_SAFE_INTEGER
+      return (target ? targetPage.all(target, before, limit) : page.all(before, limit)).map(rowToEntry)
     },
 
     /** Walks the chain from the first row; reports the first row whose link or hash is wrong. */

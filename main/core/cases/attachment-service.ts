@@ -108,16 +108,17 @@ export function createAttachmentService(session: VaultSession) {
     },
     async add(caseId: number, fileName: string, bytes: Uint8Array): Promise<AttachmentSummary> {
       if (bytes.byteLength > MAX_ATTACHMENT_BYTES) {
-        throw new CaseVaultError('VALIDATION', 'The file is larger than 25 MB.', { field: 'content' })
+        throw new CaseVaultError('VALIDATION', 'The file is larger than 25 MB.', {
+          field: 'content',
+          reason: 'too_large',
+        })
       }
       const mediaType = await sniffMediaType(bytes)
       if (!mediaType) {
         throw new CaseVaultError(
           'VALIDATION',
           'This kind of file cannot be attached (documents and pictures only).',
-          {
-            field: 'content',
-          },
+          { field: 'content', reason: 'type_not_allowed' },
         )
       }
       const sha256 = createHash('sha256').update(bytes).digest('hex')

@@ -2,19 +2,15 @@ import { ref, watch } from 'vue'
 import { defineStore } from 'pinia'
 import type { SessionUser } from '../../../main/api/contract'
 import { useVaultStore } from './vault'
-import { useCasesStore } from './cases'
-import { useUsersStore } from './users'
+import { unwrap } from '../api-error'
+import { casevault } from './client'
 
 export interface Assignee {
   id: number
   displayName: string
 }
 
-/**
- * People a case can be assigned to (active admins, supervisors and caseworkers), built from the
- * other areas' stores. The user list is admin-only in main; a supervisor gets themself plus
- * everyone already assigned to a recent case, until main offers a list of assignable users.
- */
+/** People a case can be assigned to (active admins, supervisors and caseworkers). */
 export const useAssigneesStore = defineStore('assignees', () => {
   const assignees = ref<Assignee[]>([])
   const loaded = ref(false)
@@ -29,17 +25,11 @@ export const useAssigneesStore = defineStore('assignees', () => {
     const me: SessionUser | null = vault.user
     if (!me || me.role === 'caseworker' || me.role === 'analyst') {
       assignees.value = me ? [{ id: me.id, displayName: me.displayName }] : []
-    } else if (me.role === 'admin') {
-      const users = useUsersStore()
-      await users.load()
-      assignees.value = sortedUnique(
-        users.users
-          .filter((user) => user.active && user.role !== 'analyst')
-          .map((user) => ({ id: user.id, displayName: user.displayName })),
-      )
     } else {
-      const assigned = await useCasesStore().recentAssignees()
-      assignees.value = sortedUnique([{ id: me.id, displayName: me.displayName }, ...assigned])
+      const people = unwrap(await casevault().users.assignable())
+      assignees.value = sortedUnique(
+        people.map((person) => ({ id: person.id, displayName: person.displayName })),
+      )
     }
     loaded.value = true
   }

@@ -5,14 +5,9 @@ import { unwrap } from '../api-error'
 import { casevault } from './client'
 import { useVaultStore } from './vault'
 
-const SCAN_PAGE_SIZE = 500
-/** How many audit rows one "look further back" reads before showing what it found. */
-const ROWS_PER_SCAN = 5000
+const PAGE_SIZE = 200
 
-/**
- * One case's audit trail (supervisors and admins: main refuses others). The audit API lists the
- * whole log newest first, so this reads it page by page and keeps the rows about `case:<id>`.
- */
+/** One case's audit trail, newest first (supervisors and admins: main refuses others). */
 export const useCaseHistoryStore = defineStore('case-history', () => {
   const caseId = ref<number | null>(null)
   const entries = ref<AuditEntry[]>([])
@@ -21,19 +16,17 @@ export const useCaseHistoryStore = defineStore('case-history', () => {
 
   async function scan(): Promise<void> {
     const id = caseId.value
-    if (id === null) return
+    if (id === null || reachedStart.value) return
     const target = `case:${id}`
-    let read = 0
-    while (read < ROWS_PER_SCAN && !reachedStart.value) {
-      const input =
-        oldestSeen === undefined ? { limit: SCAN_PAGE_SIZE } : { limit: SCAN_PAGE_SIZE, beforeId: oldestSeen }
-      const page = unwrap(await casevault().audit.list(input))
-      if (caseId.value !== id) return
-      read += page.length
-      oldestSeen = page.at(-1)?.id ?? oldestSeen
-      entries.value = [...entries.value, ...page.filter((entry) => entry.target === target)]
-      if (page.length < SCAN_PAGE_SIZE) reachedStart.value = true
-    }
+    const input =
+      oldestSeen === undefined
+        ? { limit: PAGE_SIZE, target }
+        : { limit: PAGE_SIZE, target, beforeId: oldestSeen }
+    const page = unwrap(await casevault().audit.list(input))
+    if (caseId.value !== id) return
+    oldestSeen = page.at(-1)?.id ?? oldestSeen
+    entries.value = [...entries.value, ...page]
+    if (page.length < PAGE_SIZE) reachedStart.value = true
   }
 
   async function load(id: number): Promise<void> {

@@ -87,16 +87,6 @@ export const useCasesStore = defineStore('cases', () => {
     return result
   }
 
-  /** Who the most recently changed cases are assigned to (a supervisor's stand-in for the user list). */
-  async function recentAssignees(): Promise<{ id: number; displayName: string }[]> {
-    const recent = unwrap(await casevault().cases.list({ pageSize: 200, sortBy: 'updatedAt' }))
-    return recent.rows.flatMap((row) =>
-      row.assignedUserId !== null && row.assignedUserName
-        ? [{ id: row.assignedUserId, displayName: row.assignedUserName }]
-        : [],
-    )
-  }
-
   async function search(query: string): Promise<CaseSearchHit[]> {
     return unwrap(await casevault().cases.search({ query, limit: 10 }))
   }
@@ -155,7 +145,6 @@ export const useCasesStore = defineStore('cases', () => {
     sortBy,
     sortDirection,
     loadList,
-    recentAssignees,
     search,
     get,
     create,
