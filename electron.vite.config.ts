@@ -1,6 +1,12 @@
+import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import vue from '@vitejs/plugin-vue'
+
+// The renderer shows the version on its About screen; it cannot read package.json at run time.
+const { version } = JSON.parse(readFileSync(resolve(__dirname, 'package.json'), 'utf8')) as {
+  version: string
+}
 
 // Source lives in main/, preload/ and renderer/ (the product card's layout), not electron-vite's src/.
 export default defineConfig({
@@ -31,6 +37,7 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'renderer'),
     plugins: [vue()],
+    define: { __APP_VERSION__: JSON.stringify(version) },
     // Relative asset URLs: the app loads its pages from file:// and never from a server.
     base: './',
     build: {

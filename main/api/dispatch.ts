@@ -9,7 +9,9 @@ import { usersHandlers } from './users'
 import { auditHandlers } from './audit'
 import { casesHandlers } from './cases'
 import { backupHandlers } from './backup'
+import { exportHandlers } from './export'
 import { attachmentsHandlers, commentsHandlers, perpetratorsHandlers } from './case-parts'
+import { importHandlers } from './import'
 
 type AnyHandler = (ctx: HandlerContext, input: unknown) => unknown
 type AnySpec = MethodSpec<z.ZodType, unknown>
@@ -23,6 +25,8 @@ const handlers = {
   attachments: attachmentsHandlers,
   perpetrators: perpetratorsHandlers,
   backup: backupHandlers,
+  export: exportHandlers,
+  import: importHandlers,
 }
 
 interface Route {

@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises'
 import { CaseVaultError } from '../core/errors'
+import type { ImportFormat } from './contract/import'
 
 /**
  * How the API reaches the user's file system: only through paths the user picked in a dialog.
@@ -11,6 +12,11 @@ export interface FileAccess {
   write(path: string, bytes: Uint8Array): Promise<void>
   /** Shows an open dialog for a CaseVault backup; returns the chosen path or null when cancelled. */
   chooseBackupFile(): Promise<string | null>
+  /**
+   * Shows an open dialog for a file to import in `format`; the chosen path or null when cancelled.
+   * Optional so hosts without imports (the e2e harness until it adds one) still type-check.
+   */
+  chooseImportFile?(format: ImportFormat): Promise<string | null>
 }
 
 export const noFileAccess: FileAccess = {
@@ -21,6 +27,9 @@ export const noFileAccess: FileAccess = {
     return Promise.reject(new CaseVaultError('INTERNAL', 'Saving files is not available here.'))
   },
   chooseBackupFile() {
+    return Promise.reject(new CaseVaultError('INTERNAL', 'Opening files is not available here.'))
+  },
+  chooseImportFile() {
     return Promise.reject(new CaseVaultError('INTERNAL', 'Opening files is not available here.'))
   },
 }

@@ -9,6 +9,9 @@ import { passphraseSchema, usernameSchema } from '../api/contract/common'
 import { passphraseLine, type CliIo } from './io'
 import { backupCommand, isMissingFile, restoreCommand, verifyBackupCommand } from './backup-commands'
 import { APP_VERSION } from '../app-version'
+import { training } from './training'
+import { exportCommand } from './export-commands'
+import { importCommand } from './import-command'
 
 export const USAGE = `Usage: npm run cli -- <command> [options]   (passphrases on standard input, one per line)
   init   --data <dir> --user <name> [--org <organisation>] [--display-name <name>]
@@ -16,7 +19,12 @@ export const USAGE = `Usage: npm run cli -- <command> [options]   (passphrases o
   verify --data <dir> --user <name>
   backup --data <dir> --user <name> --out <file>      (stdin: user passphrase, then backup passphrase)
   verify-backup --file <file>                          (stdin: backup passphrase)
-  restore --data <dir> --file <file>                   (stdin: backup passphrase)`
+  restore --data <dir> --file <file>                   (stdin: backup passphrase)
+  training --data <dir> --user <name> --cases <N> [--seed <n>]   (new vault of synthetic cases)
+  export --data <dir> --user <name> --format htcds-json|htcds-csv|deidentified-csv|ctdc-csv|aggregates-csv
+         --out <file> [--plaintext] [--k <n>]   (stdin: user passphrase, then export passphrase unless --plaintext)
+  import --data <dir> --user <name> --file <file> --format htcds-csv|htcds-json|ctdc-csv|htcds-xlsx
+         [--dry-run] [--all-or-nothing]                (stdin: user passphrase)`
 
 function options(argv: string[]) {
   return parseArgs({
@@ -30,6 +38,13 @@ function options(argv: string[]) {
       'display-name': { type: 'string' },
       out: { type: 'string' },
       file: { type: 'string' },
+      cases: { type: 'string' },
+      seed: { type: 'string' },
+      plaintext: { type: 'boolean' },
+      k: { type: 'string' },
+      format: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      'all-or-nothing': { type: 'boolean' },
     },
   })
 }
@@ -123,6 +138,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await verifyBackupCommand(parsed.values, io)
       case 'restore':
         return await restoreCommand(parsed.values, io)
+      case 'training':
+        return await training(parsed.values, io)
+      case 'export':
+        return await exportCommand(parsed.values, io)
+      case 'import':
+        return await importCommand(parsed.values, io)
       default:
         io.err(USAGE)
         return 2

@@ -24,6 +24,8 @@ import AdminAuditView from './views/AdminAuditView.vue'
 import ChangePassphraseView from './views/ChangePassphraseView.vue'
 import NotAllowedView from './views/NotAllowedView.vue'
 import StartupProblemView from './views/StartupProblemView.vue'
+import BackupView from './views/BackupView.vue'
+import AboutView from './views/AboutView.vue'
 
 type VaultState = VaultStatus['state']
 
@@ -81,7 +83,9 @@ export function createAppRouter(): Router {
           { path: 'screening', name: 'screening', component: PlaceholderView, props: { area: 'screening' } },
           { path: 'referrals', name: 'referrals', component: PlaceholderView, props: { area: 'referrals' } },
           { path: 'reports', name: 'reports', component: PlaceholderView, props: { area: 'reports' } },
-          { path: 'backup', name: 'backup', component: PlaceholderView, props: { area: 'backup' } },
+          // Open to every role (they see the status); making and restoring backups is admin-only in main.
+          { path: 'backup', name: 'backup', component: BackupView },
+          { path: 'about', name: 'about', component: AboutView },
           {
             // Supervisors get the audit log only; a child's roles replace the parent's (meta merges).
             path: 'admin',

@@ -1,24 +1,36 @@
 // `npm run bench`: the vault's hot paths, encrypted vs plaintext SQLite in the same run.
 // Targets live here, not in timed tests: a slow CI machine must not fail the suite.
-import { mkdtempSync, rmSync } from 'node:fs'
+// BENCH_CASES sets the size of the case workload (default 100000; progress goes to stderr).
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3-multiple-ciphers'
 import { Vault } from '../../main/core/vault/vault'
 import { openEncryptedDatabase } from '../../main/core/db/connection'
-import { readHeader } from '../../main/core/vault/vault-header'
+import { databasePath, readHeader } from '../../main/core/vault/vault-header'
 import { deriveKey } from '../../main/core/vault/kdf'
+import { MAX_TRAINING_CASES } from '../../main/core/training/fill-vault'
+import { fillForBench, measureQueries, plaintextSession } from './bench-cases'
+import { ms, ratio, table, time, timeAsync } from './bench-stats'
+import { measureImport } from './bench-import'
 
-function time<T>(work: () => T): { ms: number; value: T } {
-  const started = performance.now()
-  const value = work()
-  return { ms: performance.now() - started, value }
+const QUERY_RUNS = 200
+const IMPORT_ROWS = 50_000
+
+function caseCount(): number {
+  const value = Number(process.env.BENCH_CASES ?? 100_000)
+  if (!Number.isInteger(value) || value < 1 || value > MAX_TRAINING_CASES) {
+    throw new Error(`BENCH_CASES must be a whole number from 1 to ${MAX_TRAINING_CASES}`)
+  }
+  return value
 }
 
-async function timeAsync<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
-  const started = performance.now()
-  const value = await work()
-  return { ms: performance.now() - started, value }
+function megabytes(path: string): string {
+  const bytes = ['', '-wal'].reduce((sum, suffix) => {
+    const file = path + suffix
+    return sum + (existsSync(file) ? statSync(file).size : 0)
+  }, 0)
+  return `${(bytes / 1024 / 1024).toFixed(0)} MB`
 }
 
 function workload(db: Database.Database, rows: number) {
@@ -43,6 +55,7 @@ function workload(db: Database.Database, rows: number) {
 }
 
 async function main() {
+  const cases = caseCount()
   const dir = mkdtempSync(join(tmpdir(), 'casevault-bench-'))
   try {
     const passphrase = 'benchmark passphrase'
@@ -69,6 +82,21 @@ async function main() {
     const encrypted = workload(encryptedDb, rows)
     encryptedDb.close()
 
+    process.stderr.write(`Writing ${cases} synthetic cases into the encrypted vault and a plaintext twin…\n`)
+    const encryptedSession = await vault.unlock('bench', passphrase)
+    const encryptedRate = fillForBench(encryptedSession, cases, 'encrypted')
+    const plainPath = join(dir, 'plain-cases.db')
+    const plainSession = plaintextSession(plainPath)
+    const plainRate = fillForBench(plainSession, cases, 'plaintext')
+    process.stderr.write(`Timing queries (${QUERY_RUNS} runs each)…\n`)
+    const encryptedQueries = measureQueries(encryptedSession, cases, QUERY_RUNS)
+    const plainQueries = measureQueries(plainSession, cases, QUERY_RUNS)
+    const sizes = { encrypted: megabytes(databasePath(join(dir, 'vault'))), plain: megabytes(plainPath) }
+    vault.lock('user')
+    plainSession.db.close()
+    const bigUnlock = await timeAsync(() => vault.unlock('bench', passphrase))
+    vault.lock('user')
+
     console.log(`Argon2id m=${kdf.memoryKiB} KiB t=${kdf.iterations} p=${kdf.parallelism}`)
     console.log(`  create vault (calibration included): ${created.ms.toFixed(0)} ms`)
     console.log(`  one key derivation:                 ${argon.ms.toFixed(0)} ms  (target ≥ 500 ms)`)
@@ -80,6 +108,59 @@ async function main() {
         `  ${name.padEnd(7)} plain ${plain[name].toFixed(1).padStart(8)} ms  encrypted ${encrypted[name].toFixed(1).padStart(8)} ms  ratio ${ratio.toFixed(2)}×`,
       )
     }
+    console.log(
+      `\nCases: ${cases} synthetic (seed-fixed), through the case service; queries ${QUERY_RUNS} runs, ms`,
+    )
+    const row = (
+      name: string,
+      plain: { p50: number; p95: number },
+      encrypted: { p50: number; p95: number },
+    ) => [
+      name,
+      `${ms(plain.p50)} / ${ms(plain.p95)}`,
+      `${ms(encrypted.p50)} / ${ms(encrypted.p95)}`,
+      ratio(encrypted.p95, plain.p95),
+    ]
+    console.log(
+      table(
+        ['', 'plaintext', 'encrypted', 'enc/plain'],
+        [
+          [
+            'bulk insert (cases/s)',
+            plainRate.toFixed(0),
+            encryptedRate.toFixed(0),
+            ratio(plainRate, encryptedRate),
+          ],
+          row('list, default sort  p50 / p95', plainQueries.listDefault, encryptedQueries.listDefault),
+          row('list, 2 filters     p50 / p95', plainQueries.listFiltered, encryptedQueries.listFiltered),
+          row('search surname pfx  p50 / p95', plainQueries.search, encryptedQueries.search),
+          row('get one case        p50 / p95', plainQueries.get, encryptedQueries.get),
+          ['database size (+wal)', sizes.plain, sizes.encrypted, ''],
+        ],
+      ),
+    )
+    console.log(
+      `  unlock with ${cases} cases (Argon2 + integrity check + open): ${bigUnlock.ms.toFixed(0)} ms`,
+    )
+    console.log(`  plaintext answers: ${plainQueries.answers}`)
+    console.log(`  encrypted answers: ${encryptedQueries.answers}`)
+    console.log(
+      '  2 filters = status Active + exploitation type SexualExploitation; ratios from p95 (rate: inverse).',
+    )
+    // Import (issue 5: ≥ 20k rows/s): htcds-csv into a fresh encrypted vault, checked then written.
+    const importVault = new Vault({ dataDir: join(dir, 'import-vault') })
+    const { session: importSession } = await importVault.create({
+      organisation: 'Bench',
+      username: 'bench',
+      displayName: 'Bench',
+      passphrase,
+    })
+    const imported = await measureImport(importSession, IMPORT_ROWS)
+    importVault.lock('user')
+    console.log(
+      `Import htcds-csv, ${imported.rows} rows into an encrypted vault: dry run ${imported.dryRunRowsPerSecond} rows/s, ` +
+        `import (checks + one transaction) ${imported.importRowsPerSecond} rows/s (target ≥ 20000)`,
+    )
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }

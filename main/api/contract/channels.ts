@@ -18,6 +18,8 @@ export const channels = {
   attachments: ['list', 'add', 'saveAs', 'remove'],
   perpetrators: ['list', 'add', 'update', 'unlink', 'find'],
   backup: ['status', 'create', 'verify', 'restore', 'updateSettings'],
+  export: ['run', 'getSettings', 'updateSettings'],
+  import: ['preview', 'run'],
 } as const
 
 export const LOCKED_EVENT_CHANNEL = 'vault:locked-event'

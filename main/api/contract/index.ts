@@ -6,7 +6,9 @@ import { usersContract } from './users'
 import { auditContract } from './audit'
 import { casesContract } from './cases'
 import { backupContract } from './backup'
+import { exportContract } from './export'
 import { attachmentsContract, commentsContract, perpetratorsContract } from './case-parts'
+import { importContract } from './import'
 
 export * from './errors'
 export * from './roles'
@@ -16,7 +18,9 @@ export * from './users'
 export * from './audit'
 export * from './cases'
 export * from './backup'
+export * from './export'
 export * from './case-parts'
+export * from './import'
 export * from './dates'
 export type { Access, MethodSpec } from './method'
 
@@ -30,6 +34,8 @@ export const contract = {
   attachments: attachmentsContract,
   perpetrators: perpetratorsContract,
   backup: backupContract,
+  export: exportContract,
+  import: importContract,
 } satisfies Record<string, AreaSpec>
 
 export type Contract = typeof contract

@@ -22,27 +22,22 @@ function damaged(reason: string): CaseVaultError {
   return new CaseVaultError('BACKUP_DAMAGED', 'The backup file is damaged or incomplete.', { reason })
 }
 
-/**
- * tar → age → file, streaming (a vault can be far larger than memory). Written to a temporary
- * name, fsynced, then renamed: a crash or a cancel never leaves a half-written .cvbackup.
- */
-export async function writeEncryptedArchive(
-  outPath: string,
-  parts: ArchivePart[],
-  protection: BackupProtection,
-  options: { scryptWorkFactor?: number; signal?: AbortSignal; onBytes?: (written: number) => void } = {},
-): Promise<void> {
-  const pack = tar.pack()
-  const feed = (async () => {
-    for (const part of parts) {
-      const { size } = await stat(part.path)
-      const entry = pack.entry({ name: part.name, size, mode: 0o600, mtime: new Date(0) })
-      await pipeline(createReadStream(part.path), entry, { signal: options.signal })
-    }
-    pack.finalize()
-  })()
-  feed.catch((error: unknown) => pack.destroy(error as Error))
+export interface EncryptOptions {
+  scryptWorkFactor?: number
+  signal?: AbortSignal
+  onBytes?: (written: number) => void
+}
 
+/**
+ * plaintext chunks → age → file, streaming. Written to a temporary name, fsynced, then renamed: a
+ * crash or a cancel never leaves a half-written file under the real name. Also used by exports.
+ */
+export async function writeEncryptedFile(
+  outPath: string,
+  plaintext: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  protection: BackupProtection,
+  options: EncryptOptions & { beforeCommit?: () => Promise<void> } = {},
+): Promise<void> {
   const encrypter = new Encrypter()
   if ('passphrase' in protection) {
     if (options.scryptWorkFactor) encrypter.setScryptWorkFactor(options.scryptWorkFactor)
@@ -51,7 +46,7 @@ export async function writeEncryptedArchive(
     for (const recipient of protection.recipients) encrypter.addRecipient(recipient)
   }
   const encrypted = await encrypter.encrypt(
-    Readable.toWeb(Readable.from(pack)) as unknown as ReadableStream<Uint8Array>,
+    Readable.toWeb(Readable.from(plaintext)) as unknown as ReadableStream<Uint8Array>,
   )
   const temp = `${outPath}.partial`
   let written = 0
@@ -68,7 +63,7 @@ export async function writeEncryptedArchive(
       createWriteStream(temp, { mode: 0o600 }),
       { signal: options.signal },
     )
-    await feed
+    await options.beforeCommit?.()
     const handle = await open(temp, 'r')
     await handle.sync()
     await handle.close()
@@ -77,6 +72,29 @@ export async function writeEncryptedArchive(
     await rm(temp, { force: true })
     throw error
   }
+}
+
+/** tar → age → file, streaming (a vault can be far larger than memory). */
+export async function writeEncryptedArchive(
+  outPath: string,
+  parts: ArchivePart[],
+  protection: BackupProtection,
+  options: EncryptOptions = {},
+): Promise<void> {
+  const pack = tar.pack()
+  const feed = (async () => {
+    for (const part of parts) {
+      const { size } = await stat(part.path)
+      const entry = pack.entry({ name: part.name, size, mode: 0o600, mtime: new Date(0) })
+      await pipeline(createReadStream(part.path), entry, { signal: options.signal })
+    }
+    pack.finalize()
+  })()
+  feed.catch((error: unknown) => pack.destroy(error as Error))
+  await writeEncryptedFile(outPath, pack as AsyncIterable<Uint8Array>, protection, {
+    ...options,
+    beforeCommit: () => feed,
+  })
 }
 
 /**

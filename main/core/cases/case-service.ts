@@ -11,11 +11,12 @@ import type {
   reopenCaseInput,
   updateCaseInput,
 } from '../../api/contract/cases'
-import { createCaseRepository, type CaseFields, type CaseRow } from './case-repository'
+import { createCaseRepository, type CaseRow } from './case-repository'
 import { createCaseSearch } from './case-search'
 import { listCases } from './case-list-query'
 import { assertCanSeeCase, caseVisibilityFilter } from './case-access'
-import { ageOn, codes, rejectManagedFields, survivorFields, validateSections } from './case-record'
+import { prepareCase } from './case-prepare'
+import { createBulkCaseWriter, type BulkCase, type BulkOptions, type BulkResult } from './case-bulk'
 import { formatCaseNumber, caseNumberPrefix } from './case-number'
 
 type CreateCase = z.output<typeof createCaseInput>
@@ -92,48 +93,6 @@ export function createCaseService(session: VaultSession) {
     return requested
   }
 
-  /** Validates the whole form input and derives the indexed columns from it. */
-  function prepare(input: CreateCase | UpdateCase, existingEventIds: Set<number>) {
-    rejectManagedFields(input.details)
-    const [survivor = {}, victim = {}, details = {}, ...events] = validateSections([
-      { path: 'survivor', section: 'person', record: input.survivor },
-      { path: 'victim', section: 'victim', record: input.victim },
-      { path: 'details', section: 'case', record: input.details },
-      ...input.events.map((event, index) => ({
-        path: `events.${index}`,
-        section: 'historicEvent' as const,
-        record: event.record,
-      })),
-    ])
-    const unknownEvent = input.events.find(
-      (event) => event.id !== undefined && !existingEventIds.has(event.id),
-    )
-    if (unknownEvent)
-      throw new CaseVaultError('VALIDATION', 'An event does not belong to this case.', {
-        eventId: unknownEvent.id,
-      })
-    const person = survivorFields(survivor, input.survivorAliases)
-    const fields: Omit<CaseFields, 'status' | 'assignedUserId'> = {
-      intakeDate: input.intakeDate,
-      ageAtIntake: ageOn(person.birthdate, input.intakeDate),
-      traffickingStatus:
-        typeof victim.vic_TraffickingStatus === 'string' ? victim.vic_TraffickingStatus : null,
-      details,
-      victim,
-    }
-    const eventRows = input.events.map((event, index) => {
-      const record = events[index] ?? {}
-      return {
-        id: event.id,
-        type: typeof record.hte_Type === 'string' ? record.hte_Type : null,
-        date: typeof record.hte_Date === 'string' ? record.hte_Date : null,
-        country: typeof record.hte_Country === 'string' ? record.hte_Country : null,
-        record,
-      }
-    })
-    return { person, fields, eventRows, exploitationTypes: codes(victim.vic_TypeOfExploitation) }
-  }
-
   function reindex(caseId: number): void {
     const row = repository.getCase(caseId)!
     const comments = session.db
@@ -159,6 +118,8 @@ export function createCaseService(session: VaultSession) {
     return rowToDetail(repository.getCase(id)!, repository.events(id))
   }
 
+  const bulk = createBulkCaseWriter(session, repository, search)
+
   return {
     reindex,
 
@@ -170,7 +131,7 @@ export function createCaseService(session: VaultSession) {
     create(input: CreateCase, options: { isTraining?: boolean } = {}): CaseDetail {
       caseVisibilityFilter(session)
       const assignedUserId = resolveAssignee(input.assignedUserId)
-      const { person, fields, eventRows, exploitationTypes } = prepare(input, new Set())
+      const { person, fields, eventRows, exploitationTypes } = prepareCase(input, new Set())
       const organisation = session.settings.organisation() ?? 'CaseVault'
       const id = session.db.transaction(() => {
         const timestamp = now()
@@ -203,12 +164,20 @@ export function createCaseService(session: VaultSession) {
       return detail(id)
     },
 
+    /**
+     * Training vaults and benchmarks only (no API channel): many cases in ONE transaction with
+     * ONE 'case.bulk_created' audit row. Admin only; validated exactly as create() validates.
+     */
+    createMany(cases: readonly BulkCase[], options: BulkOptions = {}): BulkResult {
+      return bulk.createMany(cases, options)
+    },
+
     update(input: UpdateCase): CaseDetail {
       const existing = loadVisible(input.id)
       const assignedUserId =
         input.assignedUserId === undefined ? existing.assigned_user_id : resolveAssignee(input.assignedUserId)
       const eventIds = new Set(repository.events(input.id).map((event) => event.id))
-      const { person, fields, eventRows, exploitationTypes } = prepare(input, eventIds)
+      const { person, fields, eventRows, exploitationTypes } = prepareCase(input, eventIds)
       session.db.transaction(() => {
         const timestamp = now()
         const saved = repository.updateCase(

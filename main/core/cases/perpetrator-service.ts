@@ -31,6 +31,30 @@ export interface PerpetratorInput {
   context: Record<string, unknown>
 }
 
+/** Validates a perpetrator's person (prs_) and case context (per_) records. Throws VALIDATION. */
+export function perpetratorFields(input: PerpetratorInput): {
+  person: PersonFields
+  context: Record<string, unknown>
+} {
+  const [person = {}, context = {}] = validateSections([
+    { path: 'person', section: 'person', record: input.person },
+    { path: 'context', section: 'perpetrator', record: input.context },
+  ])
+  const displayName = personDisplayName(person, input.aliases) ?? 'Unknown'
+  return {
+    person: {
+      kind: 'perpetrator',
+      displayName,
+      birthdate: null,
+      gender: null,
+      citizenship: null,
+      aliases: input.aliases,
+      record: person,
+    },
+    context,
+  }
+}
+
 /** Perpetrators are persons linked to cases (many-to-many) with a per-case context (per_ fields). */
 export function createPerpetratorService(session: VaultSession, reindex: (caseId: number) => void) {
   const repository = createCaseRepository(session.db)
@@ -65,26 +89,6 @@ export function createPerpetratorService(session: VaultSession, reindex: (caseId
      FROM persons p WHERE p.kind = 'perpetrator' AND (p.display_name LIKE ? ESCAPE '\\') ORDER BY p.display_name LIMIT 20`,
   )
 
-  function validated(input: PerpetratorInput): { person: PersonFields; context: Record<string, unknown> } {
-    const [person = {}, context = {}] = validateSections([
-      { path: 'person', section: 'person', record: input.person },
-      { path: 'context', section: 'perpetrator', record: input.context },
-    ])
-    const displayName = personDisplayName(person, input.aliases) ?? 'Unknown'
-    return {
-      person: {
-        kind: 'perpetrator',
-        displayName,
-        birthdate: null,
-        gender: null,
-        citizenship: null,
-        aliases: input.aliases,
-        record: person,
-      },
-      context,
-    }
-  }
-
   function audit(action: string, caseId: number, personId: number): void {
     session.audit.append({
       actor: session.user.username,
@@ -109,7 +113,7 @@ export function createPerpetratorService(session: VaultSession, reindex: (caseId
       caseId: number,
       input: PerpetratorInput & { existingPersonId?: number | undefined },
     ): CasePerpetrator {
-      const { person, context } = validated(input)
+      const { person, context } = perpetratorFields(input)
       const personId = session.db.transaction(() => {
         let id = input.existingPersonId
         if (id !== undefined) {
@@ -129,7 +133,7 @@ export function createPerpetratorService(session: VaultSession, reindex: (caseId
 
     update(caseId: number, personId: number, input: PerpetratorInput): CasePerpetrator {
       get(caseId, personId)
-      const { person, context } = validated(input)
+      const { person, context } = perpetratorFields(input)
       session.db.transaction(() => {
         repository.updatePerson(personId, person, session.clock().toISOString())
         setContext.run(JSON.stringify(context), caseId, personId)

@@ -21,7 +21,8 @@ function applyKey(db: VaultDatabase, key: Buffer): void {
   }
 }
 
-function applyPragmas(db: VaultDatabase): void {
+/** The connection settings every vault database gets (also used by the bench for its plaintext twin). */
+export function applyPragmas(db: VaultDatabase): void {
   db.pragma('journal_mode = WAL')
   // The package's build defaults WAL to synchronous=NORMAL; a shelter's PC loses power: FULL.
   db.pragma('synchronous = FULL')

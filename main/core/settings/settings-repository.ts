@@ -50,6 +50,14 @@ export function createSettingsRepository(db: VaultDatabase) {
     saveBackupWarnDays(days: number): void {
       upsert.run('backupWarnDays', JSON.stringify(days))
     },
+    /** k of the de-identified exports (k-anonymity); at least 5, the organisation may require more. */
+    anonymityK(): number {
+      const value = stored('anonymityK')
+      return typeof value === 'number' && Number.isInteger(value) && value >= 5 ? value : 5
+    },
+    saveAnonymityK(k: number): void {
+      upsert.run('anonymityK', JSON.stringify(k))
+    },
     markAsTrainingVault(): void {
       upsert.run('trainingVault', 'true')
     },

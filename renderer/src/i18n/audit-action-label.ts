@@ -32,6 +32,12 @@ export function useAuditActionLabel(): (action: string) => string {
         return t('audit.actions.access.denied')
       case 'audit.verified':
         return t('audit.actions.audit.verified')
+      case 'backup.created':
+        return t('audit.actions.backup.created')
+      case 'backup.verified':
+        return t('audit.actions.backup.verified')
+      case 'backup.restored':
+        return t('audit.actions.backup.restored')
       default:
         return action
     }

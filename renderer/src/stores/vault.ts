@@ -2,6 +2,7 @@ import { computed, ref } from 'vue'
 import { defineStore } from 'pinia'
 import type {
   ChangePassphraseInput,
+  ErrorCode,
   CreateVaultInput,
   UnlockInput,
   UnlockWithRecoveryKeyInput,
@@ -13,6 +14,13 @@ import { unwrap } from '../api-error'
 import { casevault } from './client'
 import { useUsersStore } from './users'
 import { useAuditStore } from './audit'
+import { useBackupStore } from './backup'
+
+/** What the unlock screen says about a backup restore (main locks the vault to swap it). */
+export type RestoreNotice =
+  | { kind: 'restoring' }
+  | { kind: 'restored'; backupCreatedAt: string | null }
+  | { kind: 'failed'; code: ErrorCode }
 
 /** The session: vault state, who is signed in, and why it was last locked. */
 export const useVaultStore = defineStore('vault', () => {
@@ -20,6 +28,7 @@ export const useVaultStore = defineStore('vault', () => {
   const lockReason = ref<VaultLockedReason | null>(null)
   // Remembered across the lock (settings are null while locked) for "Locked after N minutes idle".
   const autoLockMinutes = ref<number | null>(null)
+  const restoreNotice = ref<RestoreNotice | null>(null)
 
   const state = computed(() => status.value?.state ?? null)
   const user = computed(() => status.value?.user ?? null)
@@ -30,7 +39,10 @@ export const useVaultStore = defineStore('vault', () => {
   function apply(next: VaultStatus): VaultStatus {
     status.value = next
     if (next.settings) autoLockMinutes.value = next.settings.autoLockMinutes
-    if (next.state === 'unlocked') lockReason.value = null
+    if (next.state === 'unlocked') {
+      lockReason.value = null
+      restoreNotice.value = null
+    }
     return next
   }
 
@@ -42,6 +54,7 @@ export const useVaultStore = defineStore('vault', () => {
     }
     useUsersStore().reset()
     useAuditStore().reset()
+    useBackupStore().reset()
   }
 
   async function refresh(): Promise<VaultStatus> {
@@ -88,6 +101,18 @@ export const useVaultStore = defineStore('vault', () => {
     return applySettings(unwrap(await casevault().vault.updateSettings(next)))
   }
 
+  function noteRestore(notice: RestoreNotice | null): void {
+    restoreNotice.value = notice
+  }
+
+  /** Main has locked the vault to restore a backup: forget the session, re-read the header. */
+  async function afterRestore(notice: RestoreNotice): Promise<void> {
+    restoreNotice.value = notice
+    markLocked('user')
+    // The restored vault.json may name the organisation differently.
+    await refresh().catch(() => undefined)
+  }
+
   /** Main locks on idle, suspend and screen lock: reset state here, then let the app route. */
   function listenForLocks(onLocked: (reason: VaultLockedReason) => void): () => void {
     return casevault().onLocked((reason) => {
@@ -100,6 +125,7 @@ export const useVaultStore = defineStore('vault', () => {
     status,
     lockReason,
     autoLockMinutes,
+    restoreNotice,
     state,
     user,
     organisation,
@@ -114,5 +140,7 @@ export const useVaultStore = defineStore('vault', () => {
     loadSettings,
     updateSettings,
     listenForLocks,
+    noteRestore,
+    afterRestore,
   }
 })

@@ -1,7 +1,7 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { writeFile } from 'node:fs/promises'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { rename, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { basename, dirname, join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { test as base, expect, type Page } from '@playwright/test'
 import type { ApiHost } from '../../../main/api/host-types'
@@ -81,6 +81,8 @@ export interface Harness {
   addUser(user: { username: string; displayName: string; role: string; passphrase: string }): Promise<void>
   /** What main does on idle/suspend/screen lock: locks the vault; the page hears it via onLocked. */
   lockFromMain(reason: VaultLockedReason): void
+  /** The next save or open dialog is cancelled by the "user" (main then gets null). */
+  cancelNextDialog(): void
   /** Full-page PNG in tests/e2e/screenshots/<name>.png (committed; the README shows them). */
   screenshot(name: string): Promise<void>
 }
@@ -102,15 +104,26 @@ export const test = base.extend<{ harness: Harness }>({
     const dataDir = mkdtempSync(join(tmpdir(), 'casevault-e2e-'))
     const savedFilesDir = mkdtempSync(join(tmpdir(), 'casevault-e2e-saved-'))
     // Stands in for Electron's dialogs: saving "chooses" savedFilesDir/<suggested name>; opening
-    // a backup chooses the file written last.
-    let lastWritten: string | null = null
+    // a backup chooses the file last chosen for saving (a backup writes its file itself).
+    let lastChosen: string | null = null
+    let cancelNext = false
+    const answer = (path: string | null): Promise<string | null> => {
+      const cancelled = cancelNext
+      cancelNext = false
+      return Promise.resolve(cancelled ? null : path)
+    }
     const files: FileAccess = {
-      chooseSaveLocation: (suggestedName) => Promise.resolve(join(savedFilesDir, suggestedName)),
-      write: async (path, bytes) => {
-        await writeFile(path, bytes, { mode: 0o600 })
-        lastWritten = path
+      chooseSaveLocation: (suggestedName) => {
+        if (cancelNext) return answer(null)
+        lastChosen = join(savedFilesDir, suggestedName)
+        return answer(lastChosen)
       },
-      chooseBackupFile: () => Promise.resolve(lastWritten),
+      // Whole or not at all: a test polling for the file never reads it half-written.
+      write: async (path, bytes) => {
+        await writeFile(`${path}.part`, bytes, { mode: 0o600 })
+        await rename(`${path}.part`, path)
+      },
+      chooseBackupFile: () => answer(lastChosen),
     }
     const host = createApiHost({ dataDir, kdf: CHEAP_KDF, allowKdfBelowFloor: true, files })
     const pendingEvents = new Set<Promise<void>>()
@@ -152,6 +165,9 @@ export const test = base.extend<{ harness: Harness }>({
       lockFromMain(reason) {
         host.lock(reason)
       },
+      cancelNextDialog() {
+        cancelNext = true
+      },
       async screenshot(name) {
         mkdirSync(screenshotDir, { recursive: true })
         await page.screenshot({
@@ -168,6 +184,11 @@ export const test = base.extend<{ harness: Harness }>({
     await Promise.all(pendingEvents)
     host.dispose()
     rmSync(dataDir, { recursive: true, force: true })
+    // A restore keeps the replaced vault beside the data folder as <folder>.rollback-<date>.
+    for (const name of readdirSync(dirname(dataDir))) {
+      if (name.startsWith(`${basename(dataDir)}.rollback-`))
+        rmSync(join(dirname(dataDir), name), { recursive: true, force: true })
+    }
     rmSync(savedFilesDir, { recursive: true, force: true })
   },
 })

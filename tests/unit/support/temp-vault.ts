@@ -48,6 +48,7 @@ export function folderFileAccess(folder = tempDir()) {
   const saved: string[] = []
   const chosen: string[] = []
   let cancelNext = false
+  let importFile: string | null = null
   const files: FileAccess = {
     chooseSaveLocation: async (suggestedName) => {
       if (cancelNext) {
@@ -63,8 +64,16 @@ export function folderFileAccess(folder = tempDir()) {
       saved.push(path)
     },
     chooseBackupFile: async () => (cancelNext ? ((cancelNext = false), null) : (chosen.at(-1) ?? null)),
+    chooseImportFile: async () => (cancelNext ? ((cancelNext = false), null) : importFile),
   }
-  return { files, saved, folder, cancelNextSave: () => (cancelNext = true) }
+  return {
+    files,
+    saved,
+    folder,
+    cancelNextSave: () => (cancelNext = true),
+    /** Stands in for the open dialog of import:preview: "the user picks" this file next. */
+    pickImportFile: (path: string | null) => (importFile = path),
+  }
 }
 
 export function testHost(dataDir = tempDir(), files = folderFileAccess()) {

@@ -1,0 +1,98 @@
+import { z } from 'zod'
+import { method } from './method'
+
+/**
+ * htcds-csv / htcds-json: CaseVault's own HTCDS layouts (what its export writes). ctdc-csv: the
+ * column layout of CTDC's public datasets (rows become de-identified records). htcds-xlsx: the
+ * standard's Excel toolkit sheet ("HTCDS Excel Spreadsheet single select with validation v2.0").
+ */
+export const importFormats = ['htcds-csv', 'htcds-json', 'ctdc-csv', 'htcds-xlsx'] as const
+export const importFormatSchema = z.enum(importFormats)
+export type ImportFormat = z.infer<typeof importFormatSchema>
+
+/** Case columns beside the HTCDS fields in the flat layouts (what the export writes, plus a few). */
+export const caseColumnTargets = [
+  'caseNumber',
+  'status',
+  'intakeDate',
+  'assignedTo',
+  'closureReason',
+  'survivorAliases',
+] as const
+
+/**
+ * Source column header → where its values go (an HTCDS field name, a case column, or for
+ * ctdc-csv a CTDC column name); null ignores the column. Headers not named keep the suggestion.
+ */
+export const columnMappingSchema = z
+  .record(z.string().max(200), z.string().min(1).max(80).nullable())
+  .refine((mapping) => Object.keys(mapping).length <= 500, 'too many columns')
+export type ColumnMapping = z.infer<typeof columnMappingSchema>
+
+/** `row` is the row number the user sees in the file (header = row 1); for JSON, the case's position. */
+export interface ImportRowError {
+  row: number
+  field: string
+  reason: string
+}
+
+export interface IgnoredColumn {
+  column: string
+  reason: string
+}
+
+export interface ImportReport {
+  format: ImportFormat
+  dryRun: boolean
+  /** Data rows read (blank rows are not counted). */
+  read: number
+  /** Rows that passed every check (would be, or were, imported unless all-or-nothing refused). */
+  valid: number
+  rejected: number
+  /** Cases written: 0 for a dry run, and for an all-or-nothing run with any rejected row. */
+  imported: number
+  /** False when the file could not be read to its end (e.g. an unclosed quote): nothing is written. */
+  complete: boolean
+  /** Total number of row errors; `errors` may hold fewer (the API caps what crosses IPC). */
+  errorCount: number
+  errors: ImportRowError[]
+  ignoredColumns: IgnoredColumn[]
+  /** File-wide remarks, e.g. "no intake date column: the import date is used, flagged". */
+  notes: string[]
+}
+
+export interface ImportPreview {
+  /** Null when the user cancelled the file dialog. Pass it to import:run (the path stays in main). */
+  token: string | null
+  fileName: string | null
+  headers: string[]
+  /** Saved mapping for this format, then automatic matches by name and label. */
+  suggestedMapping: ColumnMapping
+  /** What a column may be mapped to for this format. */
+  targets: string[]
+  report: ImportReport | null
+}
+
+export const previewImportInput = z.object({
+  format: importFormatSchema,
+  mapping: columnMappingSchema.optional(),
+  /** Re-check the file chosen earlier (e.g. after the mapping changed) without a new dialog. */
+  token: z.uuid().optional(),
+})
+
+export const runImportInput = z.object({
+  token: z.uuid(),
+  mapping: columnMappingSchema.optional(),
+  /** When true, one rejected row means nothing is imported. */
+  allOrNothing: z.boolean().default(false),
+})
+
+/** The most row errors one API answer carries; the count is always exact. */
+export const MAX_REPORTED_ERRORS = 1000
+
+const importRoles = ['admin', 'supervisor'] as const
+
+export const importContract = {
+  preview: method(previewImportInput, importRoles).returns<ImportPreview>(),
+  run: method(runImportInput, importRoles).returns<ImportReport>(),
+}

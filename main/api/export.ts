@@ -1,0 +1,39 @@
+import type { AreaHandlers } from './handler'
+import type { exportContract, ExportSettings } from './contract/export'
+import { checkExport, exportFileName, runExport } from '../core/export/export-service'
+
+export const exportHandlers: AreaHandlers<typeof exportContract> = {
+  run: async (ctx, input) => {
+    const { session } = ctx
+    // Role, k and passphrase are refused before the save dialog opens, not after.
+    checkExport(session, input)
+    const encrypted = !('plaintext' in input.protection)
+    const name = exportFileName(
+      session.settings.organisation() ?? 'vault',
+      input.format,
+      session.clock(),
+      encrypted,
+    )
+    const file = await ctx.files.chooseSaveLocation(name)
+    if (!file) return { file: null, rows: 0, encrypted, report: null }
+    const outcome = await runExport(session, input, file, {
+      writePlaintext: (path, bytes) => ctx.files.write(path, bytes),
+    })
+    return { file, ...outcome }
+  },
+
+  getSettings: (ctx): ExportSettings => ({ k: ctx.session.settings.anonymityK() }),
+
+  updateSettings: (ctx, input) => {
+    const { session } = ctx
+    session.db.transaction(() => {
+      session.settings.saveAnonymityK(input.k)
+      session.audit.append({
+        actor: session.user.username,
+        action: 'settings.updated',
+        details: { ...input },
+      })
+    })()
+    return { k: session.settings.anonymityK() }
+  },
+}

@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto'
+import { basename } from 'node:path'
+import type { AreaHandlers, HandlerContext } from './handler'
+import {
+  MAX_REPORTED_ERRORS,
+  type ImportFormat,
+  type ImportReport,
+  type importContract,
+} from './contract/import'
+import type { VaultSession } from '../core/vault/vault-session'
+import { CaseVaultError } from '../core/errors'
+import { createImportService } from '../core/import/import-service'
+import { readImportBytes } from '../core/import/source-table'
+
+interface ChosenFile {
+  path: string
+  format: ImportFormat
+}
+
+// The path the user picked stays in main, keyed by a random token the renderer gets instead: a
+// compromised page can only re-read a file the user chose, never name one. Tokens die with the session.
+const chosenFiles = new WeakMap<VaultSession, Map<string, ChosenFile>>()
+const MAX_OPEN_FILES = 10
+
+function filesOf(session: VaultSession): Map<string, ChosenFile> {
+  let files = chosenFiles.get(session)
+  if (!files) {
+    files = new Map()
+    chosenFiles.set(session, files)
+  }
+  return files
+}
+
+function chosen(session: VaultSession, token: string): ChosenFile {
+  const file = filesOf(session).get(token)
+  if (!file) throw new CaseVaultError('NOT_FOUND', 'This import file is no longer open: choose it again.')
+  return file
+}
+
+/** Errors are capped for IPC; errorCount stays exact. */
+function capped(report: ImportReport): ImportReport {
+  return { ...report, errors: report.errors.slice(0, MAX_REPORTED_ERRORS) }
+}
+
+async function pickFile(ctx: HandlerContext, format: ImportFormat): Promise<string | null> {
+  if (!ctx.files.chooseImportFile)
+    throw new CaseVaultError('INTERNAL', 'Opening files is not available here.')
+  return ctx.files.chooseImportFile(format)
+}
+
+export const importHandlers: AreaHandlers<typeof importContract> = {
+  preview: async (ctx, input) => {
+    let token = input.token ?? null
+    const path = token ? chosen(ctx.session, token).path : await pickFile(ctx, input.format)
+    if (!path)
+      return { token: null, fileName: null, headers: [], suggestedMapping: {}, targets: [], report: null }
+    // Read after the dialog: the vault may have locked while it was open (ctx.session throws LOCKED).
+    const session = ctx.session
+    const files = filesOf(session)
+    if (!token) {
+      token = randomUUID()
+      if (files.size >= MAX_OPEN_FILES) files.delete(files.keys().next().value!)
+    }
+    files.set(token, { path, format: input.format })
+    const outcome = await createImportService(session).importFile(await readImportBytes(path), {
+      format: input.format,
+      mapping: input.mapping,
+      dryRun: true,
+    })
+    return {
+      token,
+      fileName: basename(path),
+      headers: outcome.headers,
+      suggestedMapping: outcome.mapping,
+      targets: outcome.targets,
+      report: capped(outcome.report),
+    }
+  },
+
+  run: async (ctx, input) => {
+    const session = ctx.session
+    const file = chosen(session, input.token)
+    const { report } = await createImportService(session).importFile(await readImportBytes(file.path), {
+      format: file.format,
+      mapping: input.mapping,
+      dryRun: false,
+      allOrNothing: input.allOrNothing,
+      saveMapping: true,
+    })
+    // Once cases are in, the token is spent: a second click cannot import the file twice.
+    if (report.imported > 0) filesOf(session).delete(input.token)
+    return capped(report)
+  },
+}

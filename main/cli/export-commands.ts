@@ -1,0 +1,66 @@
+import { resolve } from 'node:path'
+import { Vault } from '../core/vault/vault'
+import { runExport } from '../core/export/export-service'
+import {
+  exportFormatSchema,
+  type DeidentificationReport,
+  type ExportProtection,
+} from '../api/contract/export'
+import { passphraseLine, type CliIo } from './io'
+
+export interface ExportCommandOptions {
+  data?: string | undefined
+  user?: string | undefined
+  format?: string | undefined
+  out?: string | undefined
+  plaintext?: boolean | undefined
+  k?: string | undefined
+}
+
+function required(value: string | undefined, flag: string): string {
+  if (!value) throw new Error(`missing --${flag}`)
+  return value
+}
+
+function printReport(io: CliIo, report: DeidentificationReport): void {
+  io.out(`k: ${report.k}`)
+  if (report.quasiIdentifiers.length > 0) {
+    const steps = report.generalised.map((step) => `${step.quasiIdentifier} → ${step.description}`)
+    io.out(`generalised: ${steps.length > 0 ? steps.join(', ') : 'nothing'}`)
+    io.out(`suppressed rows: ${report.suppressedRows}`)
+    io.out(`suppressed cells: ${report.suppressedCells} (in ${report.rowsWithSuppressedCells} rows)`)
+  } else {
+    io.out(`suppressed table cells: ${report.suppressedTableCells}`)
+  }
+}
+
+/**
+ * export --data --user --format --out [--plaintext] [--k N]; stdin: user passphrase, then the
+ * export passphrase (not read with --plaintext). Roles are the app's: analysts get only the
+ * de-identified formats.
+ */
+export async function exportCommand(values: ExportCommandOptions, io: CliIo): Promise<number> {
+  const dataDir = resolve(required(values.data, 'data'))
+  const username = required(values.user, 'user')
+  const out = resolve(required(values.out, 'out'))
+  const format = exportFormatSchema.safeParse(required(values.format, 'format'))
+  if (!format.success) throw new Error(`--format must be one of: ${exportFormatSchema.options.join(', ')}`)
+  const k = values.k === undefined ? undefined : Number(values.k)
+  if (k !== undefined && !Number.isInteger(k)) throw new Error('--k must be a whole number')
+  const vault = new Vault({ dataDir })
+  const session = await vault.unlock(username, await passphraseLine(io, 0, 'user passphrase'))
+  try {
+    const protection: ExportProtection = values.plaintext
+      ? { plaintext: true, confirmed: true }
+      : { passphrase: await passphraseLine(io, 1, 'export passphrase') }
+    const outcome = await runExport(session, { format: format.data, protection, scope: {}, k }, out)
+    io.out(`rows: ${outcome.rows}`)
+    if (outcome.report) printReport(io, outcome.report)
+    io.out(
+      `written: ${out}${outcome.encrypted ? ' (age-encrypted)' : ' (PLAINTEXT: anyone with the file can read it)'}`,
+    )
+    return 0
+  } finally {
+    vault.lock('user')
+  }
+}

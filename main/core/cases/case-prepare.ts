@@ -1,0 +1,49 @@
+import type { z } from 'zod'
+import { CaseVaultError } from '../errors'
+import type { createCaseInput, updateCaseInput } from '../../api/contract/cases'
+import type { CaseFields } from './case-repository'
+import { ageOn, codes, rejectManagedFields, survivorFields, validateSections } from './case-record'
+
+type CreateCase = z.output<typeof createCaseInput>
+type UpdateCase = z.output<typeof updateCaseInput>
+
+/** Validates the whole form input and derives the indexed columns from it. Throws VALIDATION. */
+export function prepareCase(input: CreateCase | UpdateCase, existingEventIds: Set<number>) {
+  rejectManagedFields(input.details)
+  const [survivor = {}, victim = {}, details = {}, ...events] = validateSections([
+    { path: 'survivor', section: 'person', record: input.survivor },
+    { path: 'victim', section: 'victim', record: input.victim },
+    { path: 'details', section: 'case', record: input.details },
+    ...input.events.map((event, index) => ({
+      path: `events.${index}`,
+      section: 'historicEvent' as const,
+      record: event.record,
+    })),
+  ])
+  const unknownEvent = input.events.find((event) => event.id !== undefined && !existingEventIds.has(event.id))
+  if (unknownEvent)
+    throw new CaseVaultError('VALIDATION', 'An event does not belong to this case.', {
+      eventId: unknownEvent.id,
+    })
+  const person = survivorFields(survivor, input.survivorAliases)
+  const fields: Omit<CaseFields, 'status' | 'assignedUserId'> = {
+    intakeDate: input.intakeDate,
+    ageAtIntake: ageOn(person.birthdate, input.intakeDate),
+    traffickingStatus: typeof victim.vic_TraffickingStatus === 'string' ? victim.vic_TraffickingStatus : null,
+    details,
+    victim,
+  }
+  const eventRows = input.events.map((event, index) => {
+    const record = events[index] ?? {}
+    return {
+      id: event.id,
+      type: typeof record.hte_Type === 'string' ? record.hte_Type : null,
+      date: typeof record.hte_Date === 'string' ? record.hte_Date : null,
+      country: typeof record.hte_Country === 'string' ? record.hte_Country : null,
+      record,
+    }
+  })
+  return { person, fields, eventRows, exploitationTypes: codes(victim.vic_TypeOfExploitation) }
+}
+
+export type PreparedCase = ReturnType<typeof prepareCase>

@@ -1,0 +1,139 @@
+// The only read behind the de-identified formats. Its SQL names every column and JSON key it
+// touches, none of them PII: no names, aliases, birthdates, free text, case numbers or comments
+// ever leave SQLite on this path, so no later bug can leak what was never read.
+import type { VaultDatabase } from '../db/connection'
+import { fieldByName, isPiiField } from '../htcds'
+import { AGE_BANDS } from './ctdc-mapping'
+import type { ExportScope } from '../../api/contract/export'
+
+/** One survivor's case, de-identified: coded values only, dates as years, age as a band. */
+export interface DeidentifiedCase {
+  year: number
+  /** HTCDS prs_Gender code. */
+  sex: string | null
+  /** CaseVault age band label at intake (e.g. `18-20`). */
+  ageBand: string | null
+  /** From vic_AgeWhenTrafficked, reduced to minor / adult in SQL. */
+  minorWhenTrafficked: 'Minor' | 'Adult' | null
+  citizenship: string | null
+  countryOfExploitation: string | null
+  exploitationTypes: string[]
+  traffickingStatus: string | null
+  methodsOfControl: string[]
+  forcedLabourIndustry: string | null
+  typeOfSexExploitation: string[]
+  methodOfRecruitment: string[]
+  relationshipToTrafficker: string | null
+  recruitmentWebsitesAndApps: string[]
+  exploitationWebsitesAndApps: string[]
+}
+
+/** Coded victim fields the de-identified export carries as (non-quasi-identifying) attributes. */
+const VICTIM_ATTRIBUTES = {
+  traffickingStatus: 'vic_TraffickingStatus',
+  methodsOfControl: 'vic_MethodsOfControl',
+  forcedLabourIndustry: 'vic_ForcedLabourIndustry',
+  typeOfSexExploitation: 'vic_TypeOfSexExploitation',
+  methodOfRecruitment: 'vic_MethodOfRecruitment',
+  relationshipToTrafficker: 'vic_RelationshipToTrafficker',
+  recruitmentWebsitesAndApps: 'vic_RecruitmentWebsitesAndApps',
+  exploitationWebsitesAndApps: 'vic_ExploitationWebsitesAndApps',
+} as const satisfies Partial<Record<keyof DeidentifiedCase, string>>
+
+type Attribute = keyof typeof VICTIM_ATTRIBUTES
+
+// Checked once at load: a future edit that lists a PII or free-text field here cannot ship.
+for (const name of [...Object.values(VICTIM_ATTRIBUTES), 'vic_AgeWhenTrafficked', 'vic_TypeOfExploitation']) {
+  const field = fieldByName(name)
+  if (!field || isPiiField(name) || !['picklist', 'multiPicklist', 'number'].includes(field.type)) {
+    throw new Error(`${name} may not be read by the de-identified export`)
+  }
+}
+
+// Exact ages never leave SQL: the band is computed inside the query.
+const ageBandSql = `CASE ${AGE_BANDS.map(
+  (band) =>
+    `WHEN c.age_at_intake >= ${band.min}${band.max === null ? '' : ` AND c.age_at_intake <= ${band.max}`} THEN '${band.label}'`,
+).join(' ')} END`
+
+const ATTRIBUTE_NAMES = Object.keys(VICTIM_ATTRIBUTES) as Attribute[]
+const EXPLOITATION_TYPES = 'vic_TypeOfExploitation'
+const paths = [...Object.values(VICTIM_ATTRIBUTES), EXPLOITATION_TYPES].map((field) => `'$.${field}'`)
+
+/**
+ * Exported for the test that proves this path never names a PII column. One json_extract with
+ * several paths returns just those values as a JSON array: one parse per case, PII keys untouched.
+ * `+c.intake_date` keeps SQLite off the date index: a scan in rowid order reads the encrypted pages
+ * once, in order (100k cases: 0.5 s instead of 1.3 s through the index).
+ */
+export const DEIDENTIFIED_SQL = `SELECT
+  c.id AS caseId,
+  CAST(substr(c.intake_date, 1, 4) AS INTEGER) AS year,
+  p.gender AS sex,
+  ${ageBandSql} AS ageBand,
+  CASE WHEN json_extract(c.victim, '$.vic_AgeWhenTrafficked') < 18 THEN 'Minor'
+       WHEN json_extract(c.victim, '$.vic_AgeWhenTrafficked') >= 18 THEN 'Adult' END AS minorWhenTrafficked,
+  p.citizenship AS citizenship,
+  json_extract(c.victim, ${paths.join(', ')}) AS codes
+FROM cases c JOIN persons p ON p.id = c.survivor_id
+WHERE +c.intake_date >= @from AND +c.intake_date <= @to`
+
+/** The first exploitation event's country per case (by date, undated last). */
+export const EXPLOITATION_COUNTRY_SQL = `SELECT e.case_id AS caseId, e.country FROM trafficking_events e
+WHERE e.type = 'Exploitation' AND e.country IS NOT NULL
+  AND e.case_id IN (SELECT id FROM cases WHERE intake_date >= @from AND intake_date <= @to)
+ORDER BY e.case_id, e.event_date IS NULL, e.event_date, e.id`
+
+interface SourceRow {
+  caseId: number
+  year: number
+  sex: string | null
+  ageBand: string | null
+  minorWhenTrafficked: 'Minor' | 'Adult' | null
+  citizenship: string | null
+  codes: string
+}
+
+function codeList(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((code): code is string => typeof code === 'string').sort() : []
+}
+
+const single = (value: unknown): string | null => (typeof value === 'string' ? value : null)
+
+export function scopeParams(scope: ExportScope): { from: string; to: string } {
+  return { from: scope.intakeFrom ?? '0000-01-01', to: scope.intakeTo ?? '9999-12-31' }
+}
+
+/** Reads the de-identified view of every case in scope (order is irrelevant: the output is shuffled). */
+export function readDeidentifiedCases(db: VaultDatabase, scope: ExportScope): DeidentifiedCase[] {
+  const params = scopeParams(scope)
+  const countries = new Map<number, string>()
+  const events = db.prepare<[typeof params], { caseId: number; country: string }>(EXPLOITATION_COUNTRY_SQL)
+  for (const event of events.all(params)) {
+    if (!countries.has(event.caseId)) countries.set(event.caseId, event.country)
+  }
+  return db
+    .prepare<[typeof params], SourceRow>(DEIDENTIFIED_SQL)
+    .all(params)
+    .map((row) => {
+      const values = JSON.parse(row.codes) as unknown[]
+      const attribute = (name: Attribute) => values[ATTRIBUTE_NAMES.indexOf(name)]
+      return {
+        year: row.year,
+        sex: row.sex,
+        ageBand: row.ageBand,
+        minorWhenTrafficked: row.minorWhenTrafficked,
+        citizenship: row.citizenship,
+        countryOfExploitation: countries.get(row.caseId) ?? null,
+        exploitationTypes: codeList(values[ATTRIBUTE_NAMES.length]),
+        traffickingStatus: single(attribute('traffickingStatus')),
+        methodsOfControl: codeList(attribute('methodsOfControl')),
+        forcedLabourIndustry: single(attribute('forcedLabourIndustry')),
+        typeOfSexExploitation: codeList(attribute('typeOfSexExploitation')),
+        methodOfRecruitment: codeList(attribute('methodOfRecruitment')),
+        relationshipToTrafficker: single(attribute('relationshipToTrafficker')),
+        recruitmentWebsitesAndApps: codeList(attribute('recruitmentWebsitesAndApps')),
+        exploitationWebsitesAndApps: codeList(attribute('exploitationWebsitesAndApps')),
+      }
+    })
+}

@@ -1,0 +1,219 @@
+// Exports: the one place data leaves the vault. Checks who may export what, reads one consistent
+// snapshot, builds the format in memory (plaintext never touches the disk on its way to age),
+// writes, and records format, scope and row count — never content — in the audit log.
+import { rename, rm, writeFile } from 'node:fs/promises'
+import { CaseVaultError } from '../errors'
+import type { VaultSession } from '../vault/vault-session'
+import { assertStrongBackupPassphrase } from '../backup/passphrase-strength'
+import { writeEncryptedFile } from '../backup/encrypted-archive'
+import {
+  DEIDENTIFIED_FORMATS,
+  EXPORT_ROLES,
+  type DeidentificationReport,
+  type ExportFormat,
+  type ExportProtection,
+  type ExportScope,
+} from '../../api/contract/export'
+import { readRawCases } from './full-records'
+import { htcdsJson } from './htcds-json'
+import { htcdsCsvTables } from './htcds-csv'
+import { readDeidentifiedCases } from './deidentified-source'
+import { deidentify } from './deidentify'
+import { deidentifiedCsv } from './deidentified-csv'
+import { ctdcCsv } from './ctdc-csv'
+import { aggregateTables } from './aggregates'
+import { tarBundle } from './tar-bundle'
+
+export interface ExportRequest {
+  format: ExportFormat
+  protection: ExportProtection
+  scope: ExportScope
+  /** A stricter k than the organisation's setting for this export. */
+  k?: number | undefined
+}
+
+export interface ExportOutcome {
+  rows: number
+  encrypted: boolean
+  report: DeidentificationReport | null
+}
+
+export interface ExportOptions {
+  /** Tests only: a cheap scrypt for passphrase-encrypted files. */
+  scryptWorkFactor?: number
+  /** How a plaintext file is written (the app's file access); default: owner-only, atomic. */
+  writePlaintext?: (path: string, bytes: Uint8Array) => Promise<void>
+}
+
+const EXTENSIONS: Record<ExportFormat, string> = {
+  'htcds-json': '.json',
+  'htcds-csv': '.tar',
+  'deidentified-csv': '.csv',
+  'ctdc-csv': '.csv',
+  'aggregates-csv': '.tar',
+}
+
+/** `CaseVault-<org>-<format>-<yyyy-mm-dd>.<ext>`, plus `.age` when encrypted. */
+export function exportFileName(
+  organisation: string,
+  format: ExportFormat,
+  at: Date,
+  encrypted: boolean,
+): string {
+  const org =
+    organisation
+      .normalize('NFKD')
+      .replace(/[^A-Za-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'vault'
+  const day = at.toISOString().slice(0, 10)
+  return `CaseVault-${org}-${format}-${day}${EXTENSIONS[format]}${encrypted ? '.age' : ''}`
+}
+
+/**
+ * De-identified exports cover whole years only: two exports whose ranges differ by a day would
+ * otherwise single out the cases of that day by their difference.
+ */
+function assertWholeYears(scope: ExportScope): void {
+  const issues = [
+    ...(scope.intakeFrom && !scope.intakeFrom.endsWith('-01-01') ? ['intakeFrom'] : []),
+    ...(scope.intakeTo && !scope.intakeTo.endsWith('-12-31') ? ['intakeTo'] : []),
+  ].map((field) => ({ path: `scope.${field}`, code: 'whole_years', message: 'whole years only' }))
+  if (issues.length > 0) throw new CaseVaultError('VALIDATION', 'Some fields are not valid.', { issues })
+}
+
+/**
+ * Everything that can refuse an export, checked before a save dialog is shown: the role for this
+ * format, the k asked for, and the export passphrase's strength. Returns the k in effect.
+ */
+export function checkExport(session: VaultSession, request: ExportRequest): number {
+  const { user } = session
+  if (!EXPORT_ROLES[request.format].includes(user.role)) {
+    session.audit.append({
+      actor: user.username,
+      action: 'access.denied',
+      details: { action: 'export', format: request.format },
+    })
+    throw new CaseVaultError('FORBIDDEN', 'Your role does not allow this export format.', {
+      format: request.format,
+    })
+  }
+  if (DEIDENTIFIED_FORMATS.includes(request.format)) assertWholeYears(request.scope)
+  const minimum = session.settings.anonymityK()
+  if (request.k !== undefined && request.k < minimum) {
+    throw new CaseVaultError('VALIDATION', 'Some fields are not valid.', {
+      issues: [{ path: 'k', code: 'too_small', message: `at least ${minimum} (the organisation's setting)` }],
+    })
+  }
+  if ('passphrase' in request.protection) {
+    assertStrongBackupPassphrase(request.protection.passphrase, [
+      user.username,
+      session.settings.organisation() ?? '',
+    ])
+  }
+  return Math.max(request.k ?? minimum, minimum)
+}
+
+interface Built {
+  chunks: Buffer[]
+  rows: number
+  report: DeidentificationReport | null
+}
+
+async function build(session: VaultSession, request: ExportRequest, k: number): Promise<Built> {
+  const { db } = session
+  // One read transaction: cases and their parts come from the same moment.
+  const snapshot = <T>(read: () => T): T => db.transaction(read)()
+  switch (request.format) {
+    case 'htcds-json': {
+      const cases = snapshot(() => readRawCases(db, request.scope))
+      const header = {
+        organisation: session.settings.organisation() ?? '',
+        exportedAt: session.clock().toISOString(),
+        scope: request.scope,
+      }
+      return { chunks: htcdsJson(cases, header), rows: cases.length, report: null }
+    }
+    case 'htcds-csv': {
+      const { entries, rows } = htcdsCsvTables(snapshot(() => readRawCases(db, request.scope)))
+      return { chunks: await tarBundle(entries), rows, report: null }
+    }
+    case 'deidentified-csv':
+    case 'ctdc-csv': {
+      const { rows, report } = deidentify(
+        snapshot(() => readDeidentifiedCases(db, request.scope)),
+        k,
+      )
+      const csv = request.format === 'ctdc-csv' ? ctdcCsv(rows) : deidentifiedCsv(rows)
+      return { chunks: [csv], rows: rows.length, report }
+    }
+    case 'aggregates-csv': {
+      const cases = snapshot(() => readDeidentifiedCases(db, request.scope))
+      const tables = aggregateTables(cases, k)
+      const report: DeidentificationReport = {
+        k,
+        quasiIdentifiers: [],
+        inputRows: cases.length,
+        outputRows: tables.cells,
+        generalised: [],
+        rowsWithSuppressedCells: 0,
+        suppressedCells: 0,
+        suppressedRows: 0,
+        suppressedTableCells: tables.suppressedCells,
+      }
+      return { chunks: await tarBundle(tables.entries), rows: tables.cells, report }
+    }
+  }
+}
+
+/** Owner-only, written under a temporary name and renamed: never a half-written export. */
+async function writePrivately(path: string, bytes: Uint8Array): Promise<void> {
+  const temp = `${path}.partial`
+  try {
+    await writeFile(temp, bytes, { mode: 0o600 })
+    await rename(temp, path)
+  } catch (error) {
+    await rm(temp, { force: true })
+    throw error
+  }
+}
+
+function protectionKind(protection: ExportProtection): 'passphrase' | 'recipients' | 'plaintext' {
+  return 'passphrase' in protection ? 'passphrase' : 'recipients' in protection ? 'recipients' : 'plaintext'
+}
+
+/** Runs an export to `path` (already chosen by the user). Audit-logged after the file is complete. */
+export async function runExport(
+  session: VaultSession,
+  request: ExportRequest,
+  path: string,
+  options: ExportOptions = {},
+): Promise<ExportOutcome> {
+  const k = checkExport(session, request)
+  const built = await build(session, request, k)
+  const { protection } = request
+  if ('plaintext' in protection) {
+    await (options.writePlaintext ?? writePrivately)(path, Buffer.concat(built.chunks))
+  } else {
+    await writeEncryptedFile(path, built.chunks, protection, { scryptWorkFactor: options.scryptWorkFactor })
+  }
+  const encrypted = !('plaintext' in protection)
+  session.audit.append({
+    actor: session.user.username,
+    action: 'export.created',
+    details: {
+      format: request.format,
+      scope: { intakeFrom: request.scope.intakeFrom ?? null, intakeTo: request.scope.intakeTo ?? null },
+      rows: built.rows,
+      protection: protectionKind(protection),
+      ...(built.report
+        ? {
+            k: built.report.k,
+            suppressedRows: built.report.suppressedRows,
+            suppressedCells: built.report.suppressedCells,
+            suppressedTableCells: built.report.suppressedTableCells,
+          }
+        : {}),
+    },
+  })
+  return { rows: built.rows, encrypted, report: built.report }
+}

@@ -1,0 +1,142 @@
+// The quasi-identifiers of a de-identified case — what someone who knows a survivor could match a
+// row on — and how each is coarsened step by step. Listed cheapest-to-lose first (the search breaks
+// ties in this order); weight 2 marks what analysts need most (age, sex, type of exploitation).
+import regionsJson from '../../../resources/ctdc/un-regions.json'
+import type { DeidentifiedCase } from './deidentified-source'
+import { SUPPRESSED, type QuasiIdentifier } from './k-anonymity'
+import { AGE_BANDS, ctdcMapping } from './ctdc-mapping'
+
+const regions = (regionsJson as { countries: Record<string, { region: string; subregion: string }> })
+  .countries
+
+/** Exploitation types grouped as CTDC counts them; everything else is "Other". */
+const LABOUR_TYPES = new Set(['ForcedLabour', 'ChildLabour', 'ForcedBegging'])
+const SEXUAL_TYPES = new Set(['SexualExploitation'])
+
+export type ExploitationCategory = 'Sexual' | 'Labour' | 'SexualAndLabour' | 'Other'
+
+export function exploitationCategory(codes: readonly string[]): ExploitationCategory | null {
+  if (codes.length === 0) return null
+  const labour = codes.some((code) => LABOUR_TYPES.has(code))
+  const sexual = codes.some((code) => SEXUAL_TYPES.has(code))
+  return labour && sexual ? 'SexualAndLabour' : labour ? 'Labour' : sexual ? 'Sexual' : 'Other'
+}
+
+const OTHER_REGION = 'Other'
+const subregionOf = (code: string | null) =>
+  code === null ? null : (regions[code]?.subregion ?? OTHER_REGION)
+const regionOf = (code: string | null) => (code === null ? null : (regions[code]?.region ?? OTHER_REGION))
+
+const adultFrom = ctdcMapping.adultFrom
+const minorBands = new Set(
+  AGE_BANDS.filter((band) => band.max !== null && band.max < adultFrom).map((b) => b.label),
+)
+
+export function majorityOfBand(band: string | null): 'Minor' | 'Adult' | null {
+  if (band === null || band === SUPPRESSED) return null
+  if (band === 'Minor' || band === 'Adult') return band
+  return minorBands.has(band) ? 'Minor' : 'Adult'
+}
+
+/** Three-year ranges on a fixed grid (…, 2022-2024, 2025-2027), so every export cuts the same way. */
+export function yearRange(year: number): string {
+  const start = year - (((year % 3) + 3) % 3)
+  return `${start}-${start + 2}`
+}
+
+const FULL_GENDERS = new Set(['Feminine', 'Masculine'])
+
+export const DEIDENTIFIED_QUASI_IDENTIFIERS: readonly QuasiIdentifier<DeidentifiedCase>[] = [
+  {
+    name: 'year',
+    levels: [
+      { description: 'year of intake', value: (row) => String(row.year) },
+      { description: '3-year range', value: (row) => yearRange(row.year) },
+    ],
+  },
+  {
+    name: 'citizenship',
+    levels: [
+      { description: 'country', value: (row) => row.citizenship },
+      { description: 'UN sub-region (or Other)', value: (row) => subregionOf(row.citizenship) },
+      { description: 'UN region (or Other)', value: (row) => regionOf(row.citizenship) },
+    ],
+  },
+  {
+    name: 'countryOfExploitation',
+    levels: [
+      { description: 'country', value: (row) => row.countryOfExploitation },
+      { description: 'UN sub-region (or Other)', value: (row) => subregionOf(row.countryOfExploitation) },
+      { description: 'UN region (or Other)', value: (row) => regionOf(row.countryOfExploitation) },
+    ],
+  },
+  {
+    name: 'minorWhenTrafficked',
+    levels: [{ description: 'minor or adult when trafficked', value: (row) => row.minorWhenTrafficked }],
+  },
+  {
+    name: 'ageBand',
+    weight: 2,
+    levels: [
+      { description: 'age band', value: (row) => row.ageBand },
+      { description: 'minor or adult', value: (row) => majorityOfBand(row.ageBand) },
+    ],
+  },
+  {
+    name: 'exploitationTypes',
+    weight: 2,
+    levels: [
+      {
+        description: 'types of exploitation',
+        value: (row) => (row.exploitationTypes.length ? row.exploitationTypes.join(';') : null),
+      },
+      {
+        description: 'sexual / labour / both / other',
+        value: (row) => exploitationCategory(row.exploitationTypes),
+      },
+    ],
+  },
+  {
+    name: 'sex',
+    weight: 2,
+    levels: [
+      { description: 'gender', value: (row) => row.sex },
+      // Rare categories are the easiest to single out: merged with "unknown" before sex is dropped.
+      {
+        description: 'feminine / masculine / other or unknown',
+        value: (row) => (row.sex && FULL_GENDERS.has(row.sex) ? row.sex : 'OtherOrUnknown'),
+      },
+    ],
+  },
+]
+
+export const QUASI_IDENTIFIER_NAMES = DEIDENTIFIED_QUASI_IDENTIFIERS.map((qi) => qi.name)
+export type QuasiIdentifierName =
+  | 'year'
+  | 'citizenship'
+  | 'countryOfExploitation'
+  | 'minorWhenTrafficked'
+  | 'ageBand'
+  | 'exploitationTypes'
+  | 'sex'
+
+/** Index of a quasi-identifier in the rows' `values`. */
+export function qiIndex(name: QuasiIdentifierName): number {
+  return QUASI_IDENTIFIER_NAMES.indexOf(name)
+}
+
+/**
+ * Whether labour / sexual exploitation details may be shown for a row. They must agree with how far
+ * the exploitation types were coarsened, or they would give the hidden type away.
+ */
+export function exploitationScope(
+  codesOrCategory: string | null,
+  level: number,
+): { labour: boolean; sexual: boolean } {
+  if (codesOrCategory === null || codesOrCategory === SUPPRESSED) return { labour: false, sexual: false }
+  const category = level === 0 ? exploitationCategory(codesOrCategory.split(';')) : codesOrCategory
+  return {
+    labour: category === 'Labour' || category === 'SexualAndLabour',
+    sexual: category === 'Sexual' || category === 'SexualAndLabour',
+  }
+}

@@ -1,0 +1,231 @@
+import { CaseVaultError } from '../errors'
+import { isRealIsoDate } from '../../api/contract/dates'
+import type { CaseStatus } from '../../api/contract/cases'
+import type { ImportRowError } from '../../api/contract/import'
+import type { PersonFields } from '../cases/case-repository'
+import { ageOn, codes, personDisplayName, survivorFields, validateSections } from '../cases/case-record'
+import { perpetratorFields } from '../cases/perpetrator-service'
+import { matchStatus } from './htcds-values'
+import { acceptedAsIs } from './fast-check-section'
+
+export type CaseSource = 'htcds-import' | 'ctdc-deidentified'
+type Fields = Record<string, unknown>
+
+/** One row of any format, in CaseVault's terms but not yet checked. */
+export interface CaseDraft {
+  row: number
+  /** '' → a number is given on import. */
+  caseNumber: string
+  status: string
+  intakeDate: string
+  assignedTo: string
+  closureReason: string
+  survivor: Fields
+  survivorAliases: string[]
+  /** Used instead of a name where the source has none and none may be invented (CTDC). */
+  survivorLabel?: string
+  victim: Fields
+  details: Fields
+  events: Fields[]
+  perpetrators: { key?: string; person: Fields; aliases: string[]; context: Fields }[]
+  /** `author`: the user name of whoever wrote it, kept when that user exists here. */
+  comments: { body: string; createdAt: string; author?: string }[]
+  source: CaseSource
+  sourceRecord: Fields | null
+  /** Prefix for a generated case number; null → the organisation's own numbering. */
+  numberPrefix: string | null
+  problems: ImportRowError[]
+  /** A path (`survivor.prs_Gender`, `intakeDate`) → what the user calls it in the file. */
+  columnOf: (path: string) => string
+}
+
+/** A row that passed every check: what the writer inserts, with the indexed columns derived. */
+export interface CaseCandidate {
+  row: number
+  caseNumber: string | null
+  numberPrefix: string | null
+  status: CaseStatus
+  closureReason: string | null
+  intakeDate: string
+  assignedUserId: number
+  person: PersonFields
+  ageAtIntake: number | null
+  traffickingStatus: string | null
+  victim: Fields
+  details: Fields
+  events: { type: string | null; date: string | null; country: string | null; record: Fields }[]
+  exploitationTypes: string[]
+  perpetrators: { key: string | undefined; person: PersonFields; context: Fields }[]
+  comments: { body: string; createdAt: string; authorUserId: number | null }[]
+  source: CaseSource
+  sourceRecord: Fields | null
+}
+
+export interface DraftContext {
+  /** Lower-cased user name or display name → id of an active caseworker, supervisor or admin. */
+  assignees: ReadonlyMap<string, number>
+  /** Lower-cased user name → id, every user (a comment's author may have left). */
+  authors: ReadonlyMap<string, number>
+  importerId: number
+  /** yyyy-mm-dd: intake dates after it are impossible. */
+  today: string
+}
+
+const CASE_NUMBER = /^[\p{L}\p{N}][\p{L}\p{N} ._/-]{0,63}$/u
+const MAX_COMMENT_LENGTH = 20_000
+const EARLIEST_INTAKE = '1950-01-01'
+/** Recorded, not invented: the file said "closed" and gave no reason. */
+export const NO_CLOSURE_REASON = 'Closed before import; no reason recorded.'
+
+function text(value: unknown): string | null {
+  return typeof value === 'string' && value.trim() ? value.trim() : null
+}
+
+/** validateSections' issues → row errors named the way the file names the field. */
+function issuesOf(error: unknown, draft: CaseDraft, prefix = ''): ImportRowError[] {
+  if (!(error instanceof CaseVaultError) || error.code !== 'VALIDATION') throw error
+  const issues = (error.details?.issues ?? []) as { path: string; message: string }[]
+  return issues.map((issue) => {
+    const field = issue.path.split('.').at(-1) ?? ''
+    const reason = issue.message.startsWith(`${field}: `)
+      ? issue.message.slice(field.length + 2)
+      : issue.message
+    return { row: draft.row, field: draft.columnOf(prefix + issue.path), reason }
+  })
+}
+
+function checkCaseColumns(draft: CaseDraft, context: DraftContext, errors: ImportRowError[]) {
+  const fail = (path: string, reason: string) =>
+    errors.push({ row: draft.row, field: draft.columnOf(path), reason })
+  const caseNumber = draft.caseNumber.trim()
+  if (caseNumber && !CASE_NUMBER.test(caseNumber)) {
+    fail('caseNumber', 'not a usable case number (letters, digits, spaces, . _ / -; at most 64)')
+  }
+  const status = draft.status.trim() ? matchStatus(draft.status) : 'Active'
+  if (!status) fail('status', 'not a case status (Active, FollowUp, Closed, ClosedReferred)')
+  const intakeDate = draft.intakeDate.trim()
+  // A source that already said why it has no intake date (CTDC's year) is not told again.
+  if (!intakeDate) {
+    if (!errors.some((error) => error.field === draft.columnOf('intakeDate'))) fail('intakeDate', 'required')
+  } else if (!isRealIsoDate(intakeDate)) fail('intakeDate', 'not a real date (yyyy-mm-dd)')
+  else if (intakeDate > context.today) fail('intakeDate', 'in the future')
+  else if (intakeDate < EARLIEST_INTAKE) fail('intakeDate', `before ${EARLIEST_INTAKE}`)
+  const assignee = draft.assignedTo.trim()
+  const assignedUserId = assignee ? context.assignees.get(assignee.toLowerCase()) : context.importerId
+  if (assignedUserId === undefined) {
+    fail(
+      'assignedTo',
+      'not an active caseworker, supervisor or admin here (unmap the column to assign the cases to you)',
+    )
+  }
+  return { caseNumber: caseNumber || null, status, intakeDate, assignedUserId }
+}
+
+function checkComments(draft: CaseDraft, context: DraftContext, errors: ImportRowError[]) {
+  return draft.comments.flatMap((comment, index) => {
+    const at = Date.parse(comment.createdAt)
+    const body = comment.body.trim()
+    if (!body || body.length > MAX_COMMENT_LENGTH || Number.isNaN(at)) {
+      errors.push({
+        row: draft.row,
+        field: draft.columnOf(`comments.${index}`),
+        reason: Number.isNaN(at) ? 'createdAt is not a date and time' : 'the comment is empty or too long',
+      })
+      return []
+    }
+    const authorUserId = comment.author ? (context.authors.get(comment.author.toLowerCase()) ?? null) : null
+    return [{ body, createdAt: new Date(at).toISOString(), authorUserId }]
+  })
+}
+
+/**
+ * Checks one draft the way create() checks a form, except that deprecated HTCDS fields are
+ * accepted (forNewRecords: false): an old file may carry them and they are still readable.
+ * Every problem of the row is reported, not just the first.
+ */
+export function checkDraft(draft: CaseDraft, context: DraftContext): CaseCandidate | ImportRowError[] {
+  const errors = [...draft.problems]
+  const columns = checkCaseColumns(draft, context, errors)
+  const parts = [
+    { path: 'survivor', section: 'person' as const, record: draft.survivor, forNewRecords: false },
+    { path: 'victim', section: 'victim' as const, record: draft.victim, forNewRecords: false },
+    { path: 'details', section: 'case' as const, record: draft.details, forNewRecords: false },
+    ...draft.events.map((record, index) => ({
+      path: `events.${index}`,
+      section: 'historicEvent' as const,
+      record,
+      forNewRecords: false,
+    })),
+  ]
+  // Most rows are fine: the plain checks answer for them; zod runs only to word the problems.
+  let sections = parts.map((part) => acceptedAsIs(part.section, part.record))
+  if (sections.some((section) => section === null)) {
+    try {
+      sections = validateSections(parts)
+    } catch (error) {
+      sections = []
+      errors.push(...issuesOf(error, draft))
+    }
+  }
+  const [survivor = {}, victim = {}, details = {}, ...events] = sections as Fields[]
+  const birthdate = text(survivor.prs_Birthdate)
+  if (birthdate && columns.intakeDate && birthdate > columns.intakeDate) {
+    errors.push({
+      row: draft.row,
+      field: draft.columnOf('survivor.prs_Birthdate'),
+      reason: 'after the intake date',
+    })
+  }
+  const perpetrators = draft.perpetrators.flatMap((perpetrator, index) => {
+    try {
+      const fields = perpetratorFields(perpetrator)
+      return [{ key: perpetrator.key, person: fields.person, context: fields.context }]
+    } catch (error) {
+      errors.push(...issuesOf(error, draft, `perpetrators.${index}.`))
+      return []
+    }
+  })
+  const keys = draft.perpetrators.flatMap((perpetrator) => (perpetrator.key ? [perpetrator.key] : []))
+  if (new Set(keys).size !== keys.length) {
+    errors.push({
+      row: draft.row,
+      field: draft.columnOf('perpetrators'),
+      reason: 'a perpetrator is listed twice',
+    })
+  }
+  const comments = checkComments(draft, context, errors)
+  if (errors.length > 0 || !columns.status || columns.assignedUserId === undefined) return errors
+
+  const closed = columns.status === 'Closed' || columns.status === 'ClosedReferred'
+  const named = draft.survivorLabel === undefined && personDisplayName(survivor, draft.survivorAliases)
+  const label = draft.survivorLabel ?? `Unnamed survivor (import row ${draft.row})`
+  // survivorFields takes the first alias as the name when there is none: give it the label, then drop it.
+  const person = named
+    ? survivorFields(survivor, draft.survivorAliases)
+    : { ...survivorFields(survivor, [label]), aliases: draft.survivorAliases }
+  return {
+    row: draft.row,
+    caseNumber: columns.caseNumber,
+    numberPrefix: draft.numberPrefix,
+    status: columns.status,
+    closureReason: closed ? (text(draft.closureReason) ?? NO_CLOSURE_REASON) : null,
+    intakeDate: columns.intakeDate,
+    assignedUserId: columns.assignedUserId,
+    person,
+    ageAtIntake: ageOn(person.birthdate, columns.intakeDate),
+    traffickingStatus: text(victim.vic_TraffickingStatus),
+    victim,
+    details,
+    events: events.map((record) => ({
+      type: text(record.hte_Type),
+      date: text(record.hte_Date),
+      country: text(record.hte_Country),
+      record,
+    })),
+    exploitationTypes: codes(victim.vic_TypeOfExploitation),
+    perpetrators,
+    comments,
+    source: draft.source,
+    sourceRecord: draft.sourceRecord,
+  }
+}

@@ -1,0 +1,127 @@
+import { Readable } from 'node:stream'
+import tar from 'tar-stream'
+import { sectionById, type HtcdsSectionId } from '../../api/contract/htcds'
+import type { ImportRowError } from '../../api/contract/import'
+import type { CaseDraft } from './case-candidate'
+import { cellValue, unguard } from './htcds-values'
+import { readCsv } from './read-csv'
+import { unreadable, type SourceTable } from './source-table'
+
+type Fields = Record<string, unknown>
+
+/** The parts of one case that CaseVault's HTCDS CSV export puts in tables beside cases.csv. */
+export interface RelatedParts {
+  events: Fields[]
+  perpetrators: CaseDraft['perpetrators']
+  comments: CaseDraft['comments']
+  survivorAliases: string[]
+  problems: Omit<ImportRowError, 'row'>[]
+}
+
+const PART_FILES = ['cases.csv', 'events.csv', 'perpetrators.csv', 'comments.csv', 'aliases.csv'] as const
+
+/** A tar archive has "ustar" at byte 257 of its first header. */
+export function isTar(bytes: Uint8Array): boolean {
+  return bytes.byteLength >= 512 && new TextDecoder().decode(bytes.subarray(257, 262)) === 'ustar'
+}
+
+async function untar(bytes: Uint8Array): Promise<Map<string, Uint8Array>> {
+  const files = new Map<string, Uint8Array>()
+  const extract = tar.extract()
+  Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]).pipe(extract)
+  try {
+    for await (const entry of extract) {
+      const chunks: Buffer[] = []
+      for await (const chunk of entry as AsyncIterable<Buffer>) chunks.push(chunk)
+      const name = entry.header.name.split('/').at(-1) ?? ''
+      if (entry.header.type === 'file' && (PART_FILES as readonly string[]).includes(name)) {
+        files.set(name, Buffer.concat(chunks))
+      }
+    }
+  } catch {
+    throw unreadable('bad_archive', 'The archive is damaged and cannot be read.')
+  }
+  return files
+}
+
+function fieldsOf(table: SourceTable, row: string[], section: HtcdsSectionId): Fields {
+  const record: Fields = {}
+  const fields = new Map(sectionById(section)!.fields.map((field) => [field.name, field]))
+  table.headers.forEach((header, index) => {
+    const field = fields.get(header)
+    if (!field || field.type === 'lookup') return
+    const value = cellValue(field, row[index] ?? '')
+    if (value !== undefined) record[header] = value
+  })
+  return record
+}
+
+function cellOf(table: SourceTable, row: string[], header: string): string {
+  const index = table.headers.indexOf(header)
+  return index < 0 ? '' : unguard(row[index] ?? '').trim()
+}
+
+/**
+ * CaseVault's HTCDS CSV export is a tar of cases.csv plus events, perpetrators, comments and
+ * aliases tables keyed by case number. Returns cases.csv as the table to import and the other
+ * tables' rows grouped by case number (merged into each case's draft by the service).
+ */
+export async function readCsvBundle(
+  bytes: Uint8Array,
+): Promise<{ table: SourceTable; related: Map<string, RelatedParts>; notes: string[] }> {
+  const files = await untar(bytes)
+  const cases = files.get('cases.csv')
+  if (!cases)
+    throw unreadable('no_cases', 'The archive has no cases.csv: it is not a CaseVault HTCDS CSV export.')
+  const table = readCsv(cases)
+  const related = new Map<string, RelatedParts>()
+  const partsOf = (caseNumber: string) => {
+    let parts = related.get(caseNumber)
+    if (!parts) {
+      parts = { events: [], perpetrators: [], comments: [], survivorAliases: [], problems: [] }
+      related.set(caseNumber, parts)
+    }
+    return parts
+  }
+  const notes: string[] = []
+  const perpetratorAliases = new Map<string, string[]>()
+  for (const name of ['aliases.csv', 'events.csv', 'perpetrators.csv', 'comments.csv'] as const) {
+    const content = files.get(name)
+    if (!content) continue
+    const part = readCsv(content)
+    if (!part.complete) notes.push(`${name} could not be read to its end; its later rows are left out.`)
+    for (const { row, cells } of part.rows) {
+      const caseNumber = cellOf(part, cells, 'case_number')
+      if (!caseNumber) continue
+      const parts = partsOf(caseNumber)
+      if (name === 'aliases.csv') {
+        const person = cellOf(part, cells, 'person')
+        const alias = cellOf(part, cells, 'alias')
+        if (!alias) continue
+        if (person === 'survivor') parts.survivorAliases.push(alias)
+        else
+          perpetratorAliases.set(`${caseNumber} ${person}`, [
+            ...(perpetratorAliases.get(`${caseNumber} ${person}`) ?? []),
+            alias,
+          ])
+      } else if (name === 'events.csv') parts.events.push(fieldsOf(part, cells, 'historicEvent'))
+      else if (name === 'comments.csv') {
+        parts.comments.push({
+          body: cellOf(part, cells, 'body'),
+          createdAt: cellOf(part, cells, 'created_at'),
+          author: cellOf(part, cells, 'author'),
+        })
+      } else {
+        const key = cellOf(part, cells, 'perpetrator_id')
+        if (!key) parts.problems.push({ field: `perpetrators.csv row ${row}`, reason: 'no perpetrator_id' })
+        parts.perpetrators.push({
+          ...(key ? { key } : {}),
+          person: fieldsOf(part, cells, 'person'),
+          aliases: perpetratorAliases.get(`${caseNumber} perpetrator:${key}`) ?? [],
+          context: fieldsOf(part, cells, 'perpetrator'),
+        })
+      }
+    }
+  }
+  return { table, related, notes }
+}

@@ -1,0 +1,144 @@
+import { codesOf, fieldByName, type HtcdsField, type HtcdsValue } from '../../api/contract/htcds'
+import { caseStatuses, type CaseStatus } from '../../api/contract/cases'
+import codeAliases from '../../../resources/import/code-aliases.json'
+
+// Every key but the file's $comment is a code list.
+const aliasesByList = new Map(
+  Object.entries(codeAliases as Record<string, unknown>).flatMap(([list, names]) =>
+    typeof names === 'object' && names !== null ? [[list, names as Record<string, string>] as const] : [],
+  ),
+)
+/** Case, spacing and punctuation do not matter when a file names a code or its label. */
+function key(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '')
+}
+
+const byList = new Map<string, Map<string, string>>()
+
+/** code / label → code for one list; a key two entries share is left out rather than guessed. */
+function lookupFor(list: string): Map<string, string> {
+  let lookup = byList.get(list)
+  if (lookup) return lookup
+  lookup = new Map()
+  const ambiguous = new Set<string>()
+  for (const entry of codesOf(list)) {
+    for (const candidate of new Set([key(entry.code), key(entry.label)])) {
+      const taken = lookup.get(candidate)
+      if (taken !== undefined && taken !== entry.code) ambiguous.add(candidate)
+      else lookup.set(candidate, entry.code)
+    }
+  }
+  // Other names the data file gives (e.g. the toolkit sheet's country names), never over a label.
+  for (const [alias, code] of Object.entries(aliasesByList.get(list) ?? {})) {
+    if (!lookup.has(key(alias))) lookup.set(key(alias), code)
+  }
+  // Exact codes always win over a label that happens to normalise the same way.
+  for (const candidate of ambiguous) lookup.delete(candidate)
+  for (const entry of codesOf(list)) lookup.set(key(entry.code), entry.code)
+  byList.set(list, lookup)
+  return lookup
+}
+
+const exactCodes = new Map<string, Set<string>>()
+
+/** The code a file means by `text` (a code or an English label), or the text itself when unknown. */
+export function matchCode(list: string, text: string): string {
+  const trimmed = text.trim()
+  let codes = exactCodes.get(list)
+  if (!codes) {
+    codes = new Set(codesOf(list).map((entry) => entry.code))
+    exactCodes.set(list, codes)
+  }
+  return codes.has(trimmed) ? trimmed : (lookupFor(list).get(key(trimmed)) ?? trimmed)
+}
+
+const statusLookup = new Map(
+  caseStatuses.flatMap((status) => [
+    [key(status), status],
+    ...codesOf('cas_Status')
+      .filter((entry) => entry.code === status)
+      .map((entry) => [key(entry.label), status] as const),
+  ]),
+)
+
+export function matchStatus(text: string): CaseStatus | null {
+  return statusLookup.get(key(text)) ?? null
+}
+
+/**
+ * A CSV exporter may guard a cell that starts with = + - @ against spreadsheet formulas by
+ * prefixing an apostrophe (OWASP's advice): undo exactly that, so round trips keep the text.
+ */
+export function unguard(text: string): string {
+  return /^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text
+}
+
+const TRUE = new Set(['true', 'yes', 'y', '1'])
+const FALSE = new Set(['false', 'no', 'n', '0'])
+
+/** Days since 1899-12-30: what a date is in an Excel cell that lost its date format. */
+function excelSerialDate(text: string): string | null {
+  if (!/^\d{5}$/.test(text)) return null
+  const date = new Date(Date.UTC(1899, 11, 30) + Number(text) * 86_400_000)
+  return date.toISOString().slice(0, 10)
+}
+
+export interface CellOptions {
+  /** The cell came from a spreadsheet: a 5-digit number in a date field is an Excel date. */
+  spreadsheet?: boolean
+}
+
+/**
+ * One cell's text → the value the HTCDS record holds. Nothing here rejects: a value that cannot
+ * be converted is passed on as text, and validateSection then names the problem without echoing it.
+ */
+export function cellValue(field: HtcdsField, raw: string, options: CellOptions = {}): HtcdsValue | undefined {
+  const text = unguard(raw).trim()
+  if (text === '') return undefined
+  switch (field.type) {
+    case 'text':
+    case 'longText':
+      return text
+    case 'date': {
+      const dateTime = /^(\d{4}-\d{2}-\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(text)
+      if (dateTime) return dateTime[1]!
+      return (options.spreadsheet ? excelSerialDate(text) : null) ?? text
+    }
+    case 'number':
+    case 'geolocation':
+    case 'lookup':
+      return /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text) ? Number(text) : text
+    case 'checkbox': {
+      const lower = text.toLowerCase()
+      return TRUE.has(lower) ? true : FALSE.has(lower) ? false : text
+    }
+    case 'picklist':
+      return matchCode(field.codeList ?? field.name, text)
+    case 'multiPicklist': {
+      const codes = jsonValue(field, text.split(/[;\n]/), options) as string[]
+      return codes.length > 0 ? codes : undefined
+    }
+  }
+}
+
+/** A value from JSON: strings go through cellValue; a multi-select may also be a ';'-joined string. */
+export function jsonValue(field: HtcdsField, value: unknown, options: CellOptions = {}): unknown {
+  if (typeof value === 'string') {
+    if (field.type !== 'multiPicklist') return cellValue(field, value, options)
+    value = value.split(/[;\n]/)
+  }
+  if (field.type === 'multiPicklist' && Array.isArray(value)) {
+    const list = field.codeList ?? field.name
+    const codes = value.map((item) => (typeof item === 'string' ? matchCode(list, unguard(item)) : item))
+    // Blank parts ("A;;B", a trailing ';') and repeats are noise in a file, not a second answer.
+    return [...new Set(codes.filter((code) => code !== ''))]
+  }
+  return value
+}
+
+export function isKnownField(name: string): boolean {
+  return fieldByName(name) !== undefined
+}

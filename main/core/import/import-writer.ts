@@ -1,0 +1,84 @@
+import type { VaultSession } from '../vault/vault-session'
+import { createCaseRepository } from '../cases/case-repository'
+import { createCaseSearch } from '../cases/case-search'
+import { caseNumberPrefix, formatCaseNumber } from '../cases/case-number'
+import type { CaseCandidate } from './case-candidate'
+import { createImportRepository } from './import-repository'
+
+/**
+ * Inserts checked cases with the case module's own repository and search index. Call it inside
+ * the import's single transaction: it does no checking of its own, and a failure anywhere must
+ * roll back every case before it. (The case service's bulk path is admin-only and always numbers
+ * cases itself; an import keeps the file's case numbers and marks where each case came from.)
+ * The case module's repository and search index write the survivor, types, events and index row.
+ */
+export function createImportWriter(session: VaultSession) {
+  const repository = createCaseRepository(session.db)
+  const imports = createImportRepository(session.db)
+  const search = createCaseSearch(session.db)
+
+  return {
+    /** Returns the ids of the new cases, in the candidates' order. */
+    insertAll(candidates: readonly CaseCandidate[]): number[] {
+      const organisation = session.settings.organisation() ?? 'CaseVault'
+      const ownPrefix = caseNumberPrefix(session.settings.caseNumberPrefix(), organisation)
+      const isTraining = session.settings.isTrainingVault()
+      const createdBy = session.user.id
+      const now = session.clock().toISOString()
+      // Numbers the file itself uses are never handed to another row of the same file.
+      const reserved = new Set(candidates.flatMap((c) => (c.caseNumber ? [c.caseNumber] : [])))
+      const lastUsed = new Map<string, number>()
+      const perpetratorIds = new Map<string, { id: number; names: string[] }>()
+
+      const taken = (caseNumber: string) => reserved.has(caseNumber) || repository.caseNumberTaken(caseNumber)
+      function ownNumber(year: number): string {
+        let caseNumber = formatCaseNumber(ownPrefix, year, repository.nextSequence(year))
+        while (taken(caseNumber))
+          caseNumber = formatCaseNumber(ownPrefix, year, repository.nextSequence(year))
+        return caseNumber
+      }
+      // Imported de-identified records get a prefix of their own, outside the organisation's sequence.
+      function prefixedNumber(prefix: string, year: number): string {
+        const stem = `${prefix}-${year}`
+        let last = lastUsed.get(stem) ?? imports.lastNumber(prefix, year)
+        let caseNumber: string
+        do caseNumber = formatCaseNumber(prefix, year, ++last)
+        while (taken(caseNumber))
+        lastUsed.set(stem, last)
+        return caseNumber
+      }
+
+      return candidates.map((candidate) => {
+        const year = Number(candidate.intakeDate.slice(0, 4))
+        const caseNumber =
+          candidate.caseNumber ??
+          (candidate.numberPrefix ? prefixedNumber(candidate.numberPrefix, year) : ownNumber(year))
+        const survivorId = repository.insertPerson(candidate.person, now)
+        const caseId = imports.insertCase(
+          candidate,
+          { caseNumber, organisation, survivorId, isTraining, createdBy },
+          now,
+        )
+        repository.setExploitationTypes(caseId, candidate.exploitationTypes)
+        repository.replaceEvents(caseId, candidate.events)
+        for (const comment of candidate.comments) imports.insertComment(caseId, comment)
+        const names = [candidate.person.displayName, ...candidate.person.aliases]
+        for (const perpetrator of candidate.perpetrators) {
+          // The same key twice in one file is one person linked to several cases.
+          let person = perpetrator.key ? perpetratorIds.get(perpetrator.key) : undefined
+          if (!person) {
+            person = {
+              id: repository.insertPerson(perpetrator.person, now),
+              names: [perpetrator.person.displayName, ...perpetrator.person.aliases],
+            }
+            if (perpetrator.key) perpetratorIds.set(perpetrator.key, person)
+          }
+          imports.linkPerpetrator(caseId, person.id, perpetrator.context)
+          names.push(...person.names)
+        }
+        search.index(caseId, { caseNumber, names, notes: candidate.comments.map((comment) => comment.body) })
+        return caseId
+      })
+    },
+  }
+}

@@ -1,0 +1,168 @@
+import { sectionById, type HtcdsSectionId } from '../../api/contract/htcds'
+import type { IgnoredColumn, ImportRowError } from '../../api/contract/import'
+import type { CaseDraft } from './case-candidate'
+import { jsonValue } from './htcds-values'
+import { decodeText, unreadable } from './source-table'
+
+type Fields = Record<string, unknown>
+
+function isObject(value: unknown): value is Fields {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+function str(value: unknown): string {
+  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : ''
+}
+
+function strings(value: unknown): string[] {
+  return Array.isArray(value)
+    ? value.filter((item): item is string => typeof item === 'string' && item.trim() !== '')
+    : []
+}
+
+/** Reads the envelope { standard: 'HTCDS', cases: [...] } (a bare array of cases is accepted too). */
+export function readJsonCases(bytes: Uint8Array): unknown[] {
+  const text = decodeText(bytes)
+  let document: unknown
+  try {
+    document = JSON.parse(text)
+  } catch (error) {
+    // The engine's message quotes the text around the error (maybe survivor data): keep only where.
+    const where = /\(line \d+ column \d+\)/.exec(error instanceof Error ? error.message : '')
+    throw unreadable('not_json', `The file is not valid JSON${where ? ` ${where[0]}` : ''}.`)
+  }
+  if (Array.isArray(document)) return document
+  if (!isObject(document) || !Array.isArray(document.cases)) {
+    throw unreadable(
+      'not_htcds',
+      'The file is not an HTCDS case file (expected { "standard": "HTCDS", "cases": [...] }).',
+    )
+  }
+  if (document.standard !== undefined && String(document.standard).toUpperCase() !== 'HTCDS') {
+    throw unreadable('not_htcds', 'The file is not an HTCDS case file (its "standard" is not HTCDS).')
+  }
+  return document.cases
+}
+
+/** Collects keys the import leaves out, once per path, for the report. */
+export class IgnoredKeys {
+  private readonly reasons = new Map<string, string>()
+  add(path: string, reason: string): void {
+    if (!this.reasons.has(path)) this.reasons.set(path, reason)
+  }
+  list(): IgnoredColumn[] {
+    return [...this.reasons].map(([column, reason]) => ({ column, reason }))
+  }
+}
+
+function section(
+  id: HtcdsSectionId,
+  value: unknown,
+  path: string,
+  ignored: IgnoredKeys,
+  fail: (reason: string) => void,
+): Fields {
+  if (value === undefined || value === null) return {}
+  if (!isObject(value)) {
+    fail('expected an object of fields')
+    return {}
+  }
+  const fields = new Map(sectionById(id)!.fields.map((field) => [field.name, field]))
+  const record: Fields = {}
+  for (const [name, raw] of Object.entries(value)) {
+    const field = fields.get(name)
+    if (!field) ignored.add(`${path}.${name}`, 'unknown field; not imported')
+    else if (field.type === 'lookup')
+      ignored.add(`${path}.${name}`, 'a reference to a record in another system; not imported')
+    else if (raw !== null && raw !== '') {
+      const converted = jsonValue(field, raw)
+      if (converted !== undefined && !(Array.isArray(converted) && converted.length === 0))
+        record[name] = converted
+    }
+  }
+  return record
+}
+
+// The case record's own fields are columns of the case in CaseVault.
+const MANAGED = new Set(['cas_Status', 'cas_ReasonForCaseClosure', 'cas_CaseOwner'])
+
+/**
+ * One case of an HTCDS JSON file → a draft. `row` is the case's position in the file (1 = first).
+ * Also reads CaseVault's own case shape ({ survivor: { record, aliases }, events: [{ record }] }).
+ */
+export function jsonCaseDraft(value: unknown, index: number, ignored: IgnoredKeys): CaseDraft {
+  const row = index + 1
+  const problems: ImportRowError[] = []
+  const failAt = (field: string) => (reason: string) => problems.push({ row, field, reason })
+  const source = isObject(value) ? value : {}
+  if (!isObject(value)) failAt('(case)')('expected an object')
+  const survivorValue =
+    isObject(source.survivor) && isObject(source.survivor.record) ? source.survivor.record : source.survivor
+  const aliases = strings(
+    source.survivorAliases ?? (isObject(source.survivor) ? source.survivor.aliases : undefined),
+  )
+  const rawDetails = isObject(source.details) ? source.details : {}
+  const details = section(
+    'case',
+    Object.fromEntries(Object.entries(rawDetails).filter(([name]) => !MANAGED.has(name))),
+    'details',
+    ignored,
+    failAt('details'),
+  )
+  const events = Array.isArray(source.events) ? source.events : []
+  const perpetrators = Array.isArray(source.perpetrators) ? source.perpetrators : []
+  const comments = Array.isArray(source.comments) ? source.comments : []
+  return {
+    row,
+    caseNumber: str(source.caseNumber),
+    status: str(source.status) || str(rawDetails.cas_Status),
+    intakeDate: str(source.intakeDate),
+    assignedTo: str(source.assignedTo),
+    closureReason: str(source.closureReason) || str(rawDetails.cas_ReasonForCaseClosure),
+    survivor: section('person', survivorValue, 'survivor', ignored, failAt('survivor')),
+    survivorAliases: aliases,
+    victim: section('victim', source.victim, 'victim', ignored, failAt('victim')),
+    details,
+    events: events.map((event, n) =>
+      section(
+        'historicEvent',
+        isObject(event) && isObject(event.record) ? event.record : event,
+        'events',
+        ignored,
+        failAt(`events.${n}`),
+      ),
+    ),
+    perpetrators: perpetrators.map((perpetrator, n) => {
+      const entry = isObject(perpetrator) ? perpetrator : {}
+      const key = str(entry.key ?? entry.personId ?? entry.id)
+      return {
+        ...(key ? { key } : {}),
+        person: section(
+          'person',
+          entry.person,
+          'perpetrators.person',
+          ignored,
+          failAt(`perpetrators.${n}.person`),
+        ),
+        aliases: strings(entry.aliases),
+        context: section(
+          'perpetrator',
+          entry.context,
+          'perpetrators.context',
+          ignored,
+          failAt(`perpetrators.${n}.context`),
+        ),
+      }
+    }),
+    comments: comments.map((comment) => ({
+      body: isObject(comment) ? str(comment.body) : '',
+      createdAt: isObject(comment) ? str(comment.createdAt) : '',
+      author: isObject(comment) ? str(comment.author) : '',
+    })),
+    source: 'htcds-import',
+    sourceRecord: null,
+    numberPrefix: null,
+    problems,
+    columnOf: (path) => path,
+  }
+}

@@ -1,0 +1,103 @@
+import { parse } from 'csv-parse/sync'
+import type { ImportRowError } from '../../api/contract/import'
+import {
+  columnName,
+  decodeText,
+  MAX_CELL_CHARS,
+  unreadable,
+  type SourceRow,
+  type SourceTable,
+} from './source-table'
+
+interface CsvParseError extends Error {
+  code?: string
+  records?: number
+}
+
+// csv-parse's own messages quote the offending value, which may be survivor data: never pass them on.
+const PARSE_REASONS: Record<string, string> = {
+  CSV_QUOTE_NOT_CLOSED: 'a quoted value is never closed, so the rest of the file cannot be read',
+  CSV_MAX_RECORD_SIZE: 'a row is too large to read',
+  CSV_RECORD_INCONSISTENT_FIELDS_LENGTH: 'the row has a different number of cells than the header',
+}
+
+/** The delimiter of the header line: Excel writes ';' in many locales, tab for "text" exports. */
+function detectDelimiter(text: string): string {
+  const firstLine = text.slice(0, text.search(/\r?\n|$/))
+  const outsideQuotes = firstLine.replace(/"[^"]*"/g, '')
+  const counts = [',', ';', '\t'].map((delimiter) => ({
+    delimiter,
+    count: outsideQuotes.split(delimiter).length - 1,
+  }))
+  counts.sort((a, b) => b.count - a.count)
+  return counts[0]!.count > 0 ? counts[0]!.delimiter : ','
+}
+
+function rowProblems(row: number, cells: string[], headerCount: number): ImportRowError[] {
+  const problems: ImportRowError[] = []
+  if (cells.length > headerCount && cells.slice(headerCount).some((cell) => cell.trim() !== '')) {
+    problems.push({
+      row,
+      field: '(row)',
+      reason: `has ${cells.length} cells but the header has ${headerCount}: values without a column`,
+    })
+  }
+  return problems
+}
+
+/**
+ * Reads a CSV file into header + rows. Every cell stays text: nothing is cast, and a cell that
+ * starts with =, +, - or @ is a value like any other, never a formula. Row numbers count records
+ * the way a spreadsheet shows them (a quoted line break does not start a new row).
+ */
+export function readCsv(bytes: Uint8Array): SourceTable {
+  const text = decodeText(bytes)
+  const records: string[][] = []
+  let problem: ImportRowError | null = null
+  try {
+    parse(text, {
+      bom: true,
+      delimiter: detectDelimiter(text),
+      relax_column_count: true,
+      // A stray quote inside an unquoted value (5" screen) is kept as text, not an error.
+      relax_quotes: true,
+      skip_empty_lines: false,
+      on_record: (record: string[]) => {
+        records.push(record)
+        return undefined
+      },
+    })
+  } catch (error) {
+    const parseError = error as CsvParseError
+    const code = parseError.code ?? ''
+    if (!code.startsWith('CSV_') && !code.startsWith('INVALID_')) throw error
+    problem = {
+      row: (parseError.records ?? records.length) + 1,
+      field: '(file)',
+      reason: PARSE_REASONS[code] ?? 'the file is not valid CSV from here on',
+    }
+  }
+  const [header, ...data] = records
+  if (!header || header.every((cell) => cell.trim() === '')) {
+    throw unreadable('no_header', 'The file has no header row.')
+  }
+  const headers = header.map((cell) => cell.trim())
+  const rows: SourceRow[] = []
+  data.forEach((cells, index) => {
+    const row = index + 2
+    if (cells.every((cell) => cell.trim() === '')) return
+    const problems = rowProblems(row, cells, headers.length)
+    cells.forEach((cell, column) => {
+      if (cell.length > MAX_CELL_CHARS) {
+        problems.push({
+          row,
+          field: columnName(headers, column),
+          reason: `value too long (${cell.length} characters)`,
+        })
+        cells[column] = ''
+      }
+    })
+    rows.push({ row, cells: cells.slice(0, headers.length), problems })
+  })
+  return { headers, rows, problems: problem ? [problem] : [], complete: problem === null }
+}

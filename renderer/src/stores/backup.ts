@@ -1,0 +1,83 @@
+import { computed, ref } from 'vue'
+import { defineStore } from 'pinia'
+import type { z } from 'zod'
+import type {
+  BackupCheck,
+  backupCredentialsSchema,
+  backupProtectionSchema,
+  BackupResult,
+  BackupSettings,
+  BackupStatus,
+} from '../../../main/api/contract'
+import { errorCodeOf, unwrap } from '../api-error'
+import { casevault } from './client'
+import { useVaultStore } from './vault'
+
+/** How a backup is protected when it is made: a backup passphrase, or organisation public keys. */
+export type BackupProtection = z.infer<typeof backupProtectionSchema>
+/** How a backup is opened: its passphrase, or the organisation's private key. */
+export type BackupCredentials = z.infer<typeof backupCredentialsSchema>
+
+/**
+ * Backups: when the last one was made, making, checking and restoring one (admin only; main
+ * checks the role on every call). The file dialogs are main's: the renderer never names a path.
+ */
+export const useBackupStore = defineStore('backup', () => {
+  const status = ref<BackupStatus | null>(null)
+  const overdue = computed(() => status.value?.overdue ?? false)
+
+  async function loadStatus(): Promise<BackupStatus> {
+    status.value = unwrap(await casevault().backup.status())
+    return status.value
+  }
+
+  /** Opens main's save dialog; `file` is null when the user cancelled it (nothing was written). */
+  async function create(protection: BackupProtection): Promise<BackupResult> {
+    const result = unwrap(await casevault().backup.create(protection))
+    // The banner and the status card follow at once; a failed refresh does not hide the success.
+    if (result.file !== null) await loadStatus().catch(() => undefined)
+    return result
+  }
+
+  /** Opens main's open dialog and checks the chosen backup completely, without restoring it. */
+  async function verify(credentials: BackupCredentials): Promise<BackupCheck> {
+    return unwrap(await casevault().backup.verify(credentials))
+  }
+
+  /**
+   * Replaces the vault with the backup. Main verifies it completely first, then locks the vault
+   * and swaps the folders; the unlock screen then says which backup is in place. A failure after
+   * main has locked is told there too, since this screen is gone by then.
+   */
+  async function restore(credentials: BackupCredentials): Promise<BackupCheck> {
+    const vault = useVaultStore()
+    vault.noteRestore({ kind: 'restoring' })
+    let checked: BackupCheck
+    try {
+      checked = unwrap(await casevault().backup.restore(credentials))
+    } catch (error) {
+      // Most refusals (wrong passphrase, damaged file) come before main locks; ask which it was.
+      await vault.refresh().catch(() => undefined)
+      if (vault.state === 'unlocked') vault.noteRestore(null)
+      else await vault.afterRestore({ kind: 'failed', code: errorCodeOf(error) })
+      throw error
+    }
+    if (checked.file === null) {
+      vault.noteRestore(null)
+      return checked
+    }
+    await vault.afterRestore({ kind: 'restored', backupCreatedAt: checked.createdAt })
+    return checked
+  }
+
+  async function updateSettings(settings: BackupSettings): Promise<BackupStatus> {
+    status.value = unwrap(await casevault().backup.updateSettings(settings))
+    return status.value
+  }
+
+  function reset(): void {
+    status.value = null
+  }
+
+  return { status, overdue, loadStatus, create, verify, restore, updateSettings, reset }
+})

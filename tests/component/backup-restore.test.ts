@@ -1,0 +1,122 @@
+// @vitest-environment jsdom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { flushPromises, mount } from '@vue/test-utils'
+import { createPinia, setActivePinia } from 'pinia'
+import PrimeVue from 'primevue/config'
+import { createMemoryHistory, createRouter, type Router } from 'vue-router'
+import type { ApiResult, BackupCheck, VaultStatus } from '../../main/api/contract'
+import type { CaseVaultClient } from '../../preload/build-api'
+import { createAppI18n } from '../../renderer/src/i18n'
+import { useVaultStore } from '../../renderer/src/stores/vault'
+import BackupRestorePanel from '../../renderer/src/components/backup/BackupRestorePanel.vue'
+
+globalThis.ResizeObserver ??= class {
+  observe(): void {}
+  unobserve(): void {}
+  disconnect(): void {}
+}
+
+const admin: VaultStatus = {
+  state: 'unlocked',
+  user: { id: 1, username: 'amina.admin', displayName: 'Amina Okafor', role: 'admin' },
+  settings: { autoLockMinutes: 10 },
+  organisation: 'Safe Harbour Network',
+}
+const locked: VaultStatus = { ...admin, state: 'locked', user: null, settings: null }
+const restored: BackupCheck = {
+  file: '/media/usb/CaseVault-Safe-Harbour-Network-2026-03-01-1000.cvbackup',
+  counts: { cases: 12 },
+  createdAt: '2026-03-01T10:00:00.000Z',
+  createdBy: 'amina.admin',
+  organisation: 'Safe Harbour Network',
+}
+
+function install(answer: ApiResult<BackupCheck>, stateAfter: VaultStatus) {
+  const client = {
+    backup: { restore: vi.fn(async () => answer) },
+    vault: { status: vi.fn(async () => ({ ok: true as const, value: stateAfter })) },
+  }
+  Object.defineProperty(window, 'casevault', {
+    value: client as unknown as CaseVaultClient,
+    configurable: true,
+  })
+  return client
+}
+
+async function mountPanel(): Promise<{ wrapper: ReturnType<typeof mount>; router: Router }> {
+  useVaultStore().status = admin
+  const router = createRouter({
+    history: createMemoryHistory(),
+    routes: [
+      { path: '/backup', name: 'backup', component: { template: '<div />' } },
+      { path: '/unlock', name: 'unlock', component: { template: '<div />' } },
+    ],
+  })
+  await router.push('/backup')
+  const wrapper = mount(BackupRestorePanel, {
+    global: { plugins: [createAppI18n(), [PrimeVue, { unstyled: true }], router] },
+    attachTo: document.body,
+  })
+  return { wrapper, router }
+}
+
+const button = (wrapper: ReturnType<typeof mount>) => wrapper.get('[data-testid="restore-run"]')
+
+describe('restoring a backup', () => {
+  beforeEach(() => setActivePinia(createPinia()))
+  afterEach(() => {
+    document.body.innerHTML = ''
+  })
+
+  it('keeps the button disabled until the confirmation word is typed', async () => {
+    const client = install({ ok: true, value: restored }, locked)
+    const { wrapper } = await mountPanel()
+    expect(wrapper.text()).toContain('replaces everything in this vault')
+    expect(wrapper.text()).toContain('valid when the backup was made')
+    expect(button(wrapper).attributes('disabled')).toBeDefined()
+
+    const word = wrapper.get('[data-testid="restore-confirm-word"]')
+    await word.setValue('RESTOR')
+    expect(button(wrapper).attributes('disabled')).toBeDefined()
+    // Submitting the form another way (Enter in a field) does nothing either.
+    await wrapper.get('[data-testid="restore-passphrase"]').setValue('the backup passphrase')
+    await wrapper.get('form').trigger('submit')
+    await flushPromises()
+    expect(client.backup.restore).not.toHaveBeenCalled()
+
+    await word.setValue('RESTORE')
+    expect(button(wrapper).attributes('disabled')).toBeUndefined()
+    wrapper.unmount()
+  })
+
+  it('after a restore, goes to the unlock screen, which names the backup', async () => {
+    const client = install({ ok: true, value: restored }, locked)
+    const { wrapper, router } = await mountPanel()
+    await wrapper.get('[data-testid="restore-confirm-word"]').setValue('restore')
+    await wrapper.get('[data-testid="restore-passphrase"]').setValue('the backup passphrase')
+    await wrapper.get('form').trigger('submit')
+    await flushPromises()
+
+    expect(client.backup.restore).toHaveBeenCalledWith({ passphrase: 'the backup passphrase' })
+    expect(router.currentRoute.value.name).toBe('unlock')
+    const vault = useVaultStore()
+    expect(vault.state).toBe('locked')
+    expect(vault.restoreNotice).toEqual({ kind: 'restored', backupCreatedAt: restored.createdAt })
+    wrapper.unmount()
+  })
+
+  it('shows a wrong passphrase on the page and keeps the vault open', async () => {
+    install({ ok: false, error: { code: 'WRONG_PASSPHRASE', message: 'wrong' } }, admin)
+    const { wrapper, router } = await mountPanel()
+    await wrapper.get('[data-testid="restore-confirm-word"]').setValue('RESTORE')
+    await wrapper.get('[data-testid="restore-passphrase"]').setValue('not the passphrase')
+    await wrapper.get('form').trigger('submit')
+    await flushPromises()
+
+    expect(wrapper.get('[data-testid="restore-error"]').text()).toContain('The passphrase is not correct')
+    expect(router.currentRoute.value.name).toBe('backup')
+    expect(useVaultStore().state).toBe('unlocked')
+    expect(useVaultStore().restoreNotice).toBeNull()
+    wrapper.unmount()
+  })
+})

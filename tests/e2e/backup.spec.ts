@@ -1,0 +1,185 @@
+import { existsSync } from 'node:fs'
+import type { Page } from '@playwright/test'
+import type { CasePage } from '../../main/api/contract'
+import { ADMIN, expect, test } from './support/harness'
+import { expectNoSeriousA11yViolations, expectUnlockedAs, unlock } from './support/app'
+import { CASEWORKER, createCaseByApi } from './support/cases'
+
+// Backups through the real renderer and the real API over a real encrypted vault: the harness
+// answers main's save and open dialogs with a temp folder (support/harness.ts). Each backup,
+// check and restore runs age's scrypt for real (about a second each).
+
+const BACKUP_PASSPHRASE = 'quiet walnut ferry orbit 1987 maple'
+
+async function openBackupAsAdmin(page: Page): Promise<void> {
+  await page.goto('/')
+  await unlock(page, ADMIN.username, ADMIN.passphrase)
+  await expectUnlockedAs(page, ADMIN.displayName)
+  await page.getByTestId('nav-backup').click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Backup' })).toBeVisible()
+}
+
+async function fillBackupPassphrase(page: Page, passphrase: string): Promise<void> {
+  await page.getByTestId('backup-passphrase').fill(passphrase)
+  await page.getByTestId('backup-passphrase-confirm').fill(passphrase)
+}
+
+test('an admin backs up, checks and restores the vault; a case added after the backup is gone', async ({
+  page,
+  harness,
+}) => {
+  await harness.seedVault()
+  await openBackupAsAdmin(page)
+  await expect(page.getByTestId('backup-status')).toHaveText('No backup yet.')
+  await expect(page.getByTestId('backup-overdue')).toBeVisible()
+  await expect(page.getByTestId('backup-overdue-banner')).toContainText('never been backed up')
+  const kept = await createCaseByApi(harness, {
+    intakeDate: '2025-05-06',
+    survivor: { prs_FirstName: 'Somchai', prs_SecondName: 'Boonmee' },
+    survivorAliases: [],
+  })
+
+  // A weak passphrase never reaches main from the form…
+  await fillBackupPassphrase(page, 'password1234')
+  await expect(page.getByTestId('backup-strength')).toContainText(/Strength [0-2] of 4/)
+  await expect(page.getByTestId('backup-create')).toBeDisabled()
+  // …and main refuses it anyway when asked directly.
+  const weak = await page.evaluate(() => window.casevault.backup.create({ passphrase: 'password1234' }))
+  expect(weak).toMatchObject({ ok: false, error: { code: 'WEAK_PASSPHRASE' } })
+
+  await fillBackupPassphrase(page, BACKUP_PASSPHRASE)
+  await expect(page.getByTestId('backup-strength')).toContainText(/Strength [34] of 4/)
+  await page.getByTestId('backup-create').click()
+  const result = page.getByTestId('backup-result')
+  await expect(result).toContainText('The backup was saved to:', { timeout: 30_000 })
+  await expect(result).toContainText(harness.savedFilesDir)
+  await expect(result.locator('[data-table="cases"] dd')).toHaveText('1')
+  await expect(result.locator('[data-table="users"] dd')).toHaveText('1')
+  await expect(result.locator('[data-table="audit_log"] dd')).not.toHaveText('0')
+  await expect(page.getByTestId('backup-overdue-banner')).toHaveCount(0)
+  await expect(page.getByTestId('backup-overdue')).toHaveCount(0)
+  await expect(page.getByTestId('backup-status')).toContainText('Last backup:')
+  await harness.screenshot('backup')
+
+  await page.getByTestId('verify-passphrase').fill(BACKUP_PASSPHRASE)
+  await page.getByTestId('verify-run').click()
+  const check = page.getByTestId('verify-result')
+  await expect(check).toContainText('This backup is complete and readable.', { timeout: 30_000 })
+  await expect(check).toContainText(`by ${ADMIN.username}`)
+  await expect(check.locator('[data-table="cases"] dd')).toHaveText('1')
+
+  const later = await createCaseByApi(harness, {
+    intakeDate: '2025-06-01',
+    survivor: {},
+    survivorAliases: ['Nok'],
+  })
+
+  const run = page.getByTestId('restore-run')
+  await expect(run).toBeDisabled()
+  await page.getByTestId('restore-confirm-word').fill('RESTORE')
+  await expect(run).toBeEnabled()
+  await page.getByTestId('restore-passphrase').fill(BACKUP_PASSPHRASE)
+  await harness.screenshot('backup-restore')
+
+  // A wrong passphrase is refused before anything changes.
+  await page.getByTestId('restore-passphrase').fill('not the backup passphrase')
+  await run.click()
+  await expect(page.getByTestId('restore-error')).toContainText('passphrase is not correct', {
+    timeout: 30_000,
+  })
+  await expect(page.getByTestId('current-user')).toContainText(ADMIN.displayName)
+
+  await page.getByTestId('restore-passphrase').fill(BACKUP_PASSPHRASE)
+  await run.click()
+  await expect(page.getByTestId('restore-notice')).toContainText(
+    /^Restored the backup of .+\. Unlock with the passphrase that was valid then\.$/,
+    { timeout: 30_000 },
+  )
+  await expect(page.getByTestId('unlock-username')).toBeVisible()
+  await harness.screenshot('backup-restored')
+  // The replaced vault is kept beside the data folder.
+  expect(existsSync(harness.dataDir)).toBe(true)
+
+  await unlock(page, ADMIN.username, ADMIN.passphrase)
+  await expectUnlockedAs(page, ADMIN.displayName)
+  await expect(page.getByTestId(`case-row-${kept.caseNumber}`)).toBeVisible()
+  await expect(page.getByTestId(`case-row-${later.caseNumber}`)).toHaveCount(0)
+  const listed = await harness.call<CasePage>('cases:list', {})
+  expect(listed).toMatchObject({ ok: true, value: { total: 1 } })
+})
+
+test('making a backup works with the keyboard; a cancelled save dialog writes nothing', async ({
+  page,
+  harness,
+}) => {
+  await harness.seedVault()
+  await openBackupAsAdmin(page)
+  await page.getByTestId('backup-protection-passphrase').focus()
+  await page.keyboard.press('Tab')
+  await expect(page.getByTestId('backup-passphrase')).toBeFocused()
+  await page.keyboard.type(BACKUP_PASSPHRASE)
+  await page.keyboard.press('Tab')
+  await expect(page.getByTestId('backup-passphrase-confirm')).toBeFocused()
+  await page.keyboard.type(BACKUP_PASSPHRASE)
+  await expect(page.getByTestId('backup-create')).toBeEnabled()
+
+  harness.cancelNextDialog()
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('backup-result')).toHaveText('No place was chosen, so nothing was written.')
+  await expect(page.getByTestId('backup-status')).toHaveText('No backup yet.')
+
+  // Public keys instead: the arrow keys move between the two choices, as in any radio group.
+  await page.getByTestId('backup-protection-passphrase').focus()
+  await page.keyboard.press('ArrowDown')
+  await expect(page.getByTestId('backup-protection-keys')).toBeChecked()
+  await page.keyboard.press('Tab')
+  await expect(page.getByTestId('backup-recipients')).toBeFocused()
+  await page.keyboard.type('age1notakey')
+  await page.getByTestId('backup-create').press('Enter')
+  await expect(page.getByRole('alert').filter({ hasText: 'Line 1 is not an age public key' })).toBeVisible()
+})
+
+test('a caseworker sees when the last backup was made, and main refuses them a backup', async ({
+  page,
+  harness,
+}) => {
+  await harness.seedVault()
+  await harness.addUser(CASEWORKER)
+  await page.goto('/')
+  await unlock(page, CASEWORKER.username, CASEWORKER.passphrase)
+  await expectUnlockedAs(page, CASEWORKER.displayName)
+  // The reminder is for those who can act on it.
+  await expect(page.getByTestId('backup-overdue-banner')).toHaveCount(0)
+  await page.getByTestId('nav-backup').click()
+  await expect(page.getByTestId('backup-status')).toHaveText('No backup yet.')
+  await expect(page.getByTestId('backup-admin-only')).toContainText('Only an administrator')
+  await expect(page.getByTestId('backup-create')).toHaveCount(0)
+  await expect(page.getByTestId('restore-run')).toHaveCount(0)
+
+  const refused = await page.evaluate(() =>
+    window.casevault.backup.create({ passphrase: 'quiet walnut ferry orbit 1987 maple' }),
+  )
+  expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+  const restore = await page.evaluate(() => window.casevault.backup.restore({ passphrase: 'anything' }))
+  expect(restore).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+})
+
+test('the backup and about screens have no serious accessibility violations', async ({ page, harness }) => {
+  await harness.seedVault()
+  await openBackupAsAdmin(page)
+  await fillBackupPassphrase(page, 'password1234')
+  await expect(page.getByTestId('backup-strength')).toContainText(/Strength [0-2] of 4/)
+  await expectNoSeriousA11yViolations(page, 'backup')
+
+  await page.getByTestId('nav-about').click()
+  await expect(page.getByRole('heading', { level: 1, name: 'About CaseVault' })).toBeVisible()
+  await expect(page.getByTestId('about-version')).toHaveText(/^Version \d+\.\d+\.\d+/)
+  await expect(page.getByTestId('about-attribution')).toContainText(
+    'International Organization for Migration (IOM), licensed under CC BY 4.0',
+  )
+  await expect(page.getByTestId('about-attribution')).toContainText('IOM does not endorse CaseVault.')
+  // Addresses are text: the app opens no links.
+  await expect(page.getByTestId('about-attribution').locator('a')).toHaveCount(0)
+  await harness.screenshot('about')
+  await expectNoSeriousA11yViolations(page, 'about')
+})

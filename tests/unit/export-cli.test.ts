@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest'
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { runCli } from '../../main/cli/commands'
+import { ADMIN, call, tempDir } from './support/temp-vault'
+import { ANALYST, CASEWORKER, createCase, staffedHost, survivorCase } from './support/case-fixtures'
+import { csvRecords, decryptFile } from './support/export-files'
+
+const EXPORT_PASSPHRASE = 'granite heron counts twelve slow tides'
+
+function run(argv: string[], stdin = '') {
+  const out: string[] = []
+  const err: string[] = []
+  return runCli(argv, {
+    stdinLines: async () => stdin.split('\n'),
+    out: (line) => out.push(line),
+    err: (line) => err.push(line),
+  }).then((exit) => ({ exit, out, err }))
+}
+
+/** A vault made through the API (cheap KDF), then closed so the command line can open it. */
+async function closedVault(cases: number) {
+  const { host, dataDir } = await staffedHost('amara')
+  for (let index = 0; index < cases; index += 1) {
+    await createCase(host, {
+      ...survivorCase(),
+      survivor: { ...survivorCase().survivor, prs_FirstName: `Olena${index}` },
+    })
+  }
+  await call(host, 'vault:lock')
+  host.dispose()
+  return { dataDir, out: tempDir() }
+}
+
+describe('export on the command line', () => {
+  it('exports HTCDS JSON encrypted with the export passphrase from standard input', async () => {
+    const { dataDir, out } = await closedVault(2)
+    const file = join(out, 'cases.json.age')
+    const result = await run(
+      ['export', '--data', dataDir, '--user', ADMIN.username, '--format', 'htcds-json', '--out', file],
+      `${ADMIN.passphrase}\n${EXPORT_PASSPHRASE}\n`,
+    )
+    expect(result.err).toEqual([])
+    expect(result.exit).toBe(0)
+    expect(result.out).toContain('rows: 2')
+    const document = JSON.parse((await decryptFile(file, EXPORT_PASSPHRASE)).toString('utf8'))
+    expect(document.cases).toHaveLength(2)
+  })
+
+  it('lets an analyst write the de-identified formats, with a suppression summary', async () => {
+    const { dataDir, out } = await closedVault(6)
+    const file = join(out, 'ctdc.csv')
+    const result = await run(
+      [
+        'export',
+        '--data',
+        dataDir,
+        '--user',
+        ANALYST.username,
+        '--format',
+        'ctdc-csv',
+        '--out',
+        file,
+        '--plaintext',
+      ],
+      `${ANALYST.passphrase}\n`,
+    )
+    expect(result.err).toEqual([])
+    expect(result.out).toEqual([
+      'rows: 6',
+      'k: 5',
+      'generalised: nothing',
+      'suppressed rows: 0',
+      'suppressed cells: 0 (in 0 rows)',
+      `written: ${file} (PLAINTEXT: anyone with the file can read it)`,
+    ])
+    expect(csvRecords(readFileSync(file))).toHaveLength(6)
+    expect(readFileSync(file, 'utf8')).not.toContain('Olena')
+  })
+
+  it('refuses full records to an analyst and every export to a caseworker, with one line and exit 1', async () => {
+    const { dataDir, out } = await closedVault(1)
+    const analyst = await run(
+      [
+        'export',
+        '--data',
+        dataDir,
+        '--user',
+        ANALYST.username,
+        '--format',
+        'htcds-json',
+        '--out',
+        join(out, 'a.json'),
+      ],
+      `${ANALYST.passphrase}\n${EXPORT_PASSPHRASE}\n`,
+    )
+    expect(analyst).toMatchObject({ exit: 1, err: [expect.stringMatching(/^error: FORBIDDEN: /)] })
+    const caseworker = await run(
+      [
+        'export',
+        '--data',
+        dataDir,
+        '--user',
+        CASEWORKER.username,
+        '--format',
+        'deidentified-csv',
+        '--out',
+        join(out, 'b.csv'),
+        '--plaintext',
+      ],
+      `${CASEWORKER.passphrase}\n`,
+    )
+    expect(caseworker).toMatchObject({ exit: 1, err: [expect.stringMatching(/^error: FORBIDDEN: /)] })
+    const unknown = await run(
+      ['export', '--data', dataDir, '--user', ADMIN.username, '--format', 'xlsx', '--out', join(out, 'c')],
+      `${ADMIN.passphrase}\n`,
+    )
+    expect(unknown).toMatchObject({
+      exit: 1,
+      err: [expect.stringMatching(/^error: --format must be one of/)],
+    })
+    const weak = await run(
+      [
+        'export',
+        '--data',
+        dataDir,
+        '--user',
+        ADMIN.username,
+        '--format',
+        'htcds-csv',
+        '--out',
+        join(out, 'd.tar'),
+      ],
+      `${ADMIN.passphrase}\npassword1234\n`,
+    )
+    expect(weak).toMatchObject({ exit: 1, err: [expect.stringMatching(/^error: WEAK_PASSPHRASE/)] })
+    for (const name of ['a.json', 'b.csv', 'c', 'd.tar']) expect(existsSync(join(out, name))).toBe(false)
+  })
+})

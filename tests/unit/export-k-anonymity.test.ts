@@ -1,0 +1,200 @@
+// k-anonymity, proven on random case sets: in every de-identified output, each combination of
+// quasi-identifier values occurs at least k times, and no aggregate cell is below the threshold.
+import { describe, expect, it } from 'vitest'
+import fc from 'fast-check'
+import { parse } from 'csv-parse/sync'
+import { codesOf } from '../../main/core/htcds'
+import type { DeidentifiedCase } from '../../main/core/export/deidentified-source'
+import { deidentify } from '../../main/core/export/deidentify'
+import { deidentifiedCsv, DEIDENTIFIED_QI_COLUMNS } from '../../main/core/export/deidentified-csv'
+import { ctdcCsv } from '../../main/core/export/ctdc-csv'
+import { aggregateTables } from '../../main/core/export/aggregates'
+import { AGE_BANDS } from '../../main/core/export/ctdc-mapping'
+import { DEIDENTIFIED_QUASI_IDENTIFIERS, yearRange } from '../../main/core/export/quasi-identifiers'
+import { anonymise } from '../../main/core/export/k-anonymity'
+import { csvCell, CsvBuilder } from '../../main/core/export/csv-writer'
+import { csvRecords } from './support/export-files'
+
+const codes = (list: string) => codesOf(list).map((entry) => entry.code)
+const maybe = <T>(arbitrary: fc.Arbitrary<T>) => fc.option(arbitrary, { nil: null, freq: 5 })
+const subset = (list: string) => fc.uniqueArray(fc.constantFrom(...codes(list)), { maxLength: 3 })
+
+/** Skewed like a real caseload: a few common values and a long tail (XX is in no UN region). */
+const country = fc.oneof(
+  { weight: 6, arbitrary: fc.constantFrom('UA', 'PL', 'NG') },
+  { weight: 2, arbitrary: fc.constantFrom('GH', 'DE', 'VN', 'PH', 'MX', 'XX') },
+  { weight: 1, arbitrary: fc.constantFrom(...codes('iso3166')) },
+)
+
+const deidentifiedCase: fc.Arbitrary<DeidentifiedCase> = fc.record({
+  year: fc.integer({ min: 2016, max: 2026 }),
+  sex: maybe(fc.constantFrom(...codes('prs_Gender'))),
+  ageBand: maybe(fc.constantFrom(...AGE_BANDS.map((band) => band.label))),
+  minorWhenTrafficked: maybe(fc.constantFrom('Minor' as const, 'Adult' as const)),
+  citizenship: maybe(country),
+  countryOfExploitation: maybe(country),
+  exploitationTypes: subset('vic_TypeOfExploitation').map((list) => [...list].sort()),
+  traffickingStatus: maybe(fc.constantFrom(...codes('vic_TraffickingStatus'))),
+  methodsOfControl: subset('vic_MethodsOfControl').map((list) => [...list].sort()),
+  forcedLabourIndustry: maybe(fc.constantFrom(...codes('vic_ForcedLabourIndustry'))),
+  typeOfSexExploitation: subset('vic_TypeOfSexExploitation'),
+  methodOfRecruitment: subset('vic_MethodOfRecruitment'),
+  relationshipToTrafficker: maybe(fc.constantFrom(...codes('vic_RelationshipToTrafficker'))),
+  recruitmentWebsitesAndApps: subset('vic_RecruitmentWebsitesAndApps'),
+  exploitationWebsitesAndApps: subset('vic_ExploitationWebsitesAndApps'),
+})
+
+const caseSets = fc.array(deidentifiedCase, { maxLength: 400 })
+const kValues = fc.integer({ min: 5, max: 12 })
+
+function smallestClass(rows: Record<string, string>[], columns: readonly string[]): number {
+  const counts = new Map<string, number>()
+  for (const row of rows) {
+    const key = JSON.stringify(columns.map((column) => row[column]))
+    counts.set(key, (counts.get(key) ?? 0) + 1)
+  }
+  return Math.min(Infinity, ...counts.values())
+}
+
+/** The CTDC columns that are functions of the quasi-identifiers (what an attacker can match on). */
+const CTDC_QI_COLUMNS = [
+  'yearOfRegistration', 'gender', 'ageBroad', 'majorityStatus', 'majorityStatusAtExploit', 'majorityEntry',
+  'citizenship', 'CountryOfExploitation', 'isForcedLabour', 'isSexualExploit', 'isOtherExploit',
+  'isSexAndLabour', 'isForcedMarriage', 'isForcedMilitary', 'isOrganRemoval', 'isSlaveryAndPractices',
+  'typeOfExploitConcatenated',
+] // prettier-ignore
+
+const RUNS = { numRuns: 60 }
+
+describe('k-anonymity (property tests)', () => {
+  it('every quasi-identifier combination in the output occurs at least k times; nothing is lost silently', () => {
+    fc.assert(
+      fc.property(caseSets, kValues, (cases, k) => {
+        const { rows, report } = deidentify(cases, k)
+        const counts = new Map<string, number>()
+        for (const row of rows)
+          counts.set(JSON.stringify(row.values), (counts.get(JSON.stringify(row.values)) ?? 0) + 1)
+        for (const count of counts.values()) expect(count).toBeGreaterThanOrEqual(k)
+        expect(report.outputRows + report.suppressedRows).toBe(cases.length)
+        expect(rows).toHaveLength(report.outputRows)
+      }),
+      RUNS,
+    )
+  })
+
+  it('holds on the CSV actually written, in CaseVault columns and in CTDC columns', () => {
+    fc.assert(
+      fc.property(caseSets, kValues, (cases, k) => {
+        const { rows } = deidentify(cases, k)
+        const ours = csvRecords(deidentifiedCsv(rows))
+        const ctdc = csvRecords(ctdcCsv(rows))
+        expect(ours).toHaveLength(rows.length)
+        expect(ctdc).toHaveLength(rows.length)
+        if (rows.length === 0) return
+        expect(smallestClass(ours, DEIDENTIFIED_QI_COLUMNS)).toBeGreaterThanOrEqual(k)
+        expect(smallestClass(ctdc, CTDC_QI_COLUMNS)).toBeGreaterThanOrEqual(k)
+      }),
+      RUNS,
+    )
+  })
+
+  it('aggregate tables have no cell between 1 and k − 1', () => {
+    fc.assert(
+      fc.property(caseSets, kValues, (cases, k) => {
+        const tables = aggregateTables(cases, k)
+        for (const entry of tables.entries) {
+          for (const row of csvRecords(entry.content)) expect(Number(row.cases)).toBeGreaterThanOrEqual(k)
+        }
+      }),
+      RUNS,
+    )
+  })
+
+  it('each generalisation level only merges values of the level below (a true hierarchy)', () => {
+    fc.assert(
+      fc.property(deidentifiedCase, deidentifiedCase, (a, b) => {
+        for (const qi of DEIDENTIFIED_QUASI_IDENTIFIERS) {
+          for (let level = 0; level + 1 < qi.levels.length; level += 1) {
+            if (qi.levels[level]!.value(a) === qi.levels[level]!.value(b)) {
+              expect(qi.levels[level + 1]!.value(a)).toBe(qi.levels[level + 1]!.value(b))
+            }
+          }
+        }
+      }),
+    )
+  })
+
+  it('keeps full detail when the data is already k-anonymous, and drops a lone outlier rather than coarsening everyone', () => {
+    const common: DeidentifiedCase = {
+      year: 2025,
+      sex: 'Feminine',
+      ageBand: '18-20',
+      minorWhenTrafficked: 'Adult',
+      citizenship: 'NG',
+      countryOfExploitation: 'IT',
+      exploitationTypes: ['SexualExploitation'],
+      traffickingStatus: null,
+      methodsOfControl: [],
+      forcedLabourIndustry: null,
+      typeOfSexExploitation: ['Prostitution'],
+      methodOfRecruitment: [],
+      relationshipToTrafficker: null,
+      recruitmentWebsitesAndApps: [],
+      exploitationWebsitesAndApps: [],
+    }
+    const cases = [...Array.from({ length: 20 }, () => common), { ...common, citizenship: 'BJ', year: 2019 }]
+    const { rows, report } = deidentify(cases, 5)
+    expect(report.generalised).toEqual([])
+    expect(report).toMatchObject({ outputRows: 20, suppressedRows: 1, rowsWithSuppressedCells: 0 })
+    expect(new Set(rows.map((row) => row.values.join('|')))).toEqual(
+      new Set(['2025|NG|IT|Adult|18-20|SexualExploitation|Feminine']),
+    )
+  })
+
+  it('generalises step by step (year → 3-year range, country → UN sub-region) when rows are spread thin', () => {
+    const base = { ...deidentifiedCaseExample(), sex: 'Masculine', ageBand: '30-38' }
+    const cases = ['2022', '2023', '2024'].flatMap((year) =>
+      ['GH', 'NG', 'SN', 'CI'].map((citizenship) => ({ ...base, year: Number(year), citizenship })),
+    )
+    const { rows, report } = deidentify(cases, 5)
+    expect(report.generalised.map((step) => step.quasiIdentifier)).toEqual(['year', 'citizenship'])
+    expect(
+      rows.every((row) => row.values[0] === yearRange(2023) && row.values[1] === 'Sub-Saharan Africa'),
+    ).toBe(true)
+  })
+
+  it('refuses a k below 2 outright', () => {
+    expect(() => anonymise([], DEIDENTIFIED_QUASI_IDENTIFIERS, 1)).toThrow()
+  })
+})
+
+function deidentifiedCaseExample(): DeidentifiedCase {
+  return fc.sample(deidentifiedCase, { numRuns: 1, seed: 7 })[0]!
+}
+
+describe('CSV writer', () => {
+  it('round-trips any text through csv-parse (quotes, commas, line breaks, unicode)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.string({ unit: 'grapheme', maxLength: 12 }), { minLength: 3, maxLength: 3 }), {
+          maxLength: 20,
+        }),
+        (rows) => {
+          const csv = new CsvBuilder(['a', 'b', 'c'])
+          for (const row of rows) csv.add(row)
+          const parsed = parse(csv.toBuffer(), { relax_quotes: false }) as string[][]
+          const unguard = (cell: string) => (/^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell)
+          expect(parsed.slice(1).map((row) => row.map(unguard))).toEqual(rows.filter(() => true))
+        },
+      ),
+    )
+  })
+
+  it('writes formula-like text as text, and numbers as numbers', () => {
+    expect(csvCell('=1+2')).toBe("'=1+2")
+    expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)")
+    expect(csvCell(-12.5)).toBe('-12.5')
+    expect(csvCell('a,"b"')).toBe('"a,""b"""')
+    expect(csvCell(null)).toBe('')
+  })
+})
