@@ -40,8 +40,13 @@ export function zodFormSchema<S extends z.ZodType>(
 }
 
 /** Validate a field when it loses focus; once it shows an error, re-check on every keystroke. */
-export function lazyThenEager(state: { errors: string[] }) {
-  return { validateOnModelUpdate: state.errors.length > 0, validateOnBlur: true }
+export function lazyThenEager(state: { errors: string[]; dirty: boolean }) {
+  // Leaving an empty field the user never typed in is not an error yet: showing "required" on that
+  // blur moved the links below (a click on "Forgot your passphrase?" then landed on empty space).
+  return {
+    validateOnModelUpdate: state.errors.length > 0,
+    validateOnBlur: state.dirty || state.errors.length > 0,
+  }
 }
 
 /** After a refused submit, put the cursor in the first field that needs fixing (keyboard and screen readers). */
