@@ -1,0 +1,108 @@
+// English messages: Admin: users, settings, audit log. Keys are literals at every call site (a test checks each exists).
+// vue-i18n treats { } @ $ | as syntax: keep them out of plain text.
+export const adminMessages = {
+  users: {
+    title: 'Users',
+    intro: 'People who can unlock this vault. Each person has their own username and passphrase.',
+    add: 'Add user',
+    username: 'Username',
+    displayName: 'Full name',
+    role: 'Role',
+    status: 'Status',
+    actions: 'Actions',
+    active: 'Active',
+    inactive: 'Deactivated',
+    empty: 'No users yet.',
+    loading: 'Loading users…',
+    addTitle: 'Add a user',
+    initialPassphrase: 'Initial passphrase',
+    initialPassphraseHint: 'Give it to the person in private. They should change it after the first unlock.',
+    initialPassphraseConfirm: 'Repeat the initial passphrase',
+    addSubmit: 'Add user',
+    added: 'User {username} was added.',
+    deactivate: 'Deactivate',
+    deactivateLabel: 'Deactivate {username}',
+    deactivateTitle: 'Deactivate a user',
+    deactivateBody:
+      'Deactivate {username}? They will no longer be able to unlock the vault. Their past work stays in the records and the audit log.',
+    deactivateSubmit: 'Deactivate user',
+    deactivated: 'User {username} was deactivated.',
+    resetPassphrase: 'Reset passphrase',
+    resetLabel: 'Reset passphrase for {username}',
+    resetTitle: 'Reset the passphrase of {username}',
+    resetIntro: 'Set a new passphrase and give it to the person in private.',
+    newPassphrase: 'New passphrase',
+    newPassphraseConfirm: 'Repeat the new passphrase',
+    resetSubmit: 'Set new passphrase',
+    resetDone: 'The passphrase of {username} was reset.',
+    you: 'you',
+  },
+  settings: {
+    title: 'Settings',
+    intro: 'These settings apply to everyone who uses this vault on this computer.',
+    autoLock: 'Lock automatically after this many minutes without activity',
+    autoLockHint:
+      'From {min} to {max} minutes. The vault also locks at once when the computer goes to sleep or the screen is locked, whatever this setting says.',
+    minutes: 'minutes',
+    save: 'Save settings',
+    saved: 'Settings saved. The vault now locks after {minutes} minutes without activity.',
+    loadFailed: 'The current settings could not be read.',
+  },
+  audit: {
+    title: 'Audit log',
+    intro:
+      'Every unlock, lock and administrative change is recorded here, newest first. Each row is chained to the one before it, so a change made outside CaseVault shows up when the chain is verified.',
+    row: 'Row',
+    time: 'Time',
+    actor: 'User',
+    action: 'Action',
+    target: 'Target',
+    details: 'Details',
+    noActor: 'System',
+    none: '—',
+    empty: 'The audit log is empty.',
+    loading: 'Loading the audit log…',
+    loadOlder: 'Load older entries',
+    showing: 'Showing the newest entry. | Showing the newest {count} entries.',
+    startReached: 'This is the start of the log: there are no older entries.',
+    verify: 'Verify the chain',
+    verifyHint:
+      'Recalculates every row from the first one and checks that nothing was changed, removed or inserted.',
+    verifying: 'Verifying…',
+    intact: 'Intact: 1 row checked. | Intact: {count} rows checked.',
+    broken: 'Broken at row {id} — the log was altered outside CaseVault.',
+    brokenAdvice:
+      'Keep this computer as it is and tell the person responsible for security. Restore the latest backup only after the change has been looked into.',
+    actions: {
+      vault: {
+        created: 'Vault created',
+        verified: 'Vault checked',
+      },
+      session: {
+        unlocked: 'Unlocked',
+        unlocked_with_recovery_key: 'Unlocked with the recovery key',
+        locked: 'Locked',
+      },
+      user: {
+        created: 'User added',
+        deactivated: 'User deactivated',
+        passphrase_reset: 'Passphrase reset by an administrator',
+        passphrase_changed: 'Own passphrase changed',
+      },
+      settings: {
+        updated: 'Settings changed',
+      },
+      access: {
+        denied: 'Access refused',
+      },
+      audit: {
+        verified: 'Audit log verified',
+      },
+      backup: {
+        created: 'Backup made',
+        verified: 'Backup checked',
+        restored: 'Backup restored',
+      },
+    },
+  },
+}

@@ -1,0 +1,143 @@
+// English messages: the app frame, shared words, validation and error messages. Keys are literals at every call site (a test checks each exists).
+// vue-i18n treats { } @ $ | as syntax: keep them out of plain text.
+export const shellMessages = {
+  app: {
+    name: 'CaseVault',
+  },
+  common: {
+    cancel: 'Cancel',
+    close: 'Close',
+    yes: 'Yes',
+    no: 'No',
+    working: 'Working…',
+  },
+  nav: {
+    label: 'Main',
+    skipToContent: 'Skip to content',
+    cases: 'Cases',
+    screening: 'Screening',
+    referrals: 'Referrals',
+    reports: 'Reports',
+    backup: 'Backup',
+    admin: 'Admin',
+    adminSections: 'Admin sections',
+    adminUsers: 'Users',
+    adminSettings: 'Settings',
+    adminAudit: 'Audit log',
+    changePassphrase: 'Change passphrase',
+    lock: 'Lock',
+    lockHint: 'Lock the vault now. Everyone must unlock again with their passphrase.',
+    about: 'About CaseVault',
+  },
+  frame: {
+    currentUser: '{name} ({role})',
+    organisation: 'Organisation',
+  },
+  roles: {
+    admin: 'Administrator',
+    supervisor: 'Supervisor',
+    caseworker: 'Caseworker',
+    analyst: 'Analyst',
+  },
+  placeholder: {
+    comingLater: 'This part of CaseVault is coming in a later release.',
+    cases: 'Register survivors and follow their cases from identification to closure.',
+    screening: 'Screen people for indicators of trafficking with standard questionnaires.',
+    referrals: 'Refer survivors to services and follow up on each referral.',
+    reports: 'Count cases and produce de-identified statistics.',
+  },
+  unsaved: {
+    title: 'Leave without saving?',
+    body: 'You have changes that are not saved. If you leave now, they are lost.',
+    stay: 'Stay and keep editing',
+    leave: 'Leave and discard changes',
+  },
+  primevue: {
+    clear: 'Clear',
+    today: 'Today',
+    emptyMessage: 'No options to choose from.',
+    emptyFilterMessage: 'Nothing matches what you typed.',
+    emptySelectionMessage: 'Nothing chosen.',
+    searchMessage: '{count} results are available.',
+    selectionMessage: '{count} chosen.',
+    chooseYear: 'Choose the year',
+    chooseMonth: 'Choose the month',
+    chooseDate: 'Choose the date',
+    prevDecade: 'Previous ten years',
+    nextDecade: 'Next ten years',
+    prevYear: 'Previous year',
+    nextYear: 'Next year',
+    prevMonth: 'Previous month',
+    nextMonth: 'Next month',
+    pageLabel: 'Page {page}',
+    firstPageLabel: 'First page',
+    lastPageLabel: 'Last page',
+    nextPageLabel: 'Next page',
+    prevPageLabel: 'Previous page',
+    selectAll: 'All chosen',
+    unselectAll: 'None chosen',
+    listLabel: 'Options',
+  },
+  format: {
+    bytes: '{size} bytes',
+    kilobytes: '{size} KB',
+    megabytes: '{size} MB',
+  },
+  notAllowed: {
+    title: 'Not allowed',
+    body: 'Your role does not give access to this page. Ask an administrator if you need it.',
+    back: 'Go to cases',
+  },
+  problem: {
+    title: 'CaseVault cannot open the vault',
+    retry: 'Try again',
+  },
+  validation: {
+    required: 'This field is required.',
+    tooShort: 'Use at least {min} characters.',
+    tooLong: 'Use at most {max} characters.',
+    usernameFormat: 'Use only letters, digits, dot, dash and underscore.',
+    chooseOne: 'Choose one of the options.',
+    passphraseMismatch: 'The two passphrases are not the same.',
+    atLeast: 'Enter {min} or more.',
+    atMost: 'Enter {max} or less.',
+    wholeNumber: 'Enter a whole number, without decimals.',
+    invalid: 'This value is not valid.',
+    date: 'Enter a real date as year-month-day, for example 2025-03-14.',
+    nameOrAlias: 'Enter a name, or a name the person is known by under “Also known as”.',
+  },
+  errorDetails: {
+    waitSeconds: 'You can try again in one second. | You can try again in {seconds} seconds.',
+  },
+  errors: {
+    VALIDATION: 'Some of the information is not valid. Check the fields and try again.',
+    LOCKED: 'The vault is locked. Unlock it to continue.',
+    FORBIDDEN: 'Your role does not allow this action.',
+    NOT_FOUND: 'This could not be found. It may have been removed.',
+    CONFLICT: 'This clashes with something that already exists, for example a username that is taken.',
+    WRONG_PASSPHRASE: 'The passphrase is not correct. Check Caps Lock and try again.',
+    UNKNOWN_USER: 'There is no user with this username in this vault. Check the spelling.',
+    USER_DEACTIVATED: 'This account has been deactivated. Ask an administrator to help you.',
+    TOO_MANY_ATTEMPTS: 'Too many unsuccessful attempts. Please wait before trying again.',
+    BAD_RECOVERY_KEY:
+      'The recovery key is not correct. Check each group of 4 characters: the last group catches typing mistakes.',
+    VAULT_EXISTS: 'A vault already exists in this data folder. Unlock it instead of creating a new one.',
+    NO_VAULT: 'There is no vault in the data folder yet. Set one up first.',
+    CORRUPT_HEADER:
+      'The vault settings file (vault.json) is damaged. Nothing has been deleted. Restore it from a backup, or unlock with the recovery key.',
+    DB_MISSING:
+      'The encrypted database file is missing from the data folder. Nothing has been deleted here: restore the files from a backup.',
+    DB_NOT_OURS:
+      'The database file in the data folder does not belong to this vault. Restore the matching files from a backup.',
+    DB_CORRUPT:
+      'The vault file is damaged and cannot be read safely. Nothing has been deleted or overwritten: restore the latest backup.',
+    SCHEMA_TOO_NEW:
+      'This vault was last opened by a newer version of CaseVault. Install that version, or a newer one, to open it.',
+    WEAK_PASSPHRASE:
+      'This passphrase is too easy to guess. Use a longer one, for example several unrelated words.',
+    BACKUP_DAMAGED:
+      'This backup file is damaged or incomplete, so it was not used. Your current vault is unchanged. Try another copy of the backup.',
+    INTERNAL:
+      'Something went wrong inside CaseVault. Try again, and restart CaseVault if it keeps happening.',
+  },
+}
