@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path'
 import { z } from 'zod'
 import { CaseVaultError } from '../errors'
 import type { KeySlot } from './key-slot'
+import type { KdfParams } from './kdf'
 
 export const HEADER_FILE = 'vault.json'
 export const DATABASE_FILE = 'casevault.db'
@@ -42,6 +43,26 @@ const headerSchema = z.object({
 
 /** vault.json: plaintext, holds no survivor data — only names of staff accounts and wrapped keys. */
 export type VaultHeader = z.infer<typeof headerSchema>
+
+/** A fresh header: SQLCipher 4, Argon2id with `kdf` for new slots. */
+export function newHeader(fields: {
+  vaultId: string
+  organisation: string
+  kdf: KdfParams
+  now: Date
+  slots: KeySlot[]
+}): VaultHeader {
+  return {
+    format: HEADER_FORMAT,
+    formatVersion: HEADER_VERSION,
+    vaultId: fields.vaultId,
+    organisation: fields.organisation,
+    createdAt: fields.now.toISOString(),
+    cipher: { name: 'sqlcipher', legacy: 4 },
+    kdf: { algorithm: 'argon2id', version: 19, ...fields.kdf },
+    slots: fields.slots,
+  }
+}
 
 export function headerPath(dataDir: string): string {
   return join(dataDir, HEADER_FILE)

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import { existsSync, mkdirSync, rmSync } from 'node:fs'
 import { CaseVaultError } from '../errors'
-import { integrityProblems, openEncryptedDatabase, type VaultDatabase } from '../db/connection'
+import { openEncryptedDatabase, type VaultDatabase } from '../db/connection'
 import { migrate } from '../db/migrate'
 import { createUserRepository } from '../users/user-repository'
 import { createAuditLog } from '../audit/audit-log'
@@ -10,13 +10,13 @@ import { atLeastFloor, calibrateKdf, type KdfParams } from './kdf'
 import { unwrapDatabaseKey, wrapDatabaseKey } from './key-slot'
 import { formatRecoveryKey, parseRecoveryKey } from './recovery-key'
 import { UnlockThrottle } from './unlock-throttle'
+import { openVaultDatabase } from './open-vault-database'
 import { openSession, type VaultSession } from './vault-session'
 import {
   databasePath,
   findSlot,
-  HEADER_FORMAT,
-  HEADER_VERSION,
   headerExists,
+  newHeader,
   readHeader,
   withSlot,
   writeHeader,
@@ -116,17 +116,10 @@ export class Vault {
           audit.append({ actor: input.username, action: 'vault.created', target: `user:${created.id}` })
           return created
         })()
-        const header: VaultHeader = {
-          format: HEADER_FORMAT,
-          formatVersion: HEADER_VERSION,
-          vaultId,
-          organisation: input.organisation,
-          createdAt: now.toISOString(),
-          cipher: { name: 'sqlcipher', legacy: 4 },
-          kdf: { algorithm: 'argon2id', version: 19, ...kdf },
-          slots: [slot],
-        }
-        writeHeader(this.dataDir, header)
+        writeHeader(
+          this.dataDir,
+          newHeader({ vaultId, organisation: input.organisation, kdf, now, slots: [slot] }),
+        )
         const session = openSession(db, admin, this.clock)
         this.current = { session, databaseKey }
         return { recoveryKey: formatRecoveryKey(databaseKey), session }
@@ -275,18 +268,9 @@ export class Vault {
   private openWithKey(databaseKey: Buffer, username: string, action: string): VaultSession {
     let db: VaultDatabase | null = null
     try {
-      db = openEncryptedDatabase(databasePath(this.dataDir), databaseKey, { create: false })
-      // Catch a damaged or tampered page now, with a clear message, not halfway through a form.
-      const problems = integrityProblems(db)
-      if (problems.length > 0) {
-        throw new CaseVaultError('DB_CORRUPT', 'The database file is damaged.', {
-          problems: problems.slice(0, 5),
-        })
-      }
-      migrate(db)
-      const user = createUserRepository(db).findByUsername(username)
-      if (!user) throw new CaseVaultError('UNKNOWN_USER', 'There is no user with this name in this vault.')
-      if (!user.active) throw new CaseVaultError('USER_DEACTIVATED', 'This user has been deactivated.')
+      const opened = openVaultDatabase(databasePath(this.dataDir), databaseKey, username)
+      db = opened.db
+      const { user } = opened
       const session = openSession(db, user, this.clock)
       const failedAttempts = this.throttle.recordSuccess()
       session.audit.append({
@@ -311,18 +295,13 @@ export class Vault {
       if (!(error instanceof CaseVaultError) || !['NO_VAULT', 'CORRUPT_HEADER'].includes(error.code))
         throw error
       // Recovery after vault.json was lost: a new header; other users need a passphrase reset.
-      const now = this.clock().toISOString()
-      const kdf = this.options.kdf ?? (await calibrateKdf()).params
-      return {
-        format: HEADER_FORMAT,
-        formatVersion: HEADER_VERSION,
+      return newHeader({
         vaultId: randomUUID(),
         organisation: session.settings.organisation() ?? 'CaseVault',
-        createdAt: now,
-        cipher: { name: 'sqlcipher', legacy: 4 },
-        kdf: { algorithm: 'argon2id', version: 19, ...kdf },
+        kdf: this.options.kdf ?? (await calibrateKdf()).params,
+        now: this.clock(),
         slots: [],
-      }
+      })
     }
   }
 
