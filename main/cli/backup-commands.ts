@@ -7,18 +7,13 @@ import { restoreBackup } from '../core/backup/restore-backup'
 import { assertStrongBackupPassphrase } from '../core/backup/passphrase-strength'
 import { CaseVaultError } from '../core/errors'
 import type { BackupManifest } from '../core/backup/backup-format'
-import { passphraseLine, type CliIo } from './io'
+import { passphraseLine, required, type CliIo } from './io'
 
 export interface BackupCommandOptions {
   data?: string | undefined
   user?: string | undefined
   out?: string | undefined
   file?: string | undefined
-}
-
-function required(value: string | undefined, flag: string): string {
-  if (!value) throw new Error(`missing --${flag}`)
-  return value
 }
 
 function printCounts(io: CliIo, counts: Record<string, number>): void {

@@ -6,7 +6,7 @@ import { integrityProblems } from '../core/db/connection'
 import { schemaVersion } from '../core/db/migrate'
 import { CaseVaultError } from '../core/errors'
 import { passphraseSchema, usernameSchema } from '../api/contract/common'
-import { passphraseLine, type CliIo } from './io'
+import { passphraseLine, required, type CliIo } from './io'
 import { backupCommand, isMissingFile, restoreCommand, verifyBackupCommand } from './backup-commands'
 import { APP_VERSION } from '../app-version'
 import { training } from './training'
@@ -47,11 +47,6 @@ function options(argv: string[]) {
       'all-or-nothing': { type: 'boolean' },
     },
   })
-}
-
-function required(value: string | undefined, flag: string): string {
-  if (!value) throw new Error(`missing --${flag}`)
-  return value
 }
 
 async function init(values: ReturnType<typeof options>['values'], io: CliIo): Promise<number> {

@@ -6,7 +6,7 @@ import {
   type DeidentificationReport,
   type ExportProtection,
 } from '../api/contract/export'
-import { passphraseLine, type CliIo } from './io'
+import { passphraseLine, required, type CliIo } from './io'
 
 export interface ExportCommandOptions {
   data?: string | undefined
@@ -15,11 +15,6 @@ export interface ExportCommandOptions {
   out?: string | undefined
   plaintext?: boolean | undefined
   k?: string | undefined
-}
-
-function required(value: string | undefined, flag: string): string {
-  if (!value) throw new Error(`missing --${flag}`)
-  return value
 }
 
 function printReport(io: CliIo, report: DeidentificationReport): void {

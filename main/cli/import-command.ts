@@ -3,7 +3,7 @@ import { Vault } from '../core/vault/vault'
 import { createImportService } from '../core/import/import-service'
 import { readImportBytes } from '../core/import/source-table'
 import { importFormatSchema } from '../api/contract/import'
-import { passphraseLine, type CliIo } from './io'
+import { passphraseLine, required, type CliIo } from './io'
 
 export interface ImportCommandOptions {
   data?: string | undefined
@@ -12,11 +12,6 @@ export interface ImportCommandOptions {
   format?: string | undefined
   'dry-run'?: boolean | undefined
   'all-or-nothing'?: boolean | undefined
-}
-
-function required(value: string | undefined, flag: string): string {
-  if (!value) throw new Error(`missing --${flag}`)
-  return value
 }
 
 /** Headers come from the file: a line break or control character in one must not forge an output line. */

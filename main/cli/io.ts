@@ -22,3 +22,9 @@ export async function passphraseLine(io: CliIo, index: number, what: string): Pr
   }
   return line
 }
+
+/** A required command-line option; missing → the one-line error the CLI prints. */
+export function required(value: string | undefined, flag: string): string {
+  if (!value) throw new Error(`missing --${flag}`)
+  return value
+}
