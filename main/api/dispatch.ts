@@ -12,6 +12,10 @@ import { backupHandlers } from './backup'
 import { exportHandlers } from './export'
 import { attachmentsHandlers, commentsHandlers, perpetratorsHandlers } from './case-parts'
 import { importHandlers } from './import'
+import { screeningHandlers } from './screening'
+import { directoryHandlers } from './directory'
+import { referralsHandlers } from './referrals'
+import { dashboardHandlers } from './dashboard'
 
 type AnyHandler = (ctx: HandlerContext, input: unknown) => unknown
 type AnySpec = MethodSpec<z.ZodType, unknown>
@@ -27,6 +31,10 @@ const handlers = {
   backup: backupHandlers,
   export: exportHandlers,
   import: importHandlers,
+  screening: screeningHandlers,
+  directory: directoryHandlers,
+  referrals: referralsHandlers,
+  dashboard: dashboardHandlers,
 }
 
 interface Route {

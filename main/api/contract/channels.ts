@@ -20,6 +20,10 @@ export const channels = {
   backup: ['status', 'create', 'verify', 'restore', 'updateSettings'],
   export: ['run', 'getSettings', 'updateSettings'],
   import: ['preview', 'run'],
+  screening: [],
+  directory: [],
+  referrals: [],
+  dashboard: [],
 } as const
 
 export const LOCKED_EVENT_CHANNEL = 'vault:locked-event'

@@ -9,6 +9,10 @@ import { backupContract } from './backup'
 import { exportContract } from './export'
 import { attachmentsContract, commentsContract, perpetratorsContract } from './case-parts'
 import { importContract } from './import'
+import { screeningContract } from './screening'
+import { directoryContract } from './directory'
+import { referralsContract } from './referrals'
+import { dashboardContract } from './dashboard'
 
 export * from './errors'
 export * from './roles'
@@ -21,6 +25,10 @@ export * from './backup'
 export * from './export'
 export * from './case-parts'
 export * from './import'
+export * from './screening'
+export * from './directory'
+export * from './referrals'
+export * from './dashboard'
 export * from './dates'
 export type { Access, MethodSpec } from './method'
 
@@ -36,6 +44,10 @@ export const contract = {
   backup: backupContract,
   export: exportContract,
   import: importContract,
+  screening: screeningContract,
+  directory: directoryContract,
+  referrals: referralsContract,
+  dashboard: dashboardContract,
 } satisfies Record<string, AreaSpec>
 
 export type Contract = typeof contract

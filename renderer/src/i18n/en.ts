@@ -5,6 +5,10 @@ import { accessMessages } from './en/access'
 import { casesMessages } from './en/cases'
 import { backupMessages } from './en/backup'
 import { adminMessages } from './en/admin'
+import { screeningMessages } from './en/screening'
+import { directoryMessages } from './en/directory'
+import { referralsMessages } from './en/referrals'
+import { dashboardMessages } from './en/dashboard'
 
 export const en = {
   ...shellMessages,
@@ -12,6 +16,10 @@ export const en = {
   ...casesMessages,
   ...backupMessages,
   ...adminMessages,
+  ...screeningMessages,
+  ...directoryMessages,
+  ...referralsMessages,
+  ...dashboardMessages,
 }
 
 export type MessageSchema = typeof en

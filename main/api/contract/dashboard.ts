@@ -1,0 +1,3 @@
+import type { AreaSpec } from './method'
+
+export const dashboardContract = {} satisfies AreaSpec

@@ -1,0 +1,2 @@
+-- Issue 6: screening (assessment templates and assessments). Filled in by its slice.
+SELECT 1;
