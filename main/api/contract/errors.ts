@@ -20,6 +20,8 @@ export const errorCodes = [
   'SCHEMA_TOO_NEW',
   'WEAK_PASSPHRASE',
   'BACKUP_DAMAGED',
+  'INVALID_TRANSITION',
+  'CONSENT_REQUIRED',
   'INTERNAL',
 ] as const
 

@@ -137,6 +137,10 @@ export const shellMessages = {
       'This passphrase is too easy to guess. Use a longer one, for example several unrelated words.',
     BACKUP_DAMAGED:
       'This backup file is damaged or incomplete, so it was not used. Your current vault is unchanged. Try another copy of the backup.',
+    INVALID_TRANSITION:
+      'This step is not possible from the current status. Reload to see the latest status; nothing was changed.',
+    CONSENT_REQUIRED:
+      'The survivor’s consent to share this information has not been recorded, so the referral cannot be sent. Record the consent first.',
     INTERNAL:
       'Something went wrong inside CaseVault. Try again, and restart CaseVault if it keeps happening.',
   },
