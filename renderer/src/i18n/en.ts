@@ -9,6 +9,7 @@ import { screeningMessages } from './en/screening'
 import { directoryMessages } from './en/directory'
 import { referralsMessages } from './en/referrals'
 import { dashboardMessages } from './en/dashboard'
+import { exchangeMessages } from './en/exchange'
 
 export const en = {
   ...shellMessages,
@@ -20,6 +21,7 @@ export const en = {
   ...directoryMessages,
   ...referralsMessages,
   ...dashboardMessages,
+  ...exchangeMessages,
 }
 
 export type MessageSchema = typeof en
