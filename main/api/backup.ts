@@ -6,6 +6,7 @@ import { restoreBackup } from '../core/backup/restore-backup'
 import { assertStrongBackupPassphrase } from '../core/backup/passphrase-strength'
 import { backupFileName } from '../core/backup/backup-format'
 import { APP_VERSION } from '../app-version'
+import { CaseVaultError } from '../core/errors'
 
 const DAY_MS = 24 * 60 * 60 * 1000
 
@@ -91,5 +92,41 @@ export const backupHandlers: AreaHandlers<typeof backupContract> = {
       details: { ...input },
     })
     return status(ctx)
+  },
+
+  autoStatus: (ctx) => ctx.session.settings.autoBackup(),
+
+  updateAuto: (ctx, input) => {
+    const { settings, audit, user } = ctx.session
+    const current = settings.autoBackup()
+    if (input.enabled && (current.folder === null || input.recipients.length === 0)) {
+      throw new CaseVaultError('VALIDATION', 'Choose a folder and add at least one public key first.', {
+        issues: [
+          ...(current.folder === null ? [{ path: 'folder', code: 'missing', message: 'no folder' }] : []),
+          ...(input.recipients.length === 0
+            ? [{ path: 'recipients', code: 'missing', message: 'no key' }]
+            : []),
+        ],
+      })
+    }
+    const next = { ...current, ...input }
+    settings.saveAutoBackup(next)
+    audit.append({
+      actor: user.username,
+      action: 'settings.updated',
+      details: { autoBackup: input.enabled, keep: input.keep, recipients: input.recipients.length },
+    })
+    return next
+  },
+
+  chooseAutoFolder: async (ctx) => {
+    const folder = await ctx.files.chooseFolder()
+    const { settings, audit, user } = ctx.session
+    const current = settings.autoBackup()
+    if (!folder) return current
+    const next = { ...current, folder }
+    settings.saveAutoBackup(next)
+    audit.append({ actor: user.username, action: 'settings.updated', details: { autoBackupFolder: true } })
+    return next
   },
 }

@@ -12,6 +12,8 @@ export interface FileAccess {
   write(path: string, bytes: Uint8Array): Promise<void>
   /** Shows an open dialog for a CaseVault backup; returns the chosen path or null when cancelled. */
   chooseBackupFile(): Promise<string | null>
+  /** Shows a folder dialog (automatic backups); the chosen folder or null when cancelled. */
+  chooseFolder(): Promise<string | null>
   /**
    * Shows an open dialog for a file to import in `format`; the chosen path or null when cancelled.
    * Optional so hosts without imports (the e2e harness until it adds one) still type-check.
@@ -28,6 +30,9 @@ export const noFileAccess: FileAccess = {
   },
   chooseBackupFile() {
     return Promise.reject(new CaseVaultError('INTERNAL', 'Opening files is not available here.'))
+  },
+  chooseFolder() {
+    return Promise.reject(new CaseVaultError('INTERNAL', 'Choosing folders is not available here.'))
   },
   chooseImportFile() {
     return Promise.reject(new CaseVaultError('INTERNAL', 'Opening files is not available here.'))

@@ -11,8 +11,13 @@ export interface ApiHost {
   lock(reason: VaultLockedReason): void
   /** Subscribe to lock events from any cause. Returns an unsubscribe. */
   onLocked(listener: (reason: VaultLockedReason) => void): () => void
-  /** Seconds of system idle time → lock when over the configured minutes. Call every ~30 s. */
-  checkIdle(systemIdleSeconds: number): void
-  /** Lock and release everything. */
+  /**
+   * Seconds of system idle time → lock (after the automatic backup, when configured) when over
+   * the configured minutes. Call every ~30 s; resolves when done.
+   */
+  checkIdle(systemIdleSeconds: number): Promise<void>
+  /** Lock and release everything, at once (no automatic backup). */
   dispose(): void
+  /** Quitting: the automatic backup when one is configured, then lock. Never rejects. */
+  shutdown(): Promise<void>
 }

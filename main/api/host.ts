@@ -3,6 +3,7 @@ import { createUserService } from '../core/users/user-service'
 import { shouldAutoLock } from '../core/vault/auto-lock'
 import { CaseVaultError } from '../core/errors'
 import { dispatch } from './dispatch'
+import { lockWithAutoBackup } from './lock-with-backup'
 import type { HandlerContext } from './handler'
 import type { ApiHost } from './host-types'
 import { noFileAccess, type FileAccess } from './file-access'
@@ -32,11 +33,12 @@ export function createApiHost(options: HostOptions): ApiHost {
     dispatch: (channel, input) => dispatch(ctx, channel, input),
     lock: (reason) => vault.lock(reason),
     onLocked: (listener) => vault.onLocked(listener),
-    checkIdle(systemIdleSeconds) {
+    async checkIdle(systemIdleSeconds) {
       const session = vault.session()
       if (session && shouldAutoLock(systemIdleSeconds, session.settings.get().autoLockMinutes))
-        vault.lock('idle')
+        await lockWithAutoBackup(vault, 'idle')
     },
     dispose: () => vault.lock('user'),
+    shutdown: () => lockWithAutoBackup(vault, 'user').catch(() => vault.lock('user')),
   }
 }

@@ -1,3 +1,4 @@
+import { lockWithAutoBackup } from './lock-with-backup'
 import type { AreaHandlers, HandlerContext } from './handler'
 import type { vaultContract, VaultStatus } from './contract/vault'
 
@@ -29,8 +30,8 @@ export const vaultHandlers: AreaHandlers<typeof vaultContract> = {
     return vaultStatus(ctx)
   },
 
-  lock: (ctx) => {
-    ctx.vault.lock('user')
+  lock: async (ctx) => {
+    await lockWithAutoBackup(ctx.vault, 'user')
     return vaultStatus(ctx)
   },
 

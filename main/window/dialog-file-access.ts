@@ -42,6 +42,14 @@ export function dialogFileAccess(
         : await dialog.showOpenDialog(options)
       return result.canceled ? null : (result.filePaths[0] ?? null)
     },
+    async chooseFolder() {
+      const window = currentWindow()
+      const options = { properties: ['openDirectory' as const, 'createDirectory' as const] }
+      const result = window
+        ? await dialog.showOpenDialog(window, options)
+        : await dialog.showOpenDialog(options)
+      return result.canceled ? null : (result.filePaths[0] ?? null)
+    },
     async chooseImportFile(format) {
       const window = currentWindow()
       const options = { properties: ['openFile' as const], filters: [IMPORT_FILTERS[format]] }

@@ -86,7 +86,7 @@ export async function startApp(electron: ElectronModules, options: StartOptions)
   powerMonitor.on('suspend', () => host.lock('suspend'))
   powerMonitor.on('lock-screen', () => host.lock('screen-lock'))
   const idleTimer = setInterval(
-    () => host.checkIdle(powerMonitor.getSystemIdleTime()),
+    () => void host.checkIdle(powerMonitor.getSystemIdleTime()),
     IDLE_CHECK_INTERVAL_MS,
   )
 
@@ -97,10 +97,15 @@ export async function startApp(electron: ElectronModules, options: StartOptions)
   })
   // Closing the window ends the session on every platform: an open vault must not linger in the dock.
   app.on('window-all-closed', () => app.quit())
-  app.on('before-quit', () => {
+  let shutDown = false
+  app.on('before-quit', (event) => {
     clearInterval(idleTimer)
-    // Locks the vault: keys wiped, database closed, before the process goes away.
-    host.dispose()
+    if (shutDown) return
+    // Hold the quit until the automatic backup (when configured) is written and the vault is
+    // locked: keys wiped, database closed, before the process goes away. Then quit for real.
+    event.preventDefault()
+    shutDown = true
+    void host.shutdown().finally(() => app.quit())
   })
 
   return { window, host, dataDir }

@@ -48,6 +48,12 @@ async function start(extraArgv: string[] = []) {
   return { running, window, dataDir }
 }
 
+/** Electron passes an event whose preventDefault() holds the quit. */
+function quitEvent() {
+  const event = { prevented: false, preventDefault: () => (event.prevented = true) }
+  return event
+}
+
 function request(url: string): boolean {
   let cancel: boolean | undefined
   fake.session.defaultSession.requestListener!({ url }, (response: { cancel: boolean }) => {
@@ -176,7 +182,7 @@ describe('the Electron main process', () => {
     expect(lock.mock.calls).toEqual([['suspend'], ['screen-lock']])
     vi.advanceTimersByTime(IDLE_CHECK_INTERVAL_MS)
     expect(checkIdle).toHaveBeenCalledWith(42)
-    fake.app.emit('before-quit')
+    fake.app.emit('before-quit', quitEvent())
     vi.advanceTimersByTime(IDLE_CHECK_INTERVAL_MS * 2)
     expect(checkIdle).toHaveBeenCalledTimes(1)
   })
@@ -209,6 +215,28 @@ describe('the Electron main process', () => {
     expect(status).toMatchObject({ ok: true, value: { state: 'locked' } })
   })
 
+  it('holds the quit until the vault is locked (automatic backup first), then quits', async () => {
+    running = (await start()).running
+    const host = running.host
+    let finishShutdown = () => {}
+    const shutdown = vi
+      .spyOn(host, 'shutdown')
+      .mockImplementation(() => new Promise<void>((resolve) => (finishShutdown = resolve)))
+    const quit = vi.spyOn(fake.app, 'quit')
+    const first = quitEvent()
+    fake.app.emit('before-quit', first)
+    expect(first.prevented).toBe(true)
+    expect(shutdown).toHaveBeenCalledTimes(1)
+    expect(quit).not.toHaveBeenCalled()
+    finishShutdown()
+    await vi.waitFor(() => expect(quit).toHaveBeenCalledTimes(1))
+    // The second round (from app.quit) goes through.
+    const second = quitEvent()
+    fake.app.emit('before-quit', second)
+    expect(second.prevented).toBe(false)
+    expect(shutdown).toHaveBeenCalledTimes(1)
+  })
+
   it('quits without a window when another instance holds the lock', async () => {
     fake.app.hasLock = false
     const quit = vi.spyOn(fake.app, 'quit')
@@ -234,7 +262,7 @@ describe('the Electron main process', () => {
       process.argv = argv
     }
     expect(fake.BrowserWindow.instances[0]!.loadedFile).toMatch(/renderer[/\\]index\.html$/)
-    fake.app.emit('before-quit')
+    fake.app.emit('before-quit', quitEvent())
   })
 })
 

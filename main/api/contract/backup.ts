@@ -24,6 +24,31 @@ export const backupSettingsSchema = z.object({
 })
 export type BackupSettings = z.infer<typeof backupSettingsSchema>
 
+/** The age public-key format; private keys never enter the app for automatic backups. */
+const agePublicKey = z.string().regex(/^age1[02-9ac-hj-np-z]{58}$/, 'not an age public key (age1…)')
+
+/**
+ * Automatic backup when the vault locks (by the user or after idle time) and when the app quits:
+ * encrypted to the organisation's public keys into a folder picked in main's folder dialog (the
+ * renderer never names a path), keeping the newest `keep` files.
+ */
+export const autoBackupInputSchema = z.strictObject({
+  enabled: z.boolean(),
+  recipients: z.array(agePublicKey).max(10),
+  keep: z.number().int().min(1).max(100),
+})
+export type AutoBackupInput = z.infer<typeof autoBackupInputSchema>
+
+export interface AutoBackupSettings extends AutoBackupInput {
+  folder: string | null
+}
+
+export interface AutoBackupStatus extends AutoBackupSettings {
+  lastRunAt: string | null
+  /** Why the last automatic backup failed; null after a success. */
+  lastFailure: 'folder_missing' | 'failed' | null
+}
+
 export interface BackupStatus {
   lastBackupAt: string | null
   warnAfterDays: number
@@ -52,4 +77,9 @@ export const backupContract = {
   /** Replaces the vault with the backup's content; the vault is locked afterwards. */
   restore: method(backupCredentialsSchema, ['admin']).returns<BackupCheck>(),
   updateSettings: method(backupSettingsSchema, ['admin']).returns<BackupStatus>(),
+  autoStatus: method(z.undefined(), ['admin']).returns<AutoBackupStatus>(),
+  /** Enabling needs a folder and at least one public key (VALIDATION otherwise). */
+  updateAuto: method(autoBackupInputSchema, ['admin']).returns<AutoBackupStatus>(),
+  /** Main's folder dialog; the chosen folder is saved at once. Unchanged when cancelled. */
+  chooseAutoFolder: method(z.undefined(), ['admin']).returns<AutoBackupStatus>(),
 }

@@ -1,5 +1,22 @@
 import type { VaultDatabase } from '../db/connection'
+import { z } from 'zod'
 import type { VaultSettings } from '../../api/contract/vault'
+import { autoBackupInputSchema, type AutoBackupStatus } from '../../api/contract/backup'
+
+const DEFAULT_AUTO_BACKUP: AutoBackupStatus = {
+  enabled: false,
+  folder: null,
+  recipients: [],
+  keep: 10,
+  lastRunAt: null,
+  lastFailure: null,
+}
+
+const storedAutoBackupSchema = autoBackupInputSchema.extend({
+  folder: z.string().nullable(),
+  lastRunAt: z.string().nullable(),
+  lastFailure: z.enum(['folder_missing', 'failed']).nullable(),
+})
 
 export const DEFAULT_SETTINGS: VaultSettings = { autoLockMinutes: 10 }
 
@@ -49,6 +66,14 @@ export function createSettingsRepository(db: VaultDatabase) {
     },
     saveBackupWarnDays(days: number): void {
       upsert.run('backupWarnDays', JSON.stringify(days))
+    },
+    autoBackup(): AutoBackupStatus {
+      const value = stored('autoBackup')
+      const parsed = storedAutoBackupSchema.safeParse(value)
+      return parsed.success ? parsed.data : DEFAULT_AUTO_BACKUP
+    },
+    saveAutoBackup(status: AutoBackupStatus): void {
+      upsert.run('autoBackup', JSON.stringify(status))
     },
     /** k of the de-identified exports (k-anonymity); at least 5, the organisation may require more. */
     anonymityK(): number {

@@ -2,6 +2,8 @@ import { computed, ref } from 'vue'
 import { defineStore } from 'pinia'
 import type { z } from 'zod'
 import type {
+  AutoBackupInput,
+  AutoBackupStatus,
   BackupCheck,
   backupCredentialsSchema,
   backupProtectionSchema,
@@ -75,9 +77,34 @@ export const useBackupStore = defineStore('backup', () => {
     return status.value
   }
 
+  async function loadAutoStatus(): Promise<AutoBackupStatus> {
+    return unwrap(await casevault().backup.autoStatus())
+  }
+
+  /** Main's folder dialog; the folder is saved there and then. Unchanged when cancelled. */
+  async function chooseAutoFolder(): Promise<AutoBackupStatus> {
+    return unwrap(await casevault().backup.chooseAutoFolder())
+  }
+
+  async function updateAuto(input: AutoBackupInput): Promise<AutoBackupStatus> {
+    return unwrap(await casevault().backup.updateAuto(input))
+  }
+
   function reset(): void {
     status.value = null
   }
 
-  return { status, overdue, loadStatus, create, verify, restore, updateSettings, reset }
+  return {
+    status,
+    overdue,
+    loadStatus,
+    create,
+    verify,
+    restore,
+    updateSettings,
+    loadAutoStatus,
+    chooseAutoFolder,
+    updateAuto,
+    reset,
+  }
 })

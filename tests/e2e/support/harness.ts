@@ -103,6 +103,7 @@ export const test = base.extend<{ harness: Harness }>({
     const { createApiHost } = await loadHostModule()
     const dataDir = mkdtempSync(join(tmpdir(), 'casevault-e2e-'))
     const savedFilesDir = mkdtempSync(join(tmpdir(), 'casevault-e2e-saved-'))
+    mkdirSync(join(savedFilesDir, 'auto-backups'))
     // Stands in for Electron's dialogs: saving "chooses" savedFilesDir/<suggested name>; opening
     // a backup chooses the file last chosen for saving (a backup writes its file itself).
     let lastChosen: string | null = null
@@ -124,6 +125,8 @@ export const test = base.extend<{ harness: Harness }>({
         await rename(`${path}.part`, path)
       },
       chooseBackupFile: () => answer(lastChosen),
+      // Automatic backups "go to" a folder of their own beside the saved files.
+      chooseFolder: () => answer(join(savedFilesDir, 'auto-backups')),
     }
     const host = createApiHost({ dataDir, kdf: CHEAP_KDF, allowKdfBelowFloor: true, files })
     const pendingEvents = new Set<Promise<void>>()

@@ -65,6 +65,7 @@ export function folderFileAccess(folder = tempDir()) {
     },
     chooseBackupFile: async () => (cancelNext ? ((cancelNext = false), null) : (chosen.at(-1) ?? null)),
     chooseImportFile: async () => (cancelNext ? ((cancelNext = false), null) : importFile),
+    chooseFolder: async () => (cancelNext ? ((cancelNext = false), null) : folder),
   }
   return {
     files,

@@ -102,6 +102,8 @@ export const adminMessages = {
         created: 'Backup made',
         verified: 'Backup checked',
         restored: 'Backup restored',
+        auto_created: 'Automatic backup made',
+        auto_failed: 'Automatic backup failed',
       },
     },
   },

@@ -48,6 +48,26 @@ export const backupMessages = {
       doneAdvice: 'Keep the file away from this computer. Check it now and then with “Check a backup”.',
       cancelled: 'No place was chosen, so nothing was written.',
     },
+    auto: {
+      heading: 'Automatic backup',
+      explain:
+        'CaseVault can make a backup by itself each time someone locks it, it locks after idle time, or it is closed. The backup is encrypted to the organisation’s public keys, so nobody has to type a passphrase, and only the newest ones are kept.',
+      enabled: 'Make a backup automatically on lock and on quit',
+      folder: 'Folder:',
+      noFolder: 'No folder chosen yet.',
+      chooseFolder: 'Choose folder…',
+      folderRequired: 'Choose a folder before turning automatic backup on.',
+      keep: 'Backups to keep',
+      keepHint: 'Older automatic backups in the folder are deleted. Backups made by hand are never deleted.',
+      keepRange: 'Enter a whole number from {min} to {max}.',
+      save: 'Save automatic backup settings',
+      saved: 'Saved.',
+      lastRun: 'Last automatic backup: {date}.',
+      failed:
+        'The automatic backup at {date} failed. The vault was locked anyway. Make a backup by hand and check the folder.',
+      failedFolder:
+        'The automatic backup at {date} failed: the folder was not found. Plug in the USB stick or choose another folder.',
+    },
     strength: {
       loading: 'Loading the strength check…',
       unavailable: 'The strength check could not be loaded. CaseVault checks the passphrase when you save.',

@@ -1,0 +1,81 @@
+import { readdir, rm } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { VaultSession } from '../vault/vault-session'
+import type { AutoBackupSettings } from '../../api/contract/backup'
+import { createBackup } from './create-backup'
+import { BACKUP_EXTENSION } from './backup-format'
+
+export interface AutoBackupOutcome {
+  file: string
+  /** Older automatic backups removed to keep the newest `keep`. */
+  removed: string[]
+}
+
+function slug(organisation: string): string {
+  return (
+    organisation
+      .normalize('NFKD')
+      .replace(/[^A-Za-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'vault'
+  )
+}
+
+/**
+ * `CaseVault-<org>-auto-<yyyy-mm-dd-hhmmss>.cvbackup`: seconds in the name so two locks in one
+ * minute do not collide, and "auto" so rotation can never touch a backup a person made by hand.
+ */
+export function autoBackupFileName(organisation: string, at: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0')
+  const stamp = `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}-${pad(at.getHours())}${pad(at.getMinutes())}${pad(at.getSeconds())}`
+  return `CaseVault-${slug(organisation)}-auto-${stamp}${BACKUP_EXTENSION}`
+}
+
+function isAutoBackupOf(organisation: string, name: string): boolean {
+  const prefix = `CaseVault-${slug(organisation)}-auto-`
+  if (!name.startsWith(prefix) || !name.endsWith(BACKUP_EXTENSION)) return false
+  return /^\d{4}-\d{2}-\d{2}-\d{6}$/.test(name.slice(prefix.length, -BACKUP_EXTENSION.length))
+}
+
+/** Keeps the newest `keep` automatic backups of this organisation in `folder`; returns what it removed. */
+export async function rotateAutoBackups(
+  folder: string,
+  organisation: string,
+  keep: number,
+): Promise<string[]> {
+  const names = (await readdir(folder)).filter((name) => isAutoBackupOf(organisation, name))
+  // The timestamp sorts lexically; newest first.
+  names.sort().reverse()
+  const surplus = names.slice(keep)
+  for (const name of surplus) await rm(join(folder, name), { force: true })
+  return surplus
+}
+
+/**
+ * The backup made when the vault locks or the app quits: to the organisation's public keys (no
+ * passphrase is at hand then), into the configured folder, then older automatic backups rotated
+ * out.
+ */
+export async function runAutoBackup(
+  session: VaultSession,
+  dataDir: string,
+  settings: AutoBackupSettings,
+  options: { appVersion: string; databaseKey: Buffer; organisation: string },
+): Promise<AutoBackupOutcome> {
+  if (!settings.folder || settings.recipients.length === 0) {
+    throw new Error('Automatic backup needs a folder and at least one public key.')
+  }
+  const file = join(settings.folder, autoBackupFileName(options.organisation, session.clock()))
+  // The archive writer writes `<file>.partial` and renames it when complete (and removes it on
+  // failure), so a crash never leaves a file that looks like a backup.
+  const manifest = await createBackup(
+    session,
+    dataDir,
+    file,
+    { recipients: settings.recipients },
+    { appVersion: options.appVersion, databaseKey: options.databaseKey },
+  )
+  session.settings.recordBackup(manifest.createdAt)
+  // Rotation only ever runs after the new backup exists.
+  const removed = await rotateAutoBackups(settings.folder, options.organisation, settings.keep)
+  return { file, removed }
+}
