@@ -1,8 +1,9 @@
-import { existsSync } from 'node:fs'
+import { existsSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import type { CasePage } from '../../main/api/contract'
 import { ADMIN, expect, test } from './support/harness'
-import { expectNoSeriousA11yViolations, expectUnlockedAs, unlock } from './support/app'
+import { expectNoSeriousA11yViolations, expectUnlockedAs, lock, unlock } from './support/app'
 import { CASEWORKER, createCaseByApi } from './support/cases'
 
 // Backups through the real renderer and the real API over a real encrypted vault: the harness
@@ -182,4 +183,37 @@ test('the backup and about screens have no serious accessibility violations', as
   await expect(page.getByTestId('about-attribution').locator('a')).toHaveCount(0)
   await harness.screenshot('about')
   await expectNoSeriousA11yViolations(page, 'about')
+})
+
+test('an admin turns on automatic backup; locking writes one to the chosen folder', async ({
+  page,
+  harness,
+}) => {
+  await harness.seedVault()
+  await openBackupAsAdmin(page)
+  const { generateX25519Identity, identityToRecipient } = await import('age-encryption')
+  const recipient = await identityToRecipient(await generateX25519Identity())
+
+  // Turning it on before a folder is chosen is refused in words, not silently.
+  await page.getByTestId('backup-auto-enabled').click()
+  await page.getByTestId('backup-auto-recipients').fill(recipient)
+  await page.getByTestId('backup-auto-save').click()
+  await expect(page.getByTestId('backup-auto-error')).toContainText('Choose a folder')
+
+  await page.getByTestId('backup-auto-choose-folder').click()
+  const folder = join(harness.savedFilesDir, 'auto-backups')
+  await expect(page.getByTestId('backup-auto-folder-path')).toHaveText(folder)
+  await page.getByTestId('backup-auto-keep').fill('3')
+  await page.getByTestId('backup-auto-save').click()
+  await expect(page.getByTestId('backup-auto-saved')).toBeVisible()
+  await harness.screenshot('backup-automatic')
+  await expectNoSeriousA11yViolations(page, 'automatic backup settings')
+
+  await lock(page)
+  await expect.poll(() => readdirSync(folder).filter((name) => name.endsWith('.cvbackup')).length).toBe(1)
+
+  await unlock(page, ADMIN.username, ADMIN.passphrase)
+  await page.getByTestId('nav-backup').click()
+  await expect(page.getByTestId('backup-auto-last')).toContainText('Last automatic backup')
+  await expect(page.getByTestId('backup-status')).not.toHaveText('No backup yet.')
 })
