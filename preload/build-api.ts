@@ -1,13 +1,24 @@
-import type { CaseVaultApi, VaultLockedReason } from '../main/api/contract'
+import type { CaseVaultApi, OperationProgress, VaultLockedReason } from '../main/api/contract'
 import type { channels as channelList } from '../main/api/contract/channels'
+
+/** Events main pushes to the window, and what each carries. */
+export interface CaseVaultEvents {
+  locked: VaultLockedReason
+  progress: OperationProgress
+}
 
 export type CaseVaultClient = CaseVaultApi & {
   /** Called when main locks the vault (idle, suspend, screen lock, another window). Returns an unsubscribe. */
   onLocked(listener: (reason: VaultLockedReason) => void): () => void
+  /** Progress of a long operation (backup, check…) while it runs. Returns an unsubscribe. */
+  onProgress(listener: (progress: OperationProgress) => void): () => void
 }
 
 export type Invoke = (channel: string, input: unknown) => Promise<unknown>
-export type Subscribe = (listener: (reason: VaultLockedReason) => void) => () => void
+export type Subscribe = <E extends keyof CaseVaultEvents>(
+  event: E,
+  listener: (payload: CaseVaultEvents[E]) => void,
+) => () => void
 
 /**
  * Builds window.casevault: one function per channel, nothing generic. Self-contained on purpose
@@ -29,6 +40,7 @@ export function buildCaseVaultClient(
     }
     client[area] = Object.freeze(areaClient)
   }
-  client.onLocked = (listener: (reason: VaultLockedReason) => void) => subscribe(listener)
+  client.onLocked = (listener: (reason: VaultLockedReason) => void) => subscribe('locked', listener)
+  client.onProgress = (listener: (progress: OperationProgress) => void) => subscribe('progress', listener)
   return Object.freeze(client) as unknown as CaseVaultClient
 }

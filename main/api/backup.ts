@@ -30,23 +30,29 @@ export const backupHandlers: AreaHandlers<typeof backupContract> = {
       backupFileName(vault.organisation() ?? 'vault', session.clock()),
     )
     if (!file) return { file: null, counts: {} }
-    const databaseKey = vault.databaseKeyCopy()
-    try {
-      const manifest = await createBackup(session, vault.dataDir, file, protection, {
-        appVersion: APP_VERSION,
-        databaseKey,
-      })
-      session.settings.recordBackup(manifest.createdAt)
-      return { file, counts: manifest.counts }
-    } finally {
-      databaseKey.fill(0)
-    }
+    return ctx.operations.run('backup', async (signal, report) => {
+      const databaseKey = vault.databaseKeyCopy()
+      try {
+        const manifest = await createBackup(session, vault.dataDir, file, protection, {
+          appVersion: APP_VERSION,
+          databaseKey,
+          signal,
+          onProgress: report,
+        })
+        session.settings.recordBackup(manifest.createdAt)
+        return { file, counts: manifest.counts }
+      } finally {
+        databaseKey.fill(0)
+      }
+    })
   },
 
   verify: async (ctx, credentials) => {
     const file = await ctx.files.chooseBackupFile()
     if (!file) return { file: null, counts: {}, createdAt: null, createdBy: null, organisation: null }
-    const { manifest, counts } = await verifyBackup(file, credentials)
+    const { manifest, counts } = await ctx.operations.run('verify', (signal, report) =>
+      verifyBackup(file, credentials, { signal, onProgress: report }),
+    )
     ctx.session.audit.append({
       actor: ctx.session.user.username,
       action: 'backup.verified',
@@ -67,7 +73,9 @@ export const backupHandlers: AreaHandlers<typeof backupContract> = {
     const { session, vault } = ctx
     // Verified completely before the vault is touched; the restore itself is recorded in the
     // outgoing vault's log, which stays in the rollback copy.
-    const checked = await verifyBackup(file, credentials)
+    const checked = await ctx.operations.run('restore', (signal, report) =>
+      verifyBackup(file, credentials, { signal, onProgress: report }),
+    )
     session.audit.append({
       actor: session.user.username,
       action: 'backup.restored',
@@ -129,4 +137,9 @@ export const backupHandlers: AreaHandlers<typeof backupContract> = {
     audit.append({ actor: user.username, action: 'settings.updated', details: { autoBackupFolder: true } })
     return next
   },
+
+  // Whichever is running (the screen runs one at a time). A restore can be cancelled only while
+  // the backup is being checked, before anything in the vault changes.
+  cancel: (ctx) =>
+    ctx.operations.cancel('backup') || ctx.operations.cancel('verify') || ctx.operations.cancel('restore'),
 }

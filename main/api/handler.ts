@@ -4,6 +4,7 @@ import type { Vault } from '../core/vault/vault'
 import type { VaultSession } from '../core/vault/vault-session'
 import type { UserService } from '../core/users/user-service'
 import type { FileAccess } from './file-access'
+import type { Operations } from './operations'
 
 /** What every handler receives. `session` throws LOCKED when read while locked. */
 export interface HandlerContext {
@@ -11,6 +12,8 @@ export interface HandlerContext {
   readonly userService: UserService
   readonly session: VaultSession
   readonly files: FileAccess
+  /** Long operations (backup, check…): progress to the window, and Cancel. */
+  readonly operations: Operations
 }
 
 type HandlerFor<S> =

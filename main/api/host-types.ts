@@ -1,4 +1,4 @@
-import type { ApiResult, VaultLockedReason } from './contract'
+import type { ApiResult, OperationProgress, VaultLockedReason } from './contract'
 
 /**
  * What main/index.ts, the e2e harness and the unit tests hold: the real API over one data folder.
@@ -11,6 +11,8 @@ export interface ApiHost {
   lock(reason: VaultLockedReason): void
   /** Subscribe to lock events from any cause. Returns an unsubscribe. */
   onLocked(listener: (reason: VaultLockedReason) => void): () => void
+  /** Subscribe to progress of long operations (backup, check…). Returns an unsubscribe. */
+  onProgress(listener: (progress: OperationProgress) => void): () => void
   /**
    * Seconds of system idle time → lock (after the automatic backup, when configured) when over
    * the configured minutes. Call every ~30 s; resolves when done.

@@ -4,6 +4,8 @@ import { shouldAutoLock } from '../core/vault/auto-lock'
 import { CaseVaultError } from '../core/errors'
 import { dispatch } from './dispatch'
 import { lockWithAutoBackup } from './lock-with-backup'
+import { createOperations } from './operations'
+import type { OperationProgress } from './contract/progress'
 import type { HandlerContext } from './handler'
 import type { ApiHost } from './host-types'
 import { noFileAccess, type FileAccess } from './file-access'
@@ -18,9 +20,14 @@ export interface HostOptions extends VaultOptions {
 export function createApiHost(options: HostOptions): ApiHost {
   const vault = new Vault(options)
   const userService = createUserService(vault)
+  const progressListeners = new Set<(progress: OperationProgress) => void>()
+  const operations = createOperations((progress) => {
+    for (const listener of progressListeners) listener(progress)
+  })
   const ctx: HandlerContext = {
     vault,
     userService,
+    operations,
     files: options.files ?? noFileAccess,
     get session() {
       const session = vault.session()
@@ -33,6 +40,10 @@ export function createApiHost(options: HostOptions): ApiHost {
     dispatch: (channel, input) => dispatch(ctx, channel, input),
     lock: (reason) => vault.lock(reason),
     onLocked: (listener) => vault.onLocked(listener),
+    onProgress(listener) {
+      progressListeners.add(listener)
+      return () => progressListeners.delete(listener)
+    },
     async checkIdle(systemIdleSeconds) {
       const session = vault.session()
       if (session && shouldAutoLock(systemIdleSeconds, session.settings.get().autoLockMinutes))

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { App, BrowserWindow, Dialog, IpcMain, PowerMonitor, Session } from 'electron'
-import { LOCKED_EVENT_CHANNEL } from '../api/contract/channels'
+import { LOCKED_EVENT_CHANNEL, PROGRESS_EVENT_CHANNEL } from '../api/contract/channels'
 import type { ApiHost } from '../api/host-types'
 import { createApiHost } from '../api/host'
 import { registerIpc } from '../ipc'
@@ -82,6 +82,9 @@ export async function startApp(electron: ElectronModules, options: StartOptions)
 
   host.onLocked((reason) => {
     if (!window.isDestroyed()) window.webContents.send(LOCKED_EVENT_CHANNEL, reason)
+  })
+  host.onProgress((progress) => {
+    if (!window.isDestroyed()) window.webContents.send(PROGRESS_EVENT_CHANNEL, progress)
   })
   powerMonitor.on('suspend', () => host.lock('suspend'))
   powerMonitor.on('lock-screen', () => host.lock('screen-lock'))

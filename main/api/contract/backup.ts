@@ -82,4 +82,9 @@ export const backupContract = {
   updateAuto: method(autoBackupInputSchema, ['admin']).returns<AutoBackupStatus>(),
   /** Main's folder dialog; the chosen folder is saved at once. Unchanged when cancelled. */
   chooseAutoFolder: method(z.undefined(), ['admin']).returns<AutoBackupStatus>(),
+  /**
+   * Stops the backup, check or restore-check that is running (it then fails with CANCELLED, having
+   * written and changed nothing); false when none was running.
+   */
+  cancel: method(z.undefined(), ['admin']).returns<boolean>(),
 }

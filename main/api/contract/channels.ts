@@ -26,6 +26,7 @@ export const channels = {
     'autoStatus',
     'updateAuto',
     'chooseAutoFolder',
+    'cancel',
   ],
   export: ['run', 'getSettings', 'updateSettings'],
   import: ['preview', 'run'],
@@ -36,6 +37,7 @@ export const channels = {
 } as const
 
 export const LOCKED_EVENT_CHANNEL = 'vault:locked-event'
+export const PROGRESS_EVENT_CHANNEL = 'operation:progress-event'
 
 export function channelName(area: string, methodName: string): string {
   return `${area}:${methodName}`

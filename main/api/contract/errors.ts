@@ -22,6 +22,7 @@ export const errorCodes = [
   'BACKUP_DAMAGED',
   'INVALID_TRANSITION',
   'CONSENT_REQUIRED',
+  'CANCELLED',
   'INTERNAL',
 ] as const
 

@@ -30,6 +30,7 @@ export * from './directory'
 export * from './referrals'
 export * from './dashboard'
 export * from './dates'
+export * from './progress'
 export type { Access, MethodSpec } from './method'
 
 /** The whole API: area → method → (input schema, access, result type). */

@@ -23,7 +23,8 @@ export interface BackupOptions {
   /** Lower age scrypt cost for tests only; the app uses age's default. */
   scryptWorkFactor?: number
   signal?: AbortSignal
-  onProgress?: (stage: 'snapshot' | 'encrypt' | 'done', fraction: number) => void
+  /** 'snapshot' (length unknown: null), then 'encrypt' with the share written. */
+  onProgress?: (stage: 'snapshot' | 'encrypt' | 'done', fraction: number | null) => void
 }
 
 export async function sha256File(path: string): Promise<string> {
@@ -55,7 +56,7 @@ export async function createBackup(
 ): Promise<BackupManifest> {
   const work = await mkdtemp(join(dataDir, '.backup-'))
   try {
-    options.onProgress?.('snapshot', 0)
+    options.onProgress?.('snapshot', null)
     const snapshot = join(work, 'casevault.db')
     // The online backup API cannot write a keyed target in this SQLite build ("incompatible source
     // and target databases"); VACUUM INTO reads one consistent snapshot and writes it encrypted
@@ -72,7 +73,7 @@ export async function createBackup(
       session.clock(),
     )
     await writeFile(join(work, 'backup-key.json'), JSON.stringify(keyFile), { mode: 0o600 })
-    if (options.signal?.aborted) throw new CaseVaultError('CONFLICT', 'The backup was cancelled.')
+    if (options.signal?.aborted) throw new CaseVaultError('CANCELLED', 'The backup was cancelled.')
 
     const parts = await Promise.all(
       (['vault.json', 'casevault.db', 'backup-key.json'] as const).map(async (name) => ({

@@ -102,11 +102,34 @@ export async function writeEncryptedArchive(
  * chunk by chunk and a truncated file only fails at its end (DESIGN.md §10). Accepts only the
  * expected part names, once each; returns the SHA-256 of each part as written.
  */
+export interface ProgressOptions {
+  signal?: AbortSignal
+  /** Share of the encrypted file read so far (0…1). */
+  onFraction?: (fraction: number) => void
+}
+
+/** Reads the file and reports how much of it has been read: decryption progress by bytes. */
+function countingReadStream(file: string, size: number, options: ProgressOptions): Readable {
+  const report = options.onFraction
+  if (!report || size === 0) return createReadStream(file)
+  return Readable.from(
+    (async function* () {
+      let read = 0
+      for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) {
+        read += chunk.length
+        report(Math.min(1, read / size))
+        yield chunk
+      }
+    })(),
+  )
+}
+
 export async function extractEncryptedArchive(
   file: string,
   into: string,
   credentials: BackupCredentials,
   allowedNames: readonly string[],
+  options: ProgressOptions = {},
 ): Promise<Map<string, { sha256: string; size: number }>> {
   const decrypter = new Decrypter()
   if ('passphrase' in credentials) decrypter.addPassphrase(credentials.passphrase)
@@ -115,7 +138,9 @@ export async function extractEncryptedArchive(
   let plaintext: Awaited<ReturnType<Decrypter['decrypt']>>
   try {
     plaintext = await decrypter.decrypt(
-      Readable.toWeb(createReadStream(file)) as unknown as ReadableStream<Uint8Array>,
+      Readable.toWeb(
+        countingReadStream(file, (await stat(file)).size, options),
+      ) as unknown as ReadableStream<Uint8Array>,
     )
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
@@ -136,9 +161,11 @@ export async function extractEncryptedArchive(
     await pipeline(
       Readable.fromWeb(plaintext as unknown as WebReadableStream<Uint8Array>),
       createWriteStream(tarPath, { mode: 0o600 }),
+      ...(options.signal ? [{ signal: options.signal }] : []),
     )
   } catch (error) {
     await rm(tarPath, { force: true })
+    if (options.signal?.aborted) throw error
     throw damaged(error instanceof Error ? error.message : String(error))
   }
 

@@ -50,12 +50,23 @@ async function readManifest(dir: string): Promise<BackupManifest> {
  * the manifest, the key opens the snapshot, integrity_check passes, the audit chain is intact and the
  * row counts match. Throws a coded error at the first problem. The caller owns `dir`.
  */
+export interface VerifyOptions {
+  signal?: AbortSignal
+  /** 'decrypt' with the share read, then 'check' (integrity and audit chain: length unknown). */
+  onProgress?: (stage: 'decrypt' | 'check', fraction: number | null) => void
+}
+
 export async function verifyBackupInto(
   dir: string,
   file: string,
   credentials: BackupCredentials,
+  options: VerifyOptions = {},
 ): Promise<VerifiedBackup> {
-  const extracted = await extractEncryptedArchive(file, dir, credentials, PART_NAMES)
+  const extracted = await extractEncryptedArchive(file, dir, credentials, PART_NAMES, {
+    ...(options.signal ? { signal: options.signal } : {}),
+    onFraction: (fraction) => options.onProgress?.('decrypt', fraction),
+  })
+  options.onProgress?.('check', null)
   const missing = PART_NAMES.filter((name) => !extracted.has(name))
   if (missing.length > 0) throw damaged(`missing parts: ${missing.join(', ')}`)
   const manifest = await readManifest(dir)
@@ -94,10 +105,14 @@ export async function verifyBackupInto(
 }
 
 /** Verifies without restoring: everything is decrypted into a private temp folder that is always removed. */
-export async function verifyBackup(file: string, credentials: BackupCredentials): Promise<VerifiedBackup> {
+export async function verifyBackup(
+  file: string,
+  credentials: BackupCredentials,
+  options: VerifyOptions = {},
+): Promise<VerifiedBackup> {
   const dir = await mkdtemp(join(tmpdir(), 'casevault-verify-'))
   try {
-    return await verifyBackupInto(dir, file, credentials)
+    return await verifyBackupInto(dir, file, credentials, options)
   } finally {
     await rm(dir, { recursive: true, force: true })
   }

@@ -9,7 +9,7 @@ import type { createApiHost } from '../../../main/api/host'
 import type { FileAccess } from '../../../main/api/file-access'
 import type { ApiResult, VaultLockedReason } from '../../../main/api/contract'
 import { channels } from '../../../main/api/contract/channels'
-import { buildCaseVaultClient } from '../../../preload/build-api'
+import { buildCaseVaultClient, type CaseVaultEvents } from '../../../preload/build-api'
 
 const root = resolve(import.meta.dirname, '../../..')
 const screenshotDir = resolve(root, 'tests/e2e/screenshots')
@@ -50,20 +50,20 @@ function loadHostModule(): Promise<HostModule> {
  */
 function clientInitScript(): string {
   return `(() => {
-  const listeners = new Set()
+  const listeners = { locked: new Set(), progress: new Set() }
   const buildCaseVaultClient = ${buildCaseVaultClient.toString()}
   const client = buildCaseVaultClient(
     ${JSON.stringify(channels)},
     (channel, input) => window.__casevault_invoke(channel, input),
-    (listener) => {
-      listeners.add(listener)
-      return () => { listeners.delete(listener) }
+    (event, listener) => {
+      listeners[event].add(listener)
+      return () => { listeners[event].delete(listener) }
     },
   )
   // Like contextBridge: a read-only property the page cannot swap out.
   Object.defineProperty(window, 'casevault', { value: client, writable: false, configurable: false })
-  Object.defineProperty(window, '__casevault_fire_locked', {
-    value: (reason) => { for (const listener of [...listeners]) listener(reason) },
+  Object.defineProperty(window, '__casevault_fire', {
+    value: (event, payload) => { for (const listener of [...listeners[event]]) listener(payload) },
   })
 })()`
 }
@@ -87,12 +87,20 @@ export interface Harness {
   screenshot(name: string): Promise<void>
 }
 
-async function firePageLocked(page: Page, reason: VaultLockedReason): Promise<void> {
+/** What main's webContents.send does: delivers an event to the page's listeners. */
+async function firePageEvent<E extends keyof CaseVaultEvents>(
+  page: Page,
+  event: E,
+  payload: CaseVaultEvents[E],
+): Promise<void> {
   await page
     .evaluate(
-      (r) =>
-        (window as unknown as { __casevault_fire_locked?: (r: string) => void }).__casevault_fire_locked?.(r),
-      reason,
+      ([e, p]) =>
+        (window as unknown as { __casevault_fire?: (e: string, p: unknown) => void }).__casevault_fire?.(
+          e,
+          p,
+        ),
+      [event, payload] as const,
     )
     // The page may be gone (test ending, navigation): main's webContents.send would drop it too.
     .catch(() => undefined)
@@ -135,11 +143,13 @@ export const test = base.extend<{ harness: Harness }>({
     await page.exposeFunction('__casevault_invoke', (channel: string, input: unknown) =>
       host.dispatch(channel, input),
     )
-    const unsubscribe = host.onLocked((reason) => {
-      const sent = firePageLocked(page, reason)
+    const forward = <E extends keyof CaseVaultEvents>(event: E, payload: CaseVaultEvents[E]) => {
+      const sent = firePageEvent(page, event, payload)
       pendingEvents.add(sent)
       void sent.finally(() => pendingEvents.delete(sent))
-    })
+    }
+    const unsubscribeLocked = host.onLocked((reason) => forward('locked', reason))
+    const unsubscribeProgress = host.onProgress((progress) => forward('progress', progress))
     await page.addInitScript({ content: clientInitScript() })
 
     const call = <T>(channel: string, input?: unknown) =>
@@ -183,7 +193,8 @@ export const test = base.extend<{ harness: Harness }>({
 
     await use(harness)
 
-    unsubscribe()
+    unsubscribeLocked()
+    unsubscribeProgress()
     await Promise.all(pendingEvents)
     host.dispose()
     rmSync(dataDir, { recursive: true, force: true })

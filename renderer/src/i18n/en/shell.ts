@@ -141,6 +141,7 @@ export const shellMessages = {
       'This step is not possible from the current status. Reload to see the latest status; nothing was changed.',
     CONSENT_REQUIRED:
       'The survivor’s consent to share this information has not been recorded, so the referral cannot be sent. Record the consent first.',
+    CANCELLED: 'Cancelled. Nothing was written and nothing was changed.',
     INTERNAL:
       'Something went wrong inside CaseVault. Try again, and restart CaseVault if it keeps happening.',
   },
