@@ -6,6 +6,7 @@ import {
   type Router,
 } from 'vue-router'
 import type { Role, VaultStatus } from '../../main/api/contract'
+import { EXPORT_ROLES, exportFormats, importContract, roles } from '../../main/api/contract'
 import { errorCodeOf } from './api-error'
 import { useVaultStore } from './stores/vault'
 import { roleAllows } from './route-access'
@@ -26,8 +27,17 @@ import NotAllowedView from './views/NotAllowedView.vue'
 import StartupProblemView from './views/StartupProblemView.vue'
 import BackupView from './views/BackupView.vue'
 import AboutView from './views/AboutView.vue'
+import ReportsView from './views/ReportsView.vue'
+import ExportView from './views/ExportView.vue'
+import ImportView from './views/ImportView.vue'
 
 type VaultState = VaultStatus['state']
+
+// Anyone who may produce at least one export format; anyone who may import.
+const exportRoles = roles.filter((role) =>
+  exportFormats.some((format) => EXPORT_ROLES[format].includes(role)),
+)
+const importRoles = importContract.preview.access as readonly Role[]
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -82,7 +92,17 @@ export function createAppRouter(): Router {
           },
           { path: 'screening', name: 'screening', component: PlaceholderView, props: { area: 'screening' } },
           { path: 'referrals', name: 'referrals', component: PlaceholderView, props: { area: 'referrals' } },
-          { path: 'reports', name: 'reports', component: PlaceholderView, props: { area: 'reports' } },
+          {
+            // Reports: the hub for exports and imports; nested so the Reports link stays highlighted.
+            // The roles are the contract's (EXPORT_ROLES, import's access list); main checks them again.
+            path: 'reports',
+            component: RouterView,
+            children: [
+              { path: '', name: 'reports', component: ReportsView },
+              { path: 'export', name: 'export', component: ExportView, meta: { roles: exportRoles } },
+              { path: 'import', name: 'import', component: ImportView, meta: { roles: importRoles } },
+            ],
+          },
           // Open to every role (they see the status); making and restoring backups is admin-only in main.
           { path: 'backup', name: 'backup', component: BackupView },
           { path: 'about', name: 'about', component: AboutView },

@@ -49,6 +49,8 @@ export interface ImportReport {
   /** Rows that passed every check (would be, or were, imported unless all-or-nothing refused). */
   valid: number
   rejected: number
+  /** Rejected rows whose case number is already in the vault or on another row of the file. */
+  duplicates: number
   /** Cases written: 0 for a dry run, and for an all-or-nothing run with any rejected row. */
   imported: number
   /** False when the file could not be read to its end (e.g. an unclosed quote): nothing is written. */

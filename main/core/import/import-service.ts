@@ -195,7 +195,8 @@ export function createImportService(session: VaultSession) {
       }
       const read = drafts.filter((draft): draft is CaseDraft => draft !== null)
       const context = draftContext(today)
-      const errors: ImportRowError[] = [...fileErrors, ...duplicateErrors(read)]
+      const duplicates = duplicateErrors(read)
+      const errors: ImportRowError[] = [...fileErrors, ...duplicates]
       const rejectedRows = new Set(errors.map((error) => error.row))
       const candidates: CaseCandidate[] = []
       for (const draft of read) {
@@ -217,6 +218,7 @@ export function createImportService(session: VaultSession) {
         read: read.length,
         valid: candidates.length,
         rejected,
+        duplicates: new Set(duplicates.map((error) => error.row)).size,
         imported: writes ? candidates.length : 0,
         complete,
         errorCount: errors.length,

@@ -83,6 +83,8 @@ export interface Harness {
   lockFromMain(reason: VaultLockedReason): void
   /** The next save or open dialog is cancelled by the "user" (main then gets null). */
   cancelNextDialog(): void
+  /** The file the import's open dialog "chooses" from now on (null: no file, as if cancelled). */
+  chooseImportFile(path: string | null): void
   /** Full-page PNG in tests/e2e/screenshots/<name>.png (committed; the README shows them). */
   screenshot(name: string): Promise<void>
 }
@@ -115,6 +117,7 @@ export const test = base.extend<{ harness: Harness }>({
     // Stands in for Electron's dialogs: saving "chooses" savedFilesDir/<suggested name>; opening
     // a backup chooses the file last chosen for saving (a backup writes its file itself).
     let lastChosen: string | null = null
+    let importFile: string | null = null
     let cancelNext = false
     const answer = (path: string | null): Promise<string | null> => {
       const cancelled = cancelNext
@@ -133,6 +136,7 @@ export const test = base.extend<{ harness: Harness }>({
         await rename(`${path}.part`, path)
       },
       chooseBackupFile: () => answer(lastChosen),
+      chooseImportFile: () => answer(importFile),
       // Automatic backups "go to" a folder of their own beside the saved files.
       chooseFolder: () => answer(join(savedFilesDir, 'auto-backups')),
     }
@@ -180,6 +184,9 @@ export const test = base.extend<{ harness: Harness }>({
       },
       cancelNextDialog() {
         cancelNext = true
+      },
+      chooseImportFile(path) {
+        importFile = path
       },
       async screenshot(name) {
         mkdirSync(screenshotDir, { recursive: true })

@@ -1,0 +1,58 @@
+import { useI18n } from 'vue-i18n'
+import { ApiError } from '../../api-error'
+import { useErrorMessage } from '../../i18n/error-message'
+
+/**
+ * An import failure in the reader's words. A file main cannot read at all comes as VALIDATION with
+ * details.file = a reason code; a mapping main refuses names its column(s) and target; a spent or
+ * forgotten token is NOT_FOUND. Anything else: the usual errors.<CODE> message.
+ */
+export function useImportErrorMessage(): (error: unknown) => string {
+  const { t } = useI18n()
+  const errorMessage = useErrorMessage()
+
+  function fileProblem(code: unknown): string | null {
+    switch (code) {
+      case 'empty':
+        return t('exchange.import.fileProblems.empty')
+      case 'too_large':
+        return t('exchange.import.fileProblems.tooLarge')
+      case 'encoding':
+        return t('exchange.import.fileProblems.encoding')
+      case 'binary':
+        return t('exchange.import.fileProblems.binary')
+      case 'no_header':
+        return t('exchange.import.fileProblems.noHeader')
+      case 'bad_archive':
+        return t('exchange.import.fileProblems.badArchive')
+      case 'no_cases':
+        return t('exchange.import.fileProblems.noCases')
+      case 'encrypted':
+        return t('exchange.import.fileProblems.encrypted')
+      case 'not_xlsx':
+        return t('exchange.import.fileProblems.notXlsx')
+      case 'no_sheet':
+        return t('exchange.import.fileProblems.noSheet')
+      case 'not_json':
+        return t('exchange.import.fileProblems.notJson')
+      case 'not_htcds':
+        return t('exchange.import.fileProblems.notHtcds')
+      default:
+        return null
+    }
+  }
+
+  return (error) => {
+    if (error instanceof ApiError && error.code === 'NOT_FOUND') return t('exchange.import.fileGone')
+    if (!(error instanceof ApiError) || error.code !== 'VALIDATION' || !error.details)
+      return errorMessage(error)
+    const { file, columns, column, target } = error.details
+    const problem = fileProblem(file)
+    if (problem) return problem
+    if (Array.isArray(columns) && typeof target === 'string')
+      return t('exchange.import.mapping.refusedClash', { columns: columns.join(', '), target })
+    if (typeof column === 'string' && typeof target === 'string')
+      return t('exchange.import.mapping.refusedTarget', { column, target })
+    return errorMessage(error)
+  }
+}

@@ -1,0 +1,31 @@
+import { ref } from 'vue'
+import { defineStore } from 'pinia'
+import type { ExportResult, ExportSettings, RunExportInput } from '../../../main/api/contract'
+import { unwrap } from '../api-error'
+import { casevault } from './client'
+
+/**
+ * Exports: the organisation's k for de-identified formats, and running one export. Main checks
+ * the role for the format, the k and the passphrase, then shows its own save dialog: the renderer
+ * never names a path, and `file` is null when the user cancelled that dialog (nothing written).
+ */
+export const useExportStore = defineStore('export', () => {
+  const settings = ref<ExportSettings | null>(null)
+
+  async function loadSettings(): Promise<ExportSettings> {
+    settings.value = unwrap(await casevault().export.getSettings())
+    return settings.value
+  }
+
+  /** Admins only (main refuses the others): the smallest k any de-identified export may use. */
+  async function updateSettings(next: ExportSettings): Promise<ExportSettings> {
+    settings.value = unwrap(await casevault().export.updateSettings(next))
+    return settings.value
+  }
+
+  async function run(input: RunExportInput): Promise<ExportResult> {
+    return unwrap(await casevault().export.run(input))
+  }
+
+  return { settings, loadSettings, updateSettings, run }
+})

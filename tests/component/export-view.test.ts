@@ -1,0 +1,287 @@
+// @vitest-environment jsdom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { flushPromises, mount } from '@vue/test-utils'
+import { createPinia, setActivePinia } from 'pinia'
+import PrimeVue from 'primevue/config'
+import type {
+  ApiResult,
+  DeidentificationReport,
+  ExportResult,
+  Role,
+  RunExportInput,
+  VaultStatus,
+} from '../../main/api/contract'
+import type { CaseVaultClient } from '../../preload/build-api'
+import { createAppI18n } from '../../renderer/src/i18n'
+import { useVaultStore } from '../../renderer/src/stores/vault'
+import ExportView from '../../renderer/src/views/ExportView.vue'
+import { installMatchMedia } from './support-jsdom'
+
+installMatchMedia()
+globalThis.ResizeObserver ??= class {
+  observe(): void {}
+  unobserve(): void {}
+  disconnect(): void {}
+}
+
+const KEY = `age1${'q'.repeat(58)}`
+const STRONG = 'quiet walnut ferry orbit 1987 maple'
+const REPORT: DeidentificationReport = {
+  k: 7,
+  quasiIdentifiers: ['year', 'citizenship', 'sex'],
+  inputRows: 40,
+  outputRows: 37,
+  generalised: [
+    { quasiIdentifier: 'citizenship', level: 1, description: 'UN sub-region (or Other)' },
+    { quasiIdentifier: 'year', level: 2, description: 'suppressed' },
+  ],
+  rowsWithSuppressedCells: 8,
+  suppressedCells: 24,
+  suppressedRows: 3,
+  suppressedTableCells: 0,
+}
+
+function signIn(role: Role): void {
+  const status: VaultStatus = {
+    state: 'unlocked',
+    user: { id: 1, username: 'sam', displayName: 'Sam Lee', role },
+    settings: { autoLockMinutes: 10 },
+    organisation: 'Safe Harbour Network',
+  }
+  useVaultStore().status = status
+}
+
+function install(answer: (input: RunExportInput) => ApiResult<ExportResult>, k = 5) {
+  const api = {
+    getSettings: vi.fn(async () => ({ ok: true as const, value: { k } })),
+    updateSettings: vi.fn(async (next: { k: number }) => ({ ok: true as const, value: next })),
+    run: vi.fn(async (input: RunExportInput) => answer(input)),
+  }
+  Object.defineProperty(window, 'casevault', {
+    value: { export: api } as unknown as CaseVaultClient,
+    configurable: true,
+  })
+  return api
+}
+
+async function mountView(role: Role) {
+  signIn(role)
+  const wrapper = mount(ExportView, {
+    global: { plugins: [createAppI18n(), [PrimeVue, { unstyled: true }]] },
+    attachTo: document.body,
+  })
+  await flushPromises()
+  return wrapper
+}
+type View = Awaited<ReturnType<typeof mountView>>
+
+async function useKeys(wrapper: View): Promise<void> {
+  await wrapper.get('[data-testid="export-protection-keys"]').setValue(true)
+  await wrapper.get('[data-testid="export-recipients"]').setValue(KEY)
+}
+
+const formatIds = (wrapper: View) =>
+  wrapper.findAll('input[name="export-format"]').map((input) => input.attributes('data-testid'))
+const ok = <T>(value: T): ApiResult<T> => ({ ok: true, value })
+
+describe('the export screen', () => {
+  beforeEach(() => setActivePinia(createPinia()))
+  afterEach(() => {
+    document.body.innerHTML = ''
+  })
+
+  it('offers an analyst the de-identified formats only, in whole years, with k from the organisation', async () => {
+    const api = install(
+      () => ok({ file: '/media/usb/stats.csv.age', rows: 37, encrypted: true, report: REPORT }),
+      6,
+    )
+    const wrapper = await mountView('analyst')
+    expect(formatIds(wrapper)).toEqual([
+      'export-format-deidentified-csv',
+      'export-format-ctdc-csv',
+      'export-format-aggregates-csv',
+    ])
+    expect(wrapper.find('[data-testid="export-org-k"]').exists()).toBe(false)
+    const k = wrapper.get<HTMLInputElement>('[data-testid="export-k"]')
+    expect(k.element.value).toBe('6')
+
+    // Below the organisation's k, a bad year, a range backwards: refused here, nothing sent.
+    await useKeys(wrapper)
+    await k.setValue('4')
+    await wrapper.get('form').trigger('submit')
+    await flushPromises()
+    expect(wrapper.get('#export-k-error').text()).toContain('Enter 6 or more')
+    await k.setValue('7')
+    await wrapper.get('[data-testid="export-scope-from-year"]').setValue('24')
+    await wrapper.get('form').trigger('submit')
+    await flushPromises()
+    expect(wrapper.get('#export-scope-from-error').text()).toContain('four digits')
+    await wrapper.get('[data-testid="export-scope-from-year"]').setValue('2025')
+    await wrapper.get('[data-testid="export-scope-to-year"]').setValue('2024')
+    await wrapper.get('form').trigger('submit')
+    await flushPromises()
+    expect(wrapper.get('#export-scope-to-error').text()).toContain('before the start')
+    expect(api.run).not.toHaveBeenCalled()
+
+    await wrapper.get('[data-testid="export-scope-from-year"]').setValue('2024')
+    await wrapper.get('[data-testid="export-scope-to-year"]').setValue('2025')
+    await wrapper.get('form').trigger('submit')
+    await flushPromises()
+    expect(api.run).toHaveBeenCalledWith({
+      format: 'deidentified-csv',
+      protection: { recipients: [KEY] },
+      scope: { intakeFrom: '2024-01-01', intakeTo: '2025-12-31' },
+      k: 7,
+    })
+    const result = wrapper.get('[data-testid="export-result"]')
+    expect(result.text()).toContain('/media/usb/stats.csv.age')
+    expect(wrapper.get('[data-testid="export-rows"]').text()).toBe('37 rows.')
+    expect(wrapper.get('[data-testid="export-encrypted"]').text()).toContain('encrypted')
+    // The de-identification report, in plain words.
+    expect(wrapper.get('[data-testid="report-k"]').text()).toContain('at least 7 rows')
+    expect(wrapper.get('[data-testid="report-generalised"]').text()).toContain(
+      'citizenship: shown as the UN sub-region',
+    )
+    expect(wrapper.get('[data-testid="report-generalised"]').text()).toContain(
+      'year of intake: left out of every row',
+    )
+    expect(wrapper.get('[data-testid="report-suppressed-cells"]').text()).toContain(': 8, with 24 details')
+    expect(wrapper.get('[data-testid="report-suppressed-rows"]').text()).toContain(': 3.')
+    wrapper.unmount()
+  })
+
+  it('exports full records with dates, and plaintext only after the warning is confirmed', async () => {
+    const api = install((input) =>
+      ok({ file: '/tmp/cases.json', rows: 2, encrypted: !('plaintext' in input.protection), report: null }),
+    )
+    const wrapper = await mountView('supervisor')
+    expect(formatIds(wrapper)).toHaveLength(5)
+    expect(wrapper.find('[data-testid="export-k"]').exists()).toBe(false)
+    await wrapper.get('[data-testid="export-scope-from-date"]').setValue('2025-02-30')
+    await wrapper.get('[data-testid="export-scope-from-date"]').trigger('blur')
+    await wrapper.get('[data-testid="export-plaintext"]').trigger('click')
+    await flushPromises()
+    expect(wrapper.get('#export-scope-from-error').text()).toContain('real date')
+    expect(document.querySelector('[data-testid="plaintext-dialog"]')).toBeNull()
+
+    await wrapper.get('[data-testid="export-scope-from-date"]').setValue('2025-01-15')
+    await wrapper.get('[data-testid="export-scope-from-date"]').trigger('blur')
+    await wrapper.get('[data-testid="export-plaintext"]').trigger('click')
+    await flushPromises()
+    const dialog = () => document.querySelector<HTMLElement>('[data-testid="plaintext-dialog"]')
+    expect(dialog()?.textContent).toContain('Anyone who gets this file can read it')
+    expect(dialog()?.textContent).toContain('names, dates of birth')
+    const confirm = () => document.querySelector<HTMLButtonElement>('[data-testid="plaintext-confirm"]')!
+    expect(confirm().disabled).toBe(true)
+    // Cancel: nothing is sent.
+    document.querySelector<HTMLButtonElement>('[data-testid="plaintext-cancel"]')!.click()
+    await flushPromises()
+    expect(api.run).not.toHaveBeenCalled()
+
+    await wrapper.get('[data-testid="export-plaintext"]').trigger('click')
+    await flushPromises()
+    expect(confirm().disabled).toBe(true)
+    document.querySelector<HTMLInputElement>('[data-testid="plaintext-understood"]')!.click()
+    await flushPromises()
+    expect(confirm().disabled).toBe(false)
+    confirm().click()
+    await flushPromises()
+    expect(api.run).toHaveBeenCalledWith({
+      format: 'htcds-json',
+      protection: { plaintext: true, confirmed: true },
+      scope: { intakeFrom: '2025-01-15' },
+    })
+    expect(wrapper.get('[data-testid="export-encrypted"]').text()).toContain('NOT encrypted')
+    wrapper.unmount()
+  })
+
+  it('says calmly that nothing was written when the save dialog was cancelled, and shows main’s refusals', async () => {
+    let answer: ApiResult<ExportResult> = ok({ file: null, rows: 0, encrypted: true, report: null })
+    install(() => answer)
+    const wrapper = await mountView('admin')
+    await useKeys(wrapper)
+    await wrapper.get('form').trigger('submit')
+    await flushPromises()
+    expect(wrapper.get('[data-testid="export-result"]').text()).toBe(
+      'No place was chosen, so nothing was written.',
+    )
+    answer = { ok: false, error: { code: 'FORBIDDEN', message: 'no' } }
+    await wrapper.get('form').trigger('submit')
+    await flushPromises()
+    expect(wrapper.get('[data-testid="export-error"]').text()).toBe('Your role does not allow this action.')
+    wrapper.unmount()
+  })
+
+  it('encrypts to a passphrase only once zxcvbn rates it strong and both copies match; then forgets it', async () => {
+    const api = install(() => ok({ file: '/tmp/cases.json.age', rows: 1, encrypted: true, report: null }))
+    const wrapper = await mountView('supervisor')
+    const run = wrapper.get('[data-testid="export-run"]')
+    expect(run.attributes('disabled')).toBeDefined()
+    await wrapper.get('[data-testid="export-passphrase"]').setValue('password1234')
+    await vi.waitFor(() => expect(wrapper.find('[data-score]').exists()).toBe(true), { timeout: 15_000 })
+    expect(run.attributes('disabled')).toBeDefined()
+
+    await wrapper.get('[data-testid="export-passphrase"]').setValue(STRONG)
+    await vi.waitFor(() =>
+      expect(Number(wrapper.get('[data-score]').attributes('data-score'))).toBeGreaterThan(2),
+    )
+    expect(run.attributes('disabled')).toBeUndefined()
+    await wrapper.get('[data-testid="export-passphrase-confirm"]').setValue(`${STRONG}!`)
+    await wrapper.get('form').trigger('submit')
+    await flushPromises()
+    expect(api.run).not.toHaveBeenCalled()
+    expect(wrapper.get('#export-passphrase-confirm-error').text()).toBe(
+      'The two passphrases are not the same.',
+    )
+
+    await wrapper.get('[data-testid="export-passphrase-confirm"]').setValue(STRONG)
+    await wrapper.get('form').trigger('submit')
+    await flushPromises()
+    expect(api.run).toHaveBeenCalledWith({
+      format: 'htcds-json',
+      protection: { passphrase: STRONG },
+      scope: {},
+    })
+    expect(wrapper.get<HTMLInputElement>('[data-testid="export-passphrase"]').element.value).toBe('')
+    wrapper.unmount()
+  })
+
+  it('shows main’s refusal of a k another admin has just raised above, at the k field', async () => {
+    const api = install(() => ({
+      ok: false,
+      error: {
+        code: 'VALIDATION',
+        message: 'Some fields are not valid.',
+        details: { issues: [{ path: 'k', code: 'too_small', message: 'at least 8' }] },
+      },
+    }))
+    const wrapper = await mountView('analyst')
+    api.getSettings.mockResolvedValue({ ok: true, value: { k: 8 } })
+    await useKeys(wrapper)
+    await wrapper.get('form').trigger('submit')
+    await flushPromises()
+    expect(api.run).toHaveBeenCalledTimes(1)
+    expect(wrapper.get('#export-k-error').text()).toContain('Enter 8 or more')
+    expect(wrapper.get<HTMLInputElement>('[data-testid="export-k"]').element.value).toBe('8')
+    wrapper.unmount()
+  })
+
+  it('lets an admin raise the organisation’s k, never below the standard’s 5', async () => {
+    const api = install(() => ok({ file: null, rows: 0, encrypted: true, report: null }))
+    const wrapper = await mountView('admin')
+    const orgK = wrapper.get('[data-testid="export-org-k"]')
+    await orgK.setValue('3')
+    await wrapper.get('form[aria-labelledby="export-setting-heading"]').trigger('submit')
+    await flushPromises()
+    expect(api.updateSettings).not.toHaveBeenCalled()
+    await orgK.setValue('10')
+    await wrapper.get('form[aria-labelledby="export-setting-heading"]').trigger('submit')
+    await flushPromises()
+    expect(api.updateSettings).toHaveBeenCalledWith({ k: 10 })
+    expect(wrapper.get('[data-testid="export-setting-saved"]').text()).toContain('at least 10')
+    // The export's own k follows the new floor.
+    await wrapper.get('[data-testid="export-format-deidentified-csv"]').setValue(true)
+    expect(wrapper.get<HTMLInputElement>('[data-testid="export-k"]').element.value).toBe('10')
+    wrapper.unmount()
+  })
+})

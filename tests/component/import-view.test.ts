@@ -1,0 +1,236 @@
+// @vitest-environment jsdom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { flushPromises, mount, RouterLinkStub } from '@vue/test-utils'
+import { createPinia, setActivePinia } from 'pinia'
+import PrimeVue from 'primevue/config'
+import type { ApiResult, ImportPreview, ImportReport } from '../../main/api/contract'
+import type { CaseVaultClient } from '../../preload/build-api'
+import { createAppI18n } from '../../renderer/src/i18n'
+import ImportView from '../../renderer/src/views/ImportView.vue'
+import { installMatchMedia } from './support-jsdom'
+
+installMatchMedia()
+
+const TOKEN = '7c1f6a0e-2b7d-4c3e-9f55-0a4b2d9e8c11'
+const HEADERS = ['caseNumber', 'intakeDate', 'Nom', 'prs_Gender']
+
+function report(overrides: Partial<ImportReport> = {}): ImportReport {
+  return {
+    format: 'htcds-csv',
+    dryRun: true,
+    read: 3,
+    valid: 2,
+    rejected: 1,
+    duplicates: 1,
+    imported: 0,
+    complete: true,
+    errorCount: 1,
+    errors: [{ row: 3, field: 'caseNumber', reason: 'this case number is already in the vault' }],
+    ignoredColumns: [{ column: 'Nom', reason: 'unknown column; not imported' }],
+    notes: [],
+    ...overrides,
+  }
+}
+
+function preview(overrides: Partial<ImportPreview> = {}): ImportPreview {
+  return {
+    token: TOKEN,
+    fileName: 'intake.csv',
+    headers: HEADERS,
+    suggestedMapping: {
+      caseNumber: 'caseNumber',
+      intakeDate: 'intakeDate',
+      Nom: null,
+      prs_Gender: 'prs_Gender',
+    },
+    targets: ['caseNumber', 'intakeDate', 'prs_FirstName', 'prs_Gender'],
+    report: report(),
+    ...overrides,
+  }
+}
+
+type Answer<T> = ApiResult<T> | (() => ApiResult<T>)
+function install(previews: Answer<ImportPreview>[], runs: ApiResult<ImportReport>[] = []) {
+  const api = {
+    preview: vi.fn(async () => {
+      const next = previews.shift()!
+      return typeof next === 'function' ? next() : next
+    }),
+    run: vi.fn(async () => runs.shift()!),
+  }
+  Object.defineProperty(window, 'casevault', {
+    value: { import: api } as unknown as CaseVaultClient,
+    configurable: true,
+  })
+  return api
+}
+
+async function mountView() {
+  const wrapper = mount(ImportView, {
+    global: {
+      plugins: [createAppI18n(), [PrimeVue, { unstyled: true }]],
+      stubs: { RouterLink: RouterLinkStub },
+    },
+    attachTo: document.body,
+  })
+  await flushPromises()
+  return wrapper
+}
+type View = Awaited<ReturnType<typeof mountView>>
+
+const ok = <T>(value: T): ApiResult<T> => ({ ok: true, value })
+const choose = async (wrapper: View) => {
+  await wrapper.get('form').trigger('submit')
+  await flushPromises()
+}
+const count = (wrapper: View, scope: string, key: string) =>
+  wrapper.get(`[data-testid="${scope}"] [data-count="${key}"] dd`).text()
+
+describe('the import screen', () => {
+  beforeEach(() => setActivePinia(createPinia()))
+  afterEach(() => {
+    document.body.innerHTML = ''
+  })
+
+  it('shows the dry run (counts and each row’s error), then imports the valid rows by token', async () => {
+    const api = install([ok(preview())], [ok(report({ dryRun: false, imported: 2 }))])
+    const wrapper = await mountView()
+    await choose(wrapper)
+    expect(api.preview).toHaveBeenCalledWith({ format: 'htcds-csv' })
+    expect(wrapper.get('[data-testid="import-file-name"]').text()).toBe('File: intake.csv')
+    expect(count(wrapper, 'import-dry-run', 'read')).toBe('3')
+    expect(count(wrapper, 'import-dry-run', 'valid')).toBe('2')
+    expect(count(wrapper, 'import-dry-run', 'rejected')).toBe('1')
+    expect(count(wrapper, 'import-dry-run', 'duplicates')).toBe('1')
+    const errorRow = wrapper.get('[data-testid="import-errors"] tbody tr').findAll('td')
+    expect(errorRow.map((cell) => cell.text())).toEqual([
+      '3',
+      'caseNumber',
+      'this case number is already in the vault',
+    ])
+    expect(wrapper.get('[data-testid="import-ignored"]').text()).toContain('Nom')
+    // Keyboard users land on the report.
+    expect(document.activeElement?.id).toBe('import-dry-run-heading')
+
+    const run = wrapper.get('[data-testid="import-run"]')
+    expect(run.text()).toBe('Import 2 records')
+    await run.trigger('click')
+    await flushPromises()
+    expect(api.run).toHaveBeenCalledWith({
+      token: TOKEN,
+      allOrNothing: false,
+      mapping: preview().suggestedMapping,
+    })
+    expect(wrapper.get('[data-testid="import-done-summary"]').text()).toBe('2 cases were imported.')
+    expect(count(wrapper, 'import-final', 'imported')).toBe('2')
+    // The token is spent: no second import of the same file from this screen.
+    expect(wrapper.find('[data-testid="import-run"]').exists()).toBe(false)
+    expect(wrapper.find('[data-testid="import-go-to-cases"]').exists()).toBe(true)
+    wrapper.unmount()
+  })
+
+  it('re-checks with a changed mapping before it lets anyone import, and refuses two columns for one field', async () => {
+    const remapped = {
+      caseNumber: 'caseNumber',
+      intakeDate: 'intakeDate',
+      Nom: 'prs_FirstName',
+      prs_Gender: 'prs_Gender',
+    }
+    const api = install([
+      ok(preview()),
+      ok(
+        preview({
+          suggestedMapping: remapped,
+          report: report({ valid: 3, rejected: 0, errorCount: 0, errors: [] }),
+        }),
+      ),
+    ])
+    const wrapper = await mountView()
+    await choose(wrapper)
+    const nom = wrapper.get('[data-testid="import-map-Nom"]')
+    // The field names of the standard are shown with their labels.
+    expect(nom.findAll('option').map((option) => option.text())).toContain('Gender (prs_Gender)')
+
+    await nom.setValue('prs_Gender')
+    expect(wrapper.get('[role="alert"]').text()).toContain('Also chosen for prs_Gender')
+    expect(wrapper.get('[data-testid="import-recheck"]').attributes('disabled')).toBeDefined()
+    expect(wrapper.get('[data-testid="import-run"]').attributes('disabled')).toBeDefined()
+
+    await nom.setValue('prs_FirstName')
+    expect(wrapper.find('[role="alert"]').exists()).toBe(false)
+    expect(wrapper.get('[data-testid="import-run"]').attributes('disabled')).toBeDefined()
+    expect(wrapper.text()).toContain('check the file again before importing')
+    await wrapper.get('[data-testid="import-recheck"]').trigger('click')
+    await flushPromises()
+    expect(api.preview).toHaveBeenLastCalledWith({ format: 'htcds-csv', token: TOKEN, mapping: remapped })
+    expect(count(wrapper, 'import-dry-run', 'valid')).toBe('3')
+    expect(wrapper.get('[data-testid="import-run"]').attributes('disabled')).toBeUndefined()
+    expect(wrapper.find('[data-testid="import-errors"]').exists()).toBe(false)
+    wrapper.unmount()
+  })
+
+  it('says so when no file was chosen, and explains a file main cannot read in plain words', async () => {
+    const api = install([
+      ok(
+        preview({
+          token: null,
+          fileName: null,
+          headers: [],
+          suggestedMapping: {},
+          targets: [],
+          report: null,
+        }),
+      ),
+      { ok: false, error: { code: 'VALIDATION', message: 'encrypted', details: { file: 'encrypted' } } },
+    ])
+    const wrapper = await mountView()
+    await choose(wrapper)
+    expect(wrapper.get('[data-testid="import-cancelled"]').text()).toBe(
+      'No file was chosen. Nothing was read or written.',
+    )
+    expect(wrapper.find('[data-testid="import-dry-run"]').exists()).toBe(false)
+    await choose(wrapper)
+    expect(wrapper.get('[data-testid="import-error"]').text()).toContain(
+      'The file is encrypted. Decrypt it first',
+    )
+    expect(api.run).not.toHaveBeenCalled()
+    wrapper.unmount()
+  })
+
+  it('imports JSON without a mapping step; all or nothing is passed on, and a refused run keeps the file', async () => {
+    const json = preview({
+      fileName: 'cases.json',
+      headers: [],
+      suggestedMapping: {},
+      targets: [],
+      report: report({ format: 'htcds-json', ignoredColumns: [] }),
+    })
+    const api = install(
+      [ok(json)],
+      [
+        ok(
+          report({
+            format: 'htcds-json',
+            dryRun: false,
+            imported: 0,
+            notes: ['All or nothing: a row was rejected, so nothing was imported.'],
+          }),
+        ),
+      ],
+    )
+    const wrapper = await mountView()
+    await wrapper.get('[data-testid="import-format-htcds-json"]').setValue(true)
+    await choose(wrapper)
+    expect(api.preview).toHaveBeenCalledWith({ format: 'htcds-json' })
+    expect(wrapper.find('[data-testid="import-mapping"]').exists()).toBe(false)
+    await wrapper.get('[data-testid="import-all-or-nothing"]').setValue(true)
+    await wrapper.get('[data-testid="import-run"]').trigger('click')
+    await flushPromises()
+    expect(api.run).toHaveBeenCalledWith({ token: TOKEN, allOrNothing: true })
+    expect(wrapper.get('[data-testid="import-done-summary"]').text()).toBe('No case was imported.')
+    expect(wrapper.get('[data-testid="import-final"]').text()).toContain('All or nothing')
+    // Nothing went in, so the file stays open for another try.
+    expect(wrapper.find('[data-testid="import-run"]').exists()).toBe(true)
+    wrapper.unmount()
+  })
+})
