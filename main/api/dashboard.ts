@@ -1,4 +1,7 @@
 import type { AreaHandlers } from './handler'
 import type { dashboardContract } from './contract/dashboard'
+import { createDashboardService } from '../core/dashboard/dashboard-service'
 
-export const dashboardHandlers: AreaHandlers<typeof dashboardContract> = {}
+export const dashboardHandlers: AreaHandlers<typeof dashboardContract> = {
+  summary: (ctx) => createDashboardService(ctx.session).summary(),
+}

@@ -6,7 +6,14 @@ import {
   type Router,
 } from 'vue-router'
 import type { Role, VaultStatus } from '../../main/api/contract'
-import { EXPORT_ROLES, exportFormats, importContract, roles } from '../../main/api/contract'
+import {
+  EXPORT_ROLES,
+  exportFormats,
+  importContract,
+  referralsContract,
+  roles,
+  screeningContract,
+} from '../../main/api/contract'
 import { errorCodeOf } from './api-error'
 import { useVaultStore } from './stores/vault'
 import { roleAllows } from './route-access'
@@ -14,10 +21,15 @@ import SetupView from './views/SetupView.vue'
 import UnlockView from './views/UnlockView.vue'
 import RecoveryUnlockView from './views/RecoveryUnlockView.vue'
 import AppFrame from './views/AppFrame.vue'
-import PlaceholderView from './views/PlaceholderView.vue'
 import CasesView from './views/CasesView.vue'
+import DashboardView from './views/DashboardView.vue'
 import CaseNewView from './views/CaseNewView.vue'
 import CaseDetailView from './views/CaseDetailView.vue'
+import ScreeningView from './views/ScreeningView.vue'
+import ScreeningNewView from './views/ScreeningNewView.vue'
+import ScreeningDetailView from './views/ScreeningDetailView.vue'
+import ScreeningPrintView from './views/ScreeningPrintView.vue'
+import ScreeningTemplatesView from './views/ScreeningTemplatesView.vue'
 import AdminView from './views/AdminView.vue'
 import AdminUsersView from './views/AdminUsersView.vue'
 import AdminSettingsView from './views/AdminSettingsView.vue'
@@ -30,6 +42,10 @@ import AboutView from './views/AboutView.vue'
 import ReportsView from './views/ReportsView.vue'
 import ExportView from './views/ExportView.vue'
 import ImportView from './views/ImportView.vue'
+import DirectoryView from './views/DirectoryView.vue'
+import ReferralsView from './views/ReferralsView.vue'
+import ReferralDetailView from './views/ReferralDetailView.vue'
+import ReferralPrintView from './views/ReferralPrintView.vue'
 
 type VaultState = VaultStatus['state']
 
@@ -38,6 +54,9 @@ const exportRoles = roles.filter((role) =>
   exportFormats.some((format) => EXPORT_ROLES[format].includes(role)),
 )
 const importRoles = importContract.preview.access as readonly Role[]
+// Screening's roles come from its contract: who may list screenings, who may save templates.
+const screeningRoles = screeningContract.listAssessments.access as readonly Role[]
+const templateEditorRoles = screeningContract.saveTemplate.access as readonly Role[]
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -90,8 +109,50 @@ export function createAppRouter(): Router {
               { path: ':id(\\d+)', name: 'case-detail', component: CaseDetailView },
             ],
           },
-          { path: 'screening', name: 'screening', component: PlaceholderView, props: { area: 'screening' } },
-          { path: 'referrals', name: 'referrals', component: PlaceholderView, props: { area: 'referrals' } },
+          {
+            path: 'dashboard',
+            name: 'dashboard',
+            component: DashboardView,
+            meta: { roles: ['admin', 'supervisor', 'caseworker'] },
+          },
+          {
+            // Screening: nested so the Screening link stays highlighted on a screening and its editor.
+            // Analysts get no screening records (main refuses them too); templates: admins, supervisors.
+            path: 'screening',
+            component: RouterView,
+            meta: { roles: screeningRoles },
+            children: [
+              { path: '', name: 'screening', component: ScreeningView },
+              { path: 'new', name: 'screening-new', component: ScreeningNewView },
+              { path: ':id(\\d+)', name: 'screening-detail', component: ScreeningDetailView },
+              { path: ':id(\\d+)/print', name: 'screening-print', component: ScreeningPrintView },
+              {
+                path: 'templates',
+                name: 'screening-templates',
+                component: ScreeningTemplatesView,
+                meta: { roles: templateEditorRoles },
+              },
+            ],
+          },
+          {
+            // The service directory: read by every casework role, kept by admins and supervisors.
+            path: 'directory',
+            name: 'directory',
+            component: DirectoryView,
+            meta: { roles: ['admin', 'supervisor', 'caseworker'] },
+          },
+          {
+            // Nested so the Referrals link stays highlighted on a referral and its printable form.
+            // Analysts see aggregate reports only; main refuses them referrals as well.
+            path: 'referrals',
+            component: RouterView,
+            meta: { roles: referralsContract.list.access as readonly Role[] },
+            children: [
+              { path: '', name: 'referrals', component: ReferralsView },
+              { path: ':id(\\d+)', name: 'referral-detail', component: ReferralDetailView },
+              { path: ':id(\\d+)/print', name: 'referral-print', component: ReferralPrintView },
+            ],
+          },
           {
             // Reports: the hub for exports and imports; nested so the Reports link stays highlighted.
             // The roles are the contract's (EXPORT_ROLES, import's access list); main checks them again.

@@ -82,5 +82,7 @@ describe('the session store', () => {
     expect(vault.lockReason).toBe('idle')
     expect(vault.autoLockMinutes).toBe(10)
     expect(users.loaded).toBe(false)
+    // Every store is new after a lock, not only the ones with a reset().
+    expect(useUsersStore()).not.toBe(users)
   })
 })

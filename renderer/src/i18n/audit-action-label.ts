@@ -42,6 +42,16 @@ export function useAuditActionLabel(): (action: string) => string {
         return t('audit.actions.backup.auto_created')
       case 'backup.auto_failed':
         return t('audit.actions.backup.auto_failed')
+      case 'screening.created':
+        return t('screening.auditActions.created')
+      case 'screening.read':
+        return t('screening.auditActions.read')
+      case 'screening.linked':
+        return t('screening.auditActions.linked')
+      case 'screening.converted':
+        return t('screening.auditActions.converted')
+      case 'screening.template_saved':
+        return t('screening.auditActions.templateSaved')
       default:
         return action
     }

@@ -12,9 +12,7 @@ import type {
 } from '../../../main/api/contract'
 import { unwrap } from '../api-error'
 import { casevault } from './client'
-import { useUsersStore } from './users'
-import { useAuditStore } from './audit'
-import { useBackupStore } from './backup'
+import { forgetSessionStores } from './forget-session'
 
 /** What the unlock screen says about a backup restore (main locks the vault to swap it). */
 export type RestoreNotice =
@@ -52,9 +50,7 @@ export const useVaultStore = defineStore('vault', () => {
     if (status.value && status.value.state === 'unlocked') {
       status.value = { ...status.value, state: 'locked', user: null, settings: null }
     }
-    useUsersStore().reset()
-    useAuditStore().reset()
-    useBackupStore().reset()
+    forgetSessionStores('vault')
   }
 
   async function refresh(): Promise<VaultStatus> {

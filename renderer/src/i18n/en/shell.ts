@@ -14,6 +14,7 @@ export const shellMessages = {
   nav: {
     label: 'Main',
     skipToContent: 'Skip to content',
+    dashboard: 'Today',
     cases: 'Cases',
     screening: 'Screening',
     referrals: 'Referrals',

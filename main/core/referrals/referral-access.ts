@@ -1,0 +1,72 @@
+import { CaseVaultError } from '../errors'
+import type { VaultSession } from '../vault/vault-session'
+import { caseVisibilityFilter } from '../cases/case-access'
+
+interface AssessmentLink {
+  id: number
+  case_id: number | null
+  screener_user_id: number | null
+}
+
+/** What a referral's visibility depends on: the case it belongs to, or else its screening. */
+export interface ReferralOwner {
+  id: number
+  case_id: number | null
+  assessment_id: number | null
+  created_by: number | null
+}
+
+/**
+ * Referral visibility follows the case (the cases service's own rule, so the two can never
+ * disagree). A screening-only referral follows its screening: when the screening has since become
+ * a case, that case; otherwise a caseworker sees it only if they screened or referred.
+ */
+export function createReferralAccess(session: VaultSession, assertCaseVisible: (caseId: number) => void) {
+  // Prepared on first use: the screening table belongs to another module and this keeps the
+  // referral service usable in vaults where no screening was ever made.
+  let assessmentStatement: ReturnType<typeof prepareAssessment> | null = null
+  function prepareAssessment() {
+    return session.db.prepare<[number], AssessmentLink>(
+      'SELECT id, case_id, screener_user_id FROM assessments WHERE id = ?',
+    )
+  }
+  function assessment(id: number): AssessmentLink | undefined {
+    assessmentStatement ??= prepareAssessment()
+    return assessmentStatement.get(id)
+  }
+
+  function deny(target: string): never {
+    session.audit.append({
+      actor: session.user.username,
+      action: 'access.denied',
+      target,
+      details: { reason: 'not assigned' },
+    })
+    throw new CaseVaultError('FORBIDDEN', 'This referral belongs to a case assigned to someone else.')
+  }
+
+  function assertAssessmentVisible(id: number, createdBy: number | null, target: string): void {
+    const link = assessment(id)
+    if (!link) throw new CaseVaultError('NOT_FOUND', 'This screening does not exist.')
+    if (link.case_id !== null) return assertCaseVisible(link.case_id)
+    const onlyFor = caseVisibilityFilter(session)
+    if (onlyFor === null || onlyFor === link.screener_user_id || onlyFor === createdBy) return
+    deny(target)
+  }
+
+  return {
+    /** For an existing referral. Throws FORBIDDEN (audited) or NOT_FOUND. */
+    assertCanSee(referral: ReferralOwner): void {
+      if (referral.case_id !== null) return assertCaseVisible(referral.case_id)
+      assertAssessmentVisible(referral.assessment_id!, referral.created_by, `referral:${referral.id}`)
+    },
+    /** Before creating a referral from a case and/or a screening. */
+    assertCanReferFrom(caseId: number | null, assessmentId: number | null): void {
+      caseVisibilityFilter(session)
+      if (caseId !== null) assertCaseVisible(caseId)
+      if (assessmentId !== null)
+        // Only the screener (or whoever sees its case) may refer from it: being the referrer comes after.
+        assertAssessmentVisible(assessmentId, null, `assessment:${assessmentId}`)
+    },
+  }
+}

@@ -1,0 +1,89 @@
+import type { VaultSession } from '../vault/vault-session'
+import type { FollowUpItem, ReferralSummary } from '../../api/contract/referral-types'
+import { caseVisibilityFilter } from '../cases/case-access'
+import { REFERRAL_COLUMNS, REFERRAL_JOINS, type ReferralRow } from './referral-repository'
+import { followUpClause, visibilitySql } from './referral-list-query'
+import { rowToSummary } from './referral-mappers'
+import { addDays, localIsoDate } from './local-date'
+
+const REMINDER_LIMIT = 200
+
+interface PlanFollowUpRow {
+  id: number
+  case_id: number
+  case_number: string
+  follow_up_date: string
+  status: string
+  type: string
+}
+
+/**
+ * Dashboard reminders: open referrals and active support plans whose follow-up date has passed
+ * ('overdue') or falls within the next 7 days ('thisWeek'), only those the caller may see.
+ * Labels are organisation names and plan types — never survivor data.
+ */
+export function followUpReminders(session: VaultSession, window: 'overdue' | 'thisWeek'): FollowUpItem[] {
+  const onlyFor = caseVisibilityFilter(session)
+  const today = localIsoDate(session.clock())
+  const visibility = visibilitySql(onlyFor)
+  const due = followUpClause(window, today)
+  const where = [due.clause, ...(visibility.clause ? [visibility.clause] : [])].join(' AND ')
+  const referrals = session.db
+    .prepare<unknown[], ReferralRow>(
+      `SELECT ${REFERRAL_COLUMNS} FROM referrals r ${REFERRAL_JOINS} WHERE ${where} ORDER BY r.follow_up_date, r.id LIMIT ${REMINDER_LIMIT}`,
+    )
+    .all(...due.params, ...visibility.params)
+
+  const planWindow =
+    window === 'overdue'
+      ? { sql: 'sp.follow_up_date < ?', params: [today] }
+      : { sql: 'sp.follow_up_date BETWEEN ? AND ?', params: [today, addDays(today, 7)] }
+  const plans = session.db
+    .prepare<unknown[], PlanFollowUpRow>(
+      `SELECT sp.id, sp.case_id, c.case_number, sp.follow_up_date, sp.status, sp.type
+       FROM support_plans sp JOIN cases c ON c.id = sp.case_id
+       WHERE sp.follow_up_date IS NOT NULL AND sp.status = 'active' AND ${planWindow.sql}
+       ${onlyFor === null ? '' : 'AND c.assigned_user_id = ?'}
+       ORDER BY sp.follow_up_date, sp.id LIMIT ${REMINDER_LIMIT}`,
+    )
+    .all(...planWindow.params, ...(onlyFor === null ? [] : [onlyFor]))
+
+  const items: FollowUpItem[] = [
+    ...referrals.map((row) => ({
+      kind: 'referral' as const,
+      id: row.id,
+      caseId: row.case_id,
+      caseNumber: row.case_number,
+      followUpDate: row.follow_up_date!,
+      status: row.status,
+      label: row.organisation_label,
+      overdue: row.follow_up_date! < today,
+    })),
+    ...plans.map((row) => ({
+      kind: 'supportPlan' as const,
+      id: row.id,
+      caseId: row.case_id,
+      caseNumber: row.case_number,
+      followUpDate: row.follow_up_date,
+      status: row.status,
+      label: row.type,
+      overdue: row.follow_up_date < today,
+    })),
+  ]
+  return items.sort((a, b) => a.followUpDate.localeCompare(b.followUpDate) || a.id - b.id)
+}
+
+/** Outgoing referrals sent and not yet answered, oldest first: the other side owes an answer. */
+export function referralsAwaitingAnswer(session: VaultSession): ReferralSummary[] {
+  const onlyFor = caseVisibilityFilter(session)
+  const today = localIsoDate(session.clock())
+  const visibility = visibilitySql(onlyFor)
+  return session.db
+    .prepare<unknown[], ReferralRow>(
+      `SELECT ${REFERRAL_COLUMNS} FROM referrals r ${REFERRAL_JOINS}
+       WHERE r.status = 'sent' AND r.direction = 'outgoing' ${visibility.clause ? `AND ${visibility.clause}` : ''}
+       ORDER BY r.referral_date, r.id LIMIT ${REMINDER_LIMIT}`,
+    )
+    .all(...visibility.params)
+    .map((row) => rowToSummary(row, today))
+}

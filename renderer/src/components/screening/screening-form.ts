@@ -1,0 +1,33 @@
+import {
+  computeOutcome,
+  createAssessmentInput,
+  judgementNeedsReason,
+  type TemplateDefinition,
+} from '../../../../main/api/contract'
+
+/** Marks the "a differing judgement needs a reason" check, so the form can say exactly that. */
+export const REASON_REQUIRED = 'reason_required'
+
+/**
+ * The contract's own input schema plus the one rule that needs the template: a judgement that
+ * differs from the computed level needs a reason. Main checks the same again on save.
+ */
+export function screeningFormSchema(template: TemplateDefinition | null) {
+  return createAssessmentInput.superRefine((input, context) => {
+    if (!template) return
+    const { computedLevel } = computeOutcome(template, input.answers)
+    if (judgementNeedsReason(computedLevel, input.judgementLevel) && !input.judgementReason)
+      context.addIssue({
+        code: 'custom',
+        path: ['judgementReason'],
+        params: { code: REASON_REQUIRED },
+        message: REASON_REQUIRED,
+      })
+  })
+}
+
+/** Today as yyyy-mm-dd in the screener's own time zone (not UTC). */
+export function localToday(now = new Date()): string {
+  const pad = (value: number) => String(value).padStart(2, '0')
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
+}

@@ -1,0 +1,102 @@
+import { ref } from 'vue'
+import { defineStore } from 'pinia'
+import type {
+  DirectoryExportResult,
+  DirectoryImportReport,
+  DirectoryOrganisation,
+  DirectoryService,
+  HsdsFormat,
+  ListServicesInput,
+  SaveOrganisationInput,
+  SaveServiceInput,
+} from '../../../main/api/contract'
+import { unwrap } from '../api-error'
+import { casevault } from './client'
+
+type ServiceFilter = NonNullable<ListServicesInput>
+
+export interface PickedDirectoryFile {
+  name: string
+  content: Uint8Array
+}
+
+/**
+ * The service directory: organisations and their services. Everyone doing casework reads it;
+ * admins and supervisors change, import and export it (main checks the role on every call).
+ */
+export const useDirectoryStore = defineStore('directory', () => {
+  const organisations = ref<DirectoryOrganisation[]>([])
+  const services = ref<DirectoryService[]>([])
+  const filter = ref<ServiceFilter>({ activeOnly: false })
+
+  let latestRequest = 0
+  async function loadServices(next: ServiceFilter = filter.value): Promise<void> {
+    filter.value = next
+    const request = ++latestRequest
+    const loaded = unwrap(await casevault().directory.listServices(next))
+    // A slower earlier search must not overwrite a newer one.
+    if (request === latestRequest) services.value = loaded
+  }
+
+  async function loadOrganisations(): Promise<void> {
+    organisations.value = unwrap(await casevault().directory.listOrganisations({ activeOnly: false }))
+  }
+
+  async function refresh(): Promise<void> {
+    await Promise.all([loadServices(), loadOrganisations()])
+  }
+
+  async function saveOrganisation(input: SaveOrganisationInput): Promise<DirectoryOrganisation> {
+    const saved = unwrap(await casevault().directory.saveOrganisation(input))
+    await refresh()
+    return saved
+  }
+
+  async function saveService(input: SaveServiceInput): Promise<DirectoryService> {
+    const saved = unwrap(await casevault().directory.saveService(input))
+    await refresh()
+    return saved
+  }
+
+  async function setServiceActive(id: number, active: boolean): Promise<DirectoryService> {
+    const saved = unwrap(await casevault().directory.setServiceActive({ id, active }))
+    await refresh()
+    return saved
+  }
+
+  async function setOrganisationActive(id: number, active: boolean): Promise<DirectoryOrganisation> {
+    const saved = unwrap(await casevault().directory.setOrganisationActive({ id, active }))
+    await refresh()
+    return saved
+  }
+
+  async function previewImport(files: PickedDirectoryFile[]): Promise<DirectoryImportReport> {
+    return unwrap(await casevault().directory.importPreview({ files }))
+  }
+
+  async function runImport(files: PickedDirectoryFile[]): Promise<DirectoryImportReport> {
+    const report = unwrap(await casevault().directory.importRun({ files }))
+    if (report.imported) await refresh()
+    return report
+  }
+
+  async function exportDirectory(format: HsdsFormat): Promise<DirectoryExportResult> {
+    return unwrap(await casevault().directory.export({ format }))
+  }
+
+  return {
+    organisations,
+    services,
+    filter,
+    loadServices,
+    loadOrganisations,
+    refresh,
+    saveOrganisation,
+    saveService,
+    setServiceActive,
+    setOrganisationActive,
+    previewImport,
+    runImport,
+    exportDirectory,
+  }
+})

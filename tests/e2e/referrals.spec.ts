@@ -1,0 +1,105 @@
+import { expect, test } from './support/harness'
+import { expectNoSeriousA11yViolations, expectUnlockedAs, unlock } from './support/app'
+import { CASEWORKER, createCaseByApi, dismissToasts } from './support/cases'
+
+// A referral through the real renderer, the real API and a real encrypted vault: consent gates
+// sending, every step is kept in the history, and the printout carries only what the consent covers.
+
+test('a caseworker refers a survivor with consent, and the printout leaves out what consent does not cover', async ({
+  page,
+  harness,
+}) => {
+  await harness.seedVault()
+  await harness.addUser(CASEWORKER)
+  await page.goto('/')
+  await unlock(page, CASEWORKER.username, CASEWORKER.passphrase)
+  await expectUnlockedAs(page, CASEWORKER.displayName)
+  const created = await createCaseByApi(harness, {
+    intakeDate: '2026-03-14',
+    survivor: {
+      prs_FirstName: 'Olena',
+      prs_SecondName: 'Kovalenko',
+      prs_Birthdate: '2001-07-02',
+      prs_Gender: 'Feminine',
+      prs_Citizenship: ['UA'],
+      prs_MobilePhone: '+380 44 555 0101',
+    },
+    survivorAliases: [],
+    victim: {
+      vic_TraffickingStatus: 'PossibleVictimOfTrafficking',
+      vic_TypeOfExploitation: ['ForcedLabour'],
+    },
+  })
+
+  // From the case's Referrals tab: a new outgoing referral, typed in by keyboard and mouse.
+  await page.goto(`/#/app/cases/${created.id}`)
+  await page.getByTestId('case-tab-referrals').click()
+  await expect(page.getByTestId('case-referrals-none')).toBeVisible()
+  await page.getByTestId('referral-new').click()
+  await page.getByTestId('referral-organisation').fill('Harbour Legal Aid')
+  await page.getByTestId('referral-counterpart').fill('Ines Duarte')
+  await page.getByTestId('referral-reason').selectOption('AdditionalServicesRequired')
+  await page.getByTestId('referral-urgency').selectOption('priority')
+  await page.getByTestId('referral-service-type-Legal').check()
+  await page.getByTestId('referral-details').fill('Lawyer needed for the labour court hearing on 2 April.')
+  await page.getByTestId('referral-date').fill('2026-03-20')
+  await harness.screenshot('referral-form')
+  await page.getByTestId('referral-submit').click()
+
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Referral to Harbour Legal Aid')
+  await expect(page.getByTestId('referral-status-draft')).toBeVisible()
+  await expect(page.getByTestId('consent-none')).toBeVisible()
+
+  // Sending without consent is refused by main, and the page says why.
+  await page.getByTestId('referral-step-sent').click()
+  await page.getByTestId('transition-confirm').click()
+  await expect(page.getByTestId('transition-error')).toContainText('consent')
+  await harness.screenshot('referral-consent-required')
+  await page.getByTestId('transition-dialog').getByRole('button', { name: 'Cancel' }).click()
+  await expect(page.getByTestId('referral-status-draft')).toBeVisible()
+
+  // Consent: the survivor agrees to share identity and the referral's notes, nothing else.
+  await page.getByTestId('consent-record').click()
+  await page.getByTestId('consent-purpose').fill('Legal representation at the labour court')
+  await page.getByTestId('consent-category-identity').check()
+  await page.getByTestId('consent-category-referralNotes').check()
+  await page.getByTestId('consent-submit').click()
+  await expect(page.getByTestId('consent-in-force')).toContainText('the survivor')
+
+  for (const [step, status] of [
+    ['sent', 'sent'],
+    ['accepted', 'accepted'],
+    ['in_progress', 'in_progress'],
+    ['completed', 'completed'],
+  ] as const) {
+    await page.getByTestId(`referral-step-${step}`).click()
+    await page.getByTestId('transition-note').fill(`Step ${step}`)
+    await page.getByTestId('transition-confirm').click()
+    await expect(page.getByTestId(`referral-status-${status}`)).toBeVisible()
+  }
+  await expect(page.getByTestId('referral-history').locator('li')).toHaveCount(5)
+  await expect(page.locator('[data-testid^="referral-step-"]')).toHaveCount(0)
+  await dismissToasts(page)
+  await expectNoSeriousA11yViolations(page, 'referral detail')
+  await harness.screenshot('referral-detail')
+
+  // The printout: name and referral notes; no birth date, phone, nationality or exploitation.
+  await page.getByTestId('referral-print-link').click()
+  const printout = page.getByTestId('referral-printout')
+  await expect(printout).toContainText('Olena')
+  await expect(printout).toContainText('labour court hearing')
+  const text = (await printout.textContent()) ?? ''
+  for (const outside of ['2001', '+380', 'Ukrain', 'Feminine', 'Forced', 'Possible victim'])
+    expect(text, `the printout must not contain ${outside}`).not.toContain(outside)
+  await expect(page.getByTestId('print-field-prs_Birthdate')).toHaveCount(0)
+  await harness.screenshot('referral-printout')
+
+  // The Referrals screen lists it, and the filter by status finds it.
+  await page.getByTestId('nav-referrals').click()
+  await page.getByTestId('referral-filter-status').selectOption('completed')
+  await expect(page.locator('[data-testid^="referral-row-"]')).toHaveCount(1)
+  await page.getByTestId('referral-filter-status').selectOption('draft')
+  await expect(page.getByTestId('referrals-none')).toBeVisible()
+  await page.getByTestId('referral-filter-status').selectOption('')
+  await harness.screenshot('referrals-list')
+})

@@ -1,0 +1,365 @@
+import { describe, expect, it } from 'vitest'
+import { call, errorCode } from './support/temp-vault'
+import { createCase, signInAs, staffedHost } from './support/case-fixtures'
+import {
+  caseWithReferral,
+  outgoingReferral,
+  referralAudit,
+  step,
+  survivorConsent,
+} from './support/referral-fixtures'
+import type { ApiErrorPayload, ReferralDetail, ReferralPage } from '../../main/api/contract'
+
+async function failure(
+  host: Awaited<ReturnType<typeof staffedHost>>['host'],
+  channel: string,
+  input: unknown,
+) {
+  const result = await host.dispatch(channel, input)
+  if (result.ok) throw new Error(`${channel} succeeded`)
+  return result.error as ApiErrorPayload
+}
+
+describe('creating a referral', () => {
+  it('starts an outgoing referral as a draft with one history row, in HTCDS cas_ terms, audited by id', async () => {
+    const { host, referral, caseId } = await caseWithReferral()
+    expect(referral).toMatchObject({
+      direction: 'outgoing',
+      status: 'draft',
+      caseId,
+      organisationName: 'Harbour Legal Aid',
+      servicesRequested: ['Legal'],
+      urgency: 'priority',
+      consentInForce: null,
+      nextStatuses: ['sent'],
+      primaryUserName: 'Bilal Haddad',
+    })
+    expect(referral.history.map((entry) => [entry.fromStatus, entry.toStatus, entry.changedByName])).toEqual([
+      [null, 'draft', 'Bilal Haddad'],
+    ])
+    expect(referral.htcds).toEqual({
+      cas_ReferringOrganisation: 'Safe Harbour Shelter',
+      cas_ReferringPrimaryCaseWorker: 'Bilal Haddad',
+      cas_ReferredOrganisation: 'Harbour Legal Aid',
+      cas_ReferredPrimaryCaseWorker: 'Ms. Ines Duarte',
+      cas_ReasonForOutgoingReferral: 'AdditionalServicesRequired',
+      cas_OutgoingReferralDate: '2026-03-20',
+      cas_OutgoingReferralDetails: referral.details,
+    })
+    const audit = await referralAudit(host, referral.id, 'bilal')
+    expect(audit.map((row) => [row.action, row.actor])).toEqual([['referral.created', 'bilal']])
+    expect(audit[0]!.details).toEqual({ direction: 'outgoing', caseId, assessmentId: null, status: 'draft' })
+    expect(JSON.stringify(audit)).not.toContain('Harbour Legal Aid')
+  })
+
+  it('records an incoming referral as received, answered the same way', async () => {
+    const { host } = await staffedHost('bilal')
+    const { id: caseId } = await createCase(host)
+    const incoming = await call<ReferralDetail>(host, 'referrals:create', {
+      ...outgoingReferral(caseId),
+      direction: 'incoming',
+      organisationName: 'Border Outreach Team',
+      reason: 'MigrationOrChangeOfLocation',
+    })
+    expect(incoming.status).toBe('received')
+    expect(incoming.nextStatuses).toEqual(['accepted', 'declined'])
+    expect(
+      await errorCode(host, 'referrals:transition', {
+        id: incoming.id,
+        version: incoming.version,
+        to: 'sent',
+        on: '2026-03-21',
+      }),
+    ).toBe('INVALID_TRANSITION')
+    const accepted = await step(host, incoming, 'accepted')
+    expect(accepted.htcds).toMatchObject({
+      cas_ReferringOrganisation: 'Border Outreach Team',
+      cas_ReferringPrimaryCaseWorker: 'Ms. Ines Duarte',
+      cas_ReferredOrganisation: 'Safe Harbour Shelter',
+      cas_ReasonForIncomingReferral: 'MigrationOrChangeOfLocation',
+      cas_IncomingReferralDate: '2026-03-21',
+    })
+  })
+
+  it.each([
+    ['no case and no screening', { caseId: undefined }],
+    ['no organisation', { organisationName: '   ' }],
+    ['an impossible date', { referralDate: '2026-02-30' }],
+    ['a reason outside the HTCDS code list', { reason: 'Convenience' }],
+    ['a service type outside spl_Type', { servicesRequested: ['Housing'] }],
+    ['an unknown urgency', { urgency: 'whenever' }],
+  ])('refuses %s with VALIDATION', async (_what, change) => {
+    const { host } = await staffedHost('bilal')
+    const { id } = await createCase(host)
+    expect(await errorCode(host, 'referrals:create', { ...outgoingReferral(id), ...change })).toBe(
+      'VALIDATION',
+    )
+  })
+
+  it('refuses a case that does not exist', async () => {
+    const { host } = await staffedHost('bilal')
+    expect(await errorCode(host, 'referrals:create', outgoingReferral(999))).toBe('NOT_FOUND')
+  })
+})
+
+describe('consent gates sending', () => {
+  it('will not send without consent, then sends once consent is recorded, keeping the history', async () => {
+    const { host, referral } = await caseWithReferral()
+    const refused = await failure(host, 'referrals:transition', {
+      id: referral.id,
+      version: referral.version,
+      to: 'sent',
+      on: '2026-03-21',
+    })
+    expect(refused.code).toBe('CONSENT_REQUIRED')
+    expect((await call<ReferralDetail>(host, 'referrals:get', { id: referral.id })).status).toBe('draft')
+
+    const consented = await call<ReferralDetail>(
+      host,
+      'referrals:recordConsent',
+      survivorConsent(referral.id),
+    )
+    expect(consented.consentInForce).toMatchObject({
+      givenBy: 'survivor',
+      givenOn: '2026-03-19',
+      categories: ['identity', 'contactDetails', 'referralNotes'],
+      recordedByName: 'Bilal Haddad',
+      withdrawnOn: null,
+    })
+    const sent = await step(host, consented, 'sent', { note: 'Emailed the intake form' })
+    expect(sent.status).toBe('sent')
+    expect(sent.sharedCategories).toEqual(['identity', 'contactDetails', 'referralNotes'])
+    expect(
+      sent.history.map((entry) => [entry.fromStatus, entry.toStatus, entry.changedOn, entry.note]),
+    ).toEqual([
+      [null, 'draft', expect.any(String), null],
+      ['draft', 'sent', '2026-03-21', 'Emailed the intake form'],
+    ])
+    const audit = await referralAudit(host, referral.id, 'bilal')
+    expect(audit.map((row) => row.action)).toEqual([
+      'referral.created',
+      'referral.consent_recorded',
+      'referral.status_changed',
+    ])
+    expect(audit[2]!.details).toMatchObject({ from: 'draft', to: 'sent' })
+    expect(JSON.stringify(audit)).not.toContain('labour court')
+  })
+
+  it('will not send after the consent was withdrawn', async () => {
+    const { host, referral } = await caseWithReferral()
+    await call(host, 'referrals:recordConsent', survivorConsent(referral.id))
+    const withdrawn = await call<ReferralDetail>(host, 'referrals:withdrawConsent', {
+      referralId: referral.id,
+      withdrawnOn: '2026-03-20',
+    })
+    expect(withdrawn.consentInForce).toBeNull()
+    expect(withdrawn.consents[0]!.withdrawnOn).toBe('2026-03-20')
+    expect(
+      await errorCode(host, 'referrals:transition', {
+        id: referral.id,
+        version: withdrawn.version,
+        to: 'sent',
+        on: '2026-03-21',
+      }),
+    ).toBe('CONSENT_REQUIRED')
+  })
+
+  it('will not share a category the consent does not cover, and keeps one consent in force at a time', async () => {
+    const { host, referral } = await caseWithReferral()
+    const consented = await call<ReferralDetail>(
+      host,
+      'referrals:recordConsent',
+      survivorConsent(referral.id),
+    )
+    const refused = await failure(host, 'referrals:transition', {
+      id: referral.id,
+      version: consented.version,
+      to: 'sent',
+      on: '2026-03-21',
+      sharedCategories: ['identity', 'healthInformation'],
+    })
+    expect(refused).toMatchObject({ code: 'CONSENT_REQUIRED', details: { outside: ['healthInformation'] } })
+    expect(await errorCode(host, 'referrals:recordConsent', survivorConsent(referral.id))).toBe('CONFLICT')
+    expect(
+      await errorCode(host, 'referrals:recordConsent', survivorConsent(referral.id, { categories: [] })),
+    ).toBe('VALIDATION')
+    const narrower = await step(host, consented, 'sent', { sharedCategories: ['identity'] })
+    expect(narrower.sharedCategories).toEqual(['identity'])
+  })
+})
+
+describe('the status workflow', () => {
+  it('walks draft → sent → accepted → in progress → completed with a dated history row per step', async () => {
+    const { host, referral } = await caseWithReferral()
+    let current = await call<ReferralDetail>(host, 'referrals:recordConsent', survivorConsent(referral.id))
+    for (const to of ['sent', 'accepted', 'in_progress', 'completed']) current = await step(host, current, to)
+    expect(current.status).toBe('completed')
+    expect(current.nextStatuses).toEqual([])
+    expect(current.history.map((entry) => entry.toStatus)).toEqual([
+      'draft',
+      'sent',
+      'accepted',
+      'in_progress',
+      'completed',
+    ])
+    const audit = await referralAudit(host, referral.id, 'bilal')
+    expect(audit.filter((row) => row.action === 'referral.status_changed').map((row) => row.details)).toEqual(
+      [
+        { from: 'draft', to: 'sent', sharedCategories: ['identity', 'contactDetails', 'referralNotes'] },
+        { from: 'sent', to: 'accepted' },
+        { from: 'accepted', to: 'in_progress' },
+        { from: 'in_progress', to: 'completed' },
+      ],
+    )
+  })
+
+  it('rejects illegal transitions with a clear error naming both statuses, and writes nothing', async () => {
+    const { host, referral } = await caseWithReferral()
+    const skip = await failure(host, 'referrals:transition', {
+      id: referral.id,
+      version: referral.version,
+      to: 'accepted',
+      on: '2026-03-21',
+    })
+    expect(skip).toMatchObject({
+      code: 'INVALID_TRANSITION',
+      message: 'A referral cannot go from "draft" to "accepted".',
+      details: { from: 'draft', to: 'accepted', allowed: ['sent'] },
+    })
+    let current = await call<ReferralDetail>(host, 'referrals:recordConsent', survivorConsent(referral.id))
+    current = await step(host, current, 'sent')
+    current = await step(host, current, 'declined')
+    expect(
+      (
+        await failure(host, 'referrals:transition', {
+          id: current.id,
+          version: current.version,
+          to: 'accepted',
+          on: '2026-03-22',
+        })
+      ).details,
+    ).toMatchObject({
+      from: 'declined',
+      to: 'accepted',
+      allowed: [],
+    })
+    const after = await call<ReferralDetail>(host, 'referrals:get', { id: referral.id })
+    expect(after.history.map((entry) => entry.toStatus)).toEqual(['draft', 'sent', 'declined'])
+    expect(
+      await errorCode(host, 'referrals:transition', {
+        id: current.id,
+        version: current.version,
+        to: 'finished',
+        on: '2026-03-22',
+      }),
+    ).toBe('VALIDATION')
+  })
+
+  it('refuses a change made on a stale version with CONFLICT', async () => {
+    const { host, referral } = await caseWithReferral()
+    const consented = await call<ReferralDetail>(
+      host,
+      'referrals:recordConsent',
+      survivorConsent(referral.id),
+    )
+    expect(
+      await errorCode(host, 'referrals:transition', {
+        id: referral.id,
+        version: referral.version,
+        to: 'sent',
+        on: '2026-03-21',
+      }),
+    ).toBe('CONFLICT')
+    await step(host, consented, 'sent')
+    expect(
+      await errorCode(host, 'referrals:setFollowUp', {
+        id: referral.id,
+        version: consented.version,
+        followUpDate: '2026-04-01',
+      }),
+    ).toBe('CONFLICT')
+  })
+
+  it('lets the content change only while a draft, but the follow-up date and outcome at any time', async () => {
+    const { host, referral, caseId } = await caseWithReferral()
+    const edited = await call<ReferralDetail>(host, 'referrals:update', {
+      ...outgoingReferral(caseId),
+      id: referral.id,
+      version: referral.version,
+      urgency: 'emergency',
+    })
+    expect(edited.urgency).toBe('emergency')
+    let current = await call<ReferralDetail>(host, 'referrals:recordConsent', survivorConsent(referral.id))
+    current = await step(host, current, 'sent')
+    expect(
+      await errorCode(host, 'referrals:update', {
+        ...outgoingReferral(caseId),
+        id: referral.id,
+        version: current.version,
+      }),
+    ).toBe('CONFLICT')
+    const followed = await call<ReferralDetail>(host, 'referrals:setFollowUp', {
+      id: referral.id,
+      version: current.version,
+      followUpDate: '2026-04-02',
+      outcome: 'Hearing scheduled',
+    })
+    expect(followed).toMatchObject({ followUpDate: '2026-04-02', outcome: 'Hearing scheduled' })
+  })
+})
+
+describe('who may see and change referrals', () => {
+  it('keeps a caseworker to referrals of their own cases, and analysts out entirely', async () => {
+    const { host, referral, caseId } = await caseWithReferral()
+    await signInAs(host, 'chen')
+    expect(await errorCode(host, 'referrals:get', { id: referral.id })).toBe('FORBIDDEN')
+    expect(
+      await errorCode(host, 'referrals:transition', {
+        id: referral.id,
+        version: referral.version,
+        to: 'sent',
+        on: '2026-03-21',
+      }),
+    ).toBe('FORBIDDEN')
+    expect(await errorCode(host, 'referrals:recordConsent', survivorConsent(referral.id))).toBe('FORBIDDEN')
+    expect(await errorCode(host, 'referrals:printForm', { id: referral.id })).toBe('FORBIDDEN')
+    expect(await errorCode(host, 'referrals:create', outgoingReferral(caseId))).toBe('FORBIDDEN')
+    expect(await errorCode(host, 'referrals:forCase', { caseId })).toBe('FORBIDDEN')
+    expect((await call<ReferralPage>(host, 'referrals:list', {})).total).toBe(0)
+
+    await signInAs(host, 'eli')
+    for (const [channel, input] of [
+      ['referrals:list', {}],
+      ['referrals:get', { id: referral.id }],
+      ['referrals:followUps', { window: 'overdue' }],
+      ['referrals:awaitingAnswer', {}],
+      ['referrals:supportPlans', { caseId }],
+    ] as const) {
+      expect(await errorCode(host, channel, input)).toBe('FORBIDDEN')
+    }
+
+    await signInAs(host, 'dana')
+    expect((await call<ReferralPage>(host, 'referrals:list', {})).items.map((item) => item.id)).toEqual([
+      referral.id,
+    ])
+    expect(
+      (await call<ReferralDetail>(host, 'referrals:recordConsent', survivorConsent(referral.id)))
+        .consentInForce?.recordedByName,
+    ).toBe('Dana Petrova')
+
+    await signInAs(host, 'amara')
+    const denied = (
+      await call<{ action: string; actor: string; target: string | null }[]>(host, 'audit:list', {
+        limit: 100,
+      })
+    ).filter((row) => row.action === 'access.denied')
+    expect(denied.map((row) => row.actor)).toEqual(expect.arrayContaining(['chen', 'eli']))
+  })
+
+  it('removes a case’s referrals with the case', async () => {
+    const { host, referral, caseId } = await caseWithReferral()
+    await signInAs(host, 'amara')
+    await call(host, 'cases:delete', { id: caseId, reason: 'Duplicate intake' })
+    expect(await errorCode(host, 'referrals:get', { id: referral.id })).toBe('NOT_FOUND')
+  })
+})

@@ -1,0 +1,82 @@
+import { call } from './temp-vault'
+import { createCase, signInAs, staffedHost } from './case-fixtures'
+import type {
+  AuditEntry,
+  CreateReferralInput,
+  RecordConsentInput,
+  ReferralDetail,
+} from '../../../main/api/contract'
+import { addDays, localIsoDate } from '../../../main/core/referrals/local-date'
+
+type Host = Awaited<ReturnType<typeof staffedHost>>['host']
+
+export const today = () => localIsoDate(new Date())
+export const daysFromToday = (days: number) => addDays(today(), days)
+
+/** An outgoing referral of a case to an organisation typed in by name (not in the directory). */
+export function outgoingReferral(
+  caseId: number,
+  overrides: Partial<CreateReferralInput> = {},
+): CreateReferralInput {
+  return {
+    direction: 'outgoing',
+    caseId,
+    organisationName: 'Harbour Legal Aid',
+    counterpartCaseworker: 'Ms. Ines Duarte',
+    reason: 'AdditionalServicesRequired',
+    details: 'Needs a lawyer for the labour court hearing; interpreter for Ukrainian.',
+    servicesRequested: ['Legal'],
+    urgency: 'priority',
+    referralDate: '2026-03-20',
+    ...overrides,
+  }
+}
+
+export function survivorConsent(
+  referralId: number,
+  overrides: Partial<RecordConsentInput> = {},
+): RecordConsentInput {
+  return {
+    referralId,
+    givenBy: 'survivor',
+    givenOn: '2026-03-19',
+    purpose: 'Legal representation at the labour court',
+    categories: ['identity', 'contactDetails', 'referralNotes'],
+    ...overrides,
+  }
+}
+
+/** bilal's case with a draft outgoing referral; the host is signed in as bilal. */
+export async function caseWithReferral(overrides: Partial<CreateReferralInput> = {}) {
+  const staffed = await staffedHost('bilal')
+  const created = await createCase(staffed.host)
+  const referral = await call<ReferralDetail>(
+    staffed.host,
+    'referrals:create',
+    outgoingReferral(created.id, overrides),
+  )
+  return { ...staffed, caseId: created.id, referral }
+}
+
+export async function step(
+  host: Host,
+  referral: ReferralDetail,
+  to: string,
+  extra: Record<string, unknown> = {},
+) {
+  return call<ReferralDetail>(host, 'referrals:transition', {
+    id: referral.id,
+    version: referral.version,
+    to,
+    on: '2026-03-21',
+    ...extra,
+  })
+}
+
+/** The audit rows about one referral, oldest first, read as an admin (signs back in as `then`). */
+export async function referralAudit(host: Host, referralId: number, then: string): Promise<AuditEntry[]> {
+  await signInAs(host, 'amara')
+  const rows = await call<AuditEntry[]>(host, 'audit:list', { target: `referral:${referralId}`, limit: 100 })
+  await signInAs(host, then)
+  return rows.reverse()
+}
