@@ -7,7 +7,9 @@ export type CsvCell = string | number | boolean | null | undefined
 // Spreadsheets run a cell that starts with one of these as a formula ("CSV injection"): a name or
 // note typed by anyone could then reach the network from a supervisor's PC. Text cells starting so
 // get a leading apostrophe, which spreadsheets show as text; numbers are written as they are.
-const FORMULA_START = /^[=+\-@\t\r]/
+// Text that itself starts with an apostrophe gets one too, so a reader can undo exactly one and
+// "'-1" stays "'-1" (found by the round-trip property test).
+const FORMULA_START = /^[=+\-@\t\r']/
 const SPECIAL = /[",\r\n]/
 const isSpace = (code: number | undefined) => code !== undefined && (code <= 32 || code === 160)
 

@@ -73,7 +73,8 @@ export function matchStatus(text: string): CaseStatus | null {
  * prefixing an apostrophe (OWASP's advice): undo exactly that, so round trips keep the text.
  */
 export function unguard(text: string): string {
-  return /^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text
+  // Ours also guards text that starts with an apostrophe (see csv-writer.ts).
+  return /^'[=+\-@\t\r']/.test(text) ? text.slice(1) : text
 }
 
 const TRUE = new Set(['true', 'yes', 'y', '1'])
