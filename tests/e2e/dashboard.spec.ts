@@ -1,0 +1,78 @@
+import { expect, test } from './support/harness'
+import { expectNoSeriousA11yViolations, expectUnlockedAs, unlock } from './support/app'
+import { CASEWORKER, createCaseByApi } from './support/cases'
+import type { ReferralDetail } from '../../main/api/contract'
+
+// The dashboard ("Today") through the real renderer and API over a real encrypted vault.
+
+function isoDaysFromToday(days: number): string {
+  const date = new Date()
+  date.setDate(date.getDate() + days)
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`
+}
+
+test('an overdue follow-up and this week’s follow-up appear on the caseworker’s dashboard', async ({
+  page,
+  harness,
+}) => {
+  await harness.seedVault()
+  await harness.addUser(CASEWORKER)
+  await page.goto('/')
+  await unlock(page, CASEWORKER.username, CASEWORKER.passphrase)
+  await expectUnlockedAs(page, CASEWORKER.displayName)
+  const created = await createCaseByApi(harness, {
+    intakeDate: '2026-03-14',
+    survivor: { prs_FirstName: 'Olena', prs_SecondName: 'Kovalenko' },
+    survivorAliases: [],
+  })
+  const referral = (to: string, followUpDate: string) =>
+    harness.call<ReferralDetail>('referrals:create', {
+      direction: 'outgoing',
+      caseId: created.id,
+      organisationName: to,
+      reason: 'AdditionalServicesRequired',
+      servicesRequested: ['Legal'],
+      urgency: 'routine',
+      referralDate: isoDaysFromToday(-10),
+      followUpDate,
+    })
+  const overdue = await referral('Harbour Legal Aid', isoDaysFromToday(-2))
+  const soon = await referral('City Health Clinic', isoDaysFromToday(3))
+  expect(overdue.ok && soon.ok).toBe(true)
+  if (!overdue.ok) return
+
+  await page.getByTestId('nav-dashboard').click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible()
+  await expect(page.getByTestId('dashboard-overdue-total')).toHaveText('1')
+  await expect(page.getByTestId(`dashboard-overdue-referral-${overdue.value.id}`)).toHaveText(
+    'Referral to Harbour Legal Aid',
+  )
+  await expect(page.getByTestId('dashboard-week-total')).toHaveText('1')
+  await expect(page.getByTestId('dashboard-cases-total')).toHaveText('1')
+  await expect(page.getByTestId('dashboard-awaiting-empty')).toBeVisible()
+  // The dashboard shows case numbers, never a survivor's name.
+  await expect(page.locator('main')).not.toContainText('Kovalenko')
+  await harness.screenshot('dashboard')
+  await expectNoSeriousA11yViolations(page, 'dashboard')
+
+  // The overdue item opens its referral.
+  await page.getByTestId(`dashboard-overdue-referral-${overdue.value.id}`).click()
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Referral to Harbour Legal Aid')
+})
+
+test('analysts have no dashboard: no nav item, and main refuses the call', async ({ page, harness }) => {
+  await harness.seedVault()
+  await harness.addUser({
+    username: 'eli',
+    displayName: 'Eli Navarro',
+    role: 'analyst',
+    passphrase: 'eli passphrase 123',
+  })
+  await page.goto('/')
+  await unlock(page, 'eli', 'eli passphrase 123')
+  await expectUnlockedAs(page, 'Eli Navarro')
+  await expect(page.getByTestId('nav-dashboard')).toHaveCount(0)
+  const refused = await harness.call('dashboard:summary')
+  expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+})
