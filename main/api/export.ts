@@ -16,11 +16,17 @@ export const exportHandlers: AreaHandlers<typeof exportContract> = {
     )
     const file = await ctx.files.chooseSaveLocation(name)
     if (!file) return { file: null, rows: 0, encrypted, report: null }
-    const outcome = await runExport(session, input, file, {
-      writePlaintext: (path, bytes) => ctx.files.write(path, bytes),
-    })
+    const outcome = await ctx.operations.run('export', (signal, report) =>
+      runExport(session, input, file, {
+        writePlaintext: (path, bytes) => ctx.files.write(path, bytes),
+        signal,
+        onProgress: report,
+      }),
+    )
     return { file, ...outcome }
   },
+
+  cancel: (ctx) => ctx.operations.cancel('export'),
 
   getSettings: (ctx): ExportSettings => ({ k: ctx.session.settings.anonymityK() }),
 

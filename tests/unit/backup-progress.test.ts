@@ -110,3 +110,28 @@ describe('operations registry', () => {
     ])
   })
 })
+
+describe('export progress and cancel', () => {
+  it('reports reading then encryption, and a cancelled export leaves no file', async () => {
+    const { host, folder, recipient } = await adminHost()
+    const seen = recordProgress(host)
+    const exported = await call<{ file: string }>(host, 'export:run', {
+      format: 'htcds-json',
+      protection: { recipients: [recipient] },
+    })
+    expect(readdirSync(folder)).toHaveLength(1)
+    expect(seen.map((progress) => progress.stage)).toEqual(
+      expect.arrayContaining(['read', 'encrypt', 'done']),
+    )
+    expect(seen.every((progress) => progress.operation === 'export')).toBe(true)
+    expect(exported.file).toMatch(/\.age$/)
+
+    host.onProgress((progress) => {
+      if (progress.stage === 'encrypt') void host.dispatch('export:cancel', undefined)
+    })
+    expect(
+      await errorCode(host, 'export:run', { format: 'htcds-json', protection: { recipients: [recipient] } }),
+    ).toBe('CANCELLED')
+    expect(readdirSync(folder)).toHaveLength(1)
+  })
+})

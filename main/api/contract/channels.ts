@@ -28,7 +28,7 @@ export const channels = {
     'chooseAutoFolder',
     'cancel',
   ],
-  export: ['run', 'getSettings', 'updateSettings'],
+  export: ['run', 'getSettings', 'updateSettings', 'cancel'],
   import: ['preview', 'run'],
   screening: [
     'templates',

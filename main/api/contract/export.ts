@@ -107,4 +107,6 @@ export const exportContract = {
   run: method(runExportInput, ['admin', 'supervisor', 'analyst']).returns<ExportResult>(),
   getSettings: method(z.undefined(), ['admin', 'supervisor', 'analyst']).returns<ExportSettings>(),
   updateSettings: method(exportSettingsSchema, ['admin']).returns<ExportSettings>(),
+  /** Stops the running export (it then fails with CANCELLED, no file written); false if none ran. */
+  cancel: method(z.undefined(), ['admin', 'supervisor', 'analyst']).returns<boolean>(),
 }

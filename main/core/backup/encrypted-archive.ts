@@ -4,7 +4,7 @@ import { mkdir, open, rename, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
-import type { ReadableStream as WebReadableStream } from 'node:stream/web'
+import { ReadableStream as WebReadableStream } from 'node:stream/web'
 import { Decrypter, Encrypter } from 'age-encryption'
 import tar from 'tar-stream'
 import { CaseVaultError } from '../errors'
@@ -32,12 +32,23 @@ export interface EncryptOptions {
  * plaintext chunks → age → file, streaming. Written to a temporary name, fsynced, then renamed: a
  * crash or a cancel never leaves a half-written file under the real name. Also used by exports.
  */
+/**
+ * A web stream that pulls from the chunks only when age asks for more. Node's Readable.toWeb
+ * pushes instead, and after a cancel it kept pushing into the closed stream ("Controller is
+ * already closed", thrown outside any await: a crash in main). Cancelling this one ends the
+ * iterator, which closes the file or the tar feed behind it.
+ */
+function pullStream(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): ReadableStream<Uint8Array> {
+  return WebReadableStream.from(chunks) as unknown as ReadableStream<Uint8Array>
+}
+
 export async function writeEncryptedFile(
   outPath: string,
   plaintext: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
   protection: BackupProtection,
   options: EncryptOptions & { beforeCommit?: () => Promise<void> } = {},
 ): Promise<void> {
+  options.signal?.throwIfAborted()
   const encrypter = new Encrypter()
   if ('passphrase' in protection) {
     if (options.scryptWorkFactor) encrypter.setScryptWorkFactor(options.scryptWorkFactor)
@@ -45,9 +56,7 @@ export async function writeEncryptedFile(
   } else {
     for (const recipient of protection.recipients) encrypter.addRecipient(recipient)
   }
-  const encrypted = await encrypter.encrypt(
-    Readable.toWeb(Readable.from(plaintext)) as unknown as ReadableStream<Uint8Array>,
-  )
+  const encrypted = await encrypter.encrypt(pullStream(plaintext))
   const temp = `${outPath}.partial`
   let written = 0
   try {
@@ -81,7 +90,11 @@ export async function writeEncryptedArchive(
   protection: BackupProtection,
   options: EncryptOptions = {},
 ): Promise<void> {
+  options.signal?.throwIfAborted()
   const pack = tar.pack()
+  // A failure (or a cancel) is reported through `feed` and the encryption below; without a
+  // listener the pack's own 'error' event would be an uncaught exception in main.
+  pack.on('error', () => undefined)
   const feed = (async () => {
     for (const part of parts) {
       const { size } = await stat(part.path)
@@ -109,19 +122,17 @@ export interface ProgressOptions {
 }
 
 /** Reads the file and reports how much of it has been read: decryption progress by bytes. */
-function countingReadStream(file: string, size: number, options: ProgressOptions): Readable {
-  const report = options.onFraction
-  if (!report || size === 0) return createReadStream(file)
-  return Readable.from(
-    (async function* () {
-      let read = 0
-      for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) {
-        read += chunk.length
-        report(Math.min(1, read / size))
-        yield chunk
-      }
-    })(),
-  )
+async function* countingChunks(
+  file: string,
+  size: number,
+  options: ProgressOptions,
+): AsyncIterable<Uint8Array> {
+  let read = 0
+  for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) {
+    read += chunk.length
+    if (size > 0) options.onFraction?.(Math.min(1, read / size))
+    yield chunk
+  }
 }
 
 export async function extractEncryptedArchive(
@@ -137,11 +148,7 @@ export async function extractEncryptedArchive(
 
   let plaintext: Awaited<ReturnType<Decrypter['decrypt']>>
   try {
-    plaintext = await decrypter.decrypt(
-      Readable.toWeb(
-        countingReadStream(file, (await stat(file)).size, options),
-      ) as unknown as ReadableStream<Uint8Array>,
-    )
+    plaintext = await decrypter.decrypt(pullStream(countingChunks(file, (await stat(file)).size, options)))
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
     if (

@@ -43,6 +43,10 @@ export interface ExportOptions {
   scryptWorkFactor?: number
   /** How a plaintext file is written (the app's file access); default: owner-only, atomic. */
   writePlaintext?: (path: string, bytes: Uint8Array) => Promise<void>
+  /** Cancel: an aborted export writes no file (the encrypted one is renamed only when complete). */
+  signal?: AbortSignal
+  /** 'read' while records are gathered (length unknown: null), then 'encrypt' by bytes. */
+  onProgress?: (stage: 'read' | 'encrypt', fraction: number | null) => void
 }
 
 const EXTENSIONS: Record<ExportFormat, string> = {
@@ -189,12 +193,20 @@ export async function runExport(
   options: ExportOptions = {},
 ): Promise<ExportOutcome> {
   const k = checkExport(session, request)
+  options.onProgress?.('read', null)
   const built = await build(session, request, k)
+  options.signal?.throwIfAborted()
   const { protection } = request
   if ('plaintext' in protection) {
     await (options.writePlaintext ?? writePrivately)(path, Buffer.concat(built.chunks))
   } else {
-    await writeEncryptedFile(path, built.chunks, protection, { scryptWorkFactor: options.scryptWorkFactor })
+    const total = built.chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0) || 1
+    options.onProgress?.('encrypt', 0)
+    await writeEncryptedFile(path, built.chunks, protection, {
+      scryptWorkFactor: options.scryptWorkFactor,
+      ...(options.signal ? { signal: options.signal } : {}),
+      onBytes: (written) => options.onProgress?.('encrypt', Math.min(1, written / total)),
+    })
   }
   const encrypted = !('plaintext' in protection)
   session.audit.append({

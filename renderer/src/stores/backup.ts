@@ -2,7 +2,6 @@ import { computed, ref } from 'vue'
 import { defineStore } from 'pinia'
 import type { z } from 'zod'
 import type {
-  OperationProgress,
   AutoBackupInput,
   AutoBackupStatus,
   BackupCheck,
@@ -27,14 +26,6 @@ export type BackupCredentials = z.infer<typeof backupCredentialsSchema>
  */
 export const useBackupStore = defineStore('backup', () => {
   const status = ref<BackupStatus | null>(null)
-  /** The latest progress main reported for a backup, check or restore while one runs. */
-  const progress = ref<OperationProgress | null>(null)
-  // Guarded: component tests may install their stub after the store exists.
-  casevault()?.onProgress?.((next) => {
-    if (next.operation === 'backup' || next.operation === 'verify' || next.operation === 'restore')
-      progress.value = next.stage === 'done' ? null : next
-  })
-
   /** Stops whichever backup, check or restore-check is running; it then fails with CANCELLED. */
   async function cancel(): Promise<boolean> {
     return unwrap(await casevault().backup.cancel())
@@ -48,7 +39,6 @@ export const useBackupStore = defineStore('backup', () => {
 
   /** Opens main's save dialog; `file` is null when the user cancelled it (nothing was written). */
   async function create(protection: BackupProtection): Promise<BackupResult> {
-    progress.value = null
     const result = unwrap(await casevault().backup.create(protection))
     // The banner and the status card follow at once; a failed refresh does not hide the success.
     if (result.file !== null) await loadStatus().catch(() => undefined)
@@ -57,7 +47,6 @@ export const useBackupStore = defineStore('backup', () => {
 
   /** Opens main's open dialog and checks the chosen backup completely, without restoring it. */
   async function verify(credentials: BackupCredentials): Promise<BackupCheck> {
-    progress.value = null
     return unwrap(await casevault().backup.verify(credentials))
   }
 
@@ -68,7 +57,6 @@ export const useBackupStore = defineStore('backup', () => {
    */
   async function restore(credentials: BackupCredentials): Promise<BackupCheck> {
     const vault = useVaultStore()
-    progress.value = null
     vault.noteRestore({ kind: 'restoring' })
     let checked: BackupCheck
     try {
@@ -111,7 +99,6 @@ export const useBackupStore = defineStore('backup', () => {
   }
 
   return {
-    progress,
     cancel,
     status,
     overdue,

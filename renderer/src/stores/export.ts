@@ -27,5 +27,10 @@ export const useExportStore = defineStore('export', () => {
     return unwrap(await casevault().export.run(input))
   }
 
-  return { settings, loadSettings, updateSettings, run }
+  /** Stops the running export; it then fails with CANCELLED and writes no file. */
+  async function cancel(): Promise<boolean> {
+    return unwrap(await casevault().export.cancel())
+  }
+
+  return { settings, loadSettings, updateSettings, run, cancel }
 })

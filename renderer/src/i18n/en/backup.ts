@@ -48,11 +48,6 @@ export const backupMessages = {
       doneAdvice: 'Keep the file away from this computer. Check it now and then with “Check a backup”.',
       cancelled: 'No place was chosen, so nothing was written.',
     },
-    progress: {
-      label: 'Progress',
-      cancel: 'Cancel',
-      cancelling: 'Cancelling…',
-    },
     auto: {
       heading: 'Automatic backup',
       explain:

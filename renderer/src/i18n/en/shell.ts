@@ -4,6 +4,11 @@ export const shellMessages = {
   app: {
     name: 'CaseVault',
   },
+  progress: {
+    label: 'Progress',
+    cancel: 'Cancel',
+    cancelling: 'Cancelling…',
+  },
   common: {
     cancel: 'Cancel',
     close: 'Close',
