@@ -2,6 +2,23 @@
 // vue-i18n treats { } @ $ | as syntax: keep them out of plain text ('|' separates plural forms).
 export const directoryMessages = {
   directory: {
+    importReasons: {
+      required: 'required',
+      tooLong: 'too long',
+      tooManyValues: 'too many values',
+      outOfRange: 'out of range',
+      unknownCode: 'not a known code',
+      notValid: 'not valid',
+      notEmail: 'not an email address',
+      notPhone: 'not a phone number',
+      notWebsite: 'not a web address (http or https)',
+      duplicateId: 'the same id is used twice',
+      noSuchOrganisation: 'no such organisation in the file or the directory',
+      notAnObject: 'not an object',
+      notUuid: 'not a UUID',
+      severalOrgTypes: 'more than one organisation type',
+      wrongType: 'wrong type (expected {expected})',
+    },
     title: 'Service directory',
     navLabel: 'Service directory',
     intro: 'Organisations and the services they offer, for referrals.',
