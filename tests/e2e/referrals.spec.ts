@@ -103,3 +103,36 @@ test('a caseworker refers a survivor with consent, and the printout leaves out w
   await page.getByTestId('referral-filter-status').selectOption('')
   await harness.screenshot('referrals-list')
 })
+
+test('a walk-in screened before any case exists is referred straight from the screening', async ({
+  page,
+  harness,
+}) => {
+  await harness.seedVault()
+  await harness.addUser(CASEWORKER)
+  await page.goto('/')
+  await unlock(page, CASEWORKER.username, CASEWORKER.passphrase)
+  await expectUnlockedAs(page, CASEWORKER.displayName)
+  const templates = await harness.call<{ id: number; isLatest: boolean }[]>('screening:templates')
+  expect(templates.ok).toBe(true)
+  if (!templates.ok) return
+  const screened = await harness.call<{ id: number }>('screening:createAssessment', {
+    templateId: templates.value.find((template) => template.isLatest)!.id,
+    assessedOn: '2026-03-10',
+    channel: 'walkIn',
+    subject: { firstName: 'Maryna', gender: 'Feminine', ageYears: 24, citizenship: 'UA' },
+    answers: { historyOfAbuse: 'risk' },
+    nextStep: 'referToServices',
+  })
+  expect(screened.ok).toBe(true)
+  if (!screened.ok) return
+
+  await page.goto(`/#/app/screening/${screened.value.id}`)
+  await page.getByTestId('screening-refer').click()
+  await page.getByTestId('referral-organisation').fill('City Health Clinic')
+  await page.getByTestId('referral-reason').selectOption('AdditionalServicesRequired')
+  await page.getByTestId('referral-service-type-Health').check()
+  await page.getByTestId('referral-submit').click()
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Referral to City Health Clinic')
+  await expect(page.getByTestId('referral-status-draft')).toBeVisible()
+})

@@ -110,6 +110,7 @@ export const screeningMessages = {
       ofQuestions: '{answered} of {total}',
     },
     detail: {
+      refer: 'Refer to a service…',
       back: 'Back to screenings',
       heading: 'Screening of {date}',
       loading: 'Loading the screening…',
