@@ -45,3 +45,22 @@ describe('a referral from a screening, before there is a case', () => {
     ).toBe('NOT_FOUND')
   })
 })
+
+describe('a screening that becomes a case', () => {
+  it('takes its referrals along to the case', async () => {
+    const { host } = await staffedHost('bilal')
+    const screening = await walkInScreening(host)
+    const referral = await call<ReferralDetail>(host, 'referrals:create', {
+      ...outgoingReferral(0),
+      caseId: null,
+      assessmentId: screening.id,
+    })
+    const converted = await call<{ caseId: number }>(host, 'screening:convertToCase', { id: screening.id })
+    expect(await call<ReferralDetail>(host, 'referrals:get', { id: referral.id })).toMatchObject({
+      caseId: converted.caseId,
+      assessmentId: screening.id,
+    })
+    const forCase = await call<{ id: number }[]>(host, 'referrals:forCase', { caseId: converted.caseId })
+    expect(forCase.map((item) => item.id)).toEqual([referral.id])
+  })
+})

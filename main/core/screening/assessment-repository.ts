@@ -136,6 +136,9 @@ export function createAssessmentRepository(db: VaultDatabase) {
       `${SELECT} WHERE a.case_id = ? ORDER BY a.assessed_on, a.id`,
     ),
     link: db.prepare('UPDATE assessments SET case_id = ?, linked_at = ? WHERE id = ? AND case_id IS NULL'),
+    // Referrals made from the screening before it had a case follow it to the case (its
+    // caseworker sees them, its history lists them).
+    linkReferrals: db.prepare('UPDATE referrals SET case_id = ? WHERE assessment_id = ? AND case_id IS NULL'),
   }
   return {
     insert(assessment: NewAssessment): number {
@@ -176,7 +179,9 @@ export function createAssessmentRepository(db: VaultDatabase) {
     },
     /** False when the screening was linked meanwhile (never re-links silently). */
     link(id: number, caseId: number, at: string): boolean {
-      return statements.link.run(caseId, at, id).changes === 1
+      if (statements.link.run(caseId, at, id).changes !== 1) return false
+      statements.linkReferrals.run(caseId, id)
+      return true
     },
   }
 }
