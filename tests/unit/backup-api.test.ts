@@ -18,7 +18,7 @@ describe('backup through the API (age defaults)', () => {
 
     const made = await call<BackupResult>(host, 'backup:create', { passphrase: BACKUP_PASSPHRASE })
     expect(made.file).toMatch(/CaseVault-Safe-Harbour-Shelter-\d{4}-\d{2}-\d{2}-\d{4}\.cvbackup$/)
-    expect(made.counts).toMatchObject({ cases: 1, users: 5 })
+    expect(made.counts).toMatchObject({ cases: 1, users: 5, referrals: 0, assessments: 0 })
     expect(await call<BackupStatus>(host, 'backup:status')).toMatchObject({ overdue: false })
 
     const checked = await call<BackupCheck>(host, 'backup:verify', { passphrase: BACKUP_PASSPHRASE })

@@ -34,6 +34,11 @@ export const COUNTED_TABLES = [
   'trafficking_events',
   'case_comments',
   'attachments',
+  'assessments',
+  'directory_organisations',
+  'directory_services',
+  'referrals',
+  'support_plans',
   'audit_log',
 ] as const
 

@@ -33,9 +33,15 @@ export async function sha256File(path: string): Promise<string> {
   return hash.digest('hex')
 }
 
+/** Rows per counted table; a snapshot from an older schema simply lacks the newer tables. */
 export function countRows(db: VaultSession['db']): Record<string, number> {
+  const present = new Set(
+    (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]).map(
+      (row) => row.name,
+    ),
+  )
   return Object.fromEntries(
-    COUNTED_TABLES.map((table) => [
+    COUNTED_TABLES.filter((table) => present.has(table)).map((table) => [
       table,
       (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n,
     ]),

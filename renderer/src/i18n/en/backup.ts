@@ -156,6 +156,8 @@ export const backupMessages = {
       cancelled: 'No file was chosen, so nothing was changed.',
     },
     counts: {
+      screenings: 'Screenings',
+      referrals: 'Referrals',
       cases: 'Cases',
       comments: 'Comments',
       attachments: 'Attachments',
