@@ -6,6 +6,7 @@ import { databasePath, headerPath, readHeader } from '../core/vault/vault-header
 import { CaseVaultError } from '../core/errors'
 import { createUserService } from '../core/users/user-service'
 import { fillWithSyntheticCases, MAX_TRAINING_CASES } from '../core/training/fill-vault'
+import type { CaseworkCounts } from '../core/training/fill-casework'
 import { passphraseSchema, usernameSchema } from '../api/contract/common'
 import type { Role } from '../api/contract/roles'
 import { passphraseLine, type CliIo } from './io'
@@ -38,6 +39,23 @@ function wholeNumber(value: string, flag: string, min: number, max: number): num
 function present(value: string | undefined, flag: string): string {
   if (!value) throw new Error(`missing --${flag}`)
   return value
+}
+
+/** What the generator wrote besides cases, one line per screen it fills. */
+export function caseworkLines(counts: CaseworkCounts | null): string[] {
+  if (!counts) return []
+  const { directory, screenings, referrals } = counts
+  const total = Object.values(referrals).reduce((sum, n) => sum + n, 0)
+  return [
+    `directory: ${directory.organisations} organisations (${directory.inactiveOrganisations} inactive), ` +
+      `${directory.services} services (${directory.inactiveServices} inactive)`,
+    `screenings: ${screenings.linked} linked to cases (${screenings.casesScreenedRepeatedly} cases screened repeatedly), ` +
+      `${screenings.walkIns} walk-ins without a case`,
+    `referrals: ${total} (${Object.entries(referrals)
+      .map(([status, n]) => `${status} ${n}`)
+      .join(', ')}; ${counts.referralsFromScreenings} from screenings)`,
+    `support plans: ${counts.supportPlans} (${counts.supportPlansFromReferrals} from referrals)`,
+  ]
 }
 
 /** The staff accounts, renamed if the admin already took one of the names. */
@@ -116,6 +134,7 @@ export async function training(values: TrainingValues, io: CliIo): Promise<numbe
     'Write the recovery key down and keep it offline: it is the only way in if every passphrase is lost.',
   )
   io.out(`cases: ${filled.cases}`)
+  for (const line of caseworkLines(filled.casework)) io.out(line)
   io.out(TRAINING_BANNER)
   return 0
 }

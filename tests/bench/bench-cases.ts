@@ -8,11 +8,17 @@ import { createSettingsRepository } from '../../main/core/settings/settings-repo
 import { openSession, type VaultSession } from '../../main/core/vault/vault-session'
 import { createCaseService } from '../../main/core/cases/case-service'
 import { listCasesInput } from '../../main/api/contract/cases'
-import { fillWithSyntheticCases } from '../../main/core/training/fill-vault'
+import { fillWithSyntheticCases, type FillResult } from '../../main/core/training/fill-vault'
 import { percentiles, progress, type Percentiles } from './bench-stats'
 
-export const BENCH_TODAY = new Date('2026-05-01T12:00:00Z')
+// Mid-month, so "screened this month" on the dashboard counts a typical fortnight.
+export const BENCH_TODAY = new Date('2026-05-14T12:00:00Z')
 const BENCH_SEED = 20260501
+
+/** The session on the bench's day: follow-ups, "this week" and "this month" all count from it. */
+export function onBenchDay(session: VaultSession): VaultSession {
+  return { ...session, clock: () => BENCH_TODAY }
+}
 
 /** A plaintext database with everything a vault has but the key: the baseline for the ratios. */
 export function plaintextSession(path: string): VaultSession {
@@ -24,27 +30,40 @@ export function plaintextSession(path: string): VaultSession {
     BENCH_TODAY.toISOString(),
   )
   createSettingsRepository(db).saveOrganisation('Bench')
-  return openSession(db, admin, () => new Date())
+  return openSession(db, admin, () => BENCH_TODAY)
 }
 
-/** Staff rows to assign cases to (rows only: the bench never signs in as them). */
-function caseworkers(session: VaultSession): number[] {
-  return ['bilal', 'chen', 'dana', 'eli'].map(
-    (username) =>
-      session.users.insert({ username, displayName: username, role: 'caseworker' }, BENCH_TODAY.toISOString())
-        .id,
-  )
+/** Staff rows (rows only: the bench never signs in, it opens sessions for them). */
+function staff(session: VaultSession) {
+  const add = (username: string, role: 'caseworker' | 'supervisor') =>
+    session.users.insert({ username, displayName: username, role }, BENCH_TODAY.toISOString()).id
+  const caseworkers = ['bilal', 'chen', 'dana', 'eli'].map((username) => add(username, 'caseworker'))
+  return { caseworkers, supervisor: add('sara', 'supervisor') }
 }
 
-/** Fills the session's database; returns the insert rate in cases per second (generation excluded). */
-export function fillForBench(session: VaultSession, count: number, label: string): number {
+export interface BenchFill {
+  /** Cases per second through the bulk path, and through the casework services (generation excluded). */
+  casesPerSecond: number
+  caseworkCasesPerSecond: number
+  filled: FillResult
+  users: { caseworker: number; supervisor: number }
+}
+
+/** Fills the session's database with cases and their casework (screenings, referrals, plans). */
+export function fillForBench(session: VaultSession, count: number, label: string): BenchFill {
+  const { caseworkers, supervisor } = staff(session)
   const filled = fillWithSyntheticCases(session, count, {
     seed: BENCH_SEED,
-    assignees: caseworkers(session),
+    assignees: caseworkers,
     today: BENCH_TODAY,
     onProgress: progress(label),
   })
-  return (filled.cases / filled.insertMs) * 1000
+  return {
+    casesPerSecond: (filled.cases / filled.insertMs) * 1000,
+    caseworkCasesPerSecond: (filled.cases / filled.caseworkMs) * 1000,
+    filled,
+    users: { caseworker: caseworkers[0]!, supervisor },
+  }
 }
 
 export interface QueryTimes {

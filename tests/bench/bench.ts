@@ -10,9 +10,11 @@ import { openEncryptedDatabase } from '../../main/core/db/connection'
 import { databasePath, readHeader } from '../../main/core/vault/vault-header'
 import { deriveKey } from '../../main/core/vault/kdf'
 import { MAX_TRAINING_CASES } from '../../main/core/training/fill-vault'
-import { fillForBench, measureQueries, plaintextSession } from './bench-cases'
+import { fillForBench, measureQueries, onBenchDay, plaintextSession } from './bench-cases'
 import { ms, ratio, table, time, timeAsync } from './bench-stats'
 import { measureImport } from './bench-import'
+import { measureCasework } from './bench-casework'
+import { caseworkReport } from './bench-casework-report'
 
 const QUERY_RUNS = 200
 const IMPORT_ROWS = 50_000
@@ -83,14 +85,24 @@ async function main() {
     encryptedDb.close()
 
     process.stderr.write(`Writing ${cases} synthetic cases into the encrypted vault and a plaintext twin…\n`)
-    const encryptedSession = await vault.unlock('bench', passphrase)
-    const encryptedRate = fillForBench(encryptedSession, cases, 'encrypted')
+    const encryptedSession = onBenchDay(await vault.unlock('bench', passphrase))
+    const encryptedFill = fillForBench(encryptedSession, cases, 'encrypted')
+    const encryptedRate = encryptedFill.casesPerSecond
     const plainPath = join(dir, 'plain-cases.db')
     const plainSession = plaintextSession(plainPath)
-    const plainRate = fillForBench(plainSession, cases, 'plaintext')
+    const plainFill = fillForBench(plainSession, cases, 'plaintext')
+    const plainRate = plainFill.casesPerSecond
     process.stderr.write(`Timing queries (${QUERY_RUNS} runs each)…\n`)
     const encryptedQueries = measureQueries(encryptedSession, cases, QUERY_RUNS)
     const plainQueries = measureQueries(plainSession, cases, QUERY_RUNS)
+    const encryptedCasework = measureCasework(encryptedSession, encryptedFill.users, QUERY_RUNS)
+    const plainCasework = measureCasework(plainSession, plainFill.users, QUERY_RUNS)
+    const casework = caseworkReport({
+      cases,
+      runs: QUERY_RUNS,
+      plain: { fill: plainFill, times: plainCasework, session: plainSession },
+      encrypted: { fill: encryptedFill, times: encryptedCasework, session: encryptedSession },
+    })
     const sizes = { encrypted: megabytes(databasePath(join(dir, 'vault'))), plain: megabytes(plainPath) }
     vault.lock('user')
     plainSession.db.close()
@@ -147,6 +159,7 @@ async function main() {
     console.log(
       '  2 filters = status Active + exploitation type SexualExploitation; ratios from p95 (rate: inverse).',
     )
+    console.log(`\n${casework}`)
     // Import (issue 5: ≥ 20k rows/s): htcds-csv into a fresh encrypted vault, checked then written.
     const importVault = new Vault({ dataDir: join(dir, 'import-vault') })
     const { session: importSession } = await importVault.create({

@@ -27,7 +27,18 @@ describe('`training` command (real Argon2)', () => {
     expect(run.err).toEqual([])
     const recovery = run.out.findIndex((line) => /^Recovery key: ([0-9a-f]{4}-){16}[0-9a-f]{4}$/.test(line))
     expect(recovery).toBeGreaterThan(0)
-    expect(run.out.slice(-2)).toEqual(['cases: 20', 'TRAINING VAULT — all data is synthetic'])
+    const counts = run.out.findIndex((line) => line === 'cases: 20')
+    expect(run.out.at(-1)).toBe('TRAINING VAULT — all data is synthetic')
+    expect(run.out.slice(counts + 1, -1)).toEqual([
+      expect.stringMatching(/^directory: \d+ organisations \(\d+ inactive\), \d+ services \(\d+ inactive\)$/),
+      expect.stringMatching(
+        /^screenings: \d+ linked to cases \(\d+ cases screened repeatedly\), [1-9]\d* walk-ins/,
+      ),
+      expect.stringMatching(
+        /^referrals: \d+ \(draft \d+, sent \d+, received \d+, .*closed_unsuccessful \d+; \d+ from screenings\)$/,
+      ),
+      expect.stringMatching(/^support plans: \d+ \(\d+ from referrals\)$/),
+    ])
     expect(run.out.join('\n')).toMatch(/caseworker1, caseworker2, caseworker3 \(caseworker\), supervisor1/)
     expect(run.out.join('\n')).not.toContain(PASSPHRASE)
 

@@ -20,7 +20,7 @@ async function vaultWithStaff() {
 }
 
 function auditActions(session: VaultSession) {
-  return session.audit.list(1000)
+  return session.audit.list(100_000)
 }
 
 describe('a training vault filled with synthetic cases', () => {

@@ -4,6 +4,7 @@ import { createCaseService } from '../cases/case-service'
 import type { BulkCase } from '../cases/case-bulk'
 import { createSyntheticCaseGenerator, type SyntheticCase } from './synthetic-cases'
 import { SeededRandom } from './synthetic-random'
+import { createCaseworkWriter, type CaseworkCounts, type CaseworkItem } from './fill-casework'
 
 export const MAX_TRAINING_CASES = 200_000
 const DEFAULT_BATCH_SIZE = 1000
@@ -16,6 +17,8 @@ export interface FillOptions {
   today?: Date
   /** Cases per transaction. */
   batchSize?: number
+  /** Screenings, referrals, support plans and the service directory too (default true). */
+  casework?: boolean
   onProgress?: (done: number, total: number) => void
 }
 
@@ -27,6 +30,10 @@ export interface FillResult {
   perpetrators: number
   /** Time spent in the case service (validation and writes), without generating the data. */
   insertMs: number
+  /** Null when casework was not asked for. */
+  casework: CaseworkCounts | null
+  /** Time spent planning and writing the casework through its services. */
+  caseworkMs: number
 }
 
 function toBulkCase(synthetic: SyntheticCase, assignedUserId: number): BulkCase {
@@ -44,7 +51,9 @@ function toBulkCase(synthetic: SyntheticCase, assignedUserId: number): BulkCase 
 /**
  * Fills an unlocked vault with `count` synthetic cases through the real case service (HTCDS
  * validation, search index, audit), in batches of one transaction each. Marks the vault as a
- * training vault first, so every case carries isTraining and the app can say so.
+ * training vault first, so every case carries isTraining and the app can say so. Unless told not
+ * to, each batch's casework (screenings, referrals, support plans; the directory once) follows in
+ * a transaction of its own, through those areas' services (see fill-casework.ts).
  */
 export function fillWithSyntheticCases(
   session: VaultSession,
@@ -77,23 +86,41 @@ export function fillWithSyntheticCases(
     perpetratorLinks: 0,
     perpetrators: 0,
     insertMs: 0,
+    casework: null,
+    caseworkMs: 0,
   }
+  const today = options.today ?? session.clock()
+  let started = performance.now()
+  const casework =
+    options.casework === false
+      ? null
+      : createCaseworkWriter(session, { seed: options.seed, today, staff: assignees })
+  result.caseworkMs += performance.now() - started
 
   while (result.cases < count) {
     const batch: BulkCase[] = []
+    const stories: Omit<CaseworkItem, 'caseId'>[] = []
     for (let i = 0; i < Math.min(batchSize, count - result.cases); i += 1) {
       const synthetic = generator.next()
       if (synthetic.closureReason) result.closed += 1
-      batch.push(toBulkCase(synthetic, assigning.pick(assignees)))
+      const assigneeId = assigning.pick(assignees)
+      batch.push(toBulkCase(synthetic, assigneeId))
+      stories.push({ synthetic, assigneeId })
     }
-    const started = performance.now()
+    started = performance.now()
     const written = service.createMany(batch, { isTraining: true, knownPerpetrators })
     result.insertMs += performance.now() - started
+    if (casework) {
+      started = performance.now()
+      casework.write(stories.map((story, index) => ({ ...story, caseId: written.caseIds[index]! })))
+      result.caseworkMs += performance.now() - started
+    }
     result.cases += written.caseIds.length
     result.comments += written.comments
     result.perpetratorLinks += written.perpetratorLinks
     result.perpetrators += written.newPerpetrators
     options.onProgress?.(result.cases, count)
   }
+  result.casework = casework?.counts ?? null
   return result
 }

@@ -101,4 +101,8 @@ export class NameSource {
   city(locale: NameLocale): string {
     return this.faker(locale).location.city()
   }
+
+  street(locale: NameLocale): string {
+    return this.faker(locale).location.street()
+  }
 }
