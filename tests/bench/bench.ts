@@ -13,6 +13,8 @@ import { MAX_TRAINING_CASES } from '../../main/core/training/fill-vault'
 import { fillForBench, measureQueries, onBenchDay, plaintextSession } from './bench-cases'
 import { ms, ratio, table, time, timeAsync } from './bench-stats'
 import { measureImport } from './bench-import'
+import { measureBackup } from './bench-backup'
+import { measureExports } from './bench-export'
 import { measureCasework } from './bench-casework'
 import { caseworkReport } from './bench-casework-report'
 
@@ -104,6 +106,10 @@ async function main() {
       encrypted: { fill: encryptedFill, times: encryptedCasework, session: encryptedSession },
     })
     const sizes = { encrypted: megabytes(databasePath(join(dir, 'vault'))), plain: megabytes(plainPath) }
+    // Issue 5 on the same vault: backup + verify (≤ 3 s) and every export format (≥ 50k rows/s).
+    process.stderr.write('Backup and verify, then each export format…\n')
+    const backup = await measureBackup(vault, encryptedSession)
+    const exports = await measureExports(encryptedSession, cases)
     vault.lock('user')
     plainSession.db.close()
     const bigUnlock = await timeAsync(() => vault.unlock('bench', passphrase))
@@ -160,6 +166,20 @@ async function main() {
       '  2 filters = status Active + exploitation type SexualExploitation; ratios from p95 (rate: inverse).',
     )
     console.log(`\n${casework}`)
+    const backupTotal = backup.backupMs + backup.verifyMs
+    console.log(
+      `\nBackup of ${backup.cases} cases (${backup.fileMegabytes.toFixed(0)} MB, to an age X25519 key): ` +
+        `backup ${ms(backup.backupMs)} ms + verify ${ms(backup.verifyMs)} ms = ${ms(backupTotal)} ms ` +
+        `(target ≤ 3000 ms: ${backupTotal <= 3000 ? 'PASS' : 'MISS'})`,
+    )
+    console.log('Exports (target ≥ 50000 cases/s):')
+    for (const timing of exports) {
+      const rate = Math.round(timing.casesPerSecond)
+      console.log(
+        `  ${timing.format.padEnd(17)} ${timing.protection.padEnd(9)} ${ms(timing.ms).padStart(8)} ms  ` +
+          `${String(rate).padStart(7)} cases/s  ${rate >= 50_000 ? 'PASS' : 'MISS'}`,
+      )
+    }
     // Import (issue 5: ≥ 20k rows/s): htcds-csv into a fresh encrypted vault, checked then written.
     const importVault = new Vault({ dataDir: join(dir, 'import-vault') })
     const { session: importSession } = await importVault.create({

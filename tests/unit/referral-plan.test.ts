@@ -41,7 +41,7 @@ describe('referral queries use their indexes', () => {
     for (const window of ['overdue', 'thisWeek'] as const) {
       const due = followUpClause(window, '2026-03-30')
       const lines = plan(db, `SELECT r.id FROM referrals r WHERE ${due.clause}`, due.params)
-      expect(lines.join('\n')).toContain('referrals_follow_up_due')
+      expect(lines.join('\n')).toContain('referrals_follow_up_visibility')
     }
     const awaiting = plan(
       db,

@@ -2,7 +2,12 @@ import type { VaultSession } from '../vault/vault-session'
 import type { DashboardCase, DashboardList, DashboardSummary } from '../../api/contract/dashboard'
 import { DASHBOARD_LIST_SIZE } from '../../api/contract/dashboard'
 import { caseVisibilityFilter } from '../cases/case-access'
-import { followUpReminders, referralsAwaitingAnswer } from '../referrals/referral-follow-ups'
+import {
+  countAwaitingAnswer,
+  countFollowUps,
+  followUpReminders,
+  referralsAwaitingAnswer,
+} from '../referrals/referral-follow-ups'
 import { localIsoDate } from '../referrals/local-date'
 
 interface CaseRow {
@@ -21,8 +26,8 @@ interface ScreeningCounts {
   not_linked: number | null
 }
 
-function firstOf<T>(all: T[]): DashboardList<T> {
-  return { total: all.length, items: all.slice(0, DASHBOARD_LIST_SIZE) }
+function firstOf<T>(all: T[], total: number): DashboardList<T> {
+  return { total, items: all.slice(0, DASHBOARD_LIST_SIZE) }
 }
 
 /**
@@ -69,17 +74,20 @@ export function createDashboardService(session: VaultSession) {
         intakeDate: row.intake_date,
         updatedAt: row.updated_at,
       }))
-      const overdue = followUpReminders(session, 'overdue')
+      const overdue = followUpReminders(session, 'overdue', DASHBOARD_LIST_SIZE)
       // "This week" = due today or within 7 days; overdue ones are listed apart.
-      const thisWeek = followUpReminders(session, 'thisWeek').filter((item) => !item.overdue)
+      const thisWeek = followUpReminders(session, 'thisWeek', DASHBOARD_LIST_SIZE)
       const month = today.slice(0, 7)
       const counts = screenings.get({ onlyFor, from: `${month}-01`, to: `${month}-31` })!
       return {
         today,
         myOpenCases: { total: openCasesCount.get(me)!.n, items: myCases },
-        overdueFollowUps: firstOf(overdue),
-        followUpsThisWeek: firstOf(thisWeek),
-        awaitingAnswer: firstOf(referralsAwaitingAnswer(session)),
+        overdueFollowUps: firstOf(overdue, countFollowUps(session, 'overdue')),
+        followUpsThisWeek: firstOf(thisWeek, countFollowUps(session, 'thisWeek')),
+        awaitingAnswer: firstOf(
+          referralsAwaitingAnswer(session, DASHBOARD_LIST_SIZE),
+          countAwaitingAnswer(session),
+        ),
         screeningsThisMonth: {
           total: counts.total,
           high: counts.high ?? 0,

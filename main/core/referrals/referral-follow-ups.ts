@@ -22,7 +22,11 @@ interface PlanFollowUpRow {
  * ('overdue') or falls within the next 7 days ('thisWeek'), only those the caller may see.
  * Labels are organisation names and plan types — never survivor data.
  */
-export function followUpReminders(session: VaultSession, window: 'overdue' | 'thisWeek'): FollowUpItem[] {
+export function followUpReminders(
+  session: VaultSession,
+  window: 'overdue' | 'thisWeek',
+  limit: number = REMINDER_LIMIT,
+): FollowUpItem[] {
   const onlyFor = caseVisibilityFilter(session)
   const today = localIsoDate(session.clock())
   const visibility = visibilitySql(onlyFor)
@@ -30,7 +34,7 @@ export function followUpReminders(session: VaultSession, window: 'overdue' | 'th
   const where = [due.clause, ...(visibility.clause ? [visibility.clause] : [])].join(' AND ')
   const referrals = session.db
     .prepare<unknown[], ReferralRow>(
-      `SELECT ${REFERRAL_COLUMNS} FROM referrals r ${REFERRAL_JOINS} WHERE ${where} ORDER BY r.follow_up_date, r.id LIMIT ${REMINDER_LIMIT}`,
+      `SELECT ${REFERRAL_COLUMNS} FROM referrals r ${REFERRAL_JOINS} WHERE ${where} ORDER BY r.follow_up_due, r.id LIMIT ${limit}`,
     )
     .all(...due.params, ...visibility.params)
 
@@ -44,7 +48,7 @@ export function followUpReminders(session: VaultSession, window: 'overdue' | 'th
        FROM support_plans sp JOIN cases c ON c.id = sp.case_id
        WHERE sp.follow_up_date IS NOT NULL AND sp.status = 'active' AND ${planWindow.sql}
        ${onlyFor === null ? '' : 'AND c.assigned_user_id = ?'}
-       ORDER BY sp.follow_up_date, sp.id LIMIT ${REMINDER_LIMIT}`,
+       ORDER BY sp.follow_up_date, sp.id LIMIT ${limit}`,
     )
     .all(...planWindow.params, ...(onlyFor === null ? [] : [onlyFor]))
 
@@ -70,11 +74,14 @@ export function followUpReminders(session: VaultSession, window: 'overdue' | 'th
       overdue: row.follow_up_date < today,
     })),
   ]
-  return items.sort((a, b) => a.followUpDate.localeCompare(b.followUpDate) || a.id - b.id)
+  return items.sort((a, b) => a.followUpDate.localeCompare(b.followUpDate) || a.id - b.id).slice(0, limit)
 }
 
 /** Outgoing referrals sent and not yet answered, oldest first: the other side owes an answer. */
-export function referralsAwaitingAnswer(session: VaultSession): ReferralSummary[] {
+export function referralsAwaitingAnswer(
+  session: VaultSession,
+  limit: number = REMINDER_LIMIT,
+): ReferralSummary[] {
   const onlyFor = caseVisibilityFilter(session)
   const today = localIsoDate(session.clock())
   const visibility = visibilitySql(onlyFor)
@@ -82,8 +89,48 @@ export function referralsAwaitingAnswer(session: VaultSession): ReferralSummary[
     .prepare<unknown[], ReferralRow>(
       `SELECT ${REFERRAL_COLUMNS} FROM referrals r ${REFERRAL_JOINS}
        WHERE r.status = 'sent' AND r.direction = 'outgoing' ${visibility.clause ? `AND ${visibility.clause}` : ''}
-       ORDER BY r.referral_date, r.id LIMIT ${REMINDER_LIMIT}`,
+       ORDER BY r.referral_date, r.id LIMIT ${limit}`,
     )
     .all(...visibility.params)
     .map((row) => rowToSummary(row, today))
+}
+
+/** How many follow-ups are in the window, all of them (the lists above stop at 200). */
+export function countFollowUps(session: VaultSession, window: 'overdue' | 'thisWeek'): number {
+  const onlyFor = caseVisibilityFilter(session)
+  const today = localIsoDate(session.clock())
+  const visibility = visibilitySql(onlyFor)
+  const due = followUpClause(window, today)
+  const where = [due.clause, ...(visibility.clause ? [visibility.clause] : [])].join(' AND ')
+  const referrals = session.db
+    .prepare<unknown[], { n: number }>(`SELECT count(*) AS n FROM referrals r WHERE ${where}`)
+    .get(...due.params, ...visibility.params)!.n
+  const planWindow =
+    window === 'overdue'
+      ? { sql: 'sp.follow_up_date < ?', params: [today] }
+      : { sql: 'sp.follow_up_date BETWEEN ? AND ?', params: [today, addDays(today, 7)] }
+  // Everyone's: the partial index alone. A caseworker's: the same index (it carries case_id,
+  // migration 0008) probing the covering (id, assigned_user_id) index of cases.
+  const plans = session.db
+    .prepare<unknown[], { n: number }>(
+      onlyFor === null
+        ? `SELECT count(*) AS n FROM support_plans sp
+           WHERE sp.follow_up_date IS NOT NULL AND sp.status = 'active' AND ${planWindow.sql}`
+        : `SELECT count(*) AS n FROM support_plans sp
+           WHERE sp.follow_up_date IS NOT NULL AND sp.status = 'active' AND ${planWindow.sql}
+             AND EXISTS (SELECT 1 FROM cases c WHERE c.id = sp.case_id AND c.assigned_user_id = ?)`,
+    )
+    .get(...planWindow.params, ...(onlyFor === null ? [] : [onlyFor]))!.n
+  return referrals + plans
+}
+
+/** How many outgoing referrals wait for an answer, all of them. */
+export function countAwaitingAnswer(session: VaultSession): number {
+  const visibility = visibilitySql(caseVisibilityFilter(session))
+  return session.db
+    .prepare<unknown[], { n: number }>(
+      `SELECT count(*) AS n FROM referrals r WHERE r.status = 'sent' AND r.direction = 'outgoing'
+       ${visibility.clause ? `AND ${visibility.clause}` : ''}`,
+    )
+    .get(...visibility.params)!.n
 }

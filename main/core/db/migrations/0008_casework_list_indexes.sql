@@ -1,0 +1,19 @@
+-- Issue 6 lists and dashboard at 100k cases (numbers from `npm run bench`).
+-- The screening list's counts read this narrow index instead of the assessments rows (answers and
+-- outcome JSON make each row wide): measured in `npm run bench` at 100k cases, the encrypted count
+-- went from 495 ms to about 50 ms with the index alone, and lower with the split counts in
+-- main/core/screening/assessment-repository.ts.
+CREATE INDEX assessments_list_cover ON assessments (assessed_on, screener_user_id, case_id, summary_risk_level);
+
+-- Visibility probes for caseworkers ("is this case mine?") answered from an index, not from the
+-- case rows (wide: their HTCDS JSON spans pages that SQLCipher must decrypt).
+CREATE INDEX cases_assignee_probe ON cases (id, assigned_user_id);
+
+-- Dashboard counts and reminder lists: the follow-up indexes also carry what visibility needs.
+-- (It replaces 0007's referrals_follow_up_due, which had the same first column and nothing else.)
+DROP INDEX referrals_follow_up_due;
+CREATE INDEX referrals_follow_up_visibility ON referrals (follow_up_due, case_id, created_by)
+  WHERE follow_up_due IS NOT NULL;
+CREATE INDEX referrals_status_visibility ON referrals (status, direction, case_id, created_by);
+CREATE INDEX support_plans_follow_up_case ON support_plans (follow_up_date, case_id)
+  WHERE follow_up_date IS NOT NULL AND status = 'active';
