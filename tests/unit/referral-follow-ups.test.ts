@@ -1,8 +1,20 @@
 import { describe, expect, it } from 'vitest'
 import { call, errorCode } from './support/temp-vault'
-import { createCase, signInAs, staffedHost } from './support/case-fixtures'
-import { daysFromToday, outgoingReferral, step, survivorConsent } from './support/referral-fixtures'
-import type { FollowUpItem, ReferralDetail, ReferralPage, ReferralSummary } from '../../main/api/contract'
+import { createCase, signInAs, staffedHost, survivorCase } from './support/case-fixtures'
+import {
+  caseWithReferral,
+  daysFromToday,
+  outgoingReferral,
+  step,
+  survivorConsent,
+} from './support/referral-fixtures'
+import type {
+  CaseDetail,
+  FollowUpItem,
+  ReferralDetail,
+  ReferralPage,
+  ReferralSummary,
+} from '../../main/api/contract'
 
 type Host = Awaited<ReturnType<typeof staffedHost>>['host']
 
@@ -132,5 +144,33 @@ describe('directory links', () => {
     expect(
       await errorCode(host, 'referrals:create', outgoingReferral(caseId, { organisationId: 9999 })),
     ).toBe('VALIDATION')
+  })
+})
+
+describe('a referral follows its case to the caseworker it is reassigned to', () => {
+  it('moves from one caseworker’s list and reminders to the other’s', async () => {
+    const { host, caseId, referral } = await caseWithReferral({ followUpDate: daysFromToday(-1) })
+    const bilalsList = await call<ReferralPage>(host, 'referrals:list', {})
+    expect(bilalsList.items.map((item) => item.id)).toEqual([referral.id])
+
+    await signInAs(host, 'dana')
+    const users = await call<{ id: number; displayName: string }[]>(host, 'users:assignable')
+    const chen = users.find((user) => user.displayName === 'Chen Wei')!
+    const current = await call<CaseDetail>(host, 'cases:get', { id: caseId })
+    await call(host, 'cases:update', {
+      ...survivorCase(),
+      id: caseId,
+      version: current.version,
+      assignedUserId: chen.id,
+    })
+
+    await signInAs(host, 'bilal')
+    expect((await call<ReferralPage>(host, 'referrals:list', {})).total).toBe(0)
+    expect((await call<FollowUpItem[]>(host, 'referrals:followUps', { window: 'overdue' })).length).toBe(0)
+    await signInAs(host, 'chen')
+    expect((await call<ReferralPage>(host, 'referrals:list', {})).items.map((item) => item.id)).toEqual([
+      referral.id,
+    ])
+    expect((await call<FollowUpItem[]>(host, 'referrals:followUps', { window: 'overdue' })).length).toBe(1)
   })
 })

@@ -17,3 +17,32 @@ CREATE INDEX referrals_follow_up_visibility ON referrals (follow_up_due, case_id
 CREATE INDEX referrals_status_visibility ON referrals (status, direction, case_id, created_by);
 CREATE INDEX support_plans_follow_up_case ON support_plans (follow_up_date, case_id)
   WHERE follow_up_date IS NOT NULL AND status = 'active';
+
+-- A referral carries its case's assigned caseworker, kept by triggers, so "the referrals a
+-- caseworker may see" is an index range instead of a probe into cases per referral (the overdue
+-- list and the caseworker's dashboard read thousands of referrals at 100k cases otherwise).
+-- Never set by the services: only these triggers write it.
+ALTER TABLE referrals ADD COLUMN case_assignee INTEGER;
+UPDATE referrals SET case_assignee = (SELECT assigned_user_id FROM cases WHERE cases.id = referrals.case_id);
+
+CREATE TRIGGER referrals_case_assignee_on_insert AFTER INSERT ON referrals WHEN NEW.case_id IS NOT NULL
+BEGIN
+  UPDATE referrals SET case_assignee = (SELECT assigned_user_id FROM cases WHERE id = NEW.case_id)
+  WHERE id = NEW.id;
+END;
+CREATE TRIGGER referrals_case_assignee_on_link AFTER UPDATE OF case_id ON referrals
+BEGIN
+  UPDATE referrals SET case_assignee = (SELECT assigned_user_id FROM cases WHERE id = NEW.case_id)
+  WHERE id = NEW.id;
+END;
+CREATE TRIGGER cases_assignee_to_referrals AFTER UPDATE OF assigned_user_id ON cases
+BEGIN
+  UPDATE referrals SET case_assignee = NEW.assigned_user_id WHERE case_id = NEW.id;
+END;
+
+CREATE INDEX referrals_assignee_date ON referrals (case_assignee, referral_date);
+CREATE INDEX referrals_assignee_follow_up ON referrals (case_assignee, follow_up_due)
+  WHERE follow_up_due IS NOT NULL;
+CREATE INDEX referrals_assignee_status ON referrals (case_assignee, status, direction, referral_date);
+-- Screening-only referrals (no case yet) are seen by whoever made them.
+CREATE INDEX referrals_without_case ON referrals (created_by, referral_date) WHERE case_id IS NULL;
