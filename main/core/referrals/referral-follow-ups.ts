@@ -29,7 +29,7 @@ export function followUpReminders(
 ): FollowUpItem[] {
   const onlyFor = caseVisibilityFilter(session)
   const today = localIsoDate(session.clock())
-  const visibility = visibilitySql(onlyFor)
+  const visibility = visibilitySql(onlyFor, 'page')
   const due = followUpClause(window, today)
   const where = [due.clause, ...(visibility.clause ? [visibility.clause] : [])].join(' AND ')
   const referrals = session.db
@@ -84,7 +84,7 @@ export function referralsAwaitingAnswer(
 ): ReferralSummary[] {
   const onlyFor = caseVisibilityFilter(session)
   const today = localIsoDate(session.clock())
-  const visibility = visibilitySql(onlyFor)
+  const visibility = visibilitySql(onlyFor, 'page')
   return session.db
     .prepare<unknown[], ReferralRow>(
       `SELECT ${REFERRAL_COLUMNS} FROM referrals r ${REFERRAL_JOINS}

@@ -13,11 +13,20 @@ type ListQuery = z.output<typeof listReferralsInput>
  * (migration 0008), so both halves are index ranges: at 100k cases the bench measured 68 ms for
  * the earlier `r.id IN (… UNION ALL …)` and 35 ms for a probe into cases per referral.
  * null = everyone.
+ *
+ * `page`: for a short page read in an index's order (list pages, the dashboard's first items),
+ * the same test made unusable as an index (unary +), so SQLite reads in the wanted order and stops
+ * after the page instead of collecting all of the caseworker's referrals and sorting them (the
+ * bench measured 55 ms vs 0.5 ms for a caseworker's default list).
  */
-export function visibilitySql(onlyFor: number | null): { clause: string | null; params: number[] } {
+export function visibilitySql(
+  onlyFor: number | null,
+  use: 'count' | 'page' = 'count',
+): { clause: string | null; params: number[] } {
   if (onlyFor === null) return { clause: null, params: [] }
+  const plus = use === 'page' ? '+' : ''
   return {
-    clause: `(r.case_assignee = ? OR (r.case_id IS NULL AND r.created_by = ?))`,
+    clause: `(${plus}r.case_assignee = ? OR (r.case_id IS NULL AND ${plus}r.created_by = ?))`,
     params: [onlyFor, onlyFor],
   }
 }
@@ -57,7 +66,7 @@ export function listReferralsSql(input: ListQuery, onlyFor: number | null, today
     params.push(...due.params)
   }
   const filters = where.map((clause) => ` AND ${clause}`).join('')
-  const visibility = visibilitySql(onlyFor)
+  const visibility = visibilitySql(onlyFor, 'page')
   const pageWhere = [...(visibility.clause ? [visibility.clause] : []), ...where]
   const pageWhereSql = pageWhere.length ? `WHERE ${pageWhere.join(' AND ')}` : ''
   // follow_up_due equals follow_up_date on every open referral (the only ones a due filter keeps)
