@@ -174,3 +174,35 @@ describe('a referral follows its case to the caseworker it is reassigned to', ()
     expect((await call<FollowUpItem[]>(host, 'referrals:followUps', { window: 'overdue' })).length).toBe(1)
   })
 })
+
+describe('a support plan follows its case to the caseworker it is reassigned to', () => {
+  it('moves the plan’s follow-up from one caseworker’s dashboard to the other’s', async () => {
+    const { host, caseId } = await caseWithReferral()
+    await call(host, 'referrals:createSupportPlan', {
+      caseId,
+      type: 'Legal',
+      objectives: 'Representation at the labour court',
+      startDate: daysFromToday(-30),
+      followUpDate: daysFromToday(-2),
+    })
+    const overdue = async () =>
+      (await call<{ overdueFollowUps: { total: number } }>(host, 'dashboard:summary')).overdueFollowUps.total
+    expect(await overdue()).toBe(1)
+
+    await signInAs(host, 'dana')
+    const users = await call<{ id: number; displayName: string }[]>(host, 'users:assignable')
+    const chen = users.find((user) => user.displayName === 'Chen Wei')!
+    const current = await call<CaseDetail>(host, 'cases:get', { id: caseId })
+    await call(host, 'cases:update', {
+      ...survivorCase(),
+      id: caseId,
+      version: current.version,
+      assignedUserId: chen.id,
+    })
+
+    await signInAs(host, 'bilal')
+    expect(await overdue()).toBe(0)
+    await signInAs(host, 'chen')
+    expect(await overdue()).toBe(1)
+  })
+})

@@ -109,18 +109,18 @@ export function countFollowUps(session: VaultSession, window: 'overdue' | 'thisW
     window === 'overdue'
       ? { sql: 'sp.follow_up_date < ?', params: [today] }
       : { sql: 'sp.follow_up_date BETWEEN ? AND ?', params: [today, addDays(today, 7)] }
-  // Everyone's: the partial index alone. A caseworker's: the same index (it carries case_id,
-  // migration 0008) probing the covering (id, assigned_user_id) index of cases.
+  // Everyone's: the partial index alone. A caseworker's: the plans carry their case's caseworker
+  // (`case_assignee`, kept by triggers, migration 0008), so an index range as well.
   const plans = session.db
     .prepare<unknown[], { n: number }>(
       onlyFor === null
         ? `SELECT count(*) AS n FROM support_plans sp
            WHERE sp.follow_up_date IS NOT NULL AND sp.status = 'active' AND ${planWindow.sql}`
         : `SELECT count(*) AS n FROM support_plans sp
-           WHERE sp.follow_up_date IS NOT NULL AND sp.status = 'active' AND ${planWindow.sql}
-             AND EXISTS (SELECT 1 FROM cases c WHERE c.id = sp.case_id AND c.assigned_user_id = ?)`,
+           WHERE sp.case_assignee = ? AND sp.follow_up_date IS NOT NULL AND sp.status = 'active'
+             AND ${planWindow.sql}`,
     )
-    .get(...planWindow.params, ...(onlyFor === null ? [] : [onlyFor]))!.n
+    .get(...(onlyFor === null ? [] : [onlyFor]), ...planWindow.params)!.n
   return referrals + plans
 }
 

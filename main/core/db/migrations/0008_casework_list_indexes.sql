@@ -46,3 +46,18 @@ CREATE INDEX referrals_assignee_follow_up ON referrals (case_assignee, follow_up
 CREATE INDEX referrals_assignee_status ON referrals (case_assignee, status, direction, referral_date);
 -- Screening-only referrals (no case yet) are seen by whoever made them.
 CREATE INDEX referrals_without_case ON referrals (created_by, referral_date) WHERE case_id IS NULL;
+
+-- The same for support plans: the dashboard counts a caseworker's plan follow-ups from an index.
+ALTER TABLE support_plans ADD COLUMN case_assignee INTEGER;
+UPDATE support_plans SET case_assignee = (SELECT assigned_user_id FROM cases WHERE cases.id = support_plans.case_id);
+CREATE TRIGGER support_plans_case_assignee_on_insert AFTER INSERT ON support_plans
+BEGIN
+  UPDATE support_plans SET case_assignee = (SELECT assigned_user_id FROM cases WHERE id = NEW.case_id)
+  WHERE id = NEW.id;
+END;
+CREATE TRIGGER cases_assignee_to_support_plans AFTER UPDATE OF assigned_user_id ON cases
+BEGIN
+  UPDATE support_plans SET case_assignee = NEW.assigned_user_id WHERE case_id = NEW.id;
+END;
+CREATE INDEX support_plans_assignee_follow_up ON support_plans (case_assignee, follow_up_date)
+  WHERE follow_up_date IS NOT NULL AND status = 'active';
