@@ -99,12 +99,8 @@ export function referralsAwaitingAnswer(
 export function countFollowUps(session: VaultSession, window: 'overdue' | 'thisWeek'): number {
   const onlyFor = caseVisibilityFilter(session)
   const today = localIsoDate(session.clock())
-  const visibility = visibilitySql(onlyFor)
   const due = followUpClause(window, today)
-  const where = [due.clause, ...(visibility.clause ? [visibility.clause] : [])].join(' AND ')
-  const referrals = session.db
-    .prepare<unknown[], { n: number }>(`SELECT count(*) AS n FROM referrals r WHERE ${where}`)
-    .get(...due.params, ...visibility.params)!.n
+  const referrals = countVisible(session, onlyFor, due.clause, due.params)
   const planWindow =
     window === 'overdue'
       ? { sql: 'sp.follow_up_date < ?', params: [today] }
@@ -126,11 +122,30 @@ export function countFollowUps(session: VaultSession, window: 'overdue' | 'thisW
 
 /** How many outgoing referrals wait for an answer, all of them. */
 export function countAwaitingAnswer(session: VaultSession): number {
-  const visibility = visibilitySql(caseVisibilityFilter(session))
-  return session.db
-    .prepare<unknown[], { n: number }>(
-      `SELECT count(*) AS n FROM referrals r WHERE r.status = 'sent' AND r.direction = 'outgoing'
-       ${visibility.clause ? `AND ${visibility.clause}` : ''}`,
-    )
-    .get(...visibility.params)!.n
+  return countVisible(
+    session,
+    caseVisibilityFilter(session),
+    `r.status = 'sent' AND r.direction = 'outgoing'`,
+    [],
+  )
+}
+
+/**
+ * Referrals matching `where` that the caller may see. A caseworker's as two counts — their cases'
+ * referrals, their screening-only ones — so each reads one index range (case_assignee first)
+ * instead of SQLite picking the filter's index and checking visibility row by row.
+ */
+function countVisible(
+  session: VaultSession,
+  onlyFor: number | null,
+  where: string,
+  params: unknown[],
+): number {
+  const sql =
+    onlyFor === null
+      ? `SELECT count(*) AS n FROM referrals r WHERE ${where}`
+      : `SELECT (SELECT count(*) FROM referrals r WHERE r.case_assignee = ? AND ${where})
+              + (SELECT count(*) FROM referrals r WHERE r.case_id IS NULL AND r.created_by = ? AND ${where}) AS n`
+  const bound = onlyFor === null ? params : [onlyFor, ...params, onlyFor, ...params]
+  return session.db.prepare<unknown[], { n: number }>(sql).get(...bound)!.n
 }
