@@ -4,20 +4,12 @@ import type { VaultSession } from '../vault/vault-session'
 import type { AutoBackupSettings } from '../../api/contract/backup'
 import { createBackup } from './create-backup'
 import { BACKUP_EXTENSION } from './backup-format'
+import { organisationSlug } from '../file-name-slug'
 
 export interface AutoBackupOutcome {
   file: string
   /** Older automatic backups removed to keep the newest `keep`. */
   removed: string[]
-}
-
-function slug(organisation: string): string {
-  return (
-    organisation
-      .normalize('NFKD')
-      .replace(/[^A-Za-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '') || 'vault'
-  )
 }
 
 /**
@@ -27,11 +19,11 @@ function slug(organisation: string): string {
 export function autoBackupFileName(organisation: string, at: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0')
   const stamp = `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}-${pad(at.getHours())}${pad(at.getMinutes())}${pad(at.getSeconds())}`
-  return `CaseVault-${slug(organisation)}-auto-${stamp}${BACKUP_EXTENSION}`
+  return `CaseVault-${organisationSlug(organisation)}-auto-${stamp}${BACKUP_EXTENSION}`
 }
 
 function isAutoBackupOf(organisation: string, name: string): boolean {
-  const prefix = `CaseVault-${slug(organisation)}-auto-`
+  const prefix = `CaseVault-${organisationSlug(organisation)}-auto-`
   if (!name.startsWith(prefix) || !name.endsWith(BACKUP_EXTENSION)) return false
   return /^\d{4}-\d{2}-\d{2}-\d{6}$/.test(name.slice(prefix.length, -BACKUP_EXTENSION.length))
 }

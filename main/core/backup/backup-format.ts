@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { organisationSlug } from '../file-name-slug'
 
 export const BACKUP_FORMAT = 'casevault-backup'
 export const BACKUP_FORMAT_VERSION = 1
@@ -50,11 +51,7 @@ export type BackupCredentials = { passphrase: string } | { identity: string }
 
 /** `CaseVault-<org>-<yyyy-mm-dd-hhmm>.cvbackup`, with the organisation reduced to safe characters. */
 export function backupFileName(organisation: string, at: Date): string {
-  const org =
-    organisation
-      .normalize('NFKD')
-      .replace(/[^A-Za-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '') || 'vault'
+  const org = organisationSlug(organisation)
   const pad = (n: number) => String(n).padStart(2, '0')
   const stamp = `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}-${pad(at.getHours())}${pad(at.getMinutes())}`
   return `CaseVault-${org}-${stamp}${BACKUP_EXTENSION}`

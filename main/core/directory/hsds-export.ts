@@ -4,6 +4,7 @@ import { tarBundle } from '../export/tar-bundle'
 import { createDirectoryService } from './directory-service'
 import { hsdsDocument } from './hsds-json'
 import { hsdsCsvEntries } from './hsds-csv-export'
+import { organisationSlug } from '../file-name-slug'
 
 export interface BuiltHsdsExport {
   bytes: Uint8Array
@@ -13,11 +14,7 @@ export interface BuiltHsdsExport {
 
 /** `CaseVault-<org>-directory-hsds-<yyyy-mm-dd>.json` or `.tar` (the CSV package). */
 export function hsdsExportFileName(organisation: string, format: HsdsFormat, at: Date): string {
-  const org =
-    organisation
-      .normalize('NFKD')
-      .replace(/[^A-Za-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '') || 'vault'
+  const org = organisationSlug(organisation)
   const day = at.toISOString().slice(0, 10)
   return `CaseVault-${org}-directory-hsds-${day}${format === 'hsds-json' ? '.json' : '.tar'}`
 }

@@ -23,6 +23,7 @@ import { deidentifiedCsv } from './deidentified-csv'
 import { ctdcCsv } from './ctdc-csv'
 import { aggregateTables } from './aggregates'
 import { tarBundle } from './tar-bundle'
+import { organisationSlug } from '../file-name-slug'
 
 export interface ExportRequest {
   format: ExportFormat
@@ -64,11 +65,7 @@ export function exportFileName(
   at: Date,
   encrypted: boolean,
 ): string {
-  const org =
-    organisation
-      .normalize('NFKD')
-      .replace(/[^A-Za-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '') || 'vault'
+  const org = organisationSlug(organisation)
   const day = at.toISOString().slice(0, 10)
   return `CaseVault-${org}-${format}-${day}${EXTENSIONS[format]}${encrypted ? '.age' : ''}`
 }
