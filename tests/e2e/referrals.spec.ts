@@ -136,3 +136,50 @@ test('a walk-in screened before any case exists is referred straight from the sc
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Referral to City Health Clinic')
   await expect(page.getByTestId('referral-status-draft')).toBeVisible()
 })
+
+test('a caseworker plans support on a case, then records it as completed', async ({ page, harness }) => {
+  await harness.seedVault()
+  await harness.addUser(CASEWORKER)
+  await page.goto('/')
+  await unlock(page, CASEWORKER.username, CASEWORKER.passphrase)
+  await expectUnlockedAs(page, CASEWORKER.displayName)
+  const created = await createCaseByApi(harness, {
+    intakeDate: '2026-03-14',
+    survivor: { prs_FirstName: 'Olena', prs_SecondName: 'Kovalenko' },
+    survivorAliases: [],
+  })
+  await page.goto(`/#/app/cases/${created.id}`)
+  await page.getByTestId('case-tab-supportPlans').click()
+  await expect(page.getByTestId('support-plans-none')).toBeVisible()
+
+  await page.getByTestId('support-plan-new').click()
+  await page.getByTestId('plan-type').selectOption('Legal')
+  await page.getByTestId('plan-objectives').fill('Representation at the labour court')
+  await page.getByTestId('plan-start').fill('2026-03-20')
+  await page.getByTestId('plan-planned-end').fill('2026-06-30')
+  await page.getByTestId('plan-follow-up').fill('2026-04-15')
+  await harness.screenshot('support-plan-form')
+  await page.getByTestId('plan-submit').click()
+  const plan = page.locator('[data-testid^="support-plan-"]').filter({ hasText: 'Representation' }).first()
+  await expect(plan).toBeVisible()
+
+  // Finishing a plan needs its actual end date: the form says so at the field.
+  await page.locator('[data-testid^="support-plan-edit-"]').first().click()
+  await page.getByTestId('plan-status').selectOption('completed')
+  await page.getByTestId('plan-submit').click()
+  await expect(page.locator('#plan-actual-end-error')).toBeVisible()
+  await page.getByTestId('plan-actual-end').fill('2026-06-20')
+  await page.getByTestId('plan-submit').click()
+  await expect(page.getByTestId('support-plan-dialog')).toHaveCount(0)
+  await expect(
+    page.locator('[data-testid^="support-plan-"]').filter({ hasText: 'Representation' }).first(),
+  ).toBeVisible()
+  const plans = await harness.call<{ status: string; actualEndDate: string | null }[]>(
+    'referrals:supportPlans',
+    {
+      caseId: created.id,
+    },
+  )
+  expect(plans).toMatchObject({ ok: true, value: [{ status: 'completed', actualEndDate: '2026-06-20' }] })
+  await expectNoSeriousA11yViolations(page, 'support plans tab')
+})
