@@ -1,20 +1,21 @@
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
-import { copyFile, mkdtemp, rm, stat, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { readFile } from 'node:fs/promises'
 import { pipeline } from 'node:stream/promises'
 import { CaseVaultError } from '../errors'
 import type { VaultSession } from '../vault/vault-session'
-import { headerPath, readHeader } from '../vault/vault-header'
+import { databasePath, headerPath, readHeader } from '../vault/vault-header'
 import { schemaVersion } from '../db/migrate'
 import { sealDatabaseKey } from './backup-key'
-import { writeEncryptedArchive } from './encrypted-archive'
+import { writeEncryptedArchive, type ArchivePart } from './encrypted-archive'
+import { openLiveSnapshot } from './live-snapshot'
 import {
   COUNTED_TABLES,
   BACKUP_FORMAT,
   BACKUP_FORMAT_VERSION,
   type BackupManifest,
   type BackupProtection,
+  type PartName,
 } from './backup-format'
 
 export interface BackupOptions {
@@ -48,10 +49,35 @@ export function countRows(db: VaultSession['db']): Record<string, number> {
   )
 }
 
+/** Passes the bytes through, hashing and counting them for the manifest. */
+async function* hashing(source: AsyncIterable<Uint8Array>, into: { sha256: string; size: number }) {
+  const hash = createHash('sha256')
+  let size = 0
+  for await (const chunk of source) {
+    hash.update(chunk)
+    size += chunk.length
+    yield chunk
+  }
+  into.sha256 = hash.digest('hex')
+  into.size = size
+}
+
+type ManifestPart = Exclude<PartName, 'manifest.json'>
+
+function bytesPart<Name extends PartName>(name: Name, bytes: Buffer) {
+  return {
+    name,
+    size: bytes.length,
+    data: () => [bytes],
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+  }
+}
+
 /**
- * Writes one .cvbackup file: age( tar( manifest.json, vault.json, casevault.db, backup-key.json ) ).
- * The DB part is a consistent snapshot (VACUUM INTO, one read transaction) that stays encrypted
- * with the vault's own key. Temporary files live in a private folder that is always removed.
+ * Writes one .cvbackup file: age( tar( vault.json, casevault.db, backup-key.json, manifest.json ) ).
+ * The DB part is the live file read under a consistent snapshot (live-snapshot.ts), still
+ * encrypted with the vault's own key, and hashed as it streams; the manifest comes last so it can
+ * hold that hash. Nothing is written to disk but the backup file itself.
  */
 export async function createBackup(
   session: VaultSession,
@@ -60,17 +86,12 @@ export async function createBackup(
   protection: BackupProtection,
   options: BackupOptions,
 ): Promise<BackupManifest> {
-  const work = await mkdtemp(join(dataDir, '.backup-'))
+  options.onProgress?.('snapshot', null)
+  const header = readHeader(dataDir)
+  const snapshot = await openLiveSnapshot(session.db, databasePath(dataDir), options.databaseKey)
   try {
-    options.onProgress?.('snapshot', null)
-    const snapshot = join(work, 'casevault.db')
-    // The online backup API cannot write a keyed target in this SQLite build ("incompatible source
-    // and target databases"); VACUUM INTO reads one consistent snapshot and writes it encrypted
-    // with the same key.
-    session.db.prepare('VACUUM INTO ?').run(snapshot)
-    const counts = countRows(session.db)
-    const header = readHeader(dataDir)
-    await copyFile(headerPath(dataDir), join(work, 'vault.json'))
+    const counts = countRows(snapshot.db)
+    const schema = schemaVersion(snapshot.db)
     const keyFile = await sealDatabaseKey(
       options.databaseKey,
       protection,
@@ -78,40 +99,43 @@ export async function createBackup(
       header.kdf,
       session.clock(),
     )
-    await writeFile(join(work, 'backup-key.json'), JSON.stringify(keyFile), { mode: 0o600 })
     if (options.signal?.aborted) throw new CaseVaultError('CANCELLED', 'The backup was cancelled.')
-
-    const parts = await Promise.all(
-      (['vault.json', 'casevault.db', 'backup-key.json'] as const).map(async (name) => ({
-        name,
-        sha256: await sha256File(join(work, name)),
-        size: (await stat(join(work, name))).size,
-      })),
-    )
-    const manifest: BackupManifest = {
+    const headerPart = bytesPart('vault.json', await readFile(headerPath(dataDir)))
+    const keyPart = bytesPart('backup-key.json', Buffer.from(JSON.stringify(keyFile)))
+    const database: { name: ManifestPart; sha256: string; size: number } = {
+      name: 'casevault.db',
+      sha256: '',
+      size: 0,
+    }
+    const manifest = (): BackupManifest => ({
       format: BACKUP_FORMAT,
       formatVersion: BACKUP_FORMAT_VERSION,
       appVersion: options.appVersion,
-      schemaVersion: schemaVersion(session.db),
+      schemaVersion: schema,
       createdAt: session.clock().toISOString(),
       createdBy: session.user.username,
       organisation: header.organisation,
       counts,
-      parts,
+      parts: [headerPart, database, keyPart].map(({ name, sha256, size }) => ({ name, sha256, size })),
+    })
+    let finished: BackupManifest | null = null
+    function* parts(): Iterable<ArchivePart> {
+      yield headerPart
+      yield { name: database.name, size: snapshot.size, data: () => hashing(snapshot.read(), database) }
+      yield keyPart
+      // Reached only after the database part has streamed through: its hash is known now.
+      snapshot.release()
+      finished = manifest()
+      yield bytesPart('manifest.json', Buffer.from(JSON.stringify(finished, null, 2)))
     }
-    await writeFile(join(work, 'manifest.json'), JSON.stringify(manifest, null, 2), { mode: 0o600 })
-    const total = parts.reduce((sum, part) => sum + part.size, 0) || 1
+    const total = snapshot.size + 4096
     options.onProgress?.('encrypt', 0)
-    await writeEncryptedArchive(
-      outPath,
-      ['manifest.json', ...parts.map((part) => part.name)].map((name) => ({ name, path: join(work, name) })),
-      protection,
-      {
-        ...(options.scryptWorkFactor ? { scryptWorkFactor: options.scryptWorkFactor } : {}),
-        ...(options.signal ? { signal: options.signal } : {}),
-        onBytes: (written) => options.onProgress?.('encrypt', Math.min(1, written / total)),
-      },
-    )
+    await writeEncryptedArchive(outPath, parts(), protection, {
+      ...(options.scryptWorkFactor ? { scryptWorkFactor: options.scryptWorkFactor } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+      onBytes: (written) => options.onProgress?.('encrypt', Math.min(1, written / total)),
+    })
+    if (!finished) throw new Error('the backup ended before its manifest was written')
     session.audit.append({
       actor: session.user.username,
       action: 'backup.created',
@@ -121,8 +145,8 @@ export async function createBackup(
       },
     })
     options.onProgress?.('done', 1)
-    return manifest
+    return finished
   } finally {
-    await rm(work, { recursive: true, force: true })
+    snapshot.release()
   }
 }

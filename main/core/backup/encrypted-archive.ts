@@ -4,19 +4,19 @@ import { mkdir, open, rename, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
-import { ReadableStream as WebReadableStream } from 'node:stream/web'
-import { Decrypter, Encrypter } from 'age-encryption'
 import tar from 'tar-stream'
 import { CaseVaultError } from '../errors'
 import type { BackupCredentials, BackupProtection } from './backup-format'
+import { AgePayloadError, decryptAge, encryptAge } from './age-payload'
 
 /** Upper bound per part: far above any real vault, low enough that a hostile archive cannot fill the disk. */
 const MAX_PART_BYTES = 64 * 1024 ** 3
+const READ_CHUNK = 1024 * 1024
 
-export interface ArchivePart {
-  name: string
-  path: string
-}
+/** A file to archive as it is, or bytes of a known size streamed from elsewhere (a live snapshot). */
+export type ArchivePart =
+  | { name: string; path: string }
+  | { name: string; size: number; data: () => AsyncIterable<Uint8Array> | Iterable<Uint8Array> }
 
 function damaged(reason: string): CaseVaultError {
   return new CaseVaultError('BACKUP_DAMAGED', 'The backup file is damaged or incomplete.', { reason })
@@ -32,16 +32,6 @@ export interface EncryptOptions {
  * plaintext chunks → age → file, streaming. Written to a temporary name, fsynced, then renamed: a
  * crash or a cancel never leaves a half-written file under the real name. Also used by exports.
  */
-/**
- * A web stream that pulls from the chunks only when age asks for more. Node's Readable.toWeb
- * pushes instead, and after a cancel it kept pushing into the closed stream ("Controller is
- * already closed", thrown outside any await: a crash in main). Cancelling this one ends the
- * iterator, which closes the file or the tar feed behind it.
- */
-function pullStream(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): ReadableStream<Uint8Array> {
-  return WebReadableStream.from(chunks) as unknown as ReadableStream<Uint8Array>
-}
-
 export async function writeEncryptedFile(
   outPath: string,
   plaintext: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
@@ -49,19 +39,11 @@ export async function writeEncryptedFile(
   options: EncryptOptions & { beforeCommit?: () => Promise<void> } = {},
 ): Promise<void> {
   options.signal?.throwIfAborted()
-  const encrypter = new Encrypter()
-  if ('passphrase' in protection) {
-    if (options.scryptWorkFactor) encrypter.setScryptWorkFactor(options.scryptWorkFactor)
-    encrypter.setPassphrase(protection.passphrase)
-  } else {
-    for (const recipient of protection.recipients) encrypter.addRecipient(recipient)
-  }
-  const encrypted = await encrypter.encrypt(pullStream(plaintext))
   const temp = `${outPath}.partial`
   let written = 0
   try {
     await pipeline(
-      Readable.fromWeb(encrypted as unknown as WebReadableStream<Uint8Array>),
+      Readable.from(encryptAge(plaintext, protection, options.scryptWorkFactor), { objectMode: false }),
       async function* (source: AsyncIterable<Uint8Array>) {
         for await (const chunk of source) {
           written += chunk.byteLength
@@ -83,10 +65,23 @@ export async function writeEncryptedFile(
   }
 }
 
-/** tar → age → file, streaming (a vault can be far larger than memory). */
+async function partSource(part: ArchivePart) {
+  if ('path' in part) {
+    return {
+      size: (await stat(part.path)).size,
+      data: createReadStream(part.path, { highWaterMark: READ_CHUNK }),
+    }
+  }
+  return { size: part.size, data: Readable.from(part.data(), { objectMode: false }) }
+}
+
+/**
+ * tar → age → file, streaming (a vault can be far larger than memory). Parts are taken one at a
+ * time, in order, so a later part (the manifest) can describe the ones streamed before it.
+ */
 export async function writeEncryptedArchive(
   outPath: string,
-  parts: ArchivePart[],
+  parts: AsyncIterable<ArchivePart> | Iterable<ArchivePart>,
   protection: BackupProtection,
   options: EncryptOptions = {},
 ): Promise<void> {
@@ -96,10 +91,10 @@ export async function writeEncryptedArchive(
   // listener the pack's own 'error' event would be an uncaught exception in main.
   pack.on('error', () => undefined)
   const feed = (async () => {
-    for (const part of parts) {
-      const { size } = await stat(part.path)
+    for await (const part of parts) {
+      const { size, data } = await partSource(part)
       const entry = pack.entry({ name: part.name, size, mode: 0o600, mtime: new Date(0) })
-      await pipeline(createReadStream(part.path), entry, { signal: options.signal })
+      await pipeline(data, entry, { signal: options.signal })
     }
     pack.finalize()
   })()
@@ -111,9 +106,10 @@ export async function writeEncryptedArchive(
 }
 
 /**
- * file → age → tar → folder. Decrypts COMPLETELY before anything is trusted: age authenticates
- * chunk by chunk and a truncated file only fails at its end (DESIGN.md §10). Accepts only the
- * expected part names, once each; returns the SHA-256 of each part as written.
+ * file → age → tar → folder. Nothing unpacked is trusted before the whole file has been
+ * decrypted: age authenticates chunk by chunk and a truncated file only fails at its end
+ * (DESIGN.md §10). Accepts only the expected part names, once each; returns the SHA-256 of each
+ * part as written.
  */
 export interface ProgressOptions {
   signal?: AbortSignal
@@ -128,11 +124,36 @@ async function* countingChunks(
   options: ProgressOptions,
 ): AsyncIterable<Uint8Array> {
   let read = 0
-  for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) {
+  for await (const chunk of createReadStream(file, { highWaterMark: READ_CHUNK }) as AsyncIterable<Buffer>) {
     read += chunk.length
     if (size > 0) options.onFraction?.(Math.min(1, read / size))
     yield chunk
   }
+}
+
+function isWrongKey(error: unknown): boolean {
+  const message = error instanceof Error ? error.message : String(error)
+  return /no identity matched|incorrect passphrase|failed to unwrap|invalid.*(passphrase|identity)/i.test(
+    message,
+  )
+}
+
+/** Writes one tar entry to `into/name`, hashing as it goes. */
+async function unpackEntry(entry: AsyncIterable<Buffer>, path: string) {
+  const hash = createHash('sha256')
+  let written = 0
+  await pipeline(
+    entry,
+    async function* (source: AsyncIterable<Buffer>) {
+      for await (const chunk of source) {
+        hash.update(chunk)
+        written += chunk.length
+        yield chunk
+      }
+    },
+    createWriteStream(path, { mode: 0o600 }),
+  )
+  return { sha256: hash.digest('hex'), size: written }
 }
 
 export async function extractEncryptedArchive(
@@ -142,76 +163,44 @@ export async function extractEncryptedArchive(
   allowedNames: readonly string[],
   options: ProgressOptions = {},
 ): Promise<Map<string, { sha256: string; size: number }>> {
-  const decrypter = new Decrypter()
-  if ('passphrase' in credentials) decrypter.addPassphrase(credentials.passphrase)
-  else decrypter.addIdentity(credentials.identity)
-
-  let plaintext: Awaited<ReturnType<Decrypter['decrypt']>>
-  try {
-    plaintext = await decrypter.decrypt(pullStream(countingChunks(file, (await stat(file)).size, options)))
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error)
-    if (
-      /no identity matched|incorrect passphrase|failed to unwrap|invalid.*(passphrase|identity)/i.test(
-        message,
-      )
-    ) {
-      throw new CaseVaultError('WRONG_PASSPHRASE', 'The backup passphrase (or key) is not correct.')
-    }
-    throw damaged('not an age file, or its header is damaged')
-  }
-
   await mkdir(into, { recursive: true, mode: 0o700 })
-  // 1. Decrypt everything to one file: nothing is parsed until age has authenticated every chunk.
-  const tarPath = join(into, '.archive.tar')
-  try {
-    await pipeline(
-      Readable.fromWeb(plaintext as unknown as WebReadableStream<Uint8Array>),
-      createWriteStream(tarPath, { mode: 0o600 }),
-      ...(options.signal ? [{ signal: options.signal }] : []),
-    )
-  } catch (error) {
-    await rm(tarPath, { force: true })
-    if (options.signal?.aborted) throw error
-    throw damaged(error instanceof Error ? error.message : String(error))
-  }
-
-  // 2. Unpack only the expected names, once each, hashing as we write.
+  const size = (await stat(file)).size
   const hashes = new Map<string, { sha256: string; size: number }>()
   const extract = tar.extract()
-  createReadStream(tarPath).pipe(extract as unknown as NodeJS.WritableStream)
-  try {
+  // One pass: decrypt → untar → files. Only expected names, once each, reach the disk, inside
+  // the caller's private folder; a cut or changed file fails at its end, and the caller trusts
+  // nothing it unpacked until this function has returned.
+  const feeding = pipeline(
+    Readable.from(decryptAge(countingChunks(file, size, options), credentials), { objectMode: false }),
+    extract,
+    ...(options.signal ? [{ signal: options.signal }] : []),
+  )
+  const unpacking = (async () => {
     for await (const entry of extract) {
-      const { name, type, size } = entry.header
+      const { name, type, size: entrySize } = entry.header
       if (
         type !== 'file' ||
         !allowedNames.includes(name) ||
         hashes.has(name) ||
-        (size ?? 0) > MAX_PART_BYTES
+        (entrySize ?? 0) > MAX_PART_BYTES
       ) {
         entry.resume()
         throw damaged(`unexpected entry in the archive: ${JSON.stringify(name).slice(0, 80)}`)
       }
-      const hash = createHash('sha256')
-      let written = 0
-      await pipeline(
-        entry as unknown as AsyncIterable<Buffer>,
-        async function* (source: AsyncIterable<Buffer>) {
-          for await (const chunk of source) {
-            hash.update(chunk)
-            written += chunk.length
-            yield chunk
-          }
-        },
-        createWriteStream(join(into, name), { mode: 0o600 }),
-      )
-      hashes.set(name, { sha256: hash.digest('hex'), size: written })
+      hashes.set(name, await unpackEntry(entry as unknown as AsyncIterable<Buffer>, join(into, name)))
     }
-  } catch (error) {
+  })()
+  unpacking.catch((error: unknown) => extract.destroy(error as Error))
+  const [fed, unpacked] = await Promise.allSettled([feeding, unpacking])
+  for (const outcome of [fed, unpacked]) {
+    if (outcome.status === 'fulfilled') continue
+    const error: unknown = outcome.reason
+    if (options.signal?.aborted) throw error
     if (error instanceof CaseVaultError) throw error
+    if (isWrongKey(error))
+      throw new CaseVaultError('WRONG_PASSPHRASE', 'The backup passphrase (or key) is not correct.')
+    if (error instanceof AgePayloadError) throw damaged(error.message)
     throw damaged(error instanceof Error ? error.message : String(error))
-  } finally {
-    await rm(tarPath, { force: true })
   }
   return hashes
 }

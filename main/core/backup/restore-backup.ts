@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import { mkdir, rename, rm } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
-import { DATABASE_FILE, HEADER_FILE } from '../vault/vault-header'
+import { DATABASE_FILE, HEADER_FILE, syncDirectory, syncFile } from '../vault/vault-header'
 import { verifyBackupInto, type VerifiedBackup } from './verify-backup'
 import type { BackupCredentials } from './backup-format'
 
@@ -36,6 +36,9 @@ export async function restoreBackup(
     await mkdir(candidate, { mode: 0o700 })
     await rename(join(extracted, HEADER_FILE), join(candidate, HEADER_FILE))
     await rename(join(extracted, DATABASE_FILE), join(candidate, DATABASE_FILE))
+    // Verification only read the files: make them durable before they replace the live vault.
+    for (const file of [HEADER_FILE, DATABASE_FILE]) syncFile(join(candidate, file))
+    syncDirectory(candidate)
 
     let rollbackDir: string | null = null
     if (existsSync(dataDir)) {
@@ -48,6 +51,7 @@ export async function restoreBackup(
       if (rollbackDir) await rename(rollbackDir, dataDir)
       throw error
     }
+    syncDirectory(parent)
     return { ...verified, rollbackDir }
   } finally {
     await rm(staging, { recursive: true, force: true })

@@ -1,5 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { CaseVaultError } from '../errors'
 import { integrityProblems, openEncryptedDatabase } from '../db/connection'
@@ -9,6 +8,7 @@ import { readHeader } from '../vault/vault-header'
 import { openDatabaseKey } from './backup-key'
 import { extractEncryptedArchive } from './encrypted-archive'
 import { countRows } from './create-backup'
+import { scratchFolder } from './scratch-folder'
 import { manifestSchema, PART_NAMES, type BackupCredentials, type BackupManifest } from './backup-format'
 
 export interface VerifiedBackup {
@@ -110,7 +110,7 @@ export async function verifyBackup(
   credentials: BackupCredentials,
   options: VerifyOptions = {},
 ): Promise<VerifiedBackup> {
-  const dir = await mkdtemp(join(tmpdir(), 'casevault-verify-'))
+  const dir = await scratchFolder('casevault-verify-', (await stat(file)).size)
   try {
     return await verifyBackupInto(dir, file, credentials, options)
   } finally {

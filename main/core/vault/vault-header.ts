@@ -116,7 +116,17 @@ export function writeHeader(dataDir: string, header: VaultHeader): void {
   syncDirectory(dirname(target))
 }
 
-function syncDirectory(dir: string): void {
+/** Makes a file's content durable (a restored database must survive a power cut after the swap). */
+export function syncFile(path: string): void {
+  const fd = openSync(path, 'r+')
+  try {
+    fsyncSync(fd)
+  } finally {
+    closeSync(fd)
+  }
+}
+
+export function syncDirectory(dir: string): void {
   // Directory fsync makes the rename durable on Linux/macOS; Windows refuses to open a directory.
   if (process.platform === 'win32') return
   const fd = openSync(dir, 'r')
