@@ -1,7 +1,8 @@
 import { readFile, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { CaseVaultError } from '../errors'
-import { integrityProblems, openEncryptedDatabase } from '../db/connection'
+import { openEncryptedDatabase } from '../db/connection'
+import { integrityProblemsInWorker } from '../db/integrity-worker'
 import { SCHEMA_VERSION } from '../db/migrate'
 import { createAuditLog } from '../audit/audit-log'
 import { readHeader } from '../vault/vault-header'
@@ -83,14 +84,19 @@ export async function verifyBackupInto(
     credentials,
   )
   try {
-    const db = openEncryptedDatabase(join(dir, 'casevault.db'), databaseKey, { create: false })
+    const path = join(dir, 'casevault.db')
+    const db = openEncryptedDatabase(path, databaseKey, { create: false })
     try {
-      const problems = integrityProblems(db)
+      // integrity_check (the longest check) on a worker while this thread walks the audit chain
+      // and counts rows; its verdict is still reported first.
+      const integrity = integrityProblemsInWorker(path, databaseKey, options.signal)
+      integrity.catch(() => undefined) // awaited below; a failure must not go unhandled meanwhile
+      const chain = createAuditLog(db, () => new Date()).verify()
+      const counts = countRows(db)
+      const problems = await integrity
       if (problems.length > 0)
         throw new CaseVaultError('DB_CORRUPT', 'The database in the backup is damaged.', { problems })
-      const chain = createAuditLog(db, () => new Date()).verify()
       if (!chain.ok) throw damaged(`the audit log chain is broken at row ${chain.firstBrokenId}`)
-      const counts = countRows(db)
       for (const [table, expected] of Object.entries(manifest.counts)) {
         if (counts[table] !== expected)
           throw damaged(`${table}: ${counts[table]} rows, the manifest says ${expected}`)

@@ -13,11 +13,21 @@ const CACHE_SIZE_KIB = 64 * 1024
 function applyKey(db: VaultDatabase, key: Buffer): void {
   db.pragma(`cipher='sqlcipher'`)
   db.pragma('legacy=4')
-  const keyLiteral = Buffer.concat([Buffer.from("x'"), Buffer.from(key.toString('hex')), Buffer.from("'")])
+  const literal = keyLiteral(key)
   try {
-    db.key(keyLiteral)
+    db.key(literal)
   } finally {
-    keyLiteral.fill(0)
+    literal.fill(0)
+  }
+}
+
+/** x'<64 hex>' in a Buffer, for the caller to wipe. */
+export function keyLiteral(key: Buffer): Buffer {
+  const hex = Buffer.from(key.toString('hex'))
+  try {
+    return Buffer.concat([Buffer.from("x'"), hex, Buffer.from("'")])
+  } finally {
+    hex.fill(0)
   }
 }
 
