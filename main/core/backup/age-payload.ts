@@ -7,12 +7,15 @@
 // Interoperability is tested both ways against typage and against the age command-line tool.
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto'
 import { Decrypter, Encrypter, type Recipient } from 'age-encryption'
+import { NativeScryptIdentity, NativeScryptRecipient } from './age-scrypt'
 
 const CHUNK = 64 * 1024
 const TAG = 16
 const NONCE = 16
 /** Far above any header CaseVault writes (a few stanzas); a larger one is not a CaseVault file. */
 const MAX_HEADER_BYTES = 64 * 1024
+/** age's own default passphrase work factor (scrypt N = 2^18). */
+const DEFAULT_SCRYPT_LOG_N = 18
 
 export type AgeProtection = { passphrase: string } | { recipients: string[] }
 export type AgeCredentials = { passphrase: string } | { identity: string }
@@ -32,39 +35,33 @@ function chunkNonce(counter: number, last: boolean): Buffer {
 }
 
 /**
- * The age header for this protection, and the file key it wraps. typage only exposes the file key
- * to a Recipient, so a zero-stanza recipient records it; with a passphrase (which age allows alone)
- * the header is opened once more instead, at the cost of one more scrypt.
+ * The age header for this protection, and the file key it wraps. typage only shows the file key
+ * to a Recipient: the passphrase recipient (ours, on native scrypt) keeps a copy, and for public
+ * keys a zero-stanza recipient records it.
  */
 export async function makeHeader(
   protection: AgeProtection,
-  scryptWorkFactor?: number,
+  scryptWorkFactor = DEFAULT_SCRYPT_LOG_N,
 ): Promise<{ header: Uint8Array; fileKey: Uint8Array }> {
   const encrypter = new Encrypter()
-  let fileKey: Uint8Array | null = null
-  if ('passphrase' in protection) {
-    if (scryptWorkFactor) encrypter.setScryptWorkFactor(scryptWorkFactor)
-    encrypter.setPassphrase(protection.passphrase)
-  } else {
+  const recorder: Recipient & { fileKey: Uint8Array | null } =
+    'passphrase' in protection
+      ? new NativeScryptRecipient(protection.passphrase, scryptWorkFactor)
+      : {
+          fileKey: null,
+          wrapFileKey(key) {
+            this.fileKey = Uint8Array.from(key)
+            return []
+          },
+        }
+  if ('recipients' in protection)
     for (const recipient of protection.recipients) encrypter.addRecipient(recipient)
-    const recorder: Recipient = {
-      wrapFileKey(key) {
-        fileKey = Uint8Array.from(key)
-        return []
-      },
-    }
-    encrypter.addRecipient(recorder)
-  }
+  encrypter.addRecipient(recorder)
   // An empty payload is the 16-byte nonce and one 16-byte tag: the rest is the header.
   const empty = await encrypter.encrypt(new Uint8Array(0))
-  const header = empty.subarray(0, empty.length - NONCE - TAG)
-  if ('passphrase' in protection) {
-    const decrypter = new Decrypter()
-    decrypter.addPassphrase(protection.passphrase)
-    fileKey = await decrypter.decryptHeader(header)
-  }
-  if (!fileKey) throw new Error('age did not hand over the file key')
-  return { header, fileKey }
+  const recorded = recorder.fileKey
+  if (!recorded) throw new Error('age did not hand over the file key')
+  return { header: empty.subarray(0, empty.length - NONCE - TAG), fileKey: recorded }
 }
 
 /** One sealed chunk as two pieces, ciphertext and tag: no copy to join them. */
@@ -156,7 +153,7 @@ export async function* decryptAge(
   const source = ciphertext[Symbol.asyncIterator]()
   const { header, rest } = await readHeader(source)
   const decrypter = new Decrypter()
-  if ('passphrase' in credentials) decrypter.addPassphrase(credentials.passphrase)
+  if ('passphrase' in credentials) decrypter.addIdentity(new NativeScryptIdentity(credentials.passphrase))
   else decrypter.addIdentity(credentials.identity)
   const fileKey = await decrypter.decryptHeader(header)
 
