@@ -62,11 +62,13 @@ export const importHandlers: AreaHandlers<typeof importContract> = {
       if (files.size >= MAX_OPEN_FILES) files.delete(files.keys().next().value!)
     }
     files.set(token, { path, format: input.format })
-    const outcome = await createImportService(session).importFile(await readImportBytes(path), {
-      format: input.format,
-      mapping: input.mapping,
-      dryRun: true,
-    })
+    const outcome = await ctx.operations.run('import', async (signal, onProgress) =>
+      createImportService(session).importFile(
+        await readImportBytes(path),
+        { format: input.format, mapping: input.mapping, dryRun: true },
+        { signal, onProgress },
+      ),
+    )
     return {
       token,
       fileName: basename(path),
@@ -80,15 +82,23 @@ export const importHandlers: AreaHandlers<typeof importContract> = {
   run: async (ctx, input) => {
     const session = ctx.session
     const file = chosen(session, input.token)
-    const { report } = await createImportService(session).importFile(await readImportBytes(file.path), {
-      format: file.format,
-      mapping: input.mapping,
-      dryRun: false,
-      allOrNothing: input.allOrNothing,
-      saveMapping: true,
-    })
+    const { report } = await ctx.operations.run('import', async (signal, onProgress) =>
+      createImportService(session).importFile(
+        await readImportBytes(file.path),
+        {
+          format: file.format,
+          mapping: input.mapping,
+          dryRun: false,
+          allOrNothing: input.allOrNothing,
+          saveMapping: true,
+        },
+        { signal, onProgress },
+      ),
+    )
     // Once cases are in, the token is spent: a second click cannot import the file twice.
     if (report.imported > 0) filesOf(session).delete(input.token)
     return capped(report)
   },
+
+  cancel: (ctx) => ctx.operations.cancel('import'),
 }

@@ -21,7 +21,8 @@ function oneLine(text: string): string {
 
 /**
  * import --data --user --file --format [--dry-run] [--all-or-nothing]; stdin: user passphrase.
- * Prints `read: N`, `imported: N`, `rejected: N`, then `row R: field: reason` per error (stdout);
+ * Prints `read: N`, `imported: N`, `rejected: N`, `duplicates: N` (rejected rows whose case number is
+ * in the vault or on another row), then `row R: field: reason` per error (stdout);
  * ignored columns and notes go to stderr. Exit 0 when the run completed, even with rejected rows.
  */
 export async function importCommand(values: ImportCommandOptions, io: CliIo): Promise<number> {
@@ -43,6 +44,7 @@ export async function importCommand(values: ImportCommandOptions, io: CliIo): Pr
     io.out(`read: ${report.read}`)
     io.out(`imported: ${report.imported}`)
     io.out(`rejected: ${report.rejected}`)
+    io.out(`duplicates: ${report.duplicates}`)
     for (const error of report.errors)
       io.out(`row ${error.row}: ${oneLine(error.field)}: ${oneLine(error.reason)}`)
     for (const column of report.ignoredColumns)

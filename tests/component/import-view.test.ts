@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount, RouterLinkStub } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import PrimeVue from 'primevue/config'
-import type { ApiResult, ImportPreview, ImportReport } from '../../main/api/contract'
+import type { ApiResult, ImportPreview, ImportReport, OperationProgress } from '../../main/api/contract'
 import type { CaseVaultClient } from '../../preload/build-api'
 import { createAppI18n } from '../../renderer/src/i18n'
 import ImportView from '../../renderer/src/views/ImportView.vue'
@@ -50,16 +50,32 @@ function preview(overrides: Partial<ImportPreview> = {}): ImportPreview {
 }
 
 type Answer<T> = ApiResult<T> | (() => ApiResult<T>)
-function install(previews: Answer<ImportPreview>[], runs: ApiResult<ImportReport>[] = []) {
+type Later<T> = Answer<T> | Promise<ApiResult<T>>
+const progressListeners = new Set<(progress: OperationProgress) => void>()
+/** main's progress message, as the preload hands it to the window. */
+const emitProgress = (progress: OperationProgress) => progressListeners.forEach((listen) => listen(progress))
+
+function install(previews: Answer<ImportPreview>[], runs: Later<ImportReport>[] = []) {
   const api = {
     preview: vi.fn(async () => {
       const next = previews.shift()!
       return typeof next === 'function' ? next() : next
     }),
-    run: vi.fn(async () => runs.shift()!),
+    run: vi.fn(async () => {
+      const next = runs.shift()!
+      return typeof next === 'function' ? next() : next
+    }),
+    cancel: vi.fn(async () => ({ ok: true, value: true }) as ApiResult<boolean>),
   }
+  progressListeners.clear()
   Object.defineProperty(window, 'casevault', {
-    value: { import: api } as unknown as CaseVaultClient,
+    value: {
+      import: api,
+      onProgress: (listener: (progress: OperationProgress) => void) => {
+        progressListeners.add(listener)
+        return () => progressListeners.delete(listener)
+      },
+    } as unknown as CaseVaultClient,
     configurable: true,
   })
   return api
@@ -194,6 +210,37 @@ describe('the import screen', () => {
       'The file is encrypted. Decrypt it first',
     )
     expect(api.run).not.toHaveBeenCalled()
+    wrapper.unmount()
+  })
+
+  it('shows main’s progress while importing, with a Cancel that stops it and says nothing was written', async () => {
+    let answer: (result: ApiResult<ImportReport>) => void = () => {}
+    const pending = new Promise<ApiResult<ImportReport>>((resolve) => (answer = resolve))
+    const api = install([ok(preview())], [pending])
+    const wrapper = await mountView()
+    await choose(wrapper)
+    await wrapper.get('[data-testid="import-run"]').trigger('click')
+    await flushPromises()
+    emitProgress({ operation: 'import', stage: 'check', fraction: 0.4 })
+    await flushPromises()
+    expect(wrapper.text()).toContain('Checking the file… Nothing is written.')
+    expect(wrapper.get('[data-testid="import-progress"]').attributes('aria-valuenow')).toBe('40')
+    emitProgress({ operation: 'import', stage: 'write', fraction: 0.5 })
+    await flushPromises()
+    expect(wrapper.text()).toContain('Importing… Do not close CaseVault.')
+
+    await wrapper.get('[data-testid="import-cancel"]').trigger('click')
+    await flushPromises()
+    expect(api.cancel).toHaveBeenCalledTimes(1)
+    expect(wrapper.get('[data-testid="import-cancel"]').attributes('disabled')).toBeDefined()
+    answer({ ok: false, error: { code: 'CANCELLED', message: 'Cancelled.' } })
+    await flushPromises()
+    expect(wrapper.find('[data-testid="import-progress"]').exists()).toBe(false)
+    expect(wrapper.get('[data-testid="import-error"]').text()).toBe(
+      'Cancelled. Nothing was written and nothing was changed.',
+    )
+    // The file is still open: it can be imported after all.
+    expect(wrapper.find('[data-testid="import-run"]').exists()).toBe(true)
     wrapper.unmount()
   })
 

@@ -207,6 +207,18 @@ test('a supervisor imports a CSV: the dry run shows the bad row, the good rows g
   await page.getByTestId('import-choose').click()
   await expect(page.getByTestId('import-dry-run').locator('[data-count="duplicates"] dd')).toHaveText('2')
   await expect(page.getByTestId('import-run')).toBeDisabled()
+
+  // A big file: checking it shows main's progress, and Cancel stops it.
+  const rows = Array.from({ length: 150_000 }, (_, i) => `BIG-${i},2025-06-01,Name${i}`)
+  const big = join(harness.savedFilesDir, 'big.csv')
+  writeFileSync(big, ['caseNumber,intakeDate,prs_FirstName', ...rows].join('\r\n'))
+  harness.chooseImportFile(big)
+  await page.getByTestId('import-choose').click()
+  await expect(page.getByTestId('import-progress')).toBeVisible()
+  await page.getByTestId('import-cancel').click()
+  await expect(page.getByTestId('import-error')).toHaveText(
+    'Cancelled. Nothing was written and nothing was changed.',
+  )
 })
 
 test('a caseworker finds no export or import under Reports, and the routes send them away', async ({

@@ -135,7 +135,7 @@ describe('npm run cli -- import', () => {
     return vault.dataDir
   }
 
-  it('prints read/imported/rejected, then one line per row error; exit 0 with rejected rows', async () => {
+  it('prints read/imported/rejected/duplicates, then one line per row error; exit 0 with rejected rows', async () => {
     const data = await lockedVault()
     const file = fileWith(
       csv([FLAT_HEADER, flatRow(1), flatRow(2, { prs_Gender: 'X', intakeDate: 'soon' })]),
@@ -148,13 +148,23 @@ describe('npm run cli -- import', () => {
       'read: 2',
       'imported: 0',
       'rejected: 1',
+      'duplicates: 0',
       'row 3: intakeDate: not a real date (yyyy-mm-dd)',
       'row 3: prs_Gender: not a code of prs_Gender',
     ])
     expect(dry.err).toContain('dry run: nothing was written')
     const real = await run(args, 'correct horse battery staple\n')
     expect(real.exit).toBe(0)
-    expect(real.out.slice(0, 3)).toEqual(['read: 2', 'imported: 1', 'rejected: 1'])
+    expect(real.out.slice(0, 4)).toEqual(['read: 2', 'imported: 1', 'rejected: 1', 'duplicates: 0'])
+    // The same file again: its good row's case number is in the vault now.
+    const again = await run(args, 'correct horse battery staple\n')
+    expect(again.out.slice(0, 5)).toEqual([
+      'read: 2',
+      'imported: 0',
+      'rejected: 2',
+      'duplicates: 1',
+      'row 2: caseNumber: this case number is already in the vault',
+    ])
   })
 
   it('fails with one line and a non-zero exit on a fatal error', async () => {

@@ -29,7 +29,7 @@ export const channels = {
     'cancel',
   ],
   export: ['run', 'getSettings', 'updateSettings', 'cancel'],
-  import: ['preview', 'run'],
+  import: ['preview', 'run', 'cancel'],
   screening: [
     'templates',
     'template',

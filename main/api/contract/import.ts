@@ -97,4 +97,9 @@ const importRoles = ['admin', 'supervisor'] as const
 export const importContract = {
   preview: method(previewImportInput, importRoles).returns<ImportPreview>(),
   run: method(runImportInput, importRoles).returns<ImportReport>(),
+  /**
+   * Stops the running preview or import (it then fails with CANCELLED, nothing written); false if
+   * none ran. An import honours it until it starts writing: the write is one short transaction.
+   */
+  cancel: method(z.undefined(), importRoles).returns<boolean>(),
 }

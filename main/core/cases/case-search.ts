@@ -52,11 +52,17 @@ export function createCaseSearch(db: VaultDatabase) {
      LIMIT ?`,
   )
 
+  function add(caseId: number, document: SearchDocument): void {
+    insert.run(caseId, document.caseNumber, document.names.join(' · '), document.notes.join('\n'))
+  }
+
   return {
     index(caseId: number, document: SearchDocument): void {
       remove.run(caseId)
-      insert.run(caseId, document.caseNumber, document.names.join(' · '), document.notes.join('\n'))
+      add(caseId, document)
     },
+    /** Indexes a case inserted in this transaction: it has no row yet, so none is removed first. */
+    add,
     remove(caseId: number): void {
       remove.run(caseId)
     },

@@ -1,5 +1,5 @@
 import { CaseVaultError } from '../errors'
-import { isRealIsoDate } from '../../api/contract/dates'
+import { isRealDate } from './iso-date'
 import type { CaseStatus } from '../../api/contract/cases'
 import type { ImportRowError } from '../../api/contract/import'
 import type { PersonFields } from '../cases/case-repository'
@@ -107,7 +107,7 @@ function checkCaseColumns(draft: CaseDraft, context: DraftContext, errors: Impor
   // A source that already said why it has no intake date (CTDC's year) is not told again.
   if (!intakeDate) {
     if (!errors.some((error) => error.field === draft.columnOf('intakeDate'))) fail('intakeDate', 'required')
-  } else if (!isRealIsoDate(intakeDate)) fail('intakeDate', 'not a real date (yyyy-mm-dd)')
+  } else if (!isRealDate(intakeDate)) fail('intakeDate', 'not a real date (yyyy-mm-dd)')
   else if (intakeDate > context.today) fail('intakeDate', 'in the future')
   else if (intakeDate < EARLIEST_INTAKE) fail('intakeDate', `before ${EARLIEST_INTAKE}`)
   const assignee = draft.assignedTo.trim()
@@ -146,20 +146,25 @@ function checkComments(draft: CaseDraft, context: DraftContext, errors: ImportRo
 export function checkDraft(draft: CaseDraft, context: DraftContext): CaseCandidate | ImportRowError[] {
   const errors = [...draft.problems]
   const columns = checkCaseColumns(draft, context, errors)
-  const parts = [
-    { path: 'survivor', section: 'person' as const, record: draft.survivor, forNewRecords: false },
-    { path: 'victim', section: 'victim' as const, record: draft.victim, forNewRecords: false },
-    { path: 'details', section: 'case' as const, record: draft.details, forNewRecords: false },
-    ...draft.events.map((record, index) => ({
-      path: `events.${index}`,
-      section: 'historicEvent' as const,
-      record,
-      forNewRecords: false,
-    })),
-  ]
   // Most rows are fine: the plain checks answer for them; zod runs only to word the problems.
-  let sections = parts.map((part) => acceptedAsIs(part.section, part.record))
-  if (sections.some((section) => section === null)) {
+  let sections = [
+    acceptedAsIs('person', draft.survivor),
+    acceptedAsIs('victim', draft.victim),
+    acceptedAsIs('case', draft.details),
+    ...draft.events.map((record) => acceptedAsIs('historicEvent', record)),
+  ]
+  if (sections.includes(null)) {
+    const parts = [
+      { path: 'survivor', section: 'person' as const, record: draft.survivor, forNewRecords: false },
+      { path: 'victim', section: 'victim' as const, record: draft.victim, forNewRecords: false },
+      { path: 'details', section: 'case' as const, record: draft.details, forNewRecords: false },
+      ...draft.events.map((record, index) => ({
+        path: `events.${index}`,
+        section: 'historicEvent' as const,
+        record,
+        forNewRecords: false,
+      })),
+    ]
     try {
       sections = validateSections(parts)
     } catch (error) {
@@ -186,7 +191,7 @@ export function checkDraft(draft: CaseDraft, context: DraftContext): CaseCandida
     }
   })
   const keys = draft.perpetrators.flatMap((perpetrator) => (perpetrator.key ? [perpetrator.key] : []))
-  if (new Set(keys).size !== keys.length) {
+  if (keys.length > 1 && new Set(keys).size !== keys.length) {
     errors.push({
       row: draft.row,
       field: draft.columnOf('perpetrators'),

@@ -41,6 +41,7 @@ export function htcdsRowDraft(row: SourceRow, plan: ColumnPlan, options: RowOpti
   const sections = { person: {}, victim: {}, historicEvent: {} } as Record<string, Record<string, unknown>>
   let filled = false
   const spreadsheet = options.format === 'htcds-xlsx'
+  const cellOptions = { spreadsheet }
   for (const column of plan.columns) {
     const raw = row.cells[column.index] ?? ''
     if (raw.trim() === '') continue
@@ -48,7 +49,7 @@ export function htcdsRowDraft(row: SourceRow, plan: ColumnPlan, options: RowOpti
     const { target } = column
     if (target.kind === 'case') caseColumns[target.column] = unguard(raw).trim()
     else if (target.kind === 'field') {
-      const value = cellValue(target.field, raw, { spreadsheet })
+      const value = cellValue(target.field, raw, cellOptions)
       if (value !== undefined) sections[target.section]![target.field.name] = value
     }
   }
@@ -64,10 +65,12 @@ export function htcdsRowDraft(row: SourceRow, plan: ColumnPlan, options: RowOpti
     assignedTo: caseColumns.assignedTo ?? '',
     closureReason: caseColumns.closureReason ?? '',
     survivor: sections.person!,
-    survivorAliases: (caseColumns.survivorAliases ?? '')
-      .split(';')
-      .map((alias) => alias.trim())
-      .filter(Boolean),
+    survivorAliases: caseColumns.survivorAliases
+      ? caseColumns.survivorAliases
+          .split(';')
+          .map((alias) => alias.trim())
+          .filter(Boolean)
+      : [],
     victim: sections.victim!,
     details: {},
     events: Object.keys(event).length > 0 ? [event] : [],
@@ -82,17 +85,18 @@ export function htcdsRowDraft(row: SourceRow, plan: ColumnPlan, options: RowOpti
   }
 }
 
+const INTAKE_DATE_FIELD = {
+  name: 'intakeDate',
+  label: '',
+  type: 'date',
+  core: false,
+  status: 'draft',
+  pii: false,
+  description: '',
+} as const
+
 /** An intake date cell: yyyy-mm-dd, an ISO timestamp's date, or (from a spreadsheet) an Excel serial. */
 function cellDate(value: string, spreadsheet: boolean): string {
-  const dateField = {
-    name: 'intakeDate',
-    label: '',
-    type: 'date',
-    core: false,
-    status: 'draft',
-    pii: false,
-    description: '',
-  } as const
-  const converted = cellValue(dateField, value, { spreadsheet })
+  const converted = cellValue(INTAKE_DATE_FIELD, value, { spreadsheet })
   return typeof converted === 'string' ? converted : value
 }

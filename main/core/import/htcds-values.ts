@@ -64,9 +64,15 @@ const statusLookup = new Map(
   ]),
 )
 
+// The codes themselves, as written (the usual cell), answered without normalising.
+const exactStatus = new Map(caseStatuses.map((status) => [status, statusLookup.get(key(status))!]))
+
 export function matchStatus(text: string): CaseStatus | null {
-  return statusLookup.get(key(text)) ?? null
+  return exactStatus.get(text as CaseStatus) ?? statusLookup.get(key(text)) ?? null
 }
+
+const APOSTROPHE = 39
+const GUARDED = /^'[=+\-@\t\r']/
 
 /**
  * A CSV exporter may guard a cell that starts with = + - @ against spreadsheet formulas by
@@ -74,9 +80,11 @@ export function matchStatus(text: string): CaseStatus | null {
  */
 export function unguard(text: string): string {
   // Ours also guards text that starts with an apostrophe (see csv-writer.ts).
-  return /^'[=+\-@\t\r']/.test(text) ? text.slice(1) : text
+  return text.charCodeAt(0) === APOSTROPHE && GUARDED.test(text) ? text.slice(1) : text
 }
 
+// The usual date cell, answered without building a match.
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/
 const TRUE = new Set(['true', 'yes', 'y', '1'])
 const FALSE = new Set(['false', 'no', 'n', '0'])
 
@@ -104,6 +112,7 @@ export function cellValue(field: HtcdsField, raw: string, options: CellOptions =
     case 'longText':
       return text
     case 'date': {
+      if (DATE_ONLY.test(text)) return text
       const dateTime = /^(\d{4}-\d{2}-\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(text)
       if (dateTime) return dateTime[1]!
       return (options.spreadsheet ? excelSerialDate(text) : null) ?? text
@@ -119,7 +128,7 @@ export function cellValue(field: HtcdsField, raw: string, options: CellOptions =
     case 'picklist':
       return matchCode(field.codeList ?? field.name, text)
     case 'multiPicklist': {
-      const codes = jsonValue(field, text.split(/[;\n]/), options) as string[]
+      const codes = codeList(field.codeList ?? field.name, parts(text)) as string[]
       return codes.length > 0 ? codes : undefined
     }
   }
@@ -129,15 +138,30 @@ export function cellValue(field: HtcdsField, raw: string, options: CellOptions =
 export function jsonValue(field: HtcdsField, value: unknown, options: CellOptions = {}): unknown {
   if (typeof value === 'string') {
     if (field.type !== 'multiPicklist') return cellValue(field, value, options)
-    value = value.split(/[;\n]/)
+    value = parts(value)
   }
-  if (field.type === 'multiPicklist' && Array.isArray(value)) {
-    const list = field.codeList ?? field.name
-    const codes = value.map((item) => (typeof item === 'string' ? matchCode(list, unguard(item)) : item))
-    // Blank parts ("A;;B", a trailing ';') and repeats are noise in a file, not a second answer.
-    return [...new Set(codes.filter((code) => code !== ''))]
-  }
+  if (field.type === 'multiPicklist' && Array.isArray(value))
+    return codeList(field.codeList ?? field.name, value as unknown[])
   return value
+}
+
+/** A multi-select cell's parts: separated by ';' or a line break. */
+function parts(text: string): string[] {
+  // Splitting on a plain character is much faster than on a pattern; most cells have no line break.
+  return text.includes('\n') ? text.split(/[;\n]/) : text.split(';')
+}
+
+/**
+ * The codes of a multi-select's parts, in order. Blank parts ("A;;B", a trailing ';') and repeats
+ * are noise in a file, not a second answer; a part that is not text is kept for the checks to name.
+ */
+function codeList(list: string, items: readonly unknown[]): unknown[] {
+  const codes = new Set<unknown>()
+  for (const part of items) {
+    const code = typeof part === 'string' ? matchCode(list, unguard(part)) : part
+    if (code !== '') codes.add(code)
+  }
+  return [...codes]
 }
 
 export function isKnownField(name: string): boolean {

@@ -1,17 +1,14 @@
 import { CaseVaultError } from '../errors'
 import type { VaultSession } from '../vault/vault-session'
 import type { ColumnMapping, ImportFormat, ImportReport, ImportRowError } from '../../api/contract/import'
-import { checkDraft, type CaseCandidate, type CaseDraft, type DraftContext } from './case-candidate'
+import type { DraftContext } from './case-candidate'
+import { checkRows } from './check-rows'
 import { mappingTargets, planColumns, type ColumnPlan } from './column-mapping'
-import { ctdcRowDraft } from './ctdc-rows'
-import { htcdsRowDraft } from './htcds-rows'
+import { jsonDraftSource, parseFile, tableDraftSource, type DraftSource } from './draft-source'
 import { createImportWriter } from './import-writer'
-import { IgnoredKeys, jsonCaseDraft, readJsonCases } from './json-cases'
+import { createImportRepository } from './import-repository'
+import { IgnoredKeys } from './json-cases'
 import { createImportMappingRepository } from './mapping-repository'
-import { readCsv } from './read-csv'
-import { readXlsx } from './read-xlsx'
-import { unreadable, type SourceTable } from './source-table'
-import { isTar, readCsvBundle, type RelatedParts } from './csv-bundle'
 
 export interface ImportOptions {
   format: ImportFormat
@@ -25,60 +22,22 @@ export interface ImportOptions {
   saveMapping?: boolean
 }
 
+/** The stages an import reports: reading the file, checking rows, writing them. */
+export type ImportStage = 'read' | 'check' | 'write'
+
+export interface ImportControl {
+  /** Aborting stops the import before it writes anything; it then rejects with the signal's reason. */
+  signal?: AbortSignal | undefined
+  /** 'read' has no known length (null); 'check' and 'write' report the share of rows done. */
+  onProgress?: ((stage: ImportStage, fraction: number | null) => void) | undefined
+}
+
 export interface ImportOutcome {
   report: ImportReport
   headers: string[]
   /** The mapping used: every header of the file → its target, or null when left out. */
   mapping: ColumnMapping
   targets: string[]
-}
-
-type ParsedFile =
-  | { kind: 'table'; table: SourceTable; related?: Map<string, RelatedParts>; notes?: string[] }
-  | { kind: 'json'; cases: unknown[] }
-
-/** age's armour or binary header: an encrypted CaseVault export, which must be decrypted first. */
-function isAgeFile(bytes: Uint8Array): boolean {
-  const start = new TextDecoder().decode(bytes.subarray(0, 40))
-  return start.startsWith('age-encryption.org/') || start.startsWith('-----BEGIN AGE ENCRYPTED FILE-----')
-}
-
-async function parseFile(format: ImportFormat, bytes: Uint8Array): Promise<ParsedFile> {
-  if (isAgeFile(bytes)) {
-    throw unreadable(
-      'encrypted',
-      'The file is encrypted (age). Decrypt it first, e.g. with age -d, then import it.',
-    )
-  }
-  switch (format) {
-    case 'htcds-json':
-      return { kind: 'json', cases: readJsonCases(bytes) }
-    case 'htcds-xlsx':
-      return { kind: 'table', table: await readXlsx(bytes) }
-    case 'htcds-csv':
-      return isTar(bytes)
-        ? { kind: 'table', ...(await readCsvBundle(bytes)) }
-        : { kind: 'table', table: readCsv(bytes) }
-    case 'ctdc-csv':
-      return { kind: 'table', table: readCsv(bytes) }
-  }
-}
-
-/** Adds what the export's side tables hold for this case (events, perpetrators, comments, aliases). */
-function withRelated(
-  draft: CaseDraft | null,
-  related: Map<string, RelatedParts> | undefined,
-): CaseDraft | null {
-  const parts = draft && related?.get(draft.caseNumber.trim())
-  if (!draft || !parts) return draft
-  return {
-    ...draft,
-    events: [...draft.events, ...parts.events],
-    perpetrators: parts.perpetrators,
-    comments: parts.comments,
-    survivorAliases: [...draft.survivorAliases, ...parts.survivorAliases],
-    problems: [...draft.problems, ...parts.problems.map((problem) => ({ ...problem, row: draft.row }))],
-  }
 }
 
 const IMPORT_ROLES = new Set(['admin', 'supervisor'])
@@ -102,9 +61,7 @@ function withImportCache(session: VaultSession, fileBytes: number): () => void {
 /** Dry run and import: the same reading and checks; only a real run writes, in ONE transaction. */
 export function createImportService(session: VaultSession) {
   const mappings = createImportMappingRepository(session.db)
-  const existingNumber = session.db.prepare<[string], { id: number }>(
-    'SELECT id FROM cases WHERE case_number = ?',
-  )
+  const imports = createImportRepository(session.db)
 
   function draftContext(today: string): DraftContext {
     const assignees = new Map<string, number>()
@@ -123,114 +80,75 @@ export function createImportService(session: VaultSession) {
     return { assignees, authors, importerId: session.user.id, today }
   }
 
-  function tableDrafts(
-    format: ImportFormat,
-    parsed: Extract<ParsedFile, { kind: 'table' }>,
-    plan: ColumnPlan,
-    today: string,
-    notes: string[],
-  ) {
-    const { table, related } = parsed
-    notes.push(...(parsed.notes ?? []))
-    if (format === 'ctdc-csv') return table.rows.map((row) => ctdcRowDraft(row, plan, today))
-    const hasIntakeDate = plan.columns.some(
-      (c) => c.target.kind === 'case' && c.target.column === 'intakeDate',
-    )
-    if (!hasIntakeDate) {
-      notes.push(
-        `No intake date column: imported cases get today's date (${today}) as intake date, flagged as such.`,
-      )
-    }
-    return table.rows.map((row) =>
-      withRelated(
-        htcdsRowDraft(row, plan, { format, fallbackIntakeDate: hasIntakeDate ? null : today }),
-        related,
-      ),
-    )
-  }
-
-  /** Rows whose case number is in the vault already, or on another row of the file. */
-  function duplicateErrors(drafts: readonly CaseDraft[]): ImportRowError[] {
-    const rowsByNumber = new Map<string, number[]>()
-    for (const draft of drafts) {
-      const caseNumber = draft.caseNumber.trim()
-      if (caseNumber) rowsByNumber.set(caseNumber, [...(rowsByNumber.get(caseNumber) ?? []), draft.row])
-    }
-    return drafts.flatMap((draft) => {
-      const caseNumber = draft.caseNumber.trim()
-      if (!caseNumber) return []
-      const field = draft.columnOf('caseNumber')
-      if (existingNumber.get(caseNumber))
-        return [{ row: draft.row, field, reason: 'this case number is already in the vault' }]
-      const others = rowsByNumber.get(caseNumber)!.filter((row) => row !== draft.row)
-      return others.length > 0
-        ? [{ row: draft.row, field, reason: `the same case number is on row ${others.join(', ')}` }]
-        : []
-    })
-  }
-
   return {
-    async importFile(bytes: Uint8Array, options: ImportOptions): Promise<ImportOutcome> {
+    async importFile(
+      bytes: Uint8Array,
+      options: ImportOptions,
+      control: ImportControl = {},
+    ): Promise<ImportOutcome> {
       if (!IMPORT_ROLES.has(session.user.role)) {
         throw new CaseVaultError('FORBIDDEN', 'Only a supervisor or an administrator can import cases.')
       }
       const { format } = options
+      const { signal, onProgress } = control
+      onProgress?.('read', null)
       const parsed = await parseFile(format, bytes)
+      signal?.throwIfAborted()
       const today = session.clock().toISOString().slice(0, 10)
       const notes: string[] = []
       const ignored = new IgnoredKeys()
       let headers: string[] = []
       let plan: ColumnPlan | null = null
-      let drafts: (CaseDraft | null)[]
+      let source: DraftSource
       let complete = true
       const fileErrors: ImportRowError[] = []
       if (parsed.kind === 'table') {
         headers = parsed.table.headers
         plan = planColumns(format, headers, options.mapping, mappings.get(format))
-        drafts = tableDrafts(format, parsed, plan, today, notes)
+        source = tableDraftSource(format, parsed, plan, today, notes)
         complete = parsed.table.complete
         fileErrors.push(...parsed.table.problems)
       } else {
-        drafts = parsed.cases.map((value, index) => jsonCaseDraft(value, index, ignored))
+        source = jsonDraftSource(parsed.cases, ignored)
       }
-      const read = drafts.filter((draft): draft is CaseDraft => draft !== null)
-      const context = draftContext(today)
-      const duplicates = duplicateErrors(read)
-      const errors: ImportRowError[] = [...fileErrors, ...duplicates]
-      const rejectedRows = new Set(errors.map((error) => error.row))
-      const candidates: CaseCandidate[] = []
-      for (const draft of read) {
-        const checked = checkDraft(draft, context)
-        if (Array.isArray(checked)) {
-          errors.push(...checked)
-          if (checked.length > 0) rejectedRows.add(draft.row)
-        } else if (!rejectedRows.has(draft.row)) candidates.push(checked)
-      }
-      errors.sort((a, b) => a.row - b.row)
+      const checked = await checkRows(source, {
+        context: draftContext(today),
+        fileErrors,
+        takenCaseNumbers: imports.takenCaseNumbers,
+        signal,
+        onProgress: (fraction) => onProgress?.('check', fraction),
+      })
+      const { candidates, rejected } = checked
       if (!complete) notes.push('The file could not be read to its end: nothing is imported from it.')
-      const rejected = read.filter((draft) => rejectedRows.has(draft.row)).length
       const writes = !options.dryRun && complete && !(options.allOrNothing && rejected > 0)
       if (!options.dryRun && options.allOrNothing && rejected > 0)
         notes.push('All or nothing: a row was rejected, so nothing was imported.')
       const report: ImportReport = {
         format,
         dryRun: options.dryRun,
-        read: read.length,
+        read: checked.read,
         valid: candidates.length,
         rejected,
-        duplicates: new Set(duplicates.map((error) => error.row)).size,
+        duplicates: checked.duplicates,
         imported: writes ? candidates.length : 0,
         complete,
-        errorCount: errors.length,
-        errors,
+        errorCount: checked.errors.length,
+        errors: checked.errors,
         ignoredColumns: [...(plan?.ignored ?? []), ...ignored.list()],
         notes,
       }
       if (!options.dryRun) {
+        // The last moment a Cancel is honoured: the write below is one synchronous transaction
+        // (see README, "Exports and imports in the app"), so nothing else runs until it commits.
+        signal?.throwIfAborted()
         const restoreCache = withImportCache(session, writes ? bytes.byteLength : 0)
         try {
+          onProgress?.('write', 0)
           session.db.transaction(() => {
-            if (writes) createImportWriter(session).insertAll(candidates)
+            if (writes)
+              createImportWriter(session).insertAll(candidates, (done) =>
+                onProgress?.('write', done / candidates.length),
+              )
             if (options.saveMapping && plan) mappings.save(format, plan.mapping)
             session.audit.append({
               actor: session.user.username,
@@ -245,6 +163,7 @@ export function createImportService(session: VaultSession) {
               },
             })
           })()
+          onProgress?.('write', 1)
         } finally {
           restoreCache()
         }

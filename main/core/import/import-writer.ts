@@ -5,12 +5,15 @@ import { caseNumberPrefix, formatCaseNumber } from '../cases/case-number'
 import type { CaseCandidate } from './case-candidate'
 import { createImportRepository } from './import-repository'
 
+const WRITE_PROGRESS_EVERY = 500
+
 /**
- * Inserts checked cases with the case module's own repository and search index. Call it inside
+ * Inserts checked cases, indexed by the case module's own search index. Call it inside
  * the import's single transaction: it does no checking of its own, and a failure anywhere must
  * roll back every case before it. (The case service's bulk path is admin-only and always numbers
  * cases itself; an import keeps the file's case numbers and marks where each case came from.)
- * The case module's repository and search index write the survivor, types, events and index row.
+ * Every row is new, so rows are only added (import-repository.ts), never replaced; the case module's
+ * search index writes the index row, and its repository hands out the organisation's numbers.
  */
 export function createImportWriter(session: VaultSession) {
   const repository = createCaseRepository(session.db)
@@ -18,8 +21,11 @@ export function createImportWriter(session: VaultSession) {
   const search = createCaseSearch(session.db)
 
   return {
-    /** Returns the ids of the new cases, in the candidates' order. */
-    insertAll(candidates: readonly CaseCandidate[]): number[] {
+    /**
+     * Returns the ids of the new cases, in the candidates' order. `onProgress` hears how many are
+     * in, every WRITE_PROGRESS_EVERY cases (the caller throttles what reaches the window).
+     */
+    insertAll(candidates: readonly CaseCandidate[], onProgress?: (done: number) => void): number[] {
       const organisation = session.settings.organisation() ?? 'CaseVault'
       const ownPrefix = caseNumberPrefix(session.settings.caseNumberPrefix(), organisation)
       const isTraining = session.settings.isTrainingVault()
@@ -48,19 +54,20 @@ export function createImportWriter(session: VaultSession) {
         return caseNumber
       }
 
-      return candidates.map((candidate) => {
+      return candidates.map((candidate, index) => {
+        if (onProgress && index % WRITE_PROGRESS_EVERY === 0) onProgress(index)
         const year = Number(candidate.intakeDate.slice(0, 4))
         const caseNumber =
           candidate.caseNumber ??
           (candidate.numberPrefix ? prefixedNumber(candidate.numberPrefix, year) : ownNumber(year))
-        const survivorId = repository.insertPerson(candidate.person, now)
+        const survivorId = imports.insertPerson(candidate.person, now)
         const caseId = imports.insertCase(
           candidate,
           { caseNumber, organisation, survivorId, isTraining, createdBy },
           now,
         )
-        repository.setExploitationTypes(caseId, candidate.exploitationTypes)
-        repository.replaceEvents(caseId, candidate.events)
+        imports.addExploitationTypes(caseId, candidate.exploitationTypes)
+        imports.addEvents(caseId, candidate.events)
         for (const comment of candidate.comments) imports.insertComment(caseId, comment)
         const names = [candidate.person.displayName, ...candidate.person.aliases]
         for (const perpetrator of candidate.perpetrators) {
@@ -68,7 +75,7 @@ export function createImportWriter(session: VaultSession) {
           let person = perpetrator.key ? perpetratorIds.get(perpetrator.key) : undefined
           if (!person) {
             person = {
-              id: repository.insertPerson(perpetrator.person, now),
+              id: imports.insertPerson(perpetrator.person, now),
               names: [perpetrator.person.displayName, ...perpetrator.person.aliases],
             }
             if (perpetrator.key) perpetratorIds.set(perpetrator.key, person)
@@ -76,7 +83,7 @@ export function createImportWriter(session: VaultSession) {
           imports.linkPerpetrator(caseId, person.id, perpetrator.context)
           names.push(...person.names)
         }
-        search.index(caseId, { caseNumber, names, notes: candidate.comments.map((comment) => comment.body) })
+        search.add(caseId, { caseNumber, names, notes: candidate.comments.map((comment) => comment.body) })
         return caseId
       })
     },

@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync'
+import { parseWellFormedCsv } from './fast-csv'
 import type { ImportRowError } from '../../api/contract/import'
 import {
   columnName,
@@ -45,6 +46,22 @@ function rowProblems(row: number, cells: string[], headerCount: number): ImportR
   return problems
 }
 
+/** csv-parse with relaxed rules: what any file that is not plain, well-formed CSV is read with. */
+function parseRelaxed(text: string, delimiter: string, records: string[][]): void {
+  parse(text, {
+    bom: true,
+    delimiter,
+    relax_column_count: true,
+    // A stray quote inside an unquoted value (5" screen) is kept as text, not an error.
+    relax_quotes: true,
+    skip_empty_lines: false,
+    on_record: (record: string[]) => {
+      records.push(record)
+      return undefined
+    },
+  })
+}
+
 /**
  * Reads a CSV file into header + rows. Every cell stays text: nothing is cast, and a cell that
  * starts with =, +, - or @ is a value like any other, never a formula. Row numbers count records
@@ -52,29 +69,22 @@ function rowProblems(row: number, cells: string[], headerCount: number): ImportR
  */
 export function readCsv(bytes: Uint8Array): SourceTable {
   const text = decodeText(bytes)
-  const records: string[][] = []
+  const delimiter = detectDelimiter(text)
+  const wellFormed = parseWellFormedCsv(text, delimiter)
+  const records: string[][] = wellFormed ?? []
   let problem: ImportRowError | null = null
-  try {
-    parse(text, {
-      bom: true,
-      delimiter: detectDelimiter(text),
-      relax_column_count: true,
-      // A stray quote inside an unquoted value (5" screen) is kept as text, not an error.
-      relax_quotes: true,
-      skip_empty_lines: false,
-      on_record: (record: string[]) => {
-        records.push(record)
-        return undefined
-      },
-    })
-  } catch (error) {
-    const parseError = error as CsvParseError
-    const code = parseError.code ?? ''
-    if (!code.startsWith('CSV_') && !code.startsWith('INVALID_')) throw error
-    problem = {
-      row: (parseError.records ?? records.length) + 1,
-      field: '(file)',
-      reason: PARSE_REASONS[code] ?? 'the file is not valid CSV from here on',
+  if (!wellFormed) {
+    try {
+      parseRelaxed(text, delimiter, records)
+    } catch (error) {
+      const parseError = error as CsvParseError
+      const code = parseError.code ?? ''
+      if (!code.startsWith('CSV_') && !code.startsWith('INVALID_')) throw error
+      problem = {
+        row: (parseError.records ?? records.length) + 1,
+        field: '(file)',
+        reason: PARSE_REASONS[code] ?? 'the file is not valid CSV from here on',
+      }
     }
   }
   const [header, ...data] = records
@@ -97,7 +107,11 @@ export function readCsv(bytes: Uint8Array): SourceTable {
         cells[column] = ''
       }
     })
-    rows.push({ row, cells: cells.slice(0, headers.length), problems })
+    rows.push({
+      row,
+      cells: cells.length > headers.length ? cells.slice(0, headers.length) : cells,
+      problems,
+    })
   })
   return { headers, rows, problems: problem ? [problem] : [], complete: problem === null }
 }

@@ -157,6 +157,7 @@ export const exchangeMessages = {
       fileName: 'File: {name}',
       cancelled: 'No file was chosen. Nothing was read or written.',
       fileGone: 'This file is no longer open here (the vault may have been locked since). Choose it again.',
+      busyReading: 'Reading the file…',
       busyChecking: 'Checking the file… Nothing is written.',
       busyImporting: 'Importing… Do not close CaseVault.',
       incomplete: 'The file could not be read to its end, so nothing can be imported from it.',

@@ -1,0 +1,97 @@
+import type { ImportFormat } from '../../api/contract/import'
+import type { CaseDraft } from './case-candidate'
+import type { ColumnPlan } from './column-mapping'
+import { ctdcRowDraft } from './ctdc-rows'
+import { htcdsRowDraft } from './htcds-rows'
+import { jsonCaseDraft, readJsonCases, type IgnoredKeys } from './json-cases'
+import { readCsv } from './read-csv'
+import { readXlsx } from './read-xlsx'
+import { unreadable, type SourceTable } from './source-table'
+import { isTar, readCsvBundle, type RelatedParts } from './csv-bundle'
+
+export type ParsedFile =
+  | { kind: 'table'; table: SourceTable; related?: Map<string, RelatedParts>; notes?: string[] }
+  | { kind: 'json'; cases: unknown[] }
+
+/** age's armour or binary header: an encrypted CaseVault export, which must be decrypted first. */
+function isAgeFile(bytes: Uint8Array): boolean {
+  const start = new TextDecoder().decode(bytes.subarray(0, 40))
+  return start.startsWith('age-encryption.org/') || start.startsWith('-----BEGIN AGE ENCRYPTED FILE-----')
+}
+
+export async function parseFile(format: ImportFormat, bytes: Uint8Array): Promise<ParsedFile> {
+  if (isAgeFile(bytes)) {
+    throw unreadable(
+      'encrypted',
+      'The file is encrypted (age). Decrypt it first, e.g. with age -d, then import it.',
+    )
+  }
+  switch (format) {
+    case 'htcds-json':
+      return { kind: 'json', cases: readJsonCases(bytes) }
+    case 'htcds-xlsx':
+      return { kind: 'table', table: await readXlsx(bytes) }
+    case 'htcds-csv':
+      return isTar(bytes)
+        ? { kind: 'table', ...(await readCsvBundle(bytes)) }
+        : { kind: 'table', table: readCsv(bytes) }
+    case 'ctdc-csv':
+      return { kind: 'table', table: readCsv(bytes) }
+  }
+}
+
+/** Adds what the export's side tables hold for this case (events, perpetrators, comments, aliases). */
+function withRelated(
+  draft: CaseDraft | null,
+  related: Map<string, RelatedParts> | undefined,
+): CaseDraft | null {
+  const parts = draft && related?.get(draft.caseNumber.trim())
+  if (!draft || !parts) return draft
+  return {
+    ...draft,
+    events: [...draft.events, ...parts.events],
+    perpetrators: parts.perpetrators,
+    comments: parts.comments,
+    survivorAliases: [...draft.survivorAliases, ...parts.survivorAliases],
+    problems: [...draft.problems, ...parts.problems.map((problem) => ({ ...problem, row: draft.row }))],
+  }
+}
+
+/**
+ * A file's rows as drafts, made one at a time when asked for: the checks take them in batches
+ * and keep only what passed, so tens of thousands of drafts never have to be alive at once.
+ * Null for a blank row.
+ */
+export interface DraftSource {
+  count: number
+  draftAt(index: number): CaseDraft | null
+}
+
+export function tableDraftSource(
+  format: ImportFormat,
+  parsed: Extract<ParsedFile, { kind: 'table' }>,
+  plan: ColumnPlan,
+  today: string,
+  notes: string[],
+): DraftSource {
+  const { table, related } = parsed
+  notes.push(...(parsed.notes ?? []))
+  const rows = table.rows
+  if (format === 'ctdc-csv')
+    return { count: rows.length, draftAt: (index) => ctdcRowDraft(rows[index]!, plan, today) }
+  const hasIntakeDate = plan.columns.some((c) => c.target.kind === 'case' && c.target.column === 'intakeDate')
+  if (!hasIntakeDate) {
+    notes.push(
+      `No intake date column: imported cases get today's date (${today}) as intake date, flagged as such.`,
+    )
+  }
+  const options = { format, fallbackIntakeDate: hasIntakeDate ? null : today }
+  return {
+    count: rows.length,
+    draftAt: (index) => withRelated(htcdsRowDraft(rows[index]!, plan, options), related),
+  }
+}
+
+export function jsonDraftSource(cases: unknown[], ignored: IgnoredKeys): DraftSource {
+  return { count: cases.length, draftAt: (index) => jsonCaseDraft(cases[index], index, ignored) }
+}
