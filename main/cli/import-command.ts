@@ -49,7 +49,7 @@ export async function importCommand(values: ImportCommandOptions, io: CliIo): Pr
       io.out(`row ${error.row}: ${oneLine(error.field)}: ${oneLine(error.reason)}`)
     for (const column of report.ignoredColumns)
       io.err(`ignored column: ${oneLine(column.column)}: ${column.reason}`)
-    for (const note of report.notes) io.err(`note: ${note}`)
+    for (const note of report.notes) io.err(`note: ${note.text}`)
     if (report.dryRun) io.err('dry run: nothing was written')
     return 0
   } finally {

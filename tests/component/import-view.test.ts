@@ -25,8 +25,15 @@ function report(overrides: Partial<ImportReport> = {}): ImportReport {
     imported: 0,
     complete: true,
     errorCount: 1,
-    errors: [{ row: 3, field: 'caseNumber', reason: 'this case number is already in the vault' }],
-    ignoredColumns: [{ column: 'Nom', reason: 'unknown column; not imported' }],
+    errors: [
+      {
+        row: 3,
+        field: 'caseNumber',
+        code: 'numberInVault',
+        reason: 'this case number is already in the vault',
+      },
+    ],
+    ignoredColumns: [{ column: 'Nom', code: 'unknownColumn', reason: 'unknown column; not imported' }],
     notes: [],
     ...overrides,
   }
@@ -260,7 +267,12 @@ describe('the import screen', () => {
             format: 'htcds-json',
             dryRun: false,
             imported: 0,
-            notes: ['All or nothing: a row was rejected, so nothing was imported.'],
+            notes: [
+              {
+                code: 'allOrNothingRefused',
+                text: 'All or nothing: a row was rejected, so nothing was imported.',
+              },
+            ],
           }),
         ),
       ],

@@ -23,6 +23,7 @@ describe('bad input never crashes and never half-writes', () => {
       {
         row: 3,
         field: '(file)',
+        code: 'quoteNotClosed',
         reason: 'a quoted value is never closed, so the rest of the file cannot be read',
       },
     ])
@@ -80,7 +81,13 @@ describe('bad input never crashes and never half-writes', () => {
     )
     expect(report).toMatchObject({ imported: 1, rejected: 1 })
     expect(report.errors).toEqual([
-      { row: 3, field: 'prs_FirstName', reason: 'value too long (10485760 characters)' },
+      {
+        row: 3,
+        field: 'prs_FirstName',
+        code: 'valueTooLong',
+        params: { length: 10485760 },
+        reason: 'value too long (10485760 characters)',
+      },
     ])
   })
 
@@ -98,14 +105,37 @@ describe('bad input never crashes and never half-writes', () => {
       { format: 'htcds-csv', dryRun: true },
     )
     expect(report.errors).toEqual([
-      { row: 2, field: 'prs_Gender', reason: 'not a code of prs_Gender' },
-      { row: 2, field: 'vic_MethodsOfControl', reason: 'not a code of vic_MethodsOfControl' },
-      { row: 3, field: 'intakeDate', reason: 'not a real date (yyyy-mm-dd)' },
-      { row: 3, field: 'prs_Birthdate', reason: 'not a real date (yyyy-mm-dd)' },
-      { row: 4, field: 'intakeDate', reason: 'in the future' },
-      { row: 5, field: 'prs_Birthdate', reason: 'after the intake date' },
-      { row: 6, field: 'status', reason: 'not a case status (Active, FollowUp, Closed, ClosedReferred)' },
-      { row: 6, field: 'assignedTo', reason: expect.stringMatching(/^not an active caseworker/) },
+      {
+        row: 2,
+        field: 'prs_Gender',
+        code: 'notACode',
+        params: { list: 'prs_Gender' },
+        reason: 'not a code of prs_Gender',
+      },
+      {
+        row: 2,
+        field: 'vic_MethodsOfControl',
+        code: 'notACode',
+        params: { list: 'vic_MethodsOfControl' },
+        reason: 'not a code of vic_MethodsOfControl',
+      },
+      { row: 3, field: 'intakeDate', code: 'notADate', reason: 'not a real date (yyyy-mm-dd)' },
+      { row: 3, field: 'prs_Birthdate', code: 'notADate', reason: 'not a real date (yyyy-mm-dd)' },
+      { row: 4, field: 'intakeDate', code: 'dateInFuture', reason: 'in the future' },
+      { row: 5, field: 'prs_Birthdate', code: 'birthAfterIntake', reason: 'after the intake date' },
+      {
+        row: 6,
+        field: 'status',
+        code: 'notAStatus',
+        params: { statuses: 'Active, FollowUp, Closed, ClosedReferred' },
+        reason: 'not a case status (Active, FollowUp, Closed, ClosedReferred)',
+      },
+      {
+        row: 6,
+        field: 'assignedTo',
+        code: 'notAnAssignee',
+        reason: expect.stringMatching(/^not an active caseworker/),
+      },
     ])
     expect(JSON.stringify(report)).not.toContain('Secret-Value')
     expect(report).toMatchObject({ read: 5, valid: 0, rejected: 5 })
@@ -122,9 +152,10 @@ describe('bad input never crashes and never half-writes', () => {
     )
     expect(report.imported).toBe(1)
     expect(report.ignoredColumns).toEqual([
-      { column: 'shoeSize', reason: 'unknown column; not imported' },
+      { column: 'shoeSize', code: 'unknownColumn', reason: 'unknown column; not imported' },
       {
         column: 'cas_ReferringOrganisation',
+        code: 'foreignReference',
         reason: 'a reference to a record in another system; not imported',
       },
     ])
@@ -153,7 +184,13 @@ describe('bad input never crashes and never half-writes', () => {
       dryRun: true,
     })
     expect(report.errors).toEqual([
-      { row: 2, field: '(row)', reason: 'has 13 cells but the header has 12: values without a column' },
+      {
+        row: 2,
+        field: '(row)',
+        code: 'extraCells',
+        params: { cells: 13, columns: 12 },
+        reason: 'has 13 cells but the header has 12: values without a column',
+      },
     ])
   })
 
@@ -163,7 +200,15 @@ describe('bad input never crashes and never half-writes', () => {
       csv([FLAT_HEADER, flatRow(1, { prs_FirstName: 'two\nlines' }), [], flatRow(2, { prs_Gender: 'X' })]),
       { format: 'htcds-csv', dryRun: true },
     )
-    expect(report.errors).toEqual([{ row: 4, field: 'prs_Gender', reason: 'not a code of prs_Gender' }])
+    expect(report.errors).toEqual([
+      {
+        row: 4,
+        field: 'prs_Gender',
+        code: 'notACode',
+        params: { list: 'prs_Gender' },
+        reason: 'not a code of prs_Gender',
+      },
+    ])
     expect(report.read).toBe(2)
   })
 
@@ -190,7 +235,13 @@ describe('bad input never crashes and never half-writes', () => {
     const bytes = new Uint8Array(await workbook.xlsx.writeBuffer())
     const { report } = await importer(session)(bytes, { format: 'htcds-xlsx', dryRun: true })
     expect(report.errors).toEqual([
-      { row: 2, field: 'prs_FirstName', reason: 'the cell shows an error (#N/A)' },
+      {
+        row: 2,
+        field: 'prs_FirstName',
+        code: 'errorCell',
+        params: { error: '#N/A' },
+        reason: 'the cell shows an error (#N/A)',
+      },
     ])
   })
 
@@ -209,8 +260,13 @@ describe('bad input never crashes and never half-writes', () => {
       { format: 'htcds-json', dryRun: true },
     )
     expect(report.errors).toEqual([
-      { row: 1, field: 'survivor.prs_FirstName', reason: 'expected text' },
-      { row: 1, field: 'survivor.prs_Deceased', reason: 'expected true or false' },
+      { row: 1, field: 'survivor.prs_FirstName', code: 'expectedText', reason: 'expected text' },
+      {
+        row: 1,
+        field: 'survivor.prs_Deceased',
+        code: 'expectedTrueOrFalse',
+        reason: 'expected true or false',
+      },
     ])
   })
 })

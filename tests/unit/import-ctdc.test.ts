@@ -47,6 +47,7 @@ describe('ctdc-csv (CTDC public dataset layout)', () => {
     expect(report).toMatchObject({ read: 2, imported: 2, rejected: 0 })
     expect(report.ignoredColumns).toContainEqual({
       column: 'traffickMonths',
+      code: 'unknownColumn',
       reason: 'unknown column; not imported',
     })
     const first = caseRow(session, 'CTDC-2019-00001')
@@ -99,10 +100,28 @@ describe('ctdc-csv (CTDC public dataset layout)', () => {
     ])
     const { report } = await importer(session)(file, { format: 'ctdc-csv', dryRun: true })
     expect(report.errors).toEqual([
-      { row: 2, field: 'ageBroad', reason: expect.stringMatching(/^not a CTDC age band/) },
-      { row: 2, field: 'meansOfControlDebtBondage', reason: 'expected 1, 0 or blank' },
-      { row: 2, field: 'citizenship', reason: 'not a code of iso3166' },
-      { row: 3, field: 'yearOfRegistration', reason: expect.stringMatching(/^not a year from 1990 to/) },
+      {
+        row: 2,
+        field: 'ageBroad',
+        code: 'notAnAgeBand',
+        params: { bands: expect.stringContaining('18--20') },
+        reason: expect.stringMatching(/^not a CTDC age band/),
+      },
+      { row: 2, field: 'meansOfControlDebtBondage', code: 'notAFlag', reason: 'expected 1, 0 or blank' },
+      {
+        row: 2,
+        field: 'citizenship',
+        code: 'notACode',
+        params: { list: 'iso3166' },
+        reason: 'not a code of iso3166',
+      },
+      {
+        row: 3,
+        field: 'yearOfRegistration',
+        code: 'yearOutOfRange',
+        params: { from: 1990, to: expect.any(Number) },
+        reason: expect.stringMatching(/^not a year from 1990 to/),
+      },
     ])
   })
 

@@ -165,9 +165,15 @@ describe('htcds-json', () => {
     )
     expect(report.ignoredColumns).toContainEqual({
       column: 'survivor.favourite',
+      code: 'unknownKey',
       reason: 'unknown field; not imported',
     })
-    expect(report.errors).toContainEqual({ row: 2, field: '(case)', reason: 'expected an object' })
+    expect(report.errors).toContainEqual({
+      row: 2,
+      field: '(case)',
+      code: 'notAnObject',
+      reason: 'expected an object',
+    })
     expect(report).toMatchObject({ read: 2, valid: 1, rejected: 1 })
   })
 })

@@ -49,7 +49,10 @@ describe('the real run', () => {
       },
     )
     expect(report).toMatchObject({ valid: 1, rejected: 1, imported: 0 })
-    expect(report.notes).toContain('All or nothing: a row was rejected, so nothing was imported.')
+    expect(report.notes).toContainEqual({
+      code: 'allOrNothingRefused',
+      text: 'All or nothing: a row was rejected, so nothing was imported.',
+    })
     expect({ ...footprint(session), audit: before.audit }).toEqual(before)
     expect(count(session, 'audit_log')).toBe(before.audit + 1)
   })
@@ -83,7 +86,12 @@ describe('duplicates by case number', () => {
     })
     expect(report).toMatchObject({ imported: 1, rejected: 1 })
     expect(report.errors).toEqual([
-      { row: 2, field: 'caseNumber', reason: 'this case number is already in the vault' },
+      {
+        row: 2,
+        field: 'caseNumber',
+        code: 'numberInVault',
+        reason: 'this case number is already in the vault',
+      },
     ])
     expect(count(session, 'cases')).toBe(3)
   })
@@ -96,8 +104,20 @@ describe('duplicates by case number', () => {
     })
     expect(report).toMatchObject({ read: 3, imported: 1, rejected: 2 })
     expect(report.errors).toEqual([
-      { row: 2, field: 'caseNumber', reason: 'the same case number is on row 4' },
-      { row: 4, field: 'caseNumber', reason: 'the same case number is on row 2' },
+      {
+        row: 2,
+        field: 'caseNumber',
+        code: 'numberOnOtherRows',
+        params: { rows: '4' },
+        reason: 'the same case number is on row 4',
+      },
+      {
+        row: 4,
+        field: 'caseNumber',
+        code: 'numberOnOtherRows',
+        params: { rows: '2' },
+        reason: 'the same case number is on row 2',
+      },
     ])
   })
 

@@ -47,10 +47,19 @@ describe('htcds-xlsx (the standard’s Excel toolkit sheet)', () => {
     const { report } = await importer(session)(sheet, { format: 'htcds-xlsx', dryRun: false })
     expect(report).toMatchObject({ read: 3, imported: 1, rejected: 2 })
     expect(report.errors).toEqual([
-      { row: 4, field: 'prs_Citizenship', reason: 'not a code of iso3166' },
-      { row: 6, field: 'prs_FirstName', reason: expect.stringMatching(/formula/) },
+      {
+        row: 4,
+        field: 'prs_Citizenship',
+        code: 'notACode',
+        params: { list: 'iso3166' },
+        reason: 'not a code of iso3166',
+      },
+      { row: 6, field: 'prs_FirstName', code: 'formulaCell', reason: expect.stringMatching(/formula/) },
     ])
-    expect(report.notes[0]).toMatch(/No intake date column/)
+    expect(report.notes[0]).toMatchObject({
+      code: 'noIntakeDateColumn',
+      text: expect.stringMatching(/No intake date column/),
+    })
     expect(report.ignoredColumns.map((column) => column.column)).toEqual([
       'column 1 (no header)',
       'cas_CaseOwner',
@@ -125,7 +134,7 @@ describe('the column-mapping step', () => {
     )
     expect(ignored.report).toMatchObject({ valid: 1, errorCount: 0 })
     expect(ignored.report.ignoredColumns).toEqual([
-      { column: 'prs_Gender', reason: 'left out by the mapping' },
+      { column: 'prs_Gender', code: 'leftOutByMapping', reason: 'left out by the mapping' },
     ])
   })
 

@@ -1,5 +1,8 @@
 import { z } from 'zod'
 import { method } from './method'
+import type { ImportReasonCode, ImportReasonParams } from './import-reasons'
+
+export * from './import-reasons'
 
 /**
  * htcds-csv / htcds-json: CaseVault's own HTCDS layouts (what its export writes). ctdc-csv: the
@@ -29,16 +32,31 @@ export const columnMappingSchema = z
   .refine((mapping) => Object.keys(mapping).length <= 500, 'too many columns')
 export type ColumnMapping = z.infer<typeof columnMappingSchema>
 
-/** `row` is the row number the user sees in the file (header = row 1); for JSON, the case's position. */
+/**
+ * `row` is the row number the user sees in the file (header = row 1); for JSON, the case's
+ * position. `code` + `params` say what is wrong (the renderer words it); `reason` is the same in
+ * English, as the CLI prints it.
+ */
 export interface ImportRowError {
   row: number
   field: string
+  code: ImportReasonCode
+  params?: ImportReasonParams
   reason: string
 }
 
 export interface IgnoredColumn {
   column: string
+  code: ImportReasonCode
+  params?: ImportReasonParams
   reason: string
+}
+
+/** A file-wide remark: `code` + `params` for the renderer, `text` in English for the CLI. */
+export interface ImportNote {
+  code: ImportReasonCode
+  params?: ImportReasonParams
+  text: string
 }
 
 export interface ImportReport {
@@ -60,7 +78,7 @@ export interface ImportReport {
   errors: ImportRowError[]
   ignoredColumns: IgnoredColumn[]
   /** File-wide remarks, e.g. "no intake date column: the import date is used, flagged". */
-  notes: string[]
+  notes: ImportNote[]
 }
 
 export interface ImportPreview {

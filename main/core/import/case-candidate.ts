@@ -1,12 +1,14 @@
-import { CaseVaultError } from '../errors'
 import { isRealDate } from './iso-date'
-import type { CaseStatus } from '../../api/contract/cases'
+import { caseStatuses, type CaseStatus } from '../../api/contract/cases'
+import type { HtcdsSectionId } from '../../api/contract/htcds'
 import type { ImportRowError } from '../../api/contract/import'
 import type { PersonFields } from '../cases/case-repository'
-import { ageOn, codes, personDisplayName, survivorFields, validateSections } from '../cases/case-record'
+import { ageOn, codes, personDisplayName, survivorFields } from '../cases/case-record'
 import { perpetratorFields } from '../cases/perpetrator-service'
 import { matchStatus } from './htcds-values'
 import { acceptedAsIs } from './fast-check-section'
+import { checkSection, type SectionOptions } from './field-issues'
+import { rowProblem, rowProblemOf } from './import-reasons'
 
 export type CaseSource = 'htcds-import' | 'ctdc-deidentified'
 type Fields = Record<string, unknown>
@@ -74,6 +76,11 @@ export interface DraftContext {
 const CASE_NUMBER = /^[\p{L}\p{N}][\p{L}\p{N} ._/-]{0,63}$/u
 const MAX_COMMENT_LENGTH = 20_000
 const EARLIEST_INTAKE = '1950-01-01'
+const STATUS_LIST = caseStatuses.join(', ')
+/** What an import accepts (deprecated fields are still readable in an old file) and a form does not. */
+const IMPORT_SECTIONS: SectionOptions = { requireCore: false, forNewRecords: false }
+/** What perpetratorFields checks a perpetrator's person and context with (new records: no deprecated fields). */
+const PERPETRATOR_SECTIONS: SectionOptions = { requireCore: false, forNewRecords: true }
 /** Recorded, not invented: the file said "closed" and gave no reason. */
 export const NO_CLOSURE_REASON = 'Closed before import; no reason recorded.'
 
@@ -81,43 +88,54 @@ function text(value: unknown): string | null {
   return typeof value === 'string' && value.trim() ? value.trim() : null
 }
 
-/** validateSections' issues → row errors named the way the file names the field. */
-function issuesOf(error: unknown, draft: CaseDraft, prefix = ''): ImportRowError[] {
-  if (!(error instanceof CaseVaultError) || error.code !== 'VALIDATION') throw error
-  const issues = (error.details?.issues ?? []) as { path: string; message: string }[]
-  return issues.map((issue) => {
-    const field = issue.path.split('.').at(-1) ?? ''
-    const reason = issue.message.startsWith(`${field}: `)
-      ? issue.message.slice(field.length + 2)
-      : issue.message
-    return { row: draft.row, field: draft.columnOf(prefix + issue.path), reason }
+interface SectionPart {
+  /** Where the record sits in the draft: `survivor`, `events.0`, `perpetrators.1.context`… */
+  path: string
+  section: HtcdsSectionId
+  record: Record<string, unknown>
+}
+
+/**
+ * What validateSections does (case-record.ts), with each issue's reason kept as a code and its
+ * numbers, and named the way the file names the field. Null when every part passed.
+ */
+function checkParts(
+  draft: CaseDraft,
+  parts: readonly SectionPart[],
+  options: SectionOptions,
+  errors: ImportRowError[],
+): Fields[] | null {
+  let failed = false
+  const values = parts.map((part) => {
+    const result = checkSection(part.section, part.record, options)
+    if (result.ok) return result.value
+    failed = true
+    for (const issue of result.issues)
+      errors.push(rowProblemOf(draft.row, draft.columnOf(`${part.path}.${issue.field}`), issue.reason))
+    return {}
   })
+  return failed ? null : values
 }
 
 function checkCaseColumns(draft: CaseDraft, context: DraftContext, errors: ImportRowError[]) {
-  const fail = (path: string, reason: string) =>
-    errors.push({ row: draft.row, field: draft.columnOf(path), reason })
+  const at = (path: string) => draft.columnOf(path)
   const caseNumber = draft.caseNumber.trim()
-  if (caseNumber && !CASE_NUMBER.test(caseNumber)) {
-    fail('caseNumber', 'not a usable case number (letters, digits, spaces, . _ / -; at most 64)')
-  }
+  if (caseNumber && !CASE_NUMBER.test(caseNumber))
+    errors.push(rowProblem(draft.row, at('caseNumber'), 'badCaseNumber'))
   const status = draft.status.trim() ? matchStatus(draft.status) : 'Active'
-  if (!status) fail('status', 'not a case status (Active, FollowUp, Closed, ClosedReferred)')
+  if (!status) errors.push(rowProblem(draft.row, at('status'), 'notAStatus', { statuses: STATUS_LIST }))
   const intakeDate = draft.intakeDate.trim()
   // A source that already said why it has no intake date (CTDC's year) is not told again.
   if (!intakeDate) {
-    if (!errors.some((error) => error.field === draft.columnOf('intakeDate'))) fail('intakeDate', 'required')
-  } else if (!isRealDate(intakeDate)) fail('intakeDate', 'not a real date (yyyy-mm-dd)')
-  else if (intakeDate > context.today) fail('intakeDate', 'in the future')
-  else if (intakeDate < EARLIEST_INTAKE) fail('intakeDate', `before ${EARLIEST_INTAKE}`)
+    if (!errors.some((error) => error.field === at('intakeDate')))
+      errors.push(rowProblem(draft.row, at('intakeDate'), 'required'))
+  } else if (!isRealDate(intakeDate)) errors.push(rowProblem(draft.row, at('intakeDate'), 'notADate'))
+  else if (intakeDate > context.today) errors.push(rowProblem(draft.row, at('intakeDate'), 'dateInFuture'))
+  else if (intakeDate < EARLIEST_INTAKE)
+    errors.push(rowProblem(draft.row, at('intakeDate'), 'dateTooEarly', { date: EARLIEST_INTAKE }))
   const assignee = draft.assignedTo.trim()
   const assignedUserId = assignee ? context.assignees.get(assignee.toLowerCase()) : context.importerId
-  if (assignedUserId === undefined) {
-    fail(
-      'assignedTo',
-      'not an active caseworker, supervisor or admin here (unmap the column to assign the cases to you)',
-    )
-  }
+  if (assignedUserId === undefined) errors.push(rowProblem(draft.row, at('assignedTo'), 'notAnAssignee'))
   return { caseNumber: caseNumber || null, status, intakeDate, assignedUserId }
 }
 
@@ -126,11 +144,8 @@ function checkComments(draft: CaseDraft, context: DraftContext, errors: ImportRo
     const at = Date.parse(comment.createdAt)
     const body = comment.body.trim()
     if (!body || body.length > MAX_COMMENT_LENGTH || Number.isNaN(at)) {
-      errors.push({
-        row: draft.row,
-        field: draft.columnOf(`comments.${index}`),
-        reason: Number.isNaN(at) ? 'createdAt is not a date and time' : 'the comment is empty or too long',
-      })
+      const code = Number.isNaN(at) ? 'commentNotDated' : 'commentEmptyOrLong'
+      errors.push(rowProblem(draft.row, draft.columnOf(`comments.${index}`), code))
       return []
     }
     const authorUserId = comment.author ? (context.authors.get(comment.author.toLowerCase()) ?? null) : null
@@ -154,49 +169,40 @@ export function checkDraft(draft: CaseDraft, context: DraftContext): CaseCandida
     ...draft.events.map((record) => acceptedAsIs('historicEvent', record)),
   ]
   if (sections.includes(null)) {
-    const parts = [
-      { path: 'survivor', section: 'person' as const, record: draft.survivor, forNewRecords: false },
-      { path: 'victim', section: 'victim' as const, record: draft.victim, forNewRecords: false },
-      { path: 'details', section: 'case' as const, record: draft.details, forNewRecords: false },
+    const parts: SectionPart[] = [
+      { path: 'survivor', section: 'person', record: draft.survivor },
+      { path: 'victim', section: 'victim', record: draft.victim },
+      { path: 'details', section: 'case', record: draft.details },
       ...draft.events.map((record, index) => ({
         path: `events.${index}`,
         section: 'historicEvent' as const,
         record,
-        forNewRecords: false,
       })),
     ]
-    try {
-      sections = validateSections(parts)
-    } catch (error) {
-      sections = []
-      errors.push(...issuesOf(error, draft))
-    }
+    sections = checkParts(draft, parts, IMPORT_SECTIONS, errors) ?? []
   }
   const [survivor = {}, victim = {}, details = {}, ...events] = sections as Fields[]
   const birthdate = text(survivor.prs_Birthdate)
   if (birthdate && columns.intakeDate && birthdate > columns.intakeDate) {
-    errors.push({
-      row: draft.row,
-      field: draft.columnOf('survivor.prs_Birthdate'),
-      reason: 'after the intake date',
-    })
+    errors.push(rowProblem(draft.row, draft.columnOf('survivor.prs_Birthdate'), 'birthAfterIntake'))
   }
   const perpetrators = draft.perpetrators.flatMap((perpetrator, index) => {
+    const parts: SectionPart[] = [
+      { path: `perpetrators.${index}.person`, section: 'person', record: perpetrator.person },
+      { path: `perpetrators.${index}.context`, section: 'perpetrator', record: perpetrator.context },
+    ]
     try {
       const fields = perpetratorFields(perpetrator)
       return [{ key: perpetrator.key, person: fields.person, context: fields.context }]
     } catch (error) {
-      errors.push(...issuesOf(error, draft, `perpetrators.${index}.`))
+      // Its error words the problems in English only: the same checks again, for their codes.
+      if (checkParts(draft, parts, PERPETRATOR_SECTIONS, errors)) throw error
       return []
     }
   })
   const keys = draft.perpetrators.flatMap((perpetrator) => (perpetrator.key ? [perpetrator.key] : []))
   if (keys.length > 1 && new Set(keys).size !== keys.length) {
-    errors.push({
-      row: draft.row,
-      field: draft.columnOf('perpetrators'),
-      reason: 'a perpetrator is listed twice',
-    })
+    errors.push(rowProblem(draft.row, draft.columnOf('perpetrators'), 'perpetratorTwice'))
   }
   const comments = checkComments(draft, context, errors)
   if (errors.length > 0 || !columns.status || columns.assignedUserId === undefined) return errors

@@ -1,6 +1,7 @@
 import type { ImportRowError } from '../../api/contract/import'
 import { checkDraft, type CaseCandidate, type DraftContext } from './case-candidate'
 import type { DraftSource } from './draft-source'
+import { rowProblem } from './import-reasons'
 
 /**
  * Rows checked between two turns of the event loop. Main stays responsive and a Cancel or a
@@ -54,11 +55,11 @@ function duplicateErrors(
   }
   const inVault = takenCaseNumbers([...rowsByNumber.keys()])
   return numbered.flatMap(({ row, caseNumber, field }) => {
-    if (inVault.has(caseNumber)) return [{ row, field, reason: 'this case number is already in the vault' }]
+    if (inVault.has(caseNumber)) return [rowProblem(row, field, 'numberInVault')]
     const rows = rowsByNumber.get(caseNumber)!
     if (rows.length === 1) return []
     const others = rows.filter((other) => other !== row)
-    return [{ row, field, reason: `the same case number is on row ${others.join(', ')}` }]
+    return [rowProblem(row, field, 'numberOnOtherRows', { rows: others.join(', ') })]
   })
 }
 

@@ -2,12 +2,15 @@ import { CaseVaultError } from '../errors'
 import { htcds, type HtcdsField, type HtcdsSectionId } from '../../api/contract/htcds'
 import {
   caseColumnTargets,
+  importFieldMarkers,
   type ColumnMapping,
   type IgnoredColumn,
   type ImportFormat,
+  type ImportRowError,
 } from '../../api/contract/import'
 import headerAliases from '../../../resources/import/htcds-header-aliases.json'
 import { ctdcColumns } from './ctdc-definitions'
+import { ignoredColumn, ignoredColumnOf, reason, rowProblem, type ImportReason } from './import-reasons'
 import { columnName, normaliseHeader } from './source-table'
 
 /** Sections a flat row fills: the survivor, their victim context, and at most one event. */
@@ -40,11 +43,9 @@ export interface ColumnPlan {
 export function rowWithoutImportedValues(
   plan: ColumnPlan,
   row: { row: number; cells: string[] },
-): { row: number; field: string; reason: string } | null {
+): ImportRowError | null {
   const hasValue = plan.named.some((index) => (row.cells[index] ?? '').trim() !== '')
-  return hasValue
-    ? { row: row.row, field: '(row)', reason: 'no value in any imported column (check the column mapping)' }
-    : null
+  return hasValue ? rowProblem(row.row, importFieldMarkers.row, 'noImportedValue') : null
 }
 
 const rowFields = new Map<string, ColumnTarget>(
@@ -110,15 +111,13 @@ function matcher(format: ImportFormat): Map<string, string> {
   return match
 }
 
-function ignoredReason(format: ImportFormat, header: string): string {
-  if (header.trim() === '') return 'no header'
+function ignoredReason(format: ImportFormat, header: string): ImportReason {
+  if (header.trim() === '') return reason('noHeader')
   const field = allFields.get(header.trim()) ?? allLabels.get(normaliseHeader(header))
   if (format !== 'ctdc-csv' && field) {
-    return field.type === 'lookup'
-      ? 'a reference to a record in another system; not imported'
-      : 'an HTCDS field CaseVault does not keep on a case; not imported'
+    return field.type === 'lookup' ? reason('foreignReference') : reason('fieldNotKept')
   }
-  return 'unknown column; not imported'
+  return reason('unknownColumn')
 }
 
 /**
@@ -142,7 +141,7 @@ export function planColumns(
   headers.forEach((header, index) => {
     const name = columnName(headers, index)
     if (header !== '' && seenHeaders.has(header)) {
-      ignored.push({ column: name, reason: 'repeated column; only the first one is read' })
+      ignored.push(ignoredColumn(name, 'repeatedColumn'))
       return
     }
     seenHeaders.add(header)
@@ -154,10 +153,11 @@ export function planColumns(
       pick !== undefined ? pick : header.trim() ? (auto.get(normaliseHeader(header)) ?? null) : null
     if (header !== '') mapping[header] = targetName
     if (targetName === null) {
-      ignored.push({
-        column: name,
-        reason: pick === null ? 'left out by the mapping' : ignoredReason(format, header),
-      })
+      ignored.push(
+        pick === null
+          ? ignoredColumn(name, 'leftOutByMapping')
+          : ignoredColumnOf(name, ignoredReason(format, header)),
+      )
       return
     }
     const target = table.get(targetName)

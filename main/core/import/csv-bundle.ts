@@ -1,9 +1,10 @@
 import { Readable } from 'node:stream'
 import tar from 'tar-stream'
 import { sectionById, type HtcdsSectionId } from '../../api/contract/htcds'
-import type { ImportRowError } from '../../api/contract/import'
+import type { ImportNote, ImportRowError } from '../../api/contract/import'
 import type { CaseDraft } from './case-candidate'
 import { cellValue, unguard } from './htcds-values'
+import { importNote, reason, type ImportReason } from './import-reasons'
 import { readCsv } from './read-csv'
 import { unreadable, type SourceTable } from './source-table'
 
@@ -15,7 +16,8 @@ export interface RelatedParts {
   perpetrators: CaseDraft['perpetrators']
   comments: CaseDraft['comments']
   survivorAliases: string[]
-  problems: Omit<ImportRowError, 'row'>[]
+  /** Tied to the case's row when its draft is made (see draft-source.ts). */
+  problems: { field: ImportRowError['field']; cause: ImportReason }[]
 }
 
 const PART_FILES = ['cases.csv', 'events.csv', 'perpetrators.csv', 'comments.csv', 'aliases.csv'] as const
@@ -68,7 +70,7 @@ function cellOf(table: SourceTable, row: string[], header: string): string {
  */
 export async function readCsvBundle(
   bytes: Uint8Array,
-): Promise<{ table: SourceTable; related: Map<string, RelatedParts>; notes: string[] }> {
+): Promise<{ table: SourceTable; related: Map<string, RelatedParts>; notes: ImportNote[] }> {
   const files = await untar(bytes)
   const cases = files.get('cases.csv')
   if (!cases)
@@ -83,13 +85,13 @@ export async function readCsvBundle(
     }
     return parts
   }
-  const notes: string[] = []
+  const notes: ImportNote[] = []
   const perpetratorAliases = new Map<string, string[]>()
   for (const name of ['aliases.csv', 'events.csv', 'perpetrators.csv', 'comments.csv'] as const) {
     const content = files.get(name)
     if (!content) continue
     const part = readCsv(content)
-    if (!part.complete) notes.push(`${name} could not be read to its end; its later rows are left out.`)
+    if (!part.complete) notes.push(importNote('sideTableIncomplete', { file: name }))
     for (const { row, cells } of part.rows) {
       const caseNumber = cellOf(part, cells, 'case_number')
       if (!caseNumber) continue
@@ -113,7 +115,8 @@ export async function readCsvBundle(
         })
       } else {
         const key = cellOf(part, cells, 'perpetrator_id')
-        if (!key) parts.problems.push({ field: `perpetrators.csv row ${row}`, reason: 'no perpetrator_id' })
+        if (!key)
+          parts.problems.push({ field: `perpetrators.csv row ${row}`, cause: reason('noPerpetratorId') })
         parts.perpetrators.push({
           ...(key ? { key } : {}),
           person: fieldsOf(part, cells, 'person'),

@@ -4,9 +4,11 @@ import type { CaseDraft } from './case-candidate'
 import { rowWithoutImportedValues, type ColumnPlan } from './column-mapping'
 import { ctdcImport as mapping } from './ctdc-definitions'
 import { unguard } from './htcds-values'
+import { reason, rowProblemOf, type ImportReason } from './import-reasons'
 import type { SourceRow } from './source-table'
 
 const missing = new Set(mapping.missingValues)
+const AGE_BANDS = mapping.ageBands.join(', ')
 const yes = new Set(mapping.flagValues.yes)
 const no = new Set(mapping.flagValues.no)
 const genderByLowerCase = new Map(
@@ -41,14 +43,14 @@ function namer(plan: ColumnPlan): Namer {
   return built
 }
 
-function flaggedFields(values: Map<string, string>, fail: (column: string, reason: string) => void) {
+function flaggedFields(values: Map<string, string>, fail: (column: string, cause: ImportReason) => void) {
   const victim: Record<string, string | string[]> = {}
   const standsFor: string[] = []
   for (const flag of mapping.flags) {
     const value = values.get(flag.column)
     if (value === undefined || no.has(value)) continue
     if (!yes.has(value)) {
-      fail(flag.column, 'expected 1, 0 or blank')
+      fail(flag.column, reason('notAFlag'))
       continue
     }
     if (flag.detail) standsFor.push(flag.detail)
@@ -82,22 +84,22 @@ export function ctdcRowDraft(row: SourceRow, plan: ColumnPlan, today: string): C
   if (values.size === 0 && !unimported && row.problems.length === 0) return null
   const names = namer(plan)
   const problems: ImportRowError[] = [...row.problems, ...(unimported ? [unimported] : [])]
-  const fail = (column: string, reason: string) =>
-    problems.push({ row: row.row, field: names.header(column), reason })
+  const fail = (column: string, cause: ImportReason) =>
+    problems.push(rowProblemOf(row.row, names.header(column), cause))
 
   const yearColumn = mapping.columns.year
   const yearText = values.get(yearColumn)
   const thisYear = Number(today.slice(0, 4))
   let intakeDate = ''
   const year = yearText && /^\d{4}(\.0+)?$/.test(yearText) ? Number(yearText.slice(0, 4)) : NaN
-  if (yearText === undefined) fail(yearColumn, 'required (the year of registration becomes the intake date)')
+  if (yearText === undefined) fail(yearColumn, reason('yearRequired'))
   else if (!(year >= mapping.earliestYear && year <= thisYear)) {
-    fail(yearColumn, `not a year from ${mapping.earliestYear} to ${thisYear}`)
+    fail(yearColumn, reason('yearOutOfRange', { from: mapping.earliestYear, to: thisYear }))
   } else intakeDate = `${year}-01-01`
 
   const ageBand = values.get(mapping.columns.ageBand)
   if (ageBand !== undefined && !mapping.ageBands.includes(ageBand)) {
-    fail(mapping.columns.ageBand, `not a CTDC age band (${mapping.ageBands.join(', ')})`)
+    fail(mapping.columns.ageBand, reason('notAnAgeBand', { bands: AGE_BANDS }))
   }
   const survivor: Record<string, unknown> = {}
   const gender = values.get(mapping.columns.gender)

@@ -1,4 +1,4 @@
-import type { ImportFormat } from '../../api/contract/import'
+import type { ImportFormat, ImportNote } from '../../api/contract/import'
 import type { CaseDraft } from './case-candidate'
 import type { ColumnPlan } from './column-mapping'
 import { ctdcRowDraft } from './ctdc-rows'
@@ -8,9 +8,10 @@ import { readCsv } from './read-csv'
 import { readXlsx } from './read-xlsx'
 import { unreadable, type SourceTable } from './source-table'
 import { isTar, readCsvBundle, type RelatedParts } from './csv-bundle'
+import { importNote, rowProblemOf } from './import-reasons'
 
 export type ParsedFile =
-  | { kind: 'table'; table: SourceTable; related?: Map<string, RelatedParts>; notes?: string[] }
+  | { kind: 'table'; table: SourceTable; related?: Map<string, RelatedParts>; notes?: ImportNote[] }
   | { kind: 'json'; cases: unknown[] }
 
 /** age's armour or binary header: an encrypted CaseVault export, which must be decrypted first. */
@@ -53,7 +54,10 @@ function withRelated(
     perpetrators: parts.perpetrators,
     comments: parts.comments,
     survivorAliases: [...draft.survivorAliases, ...parts.survivorAliases],
-    problems: [...draft.problems, ...parts.problems.map((problem) => ({ ...problem, row: draft.row }))],
+    problems: [
+      ...draft.problems,
+      ...parts.problems.map((problem) => rowProblemOf(draft.row, problem.field, problem.cause)),
+    ],
   }
 }
 
@@ -72,7 +76,7 @@ export function tableDraftSource(
   parsed: Extract<ParsedFile, { kind: 'table' }>,
   plan: ColumnPlan,
   today: string,
-  notes: string[],
+  notes: ImportNote[],
 ): DraftSource {
   const { table, related } = parsed
   notes.push(...(parsed.notes ?? []))
@@ -81,9 +85,7 @@ export function tableDraftSource(
     return { count: rows.length, draftAt: (index) => ctdcRowDraft(rows[index]!, plan, today) }
   const hasIntakeDate = plan.columns.some((c) => c.target.kind === 'case' && c.target.column === 'intakeDate')
   if (!hasIntakeDate) {
-    notes.push(
-      `No intake date column: imported cases get today's date (${today}) as intake date, flagged as such.`,
-    )
+    notes.push(importNote('noIntakeDateColumn', { date: today }))
   }
   const options = { format, fallbackIntakeDate: hasIntakeDate ? null : today }
   return {

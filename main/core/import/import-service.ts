@@ -1,6 +1,12 @@
 import { CaseVaultError } from '../errors'
 import type { VaultSession } from '../vault/vault-session'
-import type { ColumnMapping, ImportFormat, ImportReport, ImportRowError } from '../../api/contract/import'
+import type {
+  ColumnMapping,
+  ImportFormat,
+  ImportNote,
+  ImportReport,
+  ImportRowError,
+} from '../../api/contract/import'
 import type { DraftContext } from './case-candidate'
 import { checkRows } from './check-rows'
 import { mappingTargets, planColumns, type ColumnPlan } from './column-mapping'
@@ -8,6 +14,7 @@ import { jsonDraftSource, parseFile, tableDraftSource, type DraftSource } from '
 import { createImportWriter } from './import-writer'
 import { createImportRepository } from './import-repository'
 import { IgnoredKeys } from './json-cases'
+import { importNote } from './import-reasons'
 import { createImportMappingRepository } from './mapping-repository'
 
 export interface ImportOptions {
@@ -95,7 +102,7 @@ export function createImportService(session: VaultSession) {
       const parsed = await parseFile(format, bytes)
       signal?.throwIfAborted()
       const today = session.clock().toISOString().slice(0, 10)
-      const notes: string[] = []
+      const notes: ImportNote[] = []
       const ignored = new IgnoredKeys()
       let headers: string[] = []
       let plan: ColumnPlan | null = null
@@ -119,10 +126,10 @@ export function createImportService(session: VaultSession) {
         onProgress: (fraction) => onProgress?.('check', fraction),
       })
       const { candidates, rejected } = checked
-      if (!complete) notes.push('The file could not be read to its end: nothing is imported from it.')
+      if (!complete) notes.push(importNote('fileIncomplete'))
       const writes = !options.dryRun && complete && !(options.allOrNothing && rejected > 0)
       if (!options.dryRun && options.allOrNothing && rejected > 0)
-        notes.push('All or nothing: a row was rejected, so nothing was imported.')
+        notes.push(importNote('allOrNothingRefused'))
       const report: ImportReport = {
         format,
         dryRun: options.dryRun,

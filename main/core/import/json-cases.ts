@@ -1,7 +1,8 @@
 import { sectionById, type HtcdsSectionId } from '../../api/contract/htcds'
-import type { IgnoredColumn, ImportRowError } from '../../api/contract/import'
+import { importFieldMarkers, type IgnoredColumn, type ImportRowError } from '../../api/contract/import'
 import type { CaseDraft } from './case-candidate'
 import { jsonValue } from './htcds-values'
+import { ignoredColumnOf, reason, rowProblemOf, type ImportReason } from './import-reasons'
 import { decodeText, unreadable } from './source-table'
 
 type Fields = Record<string, unknown>
@@ -46,12 +47,12 @@ export function readJsonCases(bytes: Uint8Array): unknown[] {
 
 /** Collects keys the import leaves out, once per path, for the report. */
 export class IgnoredKeys {
-  private readonly reasons = new Map<string, string>()
-  add(path: string, reason: string): void {
-    if (!this.reasons.has(path)) this.reasons.set(path, reason)
+  private readonly reasons = new Map<string, ImportReason>()
+  add(path: string, cause: ImportReason): void {
+    if (!this.reasons.has(path)) this.reasons.set(path, cause)
   }
   list(): IgnoredColumn[] {
-    return [...this.reasons].map(([column, reason]) => ({ column, reason }))
+    return [...this.reasons].map(([column, cause]) => ignoredColumnOf(column, cause))
   }
 }
 
@@ -60,20 +61,19 @@ function section(
   value: unknown,
   path: string,
   ignored: IgnoredKeys,
-  fail: (reason: string) => void,
+  fail: (cause: ImportReason) => void,
 ): Fields {
   if (value === undefined || value === null) return {}
   if (!isObject(value)) {
-    fail('expected an object of fields')
+    fail(reason('notAFieldObject'))
     return {}
   }
   const fields = new Map(sectionById(id)!.fields.map((field) => [field.name, field]))
   const record: Fields = {}
   for (const [name, raw] of Object.entries(value)) {
     const field = fields.get(name)
-    if (!field) ignored.add(`${path}.${name}`, 'unknown field; not imported')
-    else if (field.type === 'lookup')
-      ignored.add(`${path}.${name}`, 'a reference to a record in another system; not imported')
+    if (!field) ignored.add(`${path}.${name}`, reason('unknownKey'))
+    else if (field.type === 'lookup') ignored.add(`${path}.${name}`, reason('foreignReference'))
     else if (raw !== null && raw !== '') {
       const converted = jsonValue(field, raw)
       if (converted !== undefined && !(Array.isArray(converted) && converted.length === 0))
@@ -93,9 +93,9 @@ const MANAGED = new Set(['cas_Status', 'cas_ReasonForCaseClosure', 'cas_CaseOwne
 export function jsonCaseDraft(value: unknown, index: number, ignored: IgnoredKeys): CaseDraft {
   const row = index + 1
   const problems: ImportRowError[] = []
-  const failAt = (field: string) => (reason: string) => problems.push({ row, field, reason })
+  const failAt = (field: string) => (cause: ImportReason) => problems.push(rowProblemOf(row, field, cause))
   const source = isObject(value) ? value : {}
-  if (!isObject(value)) failAt('(case)')('expected an object')
+  if (!isObject(value)) failAt(importFieldMarkers.case)(reason('notAnObject'))
   const survivorValue =
     isObject(source.survivor) && isObject(source.survivor.record) ? source.survivor.record : source.survivor
   const aliases = strings(

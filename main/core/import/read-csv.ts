@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync'
 import { parseWellFormedCsv } from './fast-csv'
-import type { ImportRowError } from '../../api/contract/import'
+import { importFieldMarkers, type ImportRowError } from '../../api/contract/import'
+import { rowProblem, type PlainReasonCode } from './import-reasons'
 import {
   columnName,
   decodeText,
@@ -16,10 +17,10 @@ interface CsvParseError extends Error {
 }
 
 // csv-parse's own messages quote the offending value, which may be survivor data: never pass them on.
-const PARSE_REASONS: Record<string, string> = {
-  CSV_QUOTE_NOT_CLOSED: 'a quoted value is never closed, so the rest of the file cannot be read',
-  CSV_MAX_RECORD_SIZE: 'a row is too large to read',
-  CSV_RECORD_INCONSISTENT_FIELDS_LENGTH: 'the row has a different number of cells than the header',
+const PARSE_REASONS: Record<string, PlainReasonCode> = {
+  CSV_QUOTE_NOT_CLOSED: 'quoteNotClosed',
+  CSV_MAX_RECORD_SIZE: 'rowTooLarge',
+  CSV_RECORD_INCONSISTENT_FIELDS_LENGTH: 'cellCountDiffers',
 }
 
 /** The delimiter of the header line: Excel writes ';' in many locales, tab for "text" exports. */
@@ -37,11 +38,9 @@ function detectDelimiter(text: string): string {
 function rowProblems(row: number, cells: string[], headerCount: number): ImportRowError[] {
   const problems: ImportRowError[] = []
   if (cells.length > headerCount && cells.slice(headerCount).some((cell) => cell.trim() !== '')) {
-    problems.push({
-      row,
-      field: '(row)',
-      reason: `has ${cells.length} cells but the header has ${headerCount}: values without a column`,
-    })
+    problems.push(
+      rowProblem(row, importFieldMarkers.row, 'extraCells', { cells: cells.length, columns: headerCount }),
+    )
   }
   return problems
 }
@@ -80,11 +79,8 @@ export function readCsv(bytes: Uint8Array): SourceTable {
       const parseError = error as CsvParseError
       const code = parseError.code ?? ''
       if (!code.startsWith('CSV_') && !code.startsWith('INVALID_')) throw error
-      problem = {
-        row: (parseError.records ?? records.length) + 1,
-        field: '(file)',
-        reason: PARSE_REASONS[code] ?? 'the file is not valid CSV from here on',
-      }
+      const row = (parseError.records ?? records.length) + 1
+      problem = rowProblem(row, importFieldMarkers.file, PARSE_REASONS[code] ?? 'notValidCsv')
     }
   }
   const [header, ...data] = records
@@ -99,11 +95,7 @@ export function readCsv(bytes: Uint8Array): SourceTable {
     const problems = rowProblems(row, cells, headers.length)
     cells.forEach((cell, column) => {
       if (cell.length > MAX_CELL_CHARS) {
-        problems.push({
-          row,
-          field: columnName(headers, column),
-          reason: `value too long (${cell.length} characters)`,
-        })
+        problems.push(rowProblem(row, columnName(headers, column), 'valueTooLong', { length: cell.length }))
         cells[column] = ''
       }
     })

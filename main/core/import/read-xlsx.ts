@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs'
 import { htcds } from '../../api/contract/htcds'
 import type { ImportRowError } from '../../api/contract/import'
+import { reason, rowProblem, rowProblemOf, type ImportReason } from './import-reasons'
 import {
   assertImportSize,
   columnName,
@@ -23,19 +24,44 @@ function isoDate(date: Date): string {
   return date.toISOString().slice(0, 10)
 }
 
+/**
+ * What Excel shows in an error cell: a closed set of codes, echoed in the report. Anything else
+ * there came from whoever wrote the file and is not repeated (it could be any text).
+ */
+const EXCEL_ERRORS = new Set([
+  '#NULL!',
+  '#DIV/0!',
+  '#VALUE!',
+  '#REF!',
+  '#NAME?',
+  '#NUM!',
+  '#N/A',
+  '#GETTING_DATA',
+  '#SPILL!',
+  '#CALC!',
+  '#FIELD!',
+  '#BLOCKED!',
+  '#CONNECT!',
+  '#BUSY!',
+  '#UNKNOWN!',
+])
+
 /** A cell as text, or a problem: formulas and error cells are refused, never evaluated. */
-function cellText(value: Cell): { text: string } | { problem: string } {
+function cellText(value: Cell): { text: string } | { problem: ImportReason } {
   if (value === null || value === undefined) return { text: '' }
   if (typeof value === 'string') return { text: value }
   if (typeof value === 'number' || typeof value === 'boolean') return { text: String(value) }
   if (value instanceof Date) return { text: isoDate(value) }
   if ('formula' in value || 'sharedFormula' in value) {
-    return { problem: 'the cell holds a formula; CaseVault imports values only (paste as values)' }
+    return { problem: reason('formulaCell') }
   }
-  if ('error' in value) return { problem: `the cell shows an error (${value.error})` }
+  if ('error' in value) {
+    const error = String(value.error)
+    return { problem: reason('errorCell', { error: EXCEL_ERRORS.has(error) ? error : '#?' }) }
+  }
   if ('richText' in value) return { text: value.richText.map((part) => part.text).join('') }
   if ('text' in value) return { text: String(value.text) }
-  return { problem: 'the cell holds something other than a value' }
+  return { problem: reason('notAValueCell') }
 }
 
 function rowCells(sheet: ExcelJS.Worksheet, rowNumber: number, width: number): Cell[] {
@@ -88,15 +114,13 @@ export async function readXlsx(bytes: Uint8Array): Promise<SourceTable> {
     const cells = rowCells(sheet, rowNumber, width).map((value, index) => {
       const read = cellText(value)
       if ('problem' in read) {
-        problems.push({ row: rowNumber, field: columnName(headers, index), reason: read.problem })
+        problems.push(rowProblemOf(rowNumber, columnName(headers, index), read.problem))
         return ''
       }
       if (read.text.length > MAX_CELL_CHARS) {
-        problems.push({
-          row: rowNumber,
-          field: columnName(headers, index),
-          reason: `value too long (${read.text.length} characters)`,
-        })
+        problems.push(
+          rowProblem(rowNumber, columnName(headers, index), 'valueTooLong', { length: read.text.length }),
+        )
         return ''
       }
       return read.text

@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises'
 import { CaseVaultError } from '../errors'
-import type { ImportRowError } from '../../api/contract/import'
+import { unnamedColumn, type ImportRowError } from '../../api/contract/import'
 
 /** One data row of a tabular file: cells in header order, as text (nothing is ever evaluated). */
 export interface SourceRow {
@@ -78,7 +78,7 @@ export function normaliseHeader(header: string): string {
 /** What the user calls a column in messages: its header, or its position when it has none. */
 export function columnName(headers: readonly string[], index: number): string {
   const header = headers[index]?.trim()
-  return header ? header : `column ${index + 1} (no header)`
+  return header ? header : unnamedColumn(index + 1)
 }
 
 /** Reads a chosen import file whole, refusing a huge one before reading it. */
