@@ -64,7 +64,9 @@ const paths = [...Object.values(VICTIM_ATTRIBUTES), EXPLOITATION_TYPES].map((fie
  * Exported for the test that proves this path never names a PII column. One json_extract with
  * several paths returns just those values as a JSON array: one parse per case, PII keys untouched.
  * `+c.intake_date` keeps SQLite off the date index: a scan in rowid order reads the encrypted pages
- * once, in order (100k cases: 0.5 s instead of 1.3 s through the index).
+ * once, in order (100k cases: 0.5 s instead of 1.3 s through the index). The survivor's gender and
+ * citizenship come from the covering index persons_list_facets, not from the person rows: their
+ * pages hold names and records this path does not want, and skipping them saves ~0.1 s per 100k.
  */
 export const DEIDENTIFIED_SQL = `SELECT
   c.id AS caseId,
@@ -75,24 +77,31 @@ export const DEIDENTIFIED_SQL = `SELECT
        WHEN json_extract(c.victim, '$.vic_AgeWhenTrafficked') >= 18 THEN 'Adult' END AS minorWhenTrafficked,
   p.citizenship AS citizenship,
   json_extract(c.victim, ${paths.join(', ')}) AS codes
-FROM cases c JOIN persons p ON p.id = c.survivor_id
+FROM cases c JOIN persons p INDEXED BY persons_list_facets ON p.id = c.survivor_id
 WHERE +c.intake_date >= @from AND +c.intake_date <= @to`
 
-/** The first exploitation event's country per case (by date, undated last). */
+const IN_SCOPE = 'FROM cases WHERE intake_date >= @from AND intake_date <= @to'
+
+/**
+ * The first exploitation event's country per case (by date, undated last). Read over the range of
+ * case ids in scope, one walk of the case index: events of a case inside that range but out of
+ * scope are read too, and never asked for (cheaper than a lookup per case in scope).
+ */
 export const EXPLOITATION_COUNTRY_SQL = `SELECT e.case_id AS caseId, e.country FROM trafficking_events e
 WHERE e.type = 'Exploitation' AND e.country IS NOT NULL
-  AND e.case_id IN (SELECT id FROM cases WHERE intake_date >= @from AND intake_date <= @to)
+  AND e.case_id BETWEEN (SELECT min(id) ${IN_SCOPE}) AND (SELECT max(id) ${IN_SCOPE})
 ORDER BY e.case_id, e.event_date IS NULL, e.event_date, e.id`
 
-interface SourceRow {
-  caseId: number
-  year: number
-  sex: string | null
-  ageBand: string | null
-  minorWhenTrafficked: 'Minor' | 'Adult' | null
-  citizenship: string | null
-  codes: string
-}
+/** A row of DEIDENTIFIED_SQL, read raw (as an array: no object per row), in its column order. */
+type SourceRow = [
+  caseId: number,
+  year: number,
+  sex: string | null,
+  ageBand: string | null,
+  minorWhenTrafficked: 'Minor' | 'Adult' | null,
+  citizenship: string | null,
+  codes: string,
+]
 
 function codeList(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((code): code is string => typeof code === 'string').sort() : []
@@ -104,36 +113,40 @@ export function scopeParams(scope: ExportScope): { from: string; to: string } {
   return { from: scope.intakeFrom ?? '0000-01-01', to: scope.intakeTo ?? '9999-12-31' }
 }
 
+const at = Object.fromEntries(ATTRIBUTE_NAMES.map((name, index) => [name, index])) as Record<
+  Attribute,
+  number
+>
+
 /** Reads the de-identified view of every case in scope (order is irrelevant: the output is shuffled). */
 export function readDeidentifiedCases(db: VaultDatabase, scope: ExportScope): DeidentifiedCase[] {
   const params = scopeParams(scope)
   const countries = new Map<number, string>()
-  const events = db.prepare<[typeof params], { caseId: number; country: string }>(EXPLOITATION_COUNTRY_SQL)
-  for (const event of events.all(params)) {
-    if (!countries.has(event.caseId)) countries.set(event.caseId, event.country)
+  const events = db.prepare<[typeof params], [number, string]>(EXPLOITATION_COUNTRY_SQL).raw(true)
+  for (const [caseId, country] of events.iterate(params)) {
+    if (!countries.has(caseId)) countries.set(caseId, country)
   }
-  return db
-    .prepare<[typeof params], SourceRow>(DEIDENTIFIED_SQL)
-    .all(params)
-    .map((row) => {
-      const values = JSON.parse(row.codes) as unknown[]
-      const attribute = (name: Attribute) => values[ATTRIBUTE_NAMES.indexOf(name)]
-      return {
-        year: row.year,
-        sex: row.sex,
-        ageBand: row.ageBand,
-        minorWhenTrafficked: row.minorWhenTrafficked,
-        citizenship: row.citizenship,
-        countryOfExploitation: countries.get(row.caseId) ?? null,
-        exploitationTypes: codeList(values[ATTRIBUTE_NAMES.length]),
-        traffickingStatus: single(attribute('traffickingStatus')),
-        methodsOfControl: codeList(attribute('methodsOfControl')),
-        forcedLabourIndustry: single(attribute('forcedLabourIndustry')),
-        typeOfSexExploitation: codeList(attribute('typeOfSexExploitation')),
-        methodOfRecruitment: codeList(attribute('methodOfRecruitment')),
-        relationshipToTrafficker: single(attribute('relationshipToTrafficker')),
-        recruitmentWebsitesAndApps: codeList(attribute('recruitmentWebsitesAndApps')),
-        exploitationWebsitesAndApps: codeList(attribute('exploitationWebsitesAndApps')),
-      }
+  const cases: DeidentifiedCase[] = []
+  const rows = db.prepare<[typeof params], SourceRow>(DEIDENTIFIED_SQL).raw(true)
+  for (const [caseId, year, sex, ageBand, minorWhenTrafficked, citizenship, codes] of rows.iterate(params)) {
+    const values = JSON.parse(codes) as unknown[]
+    cases.push({
+      year,
+      sex,
+      ageBand,
+      minorWhenTrafficked,
+      citizenship,
+      countryOfExploitation: countries.get(caseId) ?? null,
+      exploitationTypes: codeList(values[ATTRIBUTE_NAMES.length]),
+      traffickingStatus: single(values[at.traffickingStatus]),
+      methodsOfControl: codeList(values[at.methodsOfControl]),
+      forcedLabourIndustry: single(values[at.forcedLabourIndustry]),
+      typeOfSexExploitation: codeList(values[at.typeOfSexExploitation]),
+      methodOfRecruitment: codeList(values[at.methodOfRecruitment]),
+      relationshipToTrafficker: single(values[at.relationshipToTrafficker]),
+      recruitmentWebsitesAndApps: codeList(values[at.recruitmentWebsitesAndApps]),
+      exploitationWebsitesAndApps: codeList(values[at.exploitationWebsitesAndApps]),
     })
+  }
+  return cases
 }

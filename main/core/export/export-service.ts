@@ -14,9 +14,9 @@ import {
   type ExportProtection,
   type ExportScope,
 } from '../../api/contract/export'
-import { readRawCases } from './full-records'
-import { htcdsJson } from './htcds-json'
-import { htcdsCsvTables } from './htcds-csv'
+import { forEachRawCase } from './full-records-stream'
+import { HtcdsJsonBuilder } from './htcds-json'
+import { HtcdsCsvTables } from './htcds-csv'
 import { readDeidentifiedCases } from './deidentified-source'
 import { deidentify } from './deidentify'
 import { deidentifiedCsv } from './deidentified-csv'
@@ -126,17 +126,19 @@ async function build(session: VaultSession, request: ExportRequest, k: number): 
   const snapshot = <T>(read: () => T): T => db.transaction(read)()
   switch (request.format) {
     case 'htcds-json': {
-      const cases = snapshot(() => readRawCases(db, request.scope))
-      const header = {
+      const json = new HtcdsJsonBuilder({
         organisation: session.settings.organisation() ?? '',
         exportedAt: session.clock().toISOString(),
         scope: request.scope,
-      }
-      return { chunks: htcdsJson(cases, header), rows: cases.length, report: null }
+      })
+      // Each case is written as it is read: never every case in memory at once.
+      const rows = snapshot(() => forEachRawCase(db, request.scope, (one) => json.add(one)))
+      return { chunks: json.finish(), rows, report: null }
     }
     case 'htcds-csv': {
-      const { entries, rows } = htcdsCsvTables(snapshot(() => readRawCases(db, request.scope)))
-      return { chunks: await tarBundle(entries), rows, report: null }
+      const tables = new HtcdsCsvTables()
+      const rows = snapshot(() => forEachRawCase(db, request.scope, (one) => tables.add(one)))
+      return { chunks: await tarBundle(tables.entries()), rows, report: null }
     }
     case 'deidentified-csv':
     case 'ctdc-csv': {

@@ -2,7 +2,7 @@
 // events, perpetrators and comments. Attachments are not exported (files stay in the vault).
 import type { VaultDatabase } from '../db/connection'
 import type { ExportScope } from '../../api/contract/export'
-import { scopeParams } from './deidentified-source'
+import { forEachRawCase } from './full-records-stream'
 
 type JsonRecord = Record<string, unknown>
 
@@ -57,56 +57,10 @@ export interface RawCase extends Omit<
   perpetrators: { personId: number; person: Json; aliases: Json; context: Json }[]
 }
 
-interface CaseRow {
-  id: number
-  case_number: string
-  status: string
-  intake_date: string
-  closure_reason: string | null
-  organisation: string
-  assigned_to: string | null
-  is_training: 0 | 1
-  created_at: string
-  updated_at: string
-  survivor: string
-  aliases: string
-  victim: string
-  details: string
-}
-
-const IN_SCOPE = 'SELECT id FROM cases WHERE intake_date >= @from AND intake_date <= @to'
-
-// Cases in the order they were entered. `+c.intake_date` keeps SQLite off the date index, so the
-// encrypted pages are read once, in order, with no sort of the big record columns (2.5× faster).
-const SQL = {
-  cases: `SELECT c.id, c.case_number, c.status, c.intake_date, c.closure_reason, c.organisation,
-      u.username AS assigned_to, c.is_training, c.created_at, c.updated_at,
-      p.record AS survivor, p.aliases, c.victim, c.details
-    FROM cases c JOIN persons p ON p.id = c.survivor_id LEFT JOIN users u ON u.id = c.assigned_user_id
-    WHERE +c.intake_date >= @from AND +c.intake_date <= @to
-    ORDER BY c.id`,
-  events: `SELECT case_id, record FROM trafficking_events WHERE case_id IN (${IN_SCOPE})
-    ORDER BY case_id, event_date, id`,
-  perpetrators: `SELECT cp.case_id, p.id AS person_id, p.record, p.aliases, cp.context
-    FROM case_perpetrators cp JOIN persons p ON p.id = cp.person_id WHERE cp.case_id IN (${IN_SCOPE})
-    ORDER BY cp.case_id, p.display_name, p.id`,
-  comments: `SELECT c.case_id, c.body, c.created_at, u.username AS author
-    FROM case_comments c LEFT JOIN users u ON u.id = c.author_user_id WHERE c.case_id IN (${IN_SCOPE})
-    ORDER BY c.case_id, c.id`,
-}
-
-function groupBy<T extends { case_id: number }>(rows: T[]): Map<number, T[]> {
-  const groups = new Map<number, T[]>()
-  for (const row of rows) {
-    const group = groups.get(row.case_id)
-    if (group) group.push(row)
-    else groups.set(row.case_id, [row])
-  }
-  return groups
-}
-
-const parse = (json: string) => JSON.parse(json) as JsonRecord
-const parseList = (json: string) => JSON.parse(json) as string[]
+/** A stored record (valid JSON: the tables check json_valid). */
+export const parse = (json: string) => JSON.parse(json) as JsonRecord
+/** A stored list of names; most are empty, and need no parse. */
+export const parseList = (json: string) => (json === '[]' ? [] : (JSON.parse(json) as string[]))
 
 export function parseCase(raw: RawCase): FullCase {
   return {
@@ -125,57 +79,11 @@ export function parseCase(raw: RawCase): FullCase {
   }
 }
 
-/** Reads every case in scope; call inside a read transaction so the parts agree with the cases. */
+/** Every case in scope, in case-id order (see forEachRawCase); call inside a read transaction. */
 export function readRawCases(db: VaultDatabase, scope: ExportScope): RawCase[] {
-  const params = scopeParams(scope)
-  const events = groupBy(
-    db.prepare<[typeof params], { case_id: number; record: string }>(SQL.events).all(params),
-  )
-  const perpetrators = groupBy(
-    db
-      .prepare<
-        [typeof params],
-        { case_id: number; person_id: number; record: string; aliases: string; context: string }
-      >(SQL.perpetrators)
-      .all(params),
-  )
-  const comments = groupBy(
-    db
-      .prepare<[typeof params], { case_id: number; body: string; created_at: string; author: string | null }>(
-        SQL.comments,
-      )
-      .all(params),
-  )
-  return db
-    .prepare<[typeof params], CaseRow>(SQL.cases)
-    .all(params)
-    .map((row) => ({
-      caseNumber: row.case_number,
-      status: row.status,
-      intakeDate: row.intake_date,
-      closureReason: row.closure_reason,
-      organisation: row.organisation,
-      assignedTo: row.assigned_to,
-      isTraining: row.is_training === 1,
-      createdAt: row.created_at,
-      updatedAt: row.updated_at,
-      survivor: row.survivor,
-      survivorAliases: row.aliases,
-      victim: row.victim,
-      details: row.details,
-      events: (events.get(row.id) ?? []).map((event) => event.record),
-      perpetrators: (perpetrators.get(row.id) ?? []).map((link) => ({
-        personId: link.person_id,
-        person: link.record,
-        aliases: link.aliases,
-        context: link.context,
-      })),
-      comments: (comments.get(row.id) ?? []).map((comment) => ({
-        body: comment.body,
-        createdAt: comment.created_at,
-        author: comment.author,
-      })),
-    }))
+  const cases: RawCase[] = []
+  forEachRawCase(db, scope, (one) => cases.push(one))
+  return cases
 }
 
 /** The same cases with their records parsed (for CSV, and for tests that compare records). */

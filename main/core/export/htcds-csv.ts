@@ -4,9 +4,10 @@
 // `;`-joined into one cell where a `;` in a name would split it).
 import { sectionById, type HtcdsField, type HtcdsSectionId } from '../htcds'
 import { MANAGED_CASE_FIELDS } from '../cases/case-record'
-import { CsvBuilder, joinCodes, type CsvCell } from './csv-writer'
-import type { BundleEntry } from './tar-bundle'
-import { parseCase, type RawCase } from './full-records'
+import { CsvBuilder, csvCell } from './csv-writer'
+import { RecordCells } from './record-cells'
+import type { ChunkedBundleEntry } from './tar-bundle'
+import { parse, parseList, type RawCase } from './full-records'
 
 /** Current (non-deprecated) fields of a section, in the standard's order. */
 export function currentFields(section: HtcdsSectionId, except: readonly string[] = []): HtcdsField[] {
@@ -14,16 +15,6 @@ export function currentFields(section: HtcdsSectionId, except: readonly string[]
     (field) => field.status !== 'deprecated' && !except.includes(field.name),
   )
 }
-
-function cell(record: Record<string, unknown>, field: HtcdsField): CsvCell {
-  const value = record[field.name]
-  if (Array.isArray(value)) return joinCodes(value.filter((code): code is string => typeof code === 'string'))
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value
-  return null
-}
-
-const cells = (record: Record<string, unknown>, fields: readonly HtcdsField[]) =>
-  fields.map((field) => cell(record, field))
 
 const names = (fields: readonly HtcdsField[]) => fields.map((field) => field.name)
 
@@ -33,6 +24,13 @@ const victimFields = currentFields('victim')
 const caseFields = currentFields('case', MANAGED_CASE_FIELDS)
 const eventFields = currentFields('historicEvent')
 const perpetratorFields = currentFields('perpetrator')
+const cells = {
+  person: new RecordCells(personFields),
+  victim: new RecordCells(victimFields),
+  case: new RecordCells(caseFields),
+  event: new RecordCells(eventFields),
+  perpetrator: new RecordCells(perpetratorFields),
+}
 
 export const HTCDS_CSV_COLUMNS = {
   cases: [
@@ -55,52 +53,67 @@ export const HTCDS_CSV_COLUMNS = {
   aliases: ['case_number', 'person', 'alias'],
 }
 
-export function htcdsCsvTables(cases: readonly RawCase[]): { entries: BundleEntry[]; rows: number } {
-  const tables = {
+/** The five tables, filled one case at a time as the cases are read. */
+export class HtcdsCsvTables {
+  private readonly tables = {
     cases: new CsvBuilder(HTCDS_CSV_COLUMNS.cases),
     events: new CsvBuilder(HTCDS_CSV_COLUMNS.events),
     perpetrators: new CsvBuilder(HTCDS_CSV_COLUMNS.perpetrators),
     comments: new CsvBuilder(HTCDS_CSV_COLUMNS.comments),
     aliases: new CsvBuilder(HTCDS_CSV_COLUMNS.aliases),
   }
-  for (const raw of cases) {
-    const one = parseCase(raw)
-    const key = one.caseNumber
-    tables.cases.add([
-      key,
-      one.intakeDate,
-      one.status,
-      one.assignedTo,
-      one.closureReason,
-      one.organisation,
-      one.isTraining,
-      one.createdAt,
-      one.updatedAt,
-      ...cells(one.details, caseFields),
-      ...cells(one.survivor, personFields),
-      ...cells(one.victim, victimFields),
-    ])
-    one.events.forEach((event, index) => tables.events.add([key, index + 1, ...cells(event, eventFields)]))
-    for (const perpetrator of one.perpetrators) {
-      tables.perpetrators.add([
-        key,
-        perpetrator.personId,
-        ...cells(perpetrator.person, personFields),
-        ...cells(perpetrator.context, perpetratorFields),
-      ])
-      for (const alias of perpetrator.aliases) {
-        tables.aliases.add([key, `perpetrator:${perpetrator.personId}`, alias])
-      }
-    }
-    for (const comment of one.comments)
-      tables.comments.add([key, comment.createdAt, comment.author, comment.body])
-    for (const alias of one.survivorAliases) tables.aliases.add([key, 'survivor', alias])
+
+  // One reusable row of escaped cells per wide table.
+  private readonly rows = {
+    cases: new Array<string>(HTCDS_CSV_COLUMNS.cases.length),
+    events: new Array<string>(HTCDS_CSV_COLUMNS.events.length),
+    perpetrators: new Array<string>(HTCDS_CSV_COLUMNS.perpetrators.length),
   }
-  return {
-    entries: Object.entries(tables).map(([name, table]) => ({
+
+  // Each stored record is parsed where its cells are written: no parsed copy of the whole case.
+  add(one: RawCase): void {
+    const { tables, rows } = this
+    const key = csvCell(one.caseNumber)
+    const own = [one.intakeDate, one.status, one.assignedTo, one.closureReason, one.organisation]
+    rows.cases[0] = key
+    own.forEach((value, index) => (rows.cases[index + 1] = csvCell(value)))
+    rows.cases[6] = csvCell(one.isTraining)
+    rows.cases[7] = csvCell(one.createdAt)
+    rows.cases[8] = csvCell(one.updatedAt)
+    let at = cells.case.fill(parse(one.details), rows.cases, 9)
+    at = cells.person.fill(parse(one.survivor), rows.cases, at)
+    cells.victim.fill(parse(one.victim), rows.cases, at)
+    tables.cases.addEscaped(rows.cases)
+
+    rows.events[0] = key
+    one.events.forEach((event, index) => {
+      rows.events[1] = String(index + 1)
+      cells.event.fill(parse(event), rows.events, 2)
+      tables.events.addEscaped(rows.events)
+    })
+    rows.perpetrators[0] = key
+    for (const perpetrator of one.perpetrators) {
+      rows.perpetrators[1] = csvCell(perpetrator.personId)
+      const afterPerson = cells.person.fill(parse(perpetrator.person), rows.perpetrators, 2)
+      cells.perpetrator.fill(parse(perpetrator.context), rows.perpetrators, afterPerson)
+      tables.perpetrators.addEscaped(rows.perpetrators)
+      const person = csvCell(`perpetrator:${perpetrator.personId}`)
+      for (const alias of parseList(perpetrator.aliases))
+        tables.aliases.addEscaped([key, person, csvCell(alias)])
+    }
+    for (const { createdAt, author, body } of one.comments) {
+      tables.comments.addEscaped([key, csvCell(createdAt), csvCell(author), csvCell(body)])
+    }
+    const survivor = csvCell('survivor')
+    for (const alias of parseList(one.survivorAliases))
+      tables.aliases.addEscaped([key, survivor, csvCell(alias)])
+  }
+
+  /** One tar entry per table; the tables are empty afterwards. */
+  entries(): ChunkedBundleEntry[] {
+    return Object.entries(this.tables).map(([name, table]) => ({
       name: `${name}.csv`,
-      content: table.toBuffer(),
-    })),
-    rows: cases.length,
+      chunks: table.toChunks(),
+    }))
   }
 }

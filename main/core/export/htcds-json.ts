@@ -2,6 +2,7 @@ import { htcds } from '../htcds'
 import { SCHEMA_VERSION } from '../db/migrate'
 import type { ExportScope } from '../../api/contract/export'
 import type { RawCase } from './full-records'
+import { Utf8Chunks } from './utf8-chunks'
 
 export interface HtcdsJsonHeader {
   organisation: string
@@ -9,7 +10,6 @@ export interface HtcdsJsonHeader {
   scope: ExportScope
 }
 
-const BATCH = 1000
 const text = (value: unknown) => JSON.stringify(value)
 
 /** One case as JSON, its stored records spliced in verbatim (they are valid JSON already). */
@@ -29,27 +29,37 @@ export function caseJson(one: RawCase): string {
 }
 
 /**
- * One JSON document: a versioned header, then every case as a full HTCDS record set. Written in
- * batches of cases so a large vault never becomes one giant string.
+ * One JSON document: a versioned header, then every case as a full HTCDS record set. Cases are
+ * added one at a time as they are read and encoded at once, so a large vault never becomes one
+ * giant string, nor an array of every case.
  */
-export function htcdsJson(cases: readonly RawCase[], header: HtcdsJsonHeader): Buffer[] {
-  const head = JSON.stringify({
-    standard: htcds.standard,
-    version: htcds.version,
-    schemaVersion: SCHEMA_VERSION,
-    exportedAt: header.exportedAt,
-    organisation: header.organisation,
-    scope: header.scope,
-    // Said in the file itself, so nobody mistakes its absence for data loss.
-    attachments: 'not included: attachment files stay in the vault',
-    attribution: htcds.attribution,
-  })
-  const chunks = [Buffer.from(`${head.slice(0, -1)},"cases":[\n`, 'utf8')]
-  for (let start = 0; start < cases.length; start += BATCH) {
-    const batch = cases.slice(start, start + BATCH).map(caseJson)
-    const separator = start === 0 ? '' : ',\n'
-    chunks.push(Buffer.from(separator + batch.join(',\n'), 'utf8'))
+export class HtcdsJsonBuilder {
+  private readonly out = new Utf8Chunks()
+  private count = 0
+
+  constructor(header: HtcdsJsonHeader) {
+    const head = JSON.stringify({
+      standard: htcds.standard,
+      version: htcds.version,
+      schemaVersion: SCHEMA_VERSION,
+      exportedAt: header.exportedAt,
+      organisation: header.organisation,
+      scope: header.scope,
+      // Said in the file itself, so nobody mistakes its absence for data loss.
+      attachments: 'not included: attachment files stay in the vault',
+      attribution: htcds.attribution,
+    })
+    this.out.write(`${head.slice(0, -1)},"cases":[\n`)
   }
-  chunks.push(Buffer.from('\n]}\n', 'utf8'))
-  return chunks
+
+  add(one: RawCase): void {
+    this.out.write(this.count === 0 ? caseJson(one) : `,\n${caseJson(one)}`)
+    this.count += 1
+  }
+
+  /** The document as UTF-8 chunks; the builder is empty afterwards. */
+  finish(): Buffer[] {
+    this.out.write('\n]}\n')
+    return this.out.take()
+  }
 }
