@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import {
-  closeSync,
-  openSync,
-  readFileSync,
-  readSync,
-  renameSync,
-  statSync,
-  truncateSync,
-  writeFileSync,
-  writeSync,
-} from 'node:fs'
+import { readFileSync, renameSync, statSync, truncateSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { flipByte } from './support/flip-byte'
 import { ADMIN, createdVault } from './support/temp-vault'
 import { CaseVaultError } from '../../main/core/errors'
 
@@ -37,15 +28,6 @@ async function lockedVaultWithData() {
   })()
   created.vault.lock('user')
   return created
-}
-
-function flipByte(path: string, offset: number): void {
-  const fd = openSync(path, 'r+')
-  const byte = Buffer.alloc(1)
-  readSync(fd, byte, 0, 1, offset)
-  byte[0] = byte[0]! ^ 0x01
-  writeSync(fd, byte, 0, 1, offset)
-  closeSync(fd)
 }
 
 describe('a damaged or foreign database file', () => {

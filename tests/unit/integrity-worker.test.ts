@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { closeSync, openSync, readSync, statSync, writeSync } from 'node:fs'
+import { statSync } from 'node:fs'
 import { join } from 'node:path'
+import { flipByte } from './support/flip-byte'
 import { createdVault } from './support/temp-vault'
 import { integrityProblems, openEncryptedDatabase } from '../../main/core/db/connection'
 import { integrityProblemsInWorker } from '../../main/core/db/integrity-worker'
@@ -19,15 +20,6 @@ async function lockedVaultFile() {
   const key = vault.databaseKeyCopy()
   vault.lock('user')
   return { path: join(vault.dataDir, 'casevault.db'), key }
-}
-
-function flipByte(path: string, offset: number): void {
-  const fd = openSync(path, 'r+')
-  const byte = Buffer.alloc(1)
-  readSync(fd, byte, 0, 1, offset)
-  byte[0] = byte[0]! ^ 0x01
-  writeSync(fd, byte, 0, 1, offset)
-  closeSync(fd)
 }
 
 describe('integrity_check on a worker thread', () => {
