@@ -168,11 +168,14 @@ async function build(session: VaultSession, request: ExportRequest, k: number): 
   }
 }
 
-/** Owner-only, written under a temporary name and renamed: never a half-written export. */
-async function writePrivately(path: string, bytes: Uint8Array): Promise<void> {
+/**
+ * Owner-only, written under a temporary name and renamed: never a half-written export. Written
+ * chunk by chunk, so a large export is not first copied into one buffer.
+ */
+async function writePrivately(path: string, chunks: readonly Uint8Array[]): Promise<void> {
   const temp = `${path}.partial`
   try {
-    await writeFile(temp, bytes, { mode: 0o600 })
+    await writeFile(temp, chunks, { mode: 0o600 })
     await rename(temp, path)
   } catch (error) {
     await rm(temp, { force: true })
@@ -197,7 +200,8 @@ export async function runExport(
   options.signal?.throwIfAborted()
   const { protection } = request
   if ('plaintext' in protection) {
-    await (options.writePlaintext ?? writePrivately)(path, Buffer.concat(built.chunks))
+    if (options.writePlaintext) await options.writePlaintext(path, Buffer.concat(built.chunks))
+    else await writePrivately(path, built.chunks)
   } else {
     const total = built.chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0) || 1
     options.onProgress?.('encrypt', 0)
