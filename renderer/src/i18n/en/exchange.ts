@@ -1,5 +1,7 @@
 // English messages: the Reports hub, exports and imports. Keys are literals at every call site (a test checks each exists).
 // vue-i18n treats { } @ $ | as syntax: keep them out of plain text ('|' separates plural forms).
+import { importReasonMessages } from './import-reasons'
+
 export const exchangeMessages = {
   exchange: {
     hub: {
@@ -236,74 +238,6 @@ export const exchangeMessages = {
         toCases: 'Go to the cases',
       },
     },
-    // What `field` says when a problem is not about one column (main's importFieldMarkers).
-    importFields: {
-      row: '(whole row)',
-      file: '(rest of the file)',
-      case: '(whole case)',
-      unnamedColumn: 'column {position} (no header)',
-    },
-    // One message per import reason code (main/api/contract/import-reasons.ts), same {placeholders}.
-    importReasons: {
-      quoteNotClosed: 'a quoted value is never closed, so the rest of the file cannot be read',
-      rowTooLarge: 'a row is too large to read',
-      cellCountDiffers: 'the row has a different number of cells than the header',
-      notValidCsv: 'the file is not valid CSV from here on',
-      extraCells: 'has {cells} cells but the header has {columns}: values without a column',
-      valueTooLong: 'value too long ({length} characters)',
-      formulaCell: 'the cell holds a formula; CaseVault imports values only (paste as values)',
-      errorCell: 'the cell shows an error ({error})',
-      notAValueCell: 'the cell holds something other than a value',
-      noImportedValue: 'no value in any imported column (check the column mapping)',
-      noPerpetratorId: 'the perpetrator has no perpetrator_id',
-      notAnObject: 'the case is not a JSON object',
-      notAFieldObject: 'expected a group of fields (a JSON object)',
-      notAFlag: 'expected 1, 0 or blank',
-      yearRequired: 'required (the year of registration becomes the intake date)',
-      yearOutOfRange: 'not a year from {from} to {to}',
-      notAnAgeBand: 'not a CTDC age band ({bands})',
-      required: 'required',
-      badCaseNumber: 'not a usable case number (letters, digits, spaces, . _ / -; at most 64)',
-      notAStatus: 'not a case status ({statuses})',
-      notADate: 'not a real date (yyyy-mm-dd)',
-      dateInFuture: 'in the future',
-      dateTooEarly: 'before {date}',
-      notAnAssignee:
-        'not an active caseworker, supervisor or admin here (leave the column out to assign the cases to you)',
-      birthAfterIntake: 'after the intake date',
-      commentNotDated: 'the comment’s date and time (createdAt) cannot be read',
-      commentEmptyOrLong: 'the comment is empty or too long',
-      perpetratorTwice: 'a perpetrator is listed twice',
-      numberInVault: 'this case number is already in the vault',
-      numberOnOtherRows: 'the same case number is on row {rows}',
-      expectedText: 'expected text',
-      expectedDate: 'expected a date',
-      expectedNumber: 'expected a number',
-      expectedCoordinate: 'expected a coordinate',
-      expectedWholeNumber: 'expected a whole number',
-      expectedTrueOrFalse: 'expected true or false',
-      expectedRecordId: 'expected a record id',
-      expectedCodeList: 'expected a list of codes',
-      notACode: 'not a code of {list}',
-      codeRepeated: 'a code is repeated',
-      textTooLong: 'at most {max} characters',
-      belowMinimum: 'at least {min}',
-      aboveMaximum: 'at most {max}',
-      deprecatedField: 'a field the standard no longer uses, not accepted in new records',
-      unknownField: 'unknown field',
-      notValid: 'not a valid value',
-      repeatedColumn: 'repeated column; only the first one is read',
-      leftOutByMapping: 'left out by the mapping',
-      noHeader: 'no header',
-      foreignReference: 'a reference to a record in another system; not imported',
-      fieldNotKept: 'an HTCDS field CaseVault does not keep on a case; not imported',
-      unknownColumn: 'unknown column; not imported',
-      unknownKey: 'unknown field; not imported',
-      sideTableIncomplete: '{file} could not be read to its end; its later rows are left out.',
-      noIntakeDateColumn:
-        'No intake date column: imported cases get today’s date ({date}) as intake date, flagged as such.',
-      fileIncomplete: 'The file could not be read to its end: nothing is imported from it.',
-      allOrNothingRefused: 'All or nothing: a row was rejected, so nothing was imported.',
-    },
+    ...importReasonMessages,
   },
 }
