@@ -1,13 +1,11 @@
 import { createHash } from 'node:crypto'
-import { createReadStream } from 'node:fs'
 import { readFile } from 'node:fs/promises'
-import { pipeline } from 'node:stream/promises'
 import { CaseVaultError } from '../errors'
 import type { VaultSession } from '../vault/vault-session'
 import { databasePath, headerPath, readHeader } from '../vault/vault-header'
 import { schemaVersion } from '../db/migrate'
 import { sealDatabaseKey } from './backup-key'
-import { writeEncryptedArchive, type ArchivePart } from './encrypted-archive'
+import { hashing, writeEncryptedArchive, type ArchivePart } from './encrypted-archive'
 import { openLiveSnapshot } from './live-snapshot'
 import {
   COUNTED_TABLES,
@@ -28,12 +26,6 @@ export interface BackupOptions {
   onProgress?: (stage: 'snapshot' | 'encrypt' | 'done', fraction: number | null) => void
 }
 
-export async function sha256File(path: string): Promise<string> {
-  const hash = createHash('sha256')
-  await pipeline(createReadStream(path), hash)
-  return hash.digest('hex')
-}
-
 /** Rows per counted table; a snapshot from an older schema simply lacks the newer tables. */
 export function countRows(db: VaultSession['db']): Record<string, number> {
   const present = new Set(
@@ -47,19 +39,6 @@ export function countRows(db: VaultSession['db']): Record<string, number> {
       (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n,
     ]),
   )
-}
-
-/** Passes the bytes through, hashing and counting them for the manifest. */
-async function* hashing(source: AsyncIterable<Uint8Array>, into: { sha256: string; size: number }) {
-  const hash = createHash('sha256')
-  let size = 0
-  for await (const chunk of source) {
-    hash.update(chunk)
-    size += chunk.length
-    yield chunk
-  }
-  into.sha256 = hash.digest('hex')
-  into.size = size
 }
 
 type ManifestPart = Exclude<PartName, 'manifest.json'>

@@ -140,20 +140,22 @@ function isWrongKey(error: unknown): boolean {
 
 /** Writes one tar entry to `into/name`, hashing as it goes. */
 async function unpackEntry(entry: AsyncIterable<Buffer>, path: string) {
+  const written = { sha256: '', size: 0 }
+  await pipeline(hashing(entry, written), createWriteStream(path, { mode: 0o600 }))
+  return written
+}
+
+/** Passes the bytes through, and when they have all passed sets their SHA-256 and size in `into`. */
+export async function* hashing(source: AsyncIterable<Uint8Array>, into: { sha256: string; size: number }) {
   const hash = createHash('sha256')
-  let written = 0
-  await pipeline(
-    entry,
-    async function* (source: AsyncIterable<Buffer>) {
-      for await (const chunk of source) {
-        hash.update(chunk)
-        written += chunk.length
-        yield chunk
-      }
-    },
-    createWriteStream(path, { mode: 0o600 }),
-  )
-  return { sha256: hash.digest('hex'), size: written }
+  let size = 0
+  for await (const chunk of source) {
+    hash.update(chunk)
+    size += chunk.length
+    yield chunk
+  }
+  into.sha256 = hash.digest('hex')
+  into.size = size
 }
 
 export async function extractEncryptedArchive(
