@@ -114,6 +114,8 @@ test('an admin keeps the directory: adds by keyboard, edits, deactivates, export
   await page.keyboard.type('NGO')
   await page.keyboard.press('Enter')
   await expect(page.getByTestId('directory-field-orgType')).toContainText('NGO')
+  // The list closes on a timer and hands focus back to the field; wait, or it takes the next keys.
+  await expect(page.locator('.p-select-overlay')).toHaveCount(0)
   await tabTo(page, 'directory-field-phone')
   await page.keyboard.type('+351 21 000 1234')
   await tabTo(page, 'directory-field-city')

@@ -138,6 +138,9 @@ test('a hotline screening by keyboard alone, with a judgement that differs, then
   await page.keyboard.press('ArrowDown')
   await page.keyboard.press('Enter')
   await expect(page.getByTestId('judgement-level')).toContainText('Medium')
+  // The list closes on a timer and then hands focus back to the field: wait for it, or that late
+  // focus lands in the middle of what is typed next.
+  await expect(page.locator('.p-select-overlay')).toHaveCount(0)
   await tabTo('screening-save')
   await page.keyboard.press('Enter')
   await expect(page.getByTestId('judgement-reason')).toBeFocused()

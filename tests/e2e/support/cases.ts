@@ -25,13 +25,19 @@ export async function choose(
   label: string,
   scope = page.locator('body'),
 ): Promise<void> {
-  await scope.getByTestId(testid).click()
+  const field = scope.getByTestId(testid)
+  const several = (await field.getAttribute('data-pc-name')) === 'multiselect'
+  await field.click()
   const overlay = page.locator('.p-select-overlay, .p-multiselect-overlay').last()
-  const filter = overlay.locator('input[role="searchbox"], .p-select-filter, .p-multiselect-filter')
-  if ((await filter.count()) > 0) await filter.first().fill(label)
+  const filter = overlay.locator('input[role="searchbox"], .p-select-filter, .p-multiselect-filter').first()
+  const hasFilter = (await filter.count()) > 0
+  if (hasFilter) await filter.fill(label)
   await overlay.getByRole('option', { name: label, exact: true }).click()
-  // A MultiSelect stays open for more choices; Escape closes it (and does nothing to a closed Select).
-  if ((await overlay.count()) > 0 && (await overlay.isVisible())) await page.keyboard.press('Escape')
+  // A Select closes by itself (a moment later, on a timer). A MultiSelect stays open for more
+  // choices: Escape closes it, pressed where the MultiSelect hears it. Pressed on the page instead,
+  // it reaches the dialog around the field, which closes and takes the half-filled form with it —
+  // that was a flaky failure under load, when focus had briefly left the overlay.
+  if (several) await (hasFilter ? filter : field.locator('input').first()).press('Escape')
   await expect(overlay).toBeHidden()
 }
 
