@@ -1,22 +1,43 @@
+import { statSync } from 'node:fs'
 import { CaseVaultError } from '../errors'
 import { integrityProblems, openEncryptedDatabase, type VaultDatabase } from '../db/connection'
+import { integrityProblemsInWorker } from '../db/integrity-worker'
 import { migrate } from '../db/migrate'
 import { createUserRepository } from '../users/user-repository'
 import type { UserSummary } from '../../api/contract/users'
+
+/**
+ * From this size on, the unlock's integrity check runs on a worker thread. A 100k-case vault
+ * (~600 MB) takes ~6 s to check: on main's thread that is 6 s in which Electron's main process
+ * answers nothing (windows, menus, IPC). A small vault checks in milliseconds, less than a
+ * worker takes to start, so it stays on this thread.
+ */
+export const INTEGRITY_WORKER_FROM_BYTES = 32 * 1024 * 1024
+
+export interface OpenVaultOptions {
+  /** Overrides INTEGRITY_WORKER_FROM_BYTES (tests use 0 to take the worker path on a small vault). */
+  integrityWorkerFromBytes?: number
+}
 
 /**
  * Opens the vault's database with a proven key and checks it before anyone works in it: every
  * page (a damaged or tampered page is reported now, not halfway through a form), then pending
  * migrations, then that the user exists and is active. Closes the database on any failure.
  */
-export function openVaultDatabase(
+export async function openVaultDatabase(
   path: string,
   databaseKey: Buffer,
   username: string,
-): { db: VaultDatabase; user: UserSummary } {
+  options: OpenVaultOptions = {},
+): Promise<{ db: VaultDatabase; user: UserSummary }> {
+  // Opening proves the key first (a wrong recovery key fails here, before any long check).
   const db = openEncryptedDatabase(path, databaseKey, { create: false })
   try {
-    const problems = integrityProblems(db)
+    const fromBytes = options.integrityWorkerFromBytes ?? INTEGRITY_WORKER_FROM_BYTES
+    const problems =
+      statSync(path).size >= fromBytes
+        ? await integrityProblemsInWorker(path, databaseKey)
+        : integrityProblems(db)
     if (problems.length > 0) {
       throw new CaseVaultError('DB_CORRUPT', 'The database file is damaged.', {
         problems: problems.slice(0, 5),

@@ -31,6 +31,8 @@ export interface VaultOptions {
   /** Lets tests use cheap parameters; the app and CLI never set it. */
   allowKdfBelowFloor?: boolean
   clock?: () => Date
+  /** See INTEGRITY_WORKER_FROM_BYTES; tests set 0 to check on the worker. */
+  integrityWorkerFromBytes?: number
 }
 
 export interface NewVault {
@@ -47,6 +49,8 @@ export interface NewVault {
 export class Vault {
   private current: { session: VaultSession; databaseKey: Buffer } | null = null
   private busy = false
+  /** A lock asked for while an unlock was checking the database (e.g. the machine suspended). */
+  private lockWhileOpening: VaultLockedReason | null = null
   private readonly clock: () => Date
   private readonly throttle: UnlockThrottle
   private readonly lockListeners = new Set<(reason: VaultLockedReason) => void>()
@@ -151,7 +155,7 @@ export class Vault {
           retryAfterSeconds: Math.ceil(this.throttle.waitMs() / 1000),
         })
       }
-      return this.openWithKey(databaseKey, username, 'session.unlocked')
+      return await this.openWithKey(databaseKey, username, 'session.unlocked')
     })
   }
 
@@ -170,7 +174,7 @@ export class Vault {
       const databaseKey = parseRecoveryKey(recoveryKey)
       let session: VaultSession
       try {
-        session = this.openWithKey(databaseKey, username, 'session.unlocked_with_recovery_key')
+        session = await this.openWithKey(databaseKey, username, 'session.unlocked_with_recovery_key')
       } catch (error) {
         if (error instanceof CaseVaultError && error.code === 'DB_NOT_OURS') {
           this.throttle.recordFailure()
@@ -243,7 +247,12 @@ export class Vault {
   }
 
   lock(reason: VaultLockedReason): void {
-    if (!this.current) return
+    if (!this.current) {
+      // The unlock's check of a large vault runs off this thread; a lock in the meantime (suspend,
+      // screen lock) must still win, or the vault would open after the screen locked.
+      if (this.busy) this.lockWhileOpening = reason
+      return
+    }
     const { session } = this.current
     try {
       session.audit.append({ actor: session.user.username, action: 'session.locked', details: { reason } })
@@ -265,11 +274,19 @@ export class Vault {
     }
   }
 
-  private openWithKey(databaseKey: Buffer, username: string, action: string): VaultSession {
+  private async openWithKey(databaseKey: Buffer, username: string, action: string): Promise<VaultSession> {
     let db: VaultDatabase | null = null
     try {
-      const opened = openVaultDatabase(databasePath(this.dataDir), databaseKey, username)
+      const opened = await openVaultDatabase(databasePath(this.dataDir), databaseKey, username, {
+        integrityWorkerFromBytes: this.options.integrityWorkerFromBytes,
+      })
       db = opened.db
+      const lockedMeanwhile = this.lockWhileOpening
+      if (lockedMeanwhile) {
+        this.lockWhileOpening = null
+        for (const listener of this.lockListeners) listener(lockedMeanwhile)
+        throw new CaseVaultError('LOCKED', 'The vault was locked while it was opening.')
+      }
       const { user } = opened
       const session = openSession(db, user, this.clock)
       const failedAttempts = this.throttle.recordSuccess()
@@ -318,6 +335,7 @@ export class Vault {
   private async exclusive<T>(work: () => Promise<T>): Promise<T> {
     if (this.busy) throw new CaseVaultError('CONFLICT', 'Another unlock is in progress.')
     this.busy = true
+    this.lockWhileOpening = null
     try {
       return await work()
     } finally {
