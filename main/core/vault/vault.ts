@@ -8,20 +8,12 @@ import { createAuditLog } from '../audit/audit-log'
 import { createSettingsRepository } from '../settings/settings-repository'
 import { atLeastFloor, calibrateKdf, type KdfParams } from './kdf'
 import { unwrapDatabaseKey, wrapDatabaseKey } from './key-slot'
+import { deactivateUserSlot, passphraseOpensSlot, writeUserSlot } from './vault-slots'
 import { formatRecoveryKey, parseRecoveryKey } from './recovery-key'
 import { UnlockThrottle } from './unlock-throttle'
 import { openVaultDatabase } from './open-vault-database'
 import { openSession, type VaultSession } from './vault-session'
-import {
-  databasePath,
-  findSlot,
-  headerExists,
-  newHeader,
-  readHeader,
-  withSlot,
-  writeHeader,
-  type VaultHeader,
-} from './vault-header'
+import { databasePath, findSlot, headerExists, newHeader, readHeader, writeHeader } from './vault-header'
 import type { VaultLockedReason } from '../../api/contract'
 
 export interface VaultOptions {
@@ -196,37 +188,13 @@ export class Vault {
   async writeSlot(username: string, passphrase: string): Promise<void> {
     const current = this.current
     if (!current) throw new CaseVaultError('LOCKED', 'The vault is locked.')
-    const header = await this.headerOrRebuild(current.session)
-    const kdf = {
-      memoryKiB: header.kdf.memoryKiB,
-      iterations: header.kdf.iterations,
-      parallelism: header.kdf.parallelism,
-    }
-    const slot = await wrapDatabaseKey(
-      header.vaultId,
-      username,
-      passphrase,
-      current.databaseKey,
-      kdf,
-      this.clock(),
-    )
-    writeHeader(this.dataDir, withSlot(header, slot))
+    const write = { dataDir: this.dataDir, session: current.session, databaseKey: current.databaseKey }
+    await writeUserSlot({ ...write, now: this.clock(), kdf: this.options.kdf }, username, passphrase)
   }
 
   /** Removes a user's key material; the name stays so their unlock attempt gets a clear message. */
   deactivateSlot(username: string): void {
-    const header = readHeader(this.dataDir)
-    const slot = findSlot(header, username)
-    if (!slot) return
-    writeHeader(
-      this.dataDir,
-      withSlot(header, {
-        ...slot,
-        status: 'deactivated',
-        wrappedKey: '',
-        updatedAt: this.clock().toISOString(),
-      }),
-    )
+    deactivateUserSlot(this.dataDir, username, this.clock())
   }
 
   /** A copy of the open database key for sealing into a backup; the caller wipes it with fill(0). */
@@ -237,13 +205,7 @@ export class Vault {
 
   /** Checks a passphrase against the signed-in user's own slot without changing anything. */
   async verifyOwnPassphrase(passphrase: string): Promise<boolean> {
-    const session = this.requireSession()
-    const header = readHeader(this.dataDir)
-    const slot = findSlot(header, session.user.username)
-    if (!slot || slot.status !== 'active') return false
-    const key = await unwrapDatabaseKey(header.vaultId, slot, passphrase)
-    key?.fill(0)
-    return key !== null
+    return passphraseOpensSlot(this.dataDir, this.requireSession().user.username, passphrase)
   }
 
   lock(reason: VaultLockedReason): void {
@@ -302,23 +264,6 @@ export class Vault {
       db?.close()
       databaseKey.fill(0)
       throw error
-    }
-  }
-
-  private async headerOrRebuild(session: VaultSession): Promise<VaultHeader> {
-    try {
-      return readHeader(this.dataDir)
-    } catch (error) {
-      if (!(error instanceof CaseVaultError) || !['NO_VAULT', 'CORRUPT_HEADER'].includes(error.code))
-        throw error
-      // Recovery after vault.json was lost: a new header; other users need a passphrase reset.
-      return newHeader({
-        vaultId: randomUUID(),
-        organisation: session.settings.organisation() ?? 'CaseVault',
-        kdf: this.options.kdf ?? (await calibrateKdf()).params,
-        now: this.clock(),
-        slots: [],
-      })
     }
   }
 

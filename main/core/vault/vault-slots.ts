@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto'
+import { CaseVaultError } from '../errors'
+import { calibrateKdf, type KdfParams } from './kdf'
+import { unwrapDatabaseKey, wrapDatabaseKey } from './key-slot'
+import { findSlot, newHeader, readHeader, withSlot, writeHeader, type VaultHeader } from './vault-header'
+import type { VaultSession } from './vault-session'
+
+// The key slots in vault.json, changed with the database key that is open: a user's slot is
+// written (new user, passphrase change or reset, recovery), emptied (deactivation) or tried.
+
+export interface SlotWrite {
+  dataDir: string
+  session: VaultSession
+  databaseKey: Buffer
+  now: Date
+  /** Argon2id parameters if vault.json must be rebuilt; omitted: calibrated on this machine. */
+  kdf?: KdfParams
+}
+
+/** Adds or replaces a user's slot, wrapping the open database key with their passphrase. */
+export async function writeUserSlot(write: SlotWrite, username: string, passphrase: string): Promise<void> {
+  const header = await headerOrRebuild(write)
+  const kdf = {
+    memoryKiB: header.kdf.memoryKiB,
+    iterations: header.kdf.iterations,
+    parallelism: header.kdf.parallelism,
+  }
+  const slot = await wrapDatabaseKey(header.vaultId, username, passphrase, write.databaseKey, kdf, write.now)
+  writeHeader(write.dataDir, withSlot(header, slot))
+}
+
+/** Removes a user's key material; the name stays so their unlock attempt gets a clear message. */
+export function deactivateUserSlot(dataDir: string, username: string, now: Date): void {
+  const header = readHeader(dataDir)
+  const slot = findSlot(header, username)
+  if (!slot) return
+  writeHeader(
+    dataDir,
+    withSlot(header, { ...slot, status: 'deactivated', wrappedKey: '', updatedAt: now.toISOString() }),
+  )
+}
+
+/** Whether a passphrase opens a user's active slot; changes nothing. */
+export async function passphraseOpensSlot(
+  dataDir: string,
+  username: string,
+  passphrase: string,
+): Promise<boolean> {
+  const header = readHeader(dataDir)
+  const slot = findSlot(header, username)
+  if (!slot || slot.status !== 'active') return false
+  const key = await unwrapDatabaseKey(header.vaultId, slot, passphrase)
+  key?.fill(0)
+  return key !== null
+}
+
+async function headerOrRebuild(write: SlotWrite): Promise<VaultHeader> {
+  try {
+    return readHeader(write.dataDir)
+  } catch (error) {
+    if (!(error instanceof CaseVaultError) || !['NO_VAULT', 'CORRUPT_HEADER'].includes(error.code))
+      throw error
+    // Recovery after vault.json was lost: a new header; other users need a passphrase reset.
+    return newHeader({
+      vaultId: randomUUID(),
+      organisation: write.session.settings.organisation() ?? 'CaseVault',
+      kdf: write.kdf ?? (await calibrateKdf()).params,
+      now: write.now,
+      slots: [],
+    })
+  }
+}
