@@ -1,5 +1,6 @@
 import type { AreaHandlers, HandlerContext } from './handler'
-import type { backupContract, BackupStatus } from './contract/backup'
+import type { BackupCheck, backupContract, BackupStatus } from './contract/backup'
+import type { BackupManifest } from '../core/backup/backup-format'
 import { createBackup } from '../core/backup/create-backup'
 import { verifyBackup } from '../core/backup/verify-backup'
 import { restoreBackup } from '../core/backup/restore-backup'
@@ -9,6 +10,24 @@ import { APP_VERSION } from '../app-version'
 import { CaseVaultError } from '../core/errors'
 
 const DAY_MS = 24 * 60 * 60 * 1000
+
+const noBackupChosen: BackupCheck = {
+  file: null,
+  counts: {},
+  createdAt: null,
+  createdBy: null,
+  organisation: null,
+}
+
+function checkOf(file: string, manifest: BackupManifest, counts: Record<string, number>): BackupCheck {
+  return {
+    file,
+    counts,
+    createdAt: manifest.createdAt,
+    createdBy: manifest.createdBy,
+    organisation: manifest.organisation,
+  }
+}
 
 function status(ctx: HandlerContext): BackupStatus {
   const { settings, clock } = ctx.session
@@ -49,7 +68,7 @@ export const backupHandlers: AreaHandlers<typeof backupContract> = {
 
   verify: async (ctx, credentials) => {
     const file = await ctx.files.chooseBackupFile()
-    if (!file) return { file: null, counts: {}, createdAt: null, createdBy: null, organisation: null }
+    if (!file) return noBackupChosen
     const { manifest, counts } = await ctx.operations.run('verify', (signal, report) =>
       verifyBackup(file, credentials, { signal, onProgress: report }),
     )
@@ -58,39 +77,52 @@ export const backupHandlers: AreaHandlers<typeof backupContract> = {
       action: 'backup.verified',
       details: { cases: counts.cases ?? 0 },
     })
-    return {
-      file,
-      counts,
-      createdAt: manifest.createdAt,
-      createdBy: manifest.createdBy,
-      organisation: manifest.organisation,
-    }
+    return checkOf(file, manifest, counts)
   },
 
   restore: async (ctx, credentials) => {
     const file = await ctx.files.chooseBackupFile()
-    if (!file) return { file: null, counts: {}, createdAt: null, createdBy: null, organisation: null }
+    if (!file) return noBackupChosen
     const { session, vault } = ctx
     // Verified completely before the vault is touched; the restore itself is recorded in the
     // outgoing vault's log, which stays in the rollback copy.
-    const checked = await ctx.operations.run('restore', (signal, report) =>
-      verifyBackup(file, credentials, { signal, onProgress: report }),
+    const { manifest, counts } = await ctx.operations.run('restore', (signal, report) =>
+      restoreBackup(vault.dataDir, file, credentials, {
+        signal,
+        onProgress: report,
+        beforeSwap: (checked) => {
+          session.audit.append({
+            actor: session.user.username,
+            action: 'backup.restored',
+            details: { backupCreatedAt: checked.manifest.createdAt, cases: checked.counts.cases ?? 0 },
+          })
+          vault.lock('user')
+        },
+      }),
     )
-    session.audit.append({
-      actor: session.user.username,
-      action: 'backup.restored',
-      details: { backupCreatedAt: checked.manifest.createdAt, cases: checked.counts.cases ?? 0 },
-    })
-    vault.lock('user')
-    const { manifest, counts } = await restoreBackup(vault.dataDir, file, credentials)
-    return {
-      file,
-      counts,
-      createdAt: manifest.createdAt,
-      createdBy: manifest.createdBy,
-      organisation: manifest.organisation,
-    }
+    return checkOf(file, manifest, counts)
   },
+
+  restoreFirst: async (ctx, credentials) => {
+    // A new computer after a theft or a dead disk: no vault yet, so nobody to sign in. Anyone at
+    // this screen could equally create a vault, and a backup opens only with its own passphrase
+    // or private key, so this is public; once a vault exists it is refused.
+    const { vault } = ctx
+    if (vault.exists())
+      throw new CaseVaultError('VAULT_EXISTS', 'A vault already exists in this data folder.')
+    const file = await ctx.files.chooseBackupFile()
+    if (!file) return noBackupChosen
+    const { manifest, counts } = await ctx.operations.run('restore', (signal, report) =>
+      restoreBackup(vault.dataDir, file, credentials, {
+        signal,
+        onProgress: report,
+        onlyIntoEmptyFolder: true,
+      }),
+    )
+    return checkOf(file, manifest, counts)
+  },
+
+  cancelRestoreFirst: (ctx) => !ctx.vault.exists() && ctx.operations.cancel('restore'),
 
   updateSettings: (ctx, input) => {
     ctx.session.settings.saveBackupWarnDays(input.warnAfterDays)

@@ -76,6 +76,13 @@ export const backupContract = {
   verify: method(backupCredentialsSchema, ['admin']).returns<BackupCheck>(),
   /** Replaces the vault with the backup's content; the vault is locked afterwards. */
   restore: method(backupCredentialsSchema, ['admin']).returns<BackupCheck>(),
+  /**
+   * First run on a new computer: restores a backup into the empty data folder (VAULT_EXISTS once a
+   * vault is there). Public: there is nobody to sign in yet; the backup's own secret is the gate.
+   */
+  restoreFirst: method(backupCredentialsSchema, 'public').returns<BackupCheck>(),
+  /** Stops a first-run restore while it is still checking; false when none is running. */
+  cancelRestoreFirst: method(z.undefined(), 'public').returns<boolean>(),
   updateSettings: method(backupSettingsSchema, ['admin']).returns<BackupStatus>(),
   autoStatus: method(z.undefined(), ['admin']).returns<AutoBackupStatus>(),
   /** Enabling needs a folder and at least one public key (VALIDATION otherwise). */

@@ -22,6 +22,8 @@ export const channels = {
     'create',
     'verify',
     'restore',
+    'restoreFirst',
+    'cancelRestoreFirst',
     'updateSettings',
     'autoStatus',
     'updateAuto',

@@ -2,8 +2,23 @@ import { existsSync } from 'node:fs'
 import { mkdir, rename, rm } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { DATABASE_FILE, HEADER_FILE, syncDirectory, syncFile } from '../vault/vault-header'
-import { verifyBackupInto, type VerifiedBackup } from './verify-backup'
+import { CaseVaultError } from '../errors'
+import { verifyBackupInto, type VerifiedBackup, type VerifyOptions } from './verify-backup'
 import type { BackupCredentials } from './backup-format'
+
+export interface RestoreOptions extends VerifyOptions {
+  now?: Date
+  /**
+   * Runs once the backup is proven and before anything is swapped: the admin restore records it in
+   * the outgoing vault's audit log and locks that vault here (the check ran while it stayed open).
+   */
+  beforeSwap?: (verified: VerifiedBackup) => void
+  /**
+   * The first-run restore: refuse (VAULT_EXISTS) if a vault has appeared in the data folder in the
+   * meantime, rather than moving it aside.
+   */
+  onlyIntoEmptyFolder?: boolean
+}
 
 export interface RestoredBackup extends VerifiedBackup {
   /** Where the vault that was replaced now lives (null if the folder was empty). */
@@ -17,28 +32,38 @@ function stamp(at: Date): string {
 /**
  * Restores a backup into `dataDir`: full verification in a staging folder beside it (same disk,
  * so the swap is a rename), then the live folder is renamed to a dated rollback copy and the
- * staged vault takes its place. Any failure before the swap leaves the live vault untouched.
- * The caller must have locked the vault.
+ * staged vault takes its place. Any failure before the swap leaves the live vault untouched. The
+ * live vault must be locked by the time of the swap (`beforeSwap`); Cancel works until then.
  */
 export async function restoreBackup(
   dataDir: string,
   file: string,
   credentials: BackupCredentials,
-  now: Date = new Date(),
+  options: RestoreOptions = {},
 ): Promise<RestoredBackup> {
+  const now = options.now ?? new Date()
   const parent = dirname(dataDir)
   const name = basename(dataDir)
   const staging = join(parent, `.${name}.restore-${stamp(now)}`)
   const extracted = join(staging, 'extracted')
   const candidate = join(staging, 'vault')
   try {
-    const verified = await verifyBackupInto(extracted, file, credentials)
+    const { signal, onProgress } = options
+    const verified = await verifyBackupInto(extracted, file, credentials, {
+      ...(signal ? { signal } : {}),
+      ...(onProgress ? { onProgress } : {}),
+    })
+    signal?.throwIfAborted()
     await mkdir(candidate, { mode: 0o700 })
     await rename(join(extracted, HEADER_FILE), join(candidate, HEADER_FILE))
     await rename(join(extracted, DATABASE_FILE), join(candidate, DATABASE_FILE))
     // Verification only read the files: make them durable before they replace the live vault.
     for (const file of [HEADER_FILE, DATABASE_FILE]) syncFile(join(candidate, file))
     syncDirectory(candidate)
+    signal?.throwIfAborted()
+    if (options.onlyIntoEmptyFolder && holdsVault(dataDir))
+      throw new CaseVaultError('VAULT_EXISTS', 'A vault already exists in this data folder.')
+    options.beforeSwap?.(verified)
 
     let rollbackDir: string | null = null
     if (existsSync(dataDir)) {
@@ -56,4 +81,8 @@ export async function restoreBackup(
   } finally {
     await rm(staging, { recursive: true, force: true })
   }
+}
+
+function holdsVault(dataDir: string): boolean {
+  return existsSync(join(dataDir, HEADER_FILE)) || existsSync(join(dataDir, DATABASE_FILE))
 }

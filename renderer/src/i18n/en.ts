@@ -4,6 +4,7 @@ import { shellMessages } from './en/shell'
 import { accessMessages } from './en/access'
 import { casesMessages } from './en/cases'
 import { backupMessages } from './en/backup'
+import { firstRestoreMessages } from './en/first-restore'
 import { adminMessages } from './en/admin'
 import { screeningMessages } from './en/screening'
 import { directoryMessages } from './en/directory'
@@ -16,6 +17,7 @@ export const en = {
   ...accessMessages,
   ...casesMessages,
   ...backupMessages,
+  ...firstRestoreMessages,
   ...adminMessages,
   ...screeningMessages,
   ...directoryMessages,

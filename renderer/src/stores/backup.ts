@@ -76,6 +76,22 @@ export const useBackupStore = defineStore('backup', () => {
     return checked
   }
 
+  /**
+   * First run on a new computer: restores a backup into the empty data folder (main refuses once a
+   * vault exists). On success the unlock screen says which backup is in place.
+   */
+  async function restoreFirst(credentials: BackupCredentials): Promise<BackupCheck> {
+    const checked = unwrap(await casevault().backup.restoreFirst(credentials))
+    if (checked.file !== null) {
+      await useVaultStore().afterRestore({ kind: 'restored', backupCreatedAt: checked.createdAt })
+    }
+    return checked
+  }
+
+  async function cancelRestoreFirst(): Promise<boolean> {
+    return unwrap(await casevault().backup.cancelRestoreFirst())
+  }
+
   async function updateSettings(settings: BackupSettings): Promise<BackupStatus> {
     status.value = unwrap(await casevault().backup.updateSettings(settings))
     return status.value
@@ -106,6 +122,8 @@ export const useBackupStore = defineStore('backup', () => {
     create,
     verify,
     restore,
+    restoreFirst,
+    cancelRestoreFirst,
     updateSettings,
     loadAutoStatus,
     chooseAutoFolder,

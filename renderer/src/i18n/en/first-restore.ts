@@ -1,0 +1,16 @@
+// English messages: restoring a backup on a computer that has no vault yet (the setup screen).
+export const firstRestoreMessages = {
+  firstRestore: {
+    offer: 'Moving to a new computer, or the old one was lost? Restore a backup instead.',
+    open: 'Restore from a backup…',
+    back: 'Create a new vault instead',
+    heading: 'Restore from a backup',
+    lead: 'Choose a CaseVault backup file (.cvbackup), for example on a USB stick, and give its backup passphrase or the organisation’s private key.',
+    passphrases:
+      'Afterwards everyone unlocks with the passphrase that was valid when the backup was made, or with the recovery key of that time.',
+    safe: 'CaseVault checks the whole backup before it writes anything. If the file is damaged or the passphrase is wrong, nothing is written.',
+    submit: 'Choose the backup file and restore it…',
+    busy: 'Checking and restoring… this can take a minute. Keep CaseVault open.',
+    cancelled: 'No file was chosen, so nothing was restored.',
+  },
+}
