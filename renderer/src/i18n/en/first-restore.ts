@@ -1,7 +1,7 @@
 // English messages: restoring a backup on a computer that has no vault yet (the setup screen).
 export const firstRestoreMessages = {
   firstRestore: {
-    offer: 'Moving to a new computer, or the old one was lost? Restore a backup instead.',
+    offer: 'Moving to a new computer, or was the old one lost?',
     open: 'Restore from a backup…',
     back: 'Create a new vault instead',
     heading: 'Restore from a backup',
