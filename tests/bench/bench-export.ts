@@ -28,7 +28,9 @@ export async function measureExports(session: VaultSession, cases: number): Prom
   ]
   const timings: ExportTiming[] = []
   try {
-    for (const format of exportFormats) {
+    // BENCH_FORMATS=htcds-json,htcds-csv narrows the run (for profiling one format).
+    const only = process.env.BENCH_FORMATS?.split(',')
+    for (const format of exportFormats.filter((name) => !only || only.includes(name))) {
       for (const [label, protection] of protections) {
         const file = join(dir, `${format}-${label}`)
         const { ms, value } = await timeAsync(() =>

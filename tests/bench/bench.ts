@@ -3,7 +3,8 @@
 // BENCH_CASES sets the size of the case workload (default 100000; progress goes to stderr).
 // BENCH_ONLY=backup,exports,import runs only those parts (default: everything); BENCH_VAULT=<dir>
 // keeps the filled encrypted vault there and reuses it on the next run (only without `queries`,
-// whose casework timings need the users the fill creates).
+// whose casework timings need the users the fill creates). BENCH_FORMATS=htcds-json,… narrows the
+// export part to those formats.
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'

@@ -88,6 +88,9 @@ function referenceRead(db: VaultDatabase, scope: ExportScope): RawCase[] {
       createdAt: comment.created_at as string,
       author: comment.author as string | null,
     })),
+    // The vaults here have no casework (export-casework.test.ts covers referrals and plans).
+    referrals: [],
+    supportPlans: [],
   }))
 }
 

@@ -136,7 +136,13 @@ describe('HTCDS CSV export', () => {
       'perpetrators.csv',
       'comments.csv',
       'aliases.csv',
+      // Always there, with their headers, even when no case has a referral or plan (as here).
+      'referrals.csv',
+      'referral-consents.csv',
+      'referral-status-history.csv',
+      'support-plans.csv',
     ])
+    expect(csvRecords(files.get('referrals.csv')!)).toEqual([])
     const header = csvHeader(files.get('cases.csv')!)
     expect(header.slice(0, 3)).toEqual(['case_number', 'intake_date', 'cas_Status'])
     expect(header).toContain('prs_FirstName')

@@ -5,7 +5,15 @@ import { createdVault, tempDir } from './support/temp-vault'
 import { survivorCase } from './support/case-fixtures'
 import { importer } from './support/import-fixtures'
 import { caseServicesFor } from '../../main/api/case-services'
-import { createCaseInput, closeCaseInput } from '../../main/api/contract'
+import { referralServicesFor } from '../../main/api/referrals'
+import {
+  createCaseInput,
+  closeCaseInput,
+  createReferralInput,
+  createSupportPlanInput,
+  recordConsentInput,
+  transitionReferralInput,
+} from '../../main/api/contract'
 import { runExport } from '../../main/core/export/export-service'
 import { readFullCases, type FullCase } from '../../main/core/export/full-records'
 import type { VaultSession } from '../../main/core/vault/vault-session'
@@ -48,6 +56,41 @@ async function sourceVault(): Promise<VaultSession> {
   })
   perpetrators.add(second.id, { existingPersonId: boss.personId, person: {}, aliases: [], context: {} })
   cases.close(closeCaseInput.parse({ id: second.id, version: 1, status: 'Closed', reason: 'Moved abroad' }))
+  // A referral sent under consent, and a support plan that came out of it.
+  const { referrals, supportPlans } = referralServicesFor(session)
+  const referral = referrals.create(
+    createReferralInput.parse({
+      direction: 'outgoing',
+      caseId: first.id,
+      organisationName: 'Harbour Legal Aid',
+      reason: 'AdditionalServicesRequired',
+      details: '-needs a lawyer, "soon"',
+      servicesRequested: ['Legal'],
+      urgency: 'priority',
+      referralDate: '2026-03-20',
+    }),
+  )
+  referrals.recordConsent(
+    recordConsentInput.parse({
+      referralId: referral.id,
+      givenBy: 'survivor',
+      givenOn: '2026-03-19',
+      purpose: 'Legal help',
+      categories: ['identity', 'referralNotes'],
+    }),
+  )
+  referrals.transition(
+    transitionReferralInput.parse({ id: referral.id, version: 2, to: 'sent', on: '2026-03-21' }),
+  )
+  supportPlans.create(
+    createSupportPlanInput.parse({
+      caseId: first.id,
+      referralId: referral.id,
+      type: 'Legal',
+      objectives: 'Court case',
+      startDate: '2026-03-22',
+    }),
+  )
   return session
 }
 
@@ -80,6 +123,11 @@ describe('round trip: export → import into a new vault → equal records', () 
       .prepare("SELECT count(*) AS n FROM persons WHERE kind = 'perpetrator'")
       .get()
     expect(perpetrators).toEqual({ n: 1 })
+    // The referral, its consent and history, and the plan made the trip too (compared above).
+    expect(exported.flatMap((one) => one.referrals)).toMatchObject([
+      { key: 'R1', status: 'sent', consents: [{ givenOn: '2026-03-19' }], history: [{}, { to: 'sent' }] },
+    ])
+    expect(exported.flatMap((one) => one.supportPlans)).toMatchObject([{ referral: 'R1' }])
     expect(exported.find((one) => one.status === 'Closed')).toMatchObject({
       status: 'Closed',
       closureReason: 'Moved abroad',

@@ -39,6 +39,14 @@ export const importReasonCodes = [
   'perpetratorTwice',
   'numberInVault',
   'numberOnOtherRows',
+  // Referrals and support plans of a case
+  'notOneOf',
+  'expectedList',
+  'statusNotForDirection',
+  'referralKeyTwice',
+  'unknownReferralKey',
+  'consentTwiceInForce',
+  'planEndDate',
   // HTCDS field values (the standard's checks)
   'expectedText',
   'expectedDate',

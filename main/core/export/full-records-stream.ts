@@ -1,5 +1,6 @@
 // How the full HTCDS formats read the vault: cases a thousand at a time in id order, each batch
-// with one ordered query per part (events, perpetrators, comments) over the same range of case
+// with one ordered query per part (events, perpetrators, comments, and the referrals, consents,
+// status history and support plans of full-records-casework.ts) over the same range of case
 // ids, merged by case id, and each case handed on at once. Before, every table was read whole and
 // grouped in memory first: all of a 100k-case vault's text was alive at once, and the collector
 // spent about a second copying it. Batches keep memory flat, and `.all()` per batch costs less
@@ -9,10 +10,10 @@ import type { VaultDatabase } from '../db/connection'
 import type { ExportScope } from '../../api/contract/export'
 import { scopeParams } from './deidentified-source'
 import type { RawCase } from './full-records'
+import { caseworkReader, type CaseWindow } from './full-records-casework'
 
 type Params = ReturnType<typeof scopeParams>
-/** Case ids after `after`, up to and including `last`. */
-type Window = { after: number; last: number }
+type Window = CaseWindow
 
 const BATCH = 1000
 
@@ -86,6 +87,7 @@ export function forEachRawCase(db: VaultDatabase, scope: ExportScope, visit: (on
   const readEvents = part<EventRow>(SQL.events)
   const readPerpetrators = part<PerpetratorRow>(SQL.perpetrators)
   const readComments = part<CommentRow>(SQL.comments)
+  const readCasework = caseworkReader(db)
   let count = 0
   for (let after = Number.MIN_SAFE_INTEGER; ;) {
     const batch = cases.all({ ...params, after })
@@ -94,6 +96,7 @@ export function forEachRawCase(db: VaultDatabase, scope: ExportScope, visit: (on
     const events = readEvents(window)
     const perpetrators = readPerpetrators(window)
     const comments = readComments(window)
+    const casework = readCasework(window)
     for (const row of batch) {
       const id = row[0]
       visit({
@@ -122,6 +125,7 @@ export function forEachRawCase(db: VaultDatabase, scope: ExportScope, visit: (on
           createdAt: comment[2],
           author: comment[3],
         })),
+        ...casework(id),
       })
     }
     count += batch.length

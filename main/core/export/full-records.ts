@@ -1,5 +1,6 @@
 // The read behind the full HTCDS formats (supervisor and admin only): every case with its survivor,
-// events, perpetrators and comments. Attachments are not exported (files stay in the vault).
+// events, perpetrators, comments, referrals (with consents and status history) and support plans.
+// Attachments are not exported (files stay in the vault).
 import type { VaultDatabase } from '../db/connection'
 import type { ExportScope } from '../../api/contract/export'
 import { forEachRawCase } from './full-records-stream'
@@ -20,6 +21,64 @@ export interface FullComment {
   author: string | null
 }
 
+export interface FullReferralConsent {
+  givenBy: string
+  givenByName: string | null
+  givenOn: string
+  purpose: string
+  categories: string[]
+  /** User name of whoever recorded it (null when that user was removed). */
+  recordedBy: string | null
+  withdrawnOn: string | null
+}
+
+export interface FullReferralStatusChange {
+  from: string | null
+  to: string
+  changedOn: string
+  /** User name of whoever recorded the change. */
+  changedBy: string | null
+  note: string | null
+}
+
+/**
+ * A referral of the case: the HTCDS cas_ view (`htcds`, as the referral screen shows it) and what
+ * CaseVault needs to rebuild it. Directory entries travel by name, never by id: ids mean nothing
+ * in another vault.
+ */
+export interface FullReferral {
+  /** `R1`, `R2`… by position within the case (support plans point at their referral by it). */
+  key: string
+  direction: string
+  status: string
+  urgency: string
+  referralDate: string
+  followUpDate: string | null
+  outcome: string | null
+  servicesRequested: string[]
+  sharedCategories: string[] | null
+  /** The other organisation's name (the directory's, or the one typed in). */
+  organisation: string
+  service: string | null
+  counterpartCaseworker: string | null
+  /** User name of the referral's primary caseworker here. */
+  primaryCaseworker: string | null
+  htcds: Record<string, string | null>
+  history: FullReferralStatusChange[]
+  consents: FullReferralConsent[]
+}
+
+/** A support plan: the HTCDS spl_ fields (`htcds`) and CaseVault's own status, dates and outcome. */
+export interface FullSupportPlan {
+  /** The key of the case's referral the plan came out of, or null. */
+  referral: string | null
+  status: string
+  startDate: string
+  followUpDate: string | null
+  outcome: string | null
+  htcds: Record<string, string | null>
+}
+
 export interface FullCase {
   caseNumber: string
   status: string
@@ -37,6 +96,8 @@ export interface FullCase {
   events: JsonRecord[]
   perpetrators: FullPerpetrator[]
   comments: FullComment[]
+  referrals: FullReferral[]
+  supportPlans: FullSupportPlan[]
 }
 
 type Json = string

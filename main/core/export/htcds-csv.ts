@@ -1,13 +1,15 @@
 // HTCDS as flat CSV tables in one tar, keyed by case number: cases.csv (one row per case: the case
 // row's own columns, then every current prs_/vic_/cas_ field), events.csv, perpetrators.csv,
 // comments.csv and aliases.csv (names a survivor or perpetrator is known by: free text, so not
-// `;`-joined into one cell where a `;` in a name would split it).
+// `;`-joined into one cell where a `;` in a name would split it), and the referral and support-plan
+// tables of casework-csv.ts.
 import { sectionById, type HtcdsField, type HtcdsSectionId } from '../htcds'
 import { MANAGED_CASE_FIELDS } from '../cases/case-record'
 import { CsvBuilder, csvCell } from './csv-writer'
 import { RecordCells } from './record-cells'
 import type { ChunkedBundleEntry } from './tar-bundle'
 import { parse, parseList, type RawCase } from './full-records'
+import { CaseworkCsvTables } from './casework-csv'
 
 /** Current (non-deprecated) fields of a section, in the standard's order. */
 export function currentFields(section: HtcdsSectionId, except: readonly string[] = []): HtcdsField[] {
@@ -53,7 +55,7 @@ export const HTCDS_CSV_COLUMNS = {
   aliases: ['case_number', 'person', 'alias'],
 }
 
-/** The five tables, filled one case at a time as the cases are read. */
+/** The five case tables and the casework ones, filled one case at a time as the cases are read. */
 export class HtcdsCsvTables {
   private readonly tables = {
     cases: new CsvBuilder(HTCDS_CSV_COLUMNS.cases),
@@ -62,6 +64,7 @@ export class HtcdsCsvTables {
     comments: new CsvBuilder(HTCDS_CSV_COLUMNS.comments),
     aliases: new CsvBuilder(HTCDS_CSV_COLUMNS.aliases),
   }
+  private readonly casework = new CaseworkCsvTables()
 
   // One reusable row of escaped cells per wide table.
   private readonly rows = {
@@ -107,11 +110,13 @@ export class HtcdsCsvTables {
     const survivor = csvCell('survivor')
     for (const alias of parseList(one.survivorAliases))
       tables.aliases.addEscaped([key, survivor, csvCell(alias)])
+    if (one.referrals.length > 0 || one.supportPlans.length > 0) this.casework.add(key, one)
   }
 
   /** One tar entry per table; the tables are empty afterwards. */
   entries(): ChunkedBundleEntry[] {
-    return Object.entries(this.tables).map(([name, table]) => ({
+    const tables = { ...this.tables, ...this.casework.tables }
+    return Object.entries(tables).map(([name, table]) => ({
       name: `${name}.csv`,
       chunks: table.toChunks(),
     }))

@@ -24,7 +24,8 @@ export function caseJson(one: RawCase): string {
     `"assignedTo":${text(one.assignedTo)},"isTraining":${one.isTraining},"createdAt":${text(one.createdAt)},` +
     `"updatedAt":${text(one.updatedAt)},"survivor":${one.survivor},"survivorAliases":${one.survivorAliases},` +
     `"victim":${one.victim},"details":${one.details},"events":[${one.events.join(',')}],` +
-    `"perpetrators":[${perpetrators.join(',')}],"comments":${text(one.comments)}}`
+    `"perpetrators":[${perpetrators.join(',')}],"comments":${text(one.comments)},` +
+    `"referrals":${text(one.referrals)},"supportPlans":${text(one.supportPlans)}}`
   )
 }
 

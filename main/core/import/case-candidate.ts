@@ -9,6 +9,7 @@ import { matchStatus } from './htcds-values'
 import { acceptedAsIs } from './fast-check-section'
 import { checkSection, type SectionOptions } from './field-issues'
 import { rowProblem, rowProblemOf } from './import-reasons'
+import { checkCasework, type CaseworkCandidate, type CaseworkDraft } from './casework-check'
 
 export type CaseSource = 'htcds-import' | 'ctdc-deidentified'
 type Fields = Record<string, unknown>
@@ -32,6 +33,8 @@ export interface CaseDraft {
   perpetrators: { key?: string; person: Fields; aliases: string[]; context: Fields }[]
   /** `author`: the user name of whoever wrote it, kept when that user exists here. */
   comments: { body: string; createdAt: string; author?: string }[]
+  /** Referrals and support plans (full HTCDS exports only). */
+  casework?: CaseworkDraft
   source: CaseSource
   sourceRecord: Fields | null
   /** Prefix for a generated case number; null → the organisation's own numbering. */
@@ -59,6 +62,7 @@ export interface CaseCandidate {
   exploitationTypes: string[]
   perpetrators: { key: string | undefined; person: PersonFields; context: Fields }[]
   comments: { body: string; createdAt: string; authorUserId: number | null }[]
+  casework: CaseworkCandidate | null
   source: CaseSource
   sourceRecord: Fields | null
 }
@@ -205,6 +209,9 @@ export function checkDraft(draft: CaseDraft, context: DraftContext): CaseCandida
     errors.push(rowProblem(draft.row, draft.columnOf('perpetrators'), 'perpetratorTwice'))
   }
   const comments = checkComments(draft, context, errors)
+  const { casework: work } = draft
+  const hasCasework = work && (work.referrals.length > 0 || work.supportPlans.length > 0)
+  const casework = hasCasework ? checkCasework(work, context.authors, draft.row, errors) : null
   if (errors.length > 0 || !columns.status || columns.assignedUserId === undefined) return errors
 
   const closed = columns.status === 'Closed' || columns.status === 'ClosedReferred'
@@ -236,6 +243,7 @@ export function checkDraft(draft: CaseDraft, context: DraftContext): CaseCandida
     exploitationTypes: codes(victim.vic_TypeOfExploitation),
     perpetrators,
     comments,
+    casework,
     source: draft.source,
     sourceRecord: draft.sourceRecord,
   }

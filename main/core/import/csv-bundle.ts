@@ -7,6 +7,8 @@ import { cellValue, unguard } from './htcds-values'
 import { importNote, reason, type ImportReason } from './import-reasons'
 import { readCsv } from './read-csv'
 import { unreadable, type SourceTable } from './source-table'
+import type { CaseworkDraft } from './casework-check'
+import { CASEWORK_FILES, readCaseworkTables } from './csv-casework'
 
 type Fields = Record<string, unknown>
 
@@ -16,11 +18,20 @@ export interface RelatedParts {
   perpetrators: CaseDraft['perpetrators']
   comments: CaseDraft['comments']
   survivorAliases: string[]
+  /** Referrals (with consents and status history) and support plans: csv-casework.ts. */
+  casework: CaseworkDraft
   /** Tied to the case's row when its draft is made (see draft-source.ts). */
   problems: { field: ImportRowError['field']; cause: ImportReason }[]
 }
 
-const PART_FILES = ['cases.csv', 'events.csv', 'perpetrators.csv', 'comments.csv', 'aliases.csv'] as const
+const PART_FILES: readonly string[] = [
+  'cases.csv',
+  'events.csv',
+  'perpetrators.csv',
+  'comments.csv',
+  'aliases.csv',
+  ...CASEWORK_FILES,
+]
 
 /** A tar archive has "ustar" at byte 257 of its first header. */
 export function isTar(bytes: Uint8Array): boolean {
@@ -36,7 +47,7 @@ async function untar(bytes: Uint8Array): Promise<Map<string, Uint8Array>> {
       const chunks: Buffer[] = []
       for await (const chunk of entry as AsyncIterable<Buffer>) chunks.push(chunk)
       const name = entry.header.name.split('/').at(-1) ?? ''
-      if (entry.header.type === 'file' && (PART_FILES as readonly string[]).includes(name)) {
+      if (entry.header.type === 'file' && PART_FILES.includes(name)) {
         files.set(name, Buffer.concat(chunks))
       }
     }
@@ -64,8 +75,8 @@ function cellOf(table: SourceTable, row: string[], header: string): string {
 }
 
 /**
- * CaseVault's HTCDS CSV export is a tar of cases.csv plus events, perpetrators, comments and
- * aliases tables keyed by case number. Returns cases.csv as the table to import and the other
+ * CaseVault's HTCDS CSV export is a tar of cases.csv plus events, perpetrators, comments, aliases
+ * and referral / support-plan tables keyed by case number. Returns cases.csv as the table to import and the other
  * tables' rows grouped by case number (merged into each case's draft by the service).
  */
 export async function readCsvBundle(
@@ -80,7 +91,14 @@ export async function readCsvBundle(
   const partsOf = (caseNumber: string) => {
     let parts = related.get(caseNumber)
     if (!parts) {
-      parts = { events: [], perpetrators: [], comments: [], survivorAliases: [], problems: [] }
+      parts = {
+        events: [],
+        perpetrators: [],
+        comments: [],
+        survivorAliases: [],
+        casework: { referrals: [], supportPlans: [] },
+        problems: [],
+      }
       related.set(caseNumber, parts)
     }
     return parts
@@ -126,5 +144,6 @@ export async function readCsvBundle(
       }
     }
   }
+  readCaseworkTables(files, partsOf, notes)
   return { table, related, notes }
 }

@@ -41,7 +41,7 @@ export async function parseFile(format: ImportFormat, bytes: Uint8Array): Promis
   }
 }
 
-/** Adds what the export's side tables hold for this case (events, perpetrators, comments, aliases). */
+/** Adds what the export's side tables hold for this case (events, perpetrators, comments, aliases, casework). */
 function withRelated(
   draft: CaseDraft | null,
   related: Map<string, RelatedParts> | undefined,
@@ -53,6 +53,7 @@ function withRelated(
     events: [...draft.events, ...parts.events],
     perpetrators: parts.perpetrators,
     comments: parts.comments,
+    casework: parts.casework,
     survivorAliases: [...draft.survivorAliases, ...parts.survivorAliases],
     problems: [
       ...draft.problems,

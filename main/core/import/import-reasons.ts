@@ -46,6 +46,14 @@ export const englishReasons = {
   numberInVault: 'this case number is already in the vault',
   numberOnOtherRows: 'the same case number is on row {rows}',
 
+  notOneOf: 'not one of: {values}',
+  expectedList: 'expected a list',
+  statusNotForDirection: 'an {direction} referral never has the status {status}',
+  referralKeyTwice: 'two referrals of this case have the same referral key',
+  unknownReferralKey: 'names no referral of this case',
+  consentTwiceInForce: 'more than one consent in force (not withdrawn) for one referral',
+  planEndDate: 'an active plan has no actual end date; a completed or discontinued one needs one',
+
   expectedText: 'expected text',
   expectedDate: 'expected a date',
   expectedNumber: 'expected a number',

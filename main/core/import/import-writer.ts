@@ -4,11 +4,13 @@ import { createCaseSearch } from '../cases/case-search'
 import { caseNumberPrefix, formatCaseNumber } from '../cases/case-number'
 import type { CaseCandidate } from './case-candidate'
 import { createImportRepository } from './import-repository'
+import { createCaseworkWriter } from './casework-writer'
 
 const WRITE_PROGRESS_EVERY = 500
 
 /**
- * Inserts checked cases, indexed by the case module's own search index. Call it inside
+ * Inserts checked cases (with their referrals and support plans: casework-writer.ts), indexed by
+ * the case module's own search index. Call it inside
  * the import's single transaction: it does no checking of its own, and a failure anywhere must
  * roll back every case before it. (The case service's bulk path is admin-only and always numbers
  * cases itself; an import keeps the file's case numbers and marks where each case came from.)
@@ -35,6 +37,8 @@ export function createImportWriter(session: VaultSession) {
       const reserved = new Set(candidates.flatMap((c) => (c.caseNumber ? [c.caseNumber] : [])))
       const lastUsed = new Map<string, number>()
       const perpetratorIds = new Map<string, { id: number; names: string[] }>()
+      // Prepared only when a case brings referrals or plans (most imports have none).
+      let casework: ReturnType<typeof createCaseworkWriter> | null = null
 
       const taken = (caseNumber: string) => reserved.has(caseNumber) || repository.caseNumberTaken(caseNumber)
       function ownNumber(year: number): string {
@@ -82,6 +86,10 @@ export function createImportWriter(session: VaultSession) {
           }
           imports.linkPerpetrator(caseId, person.id, perpetrator.context)
           names.push(...person.names)
+        }
+        if (candidate.casework) {
+          casework ??= createCaseworkWriter(session.db, createdBy, now)
+          casework.insert(caseId, candidate.casework)
         }
         search.add(caseId, { caseNumber, names, notes: candidate.comments.map((comment) => comment.body) })
         return caseId

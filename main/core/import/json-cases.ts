@@ -4,6 +4,7 @@ import type { CaseDraft } from './case-candidate'
 import { jsonValue } from './htcds-values'
 import { ignoredColumnOf, reason, rowProblemOf, type ImportReason } from './import-reasons'
 import { decodeText, unreadable } from './source-table'
+import { jsonCasework } from './casework-json'
 
 type Fields = Record<string, unknown>
 
@@ -88,7 +89,8 @@ const MANAGED = new Set(['cas_Status', 'cas_ReasonForCaseClosure', 'cas_CaseOwne
 
 /**
  * One case of an HTCDS JSON file → a draft. `row` is the case's position in the file (1 = first).
- * Also reads CaseVault's own case shape ({ survivor: { record, aliases }, events: [{ record }] }).
+ * Also reads CaseVault's own case shape ({ survivor: { record, aliases }, events: [{ record }] }),
+ * with its referrals and support plans when the file has them.
  */
 export function jsonCaseDraft(value: unknown, index: number, ignored: IgnoredKeys): CaseDraft {
   const row = index + 1
@@ -112,6 +114,7 @@ export function jsonCaseDraft(value: unknown, index: number, ignored: IgnoredKey
   const events = Array.isArray(source.events) ? source.events : []
   const perpetrators = Array.isArray(source.perpetrators) ? source.perpetrators : []
   const comments = Array.isArray(source.comments) ? source.comments : []
+  const casework = jsonCasework(source, (field, cause) => failAt(field)(cause))
   return {
     row,
     caseNumber: str(source.caseNumber),
@@ -159,6 +162,7 @@ export function jsonCaseDraft(value: unknown, index: number, ignored: IgnoredKey
       createdAt: isObject(comment) ? str(comment.createdAt) : '',
       author: isObject(comment) ? str(comment.author) : '',
     })),
+    ...(casework ? { casework } : {}),
     source: 'htcds-import',
     sourceRecord: null,
     numberPrefix: null,

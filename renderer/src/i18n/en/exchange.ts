@@ -26,10 +26,10 @@ export const exchangeMessages = {
       formats: {
         htcdsJson: 'HTCDS records (JSON)',
         htcdsJsonAbout:
-          'Full case records with names, dates and notes, in the HTCDS layout. For a partner who will import them.',
+          'Full case records with names, dates, notes, referrals and support plans, in the HTCDS layout. For a partner who will import them.',
         htcdsCsv: 'HTCDS records (CSV tables)',
         htcdsCsvAbout:
-          'The same full records as spreadsheet tables (cases, events, perpetrators, comments) in one archive.',
+          'The same full records as spreadsheet tables (cases, events, perpetrators, comments, referrals, support plans) in one archive.',
         deidentifiedCsv: 'De-identified records (CSV)',
         deidentifiedCsvAbout:
           'One row per case without names or exact dates. Details are coarsened until every row looks like at least k others.',

@@ -1,0 +1,178 @@
+// Checks the referrals (with consents and status history) and support plans of one imported case,
+// in the shape the full HTCDS export writes them (full-records.ts; the CSV archive's tables are read
+// into the same shape by csv-casework.ts; schemas in casework-schemas.ts). Decisions:
+// - the status history is a record of the past: each entry's statuses must be real statuses, but a
+//   step the workflow would not allow today is kept as recorded; the final status must fit the
+//   direction (the table refuses an incoming 'sent' or an outgoing 'received');
+// - users are named by user name and kept when that user exists here, else left empty (as comments);
+// - the other organisation and its service travel by name: stored as the typed organisation label
+//   ("Organisation — Service", shortened to the column's 200 characters), never as a directory
+//   entry the target vault may not have.
+import type { z } from 'zod'
+import type { ImportRowError } from '../../api/contract/import'
+import type { ReferralReason } from '../../api/contract/referral-types'
+import {
+  consentSchema,
+  referralKeySchema,
+  referralSchema,
+  statusChangeSchema,
+  supportPlanSchema,
+} from './casework-schemas'
+import { reason, rowProblemOf, type ImportReason } from './import-reasons'
+
+/** One referral, consent, status change or plan as the file gives it, and how to name its fields. */
+export interface CaseworkItem {
+  value: unknown
+  /** A key path (`status`, `htcds.spl_Type`; '' = the item) → what the report calls it. */
+  at: (path: string) => string
+}
+
+export interface ReferralDraft extends CaseworkItem {
+  consents: CaseworkItem[]
+  history: CaseworkItem[]
+}
+
+export interface CaseworkDraft {
+  referrals: ReferralDraft[]
+  supportPlans: CaseworkItem[]
+}
+
+type User = number | null
+
+/** The organisation label column holds 200 characters; a longer name is shortened, visibly. */
+const LABEL_MAX = 200
+function organisationLabel(organisation: string, service: string | null): string {
+  const label = service ? `${organisation} — ${service}` : organisation
+  return label.length <= LABEL_MAX ? label : `${label.slice(0, LABEL_MAX - 1)}…`
+}
+
+export interface ReferralCandidate {
+  referral: z.output<typeof referralSchema>
+  /** The organisation label stored: its name, and the service's when there is one. */
+  organisationName: string
+  /** From the HTCDS view of the referral's direction. */
+  reason: ReferralReason | null
+  details: string | null
+  primaryUserId: User
+  consents: (z.output<typeof consentSchema> & { recordedById: User })[]
+  history: (z.output<typeof statusChangeSchema> & { changedById: User })[]
+}
+
+export interface SupportPlanCandidate {
+  plan: z.output<typeof supportPlanSchema>
+  /** Position of its referral among the case's referrals, or null. */
+  referralIndex: number | null
+}
+
+export interface CaseworkCandidate {
+  referrals: ReferralCandidate[]
+  supportPlans: SupportPlanCandidate[]
+}
+
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  let at = value
+  for (const step of path) {
+    if (typeof at !== 'object' || at === null) return undefined
+    at = (at as Record<PropertyKey, unknown>)[step]
+  }
+  return at
+}
+
+/** A zod issue → a reason code (params are the schema's numbers and codes, never the file's text). */
+function issueReason(item: CaseworkItem, issue: z.core.$ZodIssue): ImportReason {
+  const value = valueAt(item.value, issue.path)
+  switch (issue.code) {
+    case 'invalid_value':
+      return reason('notOneOf', { values: issue.values.map(String).join(', ') })
+    case 'invalid_type':
+      if (value === undefined || value === null) return reason('required')
+      if (issue.expected === 'array') return reason('expectedList')
+      if (issue.expected === 'object')
+        return reason(issue.path.length === 0 ? 'notAnObject' : 'notAFieldObject')
+      return issue.expected === 'string' ? reason('expectedText') : reason('notValid')
+    case 'too_big':
+      return issue.origin === 'string'
+        ? reason('textTooLong', { max: Number(issue.maximum) })
+        : reason('aboveMaximum', { max: Number(issue.maximum) })
+    case 'too_small':
+      return reason('required')
+    case 'custom':
+      return issue.params?.code === 'notADate' ? reason('notADate') : reason('codeRepeated')
+    default:
+      return reason('notValid')
+  }
+}
+
+/**
+ * Checks every referral, consent, status change and plan of the case; problems go to `errors`
+ * (tied to the case's row), and then the result is null. `users`: lower-cased user name → id.
+ */
+export function checkCasework(
+  draft: CaseworkDraft,
+  users: ReadonlyMap<string, number>,
+  row: number,
+  errors: ImportRowError[],
+): CaseworkCandidate | null {
+  const before = errors.length
+  const problem = (item: CaseworkItem, path: string, cause: ImportReason) =>
+    errors.push(rowProblemOf(row, item.at(path), cause))
+  function parse<T>(schema: z.ZodType<T>, item: CaseworkItem): T | null {
+    const result = schema.safeParse(item.value)
+    if (result.success) return result.data
+    for (const issue of result.error.issues) problem(item, issue.path.join('.'), issueReason(item, issue))
+    return null
+  }
+  const userId = (name: string | null): User => (name ? (users.get(name.toLowerCase()) ?? null) : null)
+
+  // Keys of every referral, valid or not: a plan naming a referral with other problems is fine.
+  const keys = new Map<string, number>()
+  draft.referrals.forEach((item, index) => {
+    const given = referralKeySchema.safeParse(valueAt(item.value, ['key']))
+    if (!given.success) return
+    if (keys.has(given.data)) problem(item, 'key', reason('referralKeyTwice'))
+    else keys.set(given.data, index)
+  })
+  const referrals = draft.referrals.map((item) => {
+    const referral = parse(referralSchema, item)
+    const consents = item.consents.map((consent) => parse(consentSchema, consent))
+    const history = item.history.map((change) => parse(statusChangeSchema, change))
+    if (!referral) return null
+    const { direction, status } = referral
+    // The table's own rule: outgoing referrals start as drafts, incoming ones arrive as 'received'.
+    const wrong = direction === 'incoming' ? status === 'draft' || status === 'sent' : status === 'received'
+    if (wrong) problem(item, 'status', reason('statusNotForDirection', { direction, status }))
+    if (consents.filter((consent) => consent && consent.withdrawnOn === null).length > 1)
+      problem(item, 'consents', reason('consentTwiceInForce'))
+    const label = organisationLabel(referral.organisation, referral.service)
+    const outgoing = direction === 'outgoing'
+    const htcds = referral.htcds
+    return {
+      referral,
+      organisationName: label,
+      reason:
+        (outgoing ? htcds?.cas_ReasonForOutgoingReferral : htcds?.cas_ReasonForIncomingReferral) ?? null,
+      details: (outgoing ? htcds?.cas_OutgoingReferralDetails : htcds?.cas_IncomingReferralDetails) ?? null,
+      primaryUserId: userId(referral.primaryCaseworker),
+      consents: consents.flatMap((consent) =>
+        consent ? [{ ...consent, recordedById: userId(consent.recordedBy) }] : [],
+      ),
+      history: history.flatMap((change) =>
+        change ? [{ ...change, changedById: userId(change.changedBy) }] : [],
+      ),
+    }
+  })
+  const supportPlans = draft.supportPlans.map((item) => {
+    const plan = parse(supportPlanSchema, item)
+    if (!plan) return null
+    const referralIndex = plan.referral === null ? null : keys.get(plan.referral)
+    if (referralIndex === undefined) problem(item, 'referral', reason('unknownReferralKey'))
+    if ((plan.status === 'active') !== (plan.htcds.spl_ActualEndDate === null))
+      problem(item, 'htcds.spl_ActualEndDate', reason('planEndDate'))
+    return { plan, referralIndex: referralIndex ?? null }
+  })
+  if (errors.length > before) return null
+  return {
+    referrals: referrals.filter((referral) => referral !== null),
+    supportPlans: supportPlans.filter((plan) => plan !== null),
+  }
+}
