@@ -18,7 +18,7 @@ export const exportHandlers: AreaHandlers<typeof exportContract> = {
     if (!file) return { file: null, rows: 0, encrypted, report: null }
     const outcome = await ctx.operations.run('export', (signal, report) =>
       runExport(session, input, file, {
-        writePlaintext: (path, bytes) => ctx.files.write(path, bytes),
+        writePlaintext: (path, chunks) => ctx.files.write(path, chunks),
         signal,
         onProgress: report,
       }),

@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises'
+import type { FileData } from '../core/write-private-file'
 import { CaseVaultError } from '../core/errors'
 import type { ImportFormat } from './contract/import'
 
@@ -9,7 +9,8 @@ import type { ImportFormat } from './contract/import'
 export interface FileAccess {
   /** Shows a save dialog; returns the chosen path or null when the user cancelled. */
   chooseSaveLocation(suggestedName: string): Promise<string | null>
-  write(path: string, bytes: Uint8Array): Promise<void>
+  /** Writes a whole file: one buffer, or chunks in order (a large export is never joined first). */
+  write(path: string, data: FileData): Promise<void>
   /** Shows an open dialog for a CaseVault backup; returns the chosen path or null when cancelled. */
   chooseBackupFile(): Promise<string | null>
   /** Shows a folder dialog (automatic backups); the chosen folder or null when cancelled. */
@@ -39,7 +40,4 @@ export const noFileAccess: FileAccess = {
   },
 }
 
-/** Writes with owner-only permissions: an exported document is as sensitive as the vault. */
-export function writePrivateFile(path: string, bytes: Uint8Array): Promise<void> {
-  return writeFile(path, bytes, { mode: 0o600 })
-}
+export { writePrivateFile } from '../core/write-private-file'

@@ -17,6 +17,29 @@ export interface ExportTiming {
   /** Cases per second (a case is one row of cases.csv / the CTDC sheet). */
   casesPerSecond: number
   outputRows: number
+  /**
+   * Records per second for the full-record formats: every case, event, perpetrator link, comment,
+   * referral, status change, consent and support plan written (the issue's "rows"); null for the
+   * one-row-per-case formats, where it equals cases/s.
+   */
+  recordsPerSecond: number | null
+}
+
+// What one full record holds besides its case row (the survivor's aliases ride in the case row).
+const FULL_RECORD_PARTS = [
+  'trafficking_events',
+  'case_perpetrators',
+  'case_comments',
+  'referrals WHERE case_id IS NOT NULL',
+  'referral_status_history WHERE referral_id IN (SELECT id FROM referrals WHERE case_id IS NOT NULL)',
+  'referral_consents WHERE referral_id IN (SELECT id FROM referrals WHERE case_id IS NOT NULL)',
+  'support_plans',
+]
+
+function fullRecords(session: VaultSession, cases: number): number {
+  const count = (part: string) =>
+    (session.db.prepare(`SELECT count(*) FROM ${part}`).pluck().get() as number) ?? 0
+  return FULL_RECORD_PARTS.reduce((sum, part) => sum + count(part), cases)
 }
 
 export async function measureExports(session: VaultSession, cases: number): Promise<ExportTiming[]> {
@@ -27,6 +50,7 @@ export async function measureExports(session: VaultSession, cases: number): Prom
     ['age', { recipients: [recipient] }],
   ]
   const timings: ExportTiming[] = []
+  const records = fullRecords(session, cases)
   try {
     // BENCH_FORMATS=htcds-json,htcds-csv narrows the run (for profiling one format).
     const only = process.env.BENCH_FORMATS?.split(',')
@@ -42,6 +66,7 @@ export async function measureExports(session: VaultSession, cases: number): Prom
           ms,
           casesPerSecond: (cases / ms) * 1000,
           outputRows: value.rows,
+          recordsPerSecond: format.startsWith('htcds-') ? (records / ms) * 1000 : null,
         })
         rmSync(file, { force: true })
       }

@@ -1,7 +1,7 @@
 // Exports: the one place data leaves the vault. Checks who may export what, reads one consistent
 // snapshot, builds the format in memory (plaintext never touches the disk on its way to age),
 // writes, and records format, scope and row count — never content — in the audit log.
-import { rename, rm, writeFile } from 'node:fs/promises'
+import { writePrivateFile } from '../write-private-file'
 import { CaseVaultError } from '../errors'
 import type { VaultSession } from '../vault/vault-session'
 import { assertStrongBackupPassphrase } from '../backup/passphrase-strength'
@@ -43,7 +43,7 @@ export interface ExportOptions {
   /** Tests only: a cheap scrypt for passphrase-encrypted files. */
   scryptWorkFactor?: number
   /** How a plaintext file is written (the app's file access); default: owner-only, atomic. */
-  writePlaintext?: (path: string, bytes: Uint8Array) => Promise<void>
+  writePlaintext?: (path: string, chunks: readonly Uint8Array[]) => Promise<void>
   /** Cancel: an aborted export writes no file (the encrypted one is renamed only when complete). */
   signal?: AbortSignal
   /** 'read' while records are gathered (length unknown: null), then 'encrypt' by bytes. */
@@ -168,21 +168,6 @@ async function build(session: VaultSession, request: ExportRequest, k: number): 
   }
 }
 
-/**
- * Owner-only, written under a temporary name and renamed: never a half-written export. Written
- * chunk by chunk, so a large export is not first copied into one buffer.
- */
-async function writePrivately(path: string, chunks: readonly Uint8Array[]): Promise<void> {
-  const temp = `${path}.partial`
-  try {
-    await writeFile(temp, chunks, { mode: 0o600 })
-    await rename(temp, path)
-  } catch (error) {
-    await rm(temp, { force: true })
-    throw error
-  }
-}
-
 function protectionKind(protection: ExportProtection): 'passphrase' | 'recipients' | 'plaintext' {
   return 'passphrase' in protection ? 'passphrase' : 'recipients' in protection ? 'recipients' : 'plaintext'
 }
@@ -200,8 +185,7 @@ export async function runExport(
   options.signal?.throwIfAborted()
   const { protection } = request
   if ('plaintext' in protection) {
-    if (options.writePlaintext) await options.writePlaintext(path, Buffer.concat(built.chunks))
-    else await writePrivately(path, built.chunks)
+    await (options.writePlaintext ?? writePrivateFile)(path, built.chunks)
   } else {
     const total = built.chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0) || 1
     options.onProgress?.('encrypt', 0)
