@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util'
 import { resolve } from 'node:path'
 import { Vault } from '../core/vault/vault'
 import { readHeader } from '../core/vault/vault-header'
-import { integrityProblems } from '../core/db/connection'
+import type { VaultSession } from '../core/vault/vault-session'
 import { schemaVersion } from '../core/db/migrate'
 import { CaseVaultError } from '../core/errors'
 import { passphraseSchema, usernameSchema } from '../api/contract/common'
@@ -90,9 +90,20 @@ function status(values: ReturnType<typeof options>['values'], io: CliIo): number
 async function verify(values: ReturnType<typeof options>['values'], io: CliIo): Promise<number> {
   const vault = new Vault({ dataDir: resolve(required(values.data, 'data')) })
   const username = required(values.user, 'user')
-  const session = await vault.unlock(username, await passphraseLine(io, 0, 'passphrase'))
+  // Unlocking already runs the full integrity_check (every page, on a worker for a large vault)
+  // and refuses a damaged file: its problems are this command's answer, not a second check.
+  let session: VaultSession
   try {
-    const problems = integrityProblems(session.db).map((problem) => `integrity: ${problem}`)
+    session = await vault.unlock(username, await passphraseLine(io, 0, 'passphrase'))
+  } catch (error) {
+    const problems =
+      error instanceof CaseVaultError && error.code === 'DB_CORRUPT' ? error.details?.problems : null
+    if (!Array.isArray(problems)) throw error
+    for (const problem of problems) io.err(`integrity: ${String(problem)}`)
+    return 1
+  }
+  try {
+    const problems: string[] = []
     const chain = session.audit.verify()
     if (!chain.ok)
       problems.push(

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { execFileSync, spawnSync } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { runCli } from '../../main/cli/commands'
 import { tempDir } from './support/temp-vault'
+import { flipByte } from './support/flip-byte'
 import { KDF_FLOOR } from '../../main/core/vault/kdf'
 
 function memoryIo(stdin: string) {
@@ -46,6 +47,14 @@ describe('admin command line (real Argon2 parameters, never below the floor)', (
     const wrong = memoryIo('not it\n')
     expect(await runCli(['verify', '--data', dataDir, '--user', 'admin'], wrong.io)).toBe(1)
     expect(wrong.err).toEqual(['error: WRONG_PASSPHRASE: The passphrase is not correct.'])
+
+    // One altered byte in the last page: the unlock's full check finds it, and verify says where.
+    const dbFile = join(dataDir, 'casevault.db')
+    flipByte(dbFile, statSync(dbFile).size - 4096 + 100)
+    const damaged = memoryIo(`${PASSPHRASE}\n`)
+    expect(await runCli(['verify', '--data', dataDir, '--user', 'admin'], damaged.io)).toBe(1)
+    expect(damaged.err.length).toBeGreaterThan(0)
+    for (const line of damaged.err) expect(line).toMatch(/^integrity: /)
   })
 
   it('fails with one line and a non-zero code on bad usage', async () => {
