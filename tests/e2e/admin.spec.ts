@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
 import { ADMIN, expect, test, type Harness } from './support/harness'
-import { expectNoSeriousA11yViolations, expectUnlockedAs, lock, unlock } from './support/app'
+import { expectNoSeriousA11yViolations, lock, signIn } from './support/app'
 
 // The Admin area: settings (admin only) and the audit log (admins and supervisors), through the
 // real renderer and the real API over a real encrypted vault.
@@ -13,9 +13,7 @@ const SUPERVISOR = {
 }
 
 async function unlockAsAdmin(page: Page): Promise<void> {
-  await page.goto('/')
-  await unlock(page, ADMIN.username, ADMIN.passphrase)
-  await expectUnlockedAs(page, ADMIN.displayName)
+  await signIn(page, ADMIN)
 }
 
 async function openAdminSection(page: Page, section: 'users' | 'settings' | 'audit'): Promise<void> {
@@ -145,9 +143,7 @@ test('a supervisor sees the audit log but not Users or Settings, and main refuse
 }) => {
   await harness.seedVault()
   await harness.addUser(SUPERVISOR)
-  await page.goto('/')
-  await unlock(page, SUPERVISOR.username, SUPERVISOR.passphrase)
-  await expectUnlockedAs(page, SUPERVISOR.displayName)
+  await signIn(page, SUPERVISOR)
 
   await page.getByTestId('nav-admin').click()
   await expect(page.getByTestId('audit-table')).toBeVisible()

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import type { CasePage } from '../../main/api/contract'
 import { ADMIN, expect, test } from './support/harness'
-import { expectNoSeriousA11yViolations, expectUnlockedAs, lock, unlock } from './support/app'
+import { expectNoSeriousA11yViolations, expectUnlockedAs, lock, signIn, unlock } from './support/app'
 import { CASEWORKER, createCaseByApi } from './support/cases'
 
 // Backups through the real renderer and the real API over a real encrypted vault: the harness
@@ -13,9 +13,7 @@ import { CASEWORKER, createCaseByApi } from './support/cases'
 const BACKUP_PASSPHRASE = 'quiet walnut ferry orbit 1987 maple'
 
 async function openBackupAsAdmin(page: Page): Promise<void> {
-  await page.goto('/')
-  await unlock(page, ADMIN.username, ADMIN.passphrase)
-  await expectUnlockedAs(page, ADMIN.displayName)
+  await signIn(page, ADMIN)
   await page.getByTestId('nav-backup').click()
   await expect(page.getByRole('heading', { level: 1, name: 'Backup' })).toBeVisible()
 }
@@ -146,9 +144,7 @@ test('a caseworker sees when the last backup was made, and main refuses them a b
 }) => {
   await harness.seedVault()
   await harness.addUser(CASEWORKER)
-  await page.goto('/')
-  await unlock(page, CASEWORKER.username, CASEWORKER.passphrase)
-  await expectUnlockedAs(page, CASEWORKER.displayName)
+  await signIn(page, CASEWORKER)
   // The reminder is for those who can act on it.
   await expect(page.getByTestId('backup-overdue-banner')).toHaveCount(0)
   await page.getByTestId('nav-backup').click()

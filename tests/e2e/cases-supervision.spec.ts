@@ -1,5 +1,5 @@
 import { ADMIN, expect, test } from './support/harness'
-import { expectUnlockedAs, unlock } from './support/app'
+import { signIn } from './support/app'
 import { SUPERVISOR, choose, createCaseByApi } from './support/cases'
 
 // Following a case over time (events, perpetrators, closing, reopening, history) and deleting one,
@@ -11,9 +11,7 @@ test('a supervisor records events and perpetrators, closes and reopens a case, a
 }) => {
   await harness.seedVault()
   await harness.addUser(SUPERVISOR)
-  await page.goto('/')
-  await unlock(page, SUPERVISOR.username, SUPERVISOR.passphrase)
-  await expectUnlockedAs(page, SUPERVISOR.displayName)
+  await signIn(page, SUPERVISOR)
   const first = await createCaseByApi(harness, {
     intakeDate: '2025-05-06',
     survivor: { prs_FirstName: 'Somchai', prs_SecondName: 'Boonmee', prs_Citizenship: ['TH'] },
@@ -100,9 +98,7 @@ test('an administrator deletes a case only after giving a reason and typing its 
   harness,
 }) => {
   await harness.seedVault()
-  await page.goto('/')
-  await unlock(page, ADMIN.username, ADMIN.passphrase)
-  await expectUnlockedAs(page, ADMIN.displayName)
+  await signIn(page, ADMIN)
   const created = await createCaseByApi(harness, {
     intakeDate: '2025-01-09',
     survivor: { prs_FirstName: 'Duplicate', prs_SecondName: 'Entry' },
@@ -127,9 +123,7 @@ test('an administrator deletes a case only after giving a reason and typing its 
 
 test('the list pages 25 cases at a time and sorts on the server', async ({ page, harness }) => {
   await harness.seedVault()
-  await page.goto('/')
-  await unlock(page, ADMIN.username, ADMIN.passphrase)
-  await expectUnlockedAs(page, ADMIN.displayName)
+  await signIn(page, ADMIN)
   const names = ['Zainab', 'Yaw', 'Xiadani', 'Wanjiru', 'Viktor', 'Ulla', 'Tariq', 'Sadia', 'Rosa', 'Quang']
   for (let index = 0; index < 27; index++) {
     await createCaseByApi(harness, {

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { CaseDetail } from '../../main/api/contract'
 import { expect, test } from './support/harness'
-import { expectNoSeriousA11yViolations, expectUnlockedAs, unlock } from './support/app'
+import { expectNoSeriousA11yViolations, signIn } from './support/app'
 import { CASEWORKER, choose, createCaseByApi, dismissToasts, tinyPdf } from './support/cases'
 
 // Case records through the real renderer, the real API and a real encrypted vault.
@@ -15,9 +15,7 @@ test('a caseworker registers a survivor, finds the case by alias, comments, atta
 }) => {
   await harness.seedVault()
   await harness.addUser(CASEWORKER)
-  await page.goto('/')
-  await unlock(page, CASEWORKER.username, CASEWORKER.passphrase)
-  await expectUnlockedAs(page, CASEWORKER.displayName)
+  await signIn(page, CASEWORKER)
   await expect(page.getByTestId('cases-empty')).toBeVisible()
 
   await page.getByTestId('new-case-button').click()
@@ -197,9 +195,7 @@ test('the case list, the wizard and the case screens have no serious accessibili
 }) => {
   await harness.seedVault()
   await harness.addUser(CASEWORKER)
-  await page.goto('/')
-  await unlock(page, CASEWORKER.username, CASEWORKER.passphrase)
-  await expectUnlockedAs(page, CASEWORKER.displayName)
+  await signIn(page, CASEWORKER)
   await expect(page.getByTestId('cases-empty')).toBeVisible()
   await expectNoSeriousA11yViolations(page, 'empty case list')
 

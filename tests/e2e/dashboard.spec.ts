@@ -1,5 +1,5 @@
 import { expect, test } from './support/harness'
-import { expectNoSeriousA11yViolations, expectUnlockedAs, unlock } from './support/app'
+import { expectNoSeriousA11yViolations, expectUnlockedAs, signIn, unlock } from './support/app'
 import { CASEWORKER, createCaseByApi } from './support/cases'
 import type { ReferralDetail } from '../../main/api/contract'
 
@@ -18,9 +18,7 @@ test('an overdue follow-up and this weekâ€™s follow-up appear on the caseworkerâ
 }) => {
   await harness.seedVault()
   await harness.addUser(CASEWORKER)
-  await page.goto('/')
-  await unlock(page, CASEWORKER.username, CASEWORKER.passphrase)
-  await expectUnlockedAs(page, CASEWORKER.displayName)
+  await signIn(page, CASEWORKER)
   const created = await createCaseByApi(harness, {
     intakeDate: '2026-03-14',
     survivor: { prs_FirstName: 'Olena', prs_SecondName: 'Kovalenko' },

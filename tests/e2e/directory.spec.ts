@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import type { AuditEntry, DirectoryOrganisation, DirectoryService } from '../../main/api/contract'
 import { ADMIN, expect, test, type Harness } from './support/harness'
-import { expectNoSeriousA11yViolations, expectUnlockedAs, lock, unlock } from './support/app'
+import { expectNoSeriousA11yViolations, expectUnlockedAs, lock, signIn, unlock } from './support/app'
 import { CASEWORKER, choose, dismissToasts } from './support/cases'
 
 // The service directory through the real renderer, the real API and a real encrypted vault:
@@ -45,12 +45,6 @@ function partnerFile(withBadRow: boolean): Buffer {
       services,
     }),
   )
-}
-
-async function signIn(page: Page, user: { username: string; passphrase: string; displayName: string }) {
-  await page.goto('/')
-  await unlock(page, user.username, user.passphrase)
-  await expectUnlockedAs(page, user.displayName)
 }
 
 /** An organisation and a service saved straight through the API, as an admin while seeding. */

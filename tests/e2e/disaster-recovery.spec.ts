@@ -1,7 +1,7 @@
 import { readdirSync, rmSync } from 'node:fs'
 import type { CasePage } from '../../main/api/contract'
 import { ADMIN, expect, test } from './support/harness'
-import { expectNoSeriousA11yViolations, expectUnlockedAs, unlock } from './support/app'
+import { expectNoSeriousA11yViolations, expectUnlockedAs, signIn, unlock } from './support/app'
 import { createCaseByApi } from './support/cases'
 
 // The issue's "done when": back up to a USB folder, lose the data folder (stolen or dead PC),
@@ -15,9 +15,7 @@ test('the data folder is lost; the setup screen restores the backup and every ca
   harness,
 }) => {
   await harness.seedVault()
-  await page.goto('/')
-  await unlock(page, ADMIN.username, ADMIN.passphrase)
-  await expectUnlockedAs(page, ADMIN.displayName)
+  await signIn(page, ADMIN)
   const cases = [
     await createCaseByApi(harness, {
       intakeDate: '2025-05-06',

@@ -1,5 +1,5 @@
 import { ADMIN, expect, test } from './support/harness'
-import { expectNoSeriousA11yViolations, expectUnlockedAs, unlock } from './support/app'
+import { expectNoSeriousA11yViolations, signIn } from './support/app'
 
 // One Escape too many must not throw away a half-filled form (the mechanism behind a CI flake,
 // and for a person: a lost referral). Untouched dialogs still close at once.
@@ -9,9 +9,7 @@ test('a half-filled form asks before Escape throws it away; an untouched one clo
   harness,
 }) => {
   await harness.seedVault()
-  await page.goto('/')
-  await unlock(page, ADMIN.username, ADMIN.passphrase)
-  await expectUnlockedAs(page, ADMIN.displayName)
+  await signIn(page, ADMIN)
   await page.getByTestId('nav-directory').click()
 
   const dialog = page.getByTestId('organisation-dialog')

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import type { CreateCaseInput } from '../../main/api/contract'
 import { ADMIN, expect, test, type Harness } from './support/harness'
-import { expectNoSeriousA11yViolations, expectUnlockedAs, unlock } from './support/app'
+import { expectNoSeriousA11yViolations, expectUnlockedAs, signIn, unlock } from './support/app'
 import { SUPERVISOR, createCaseByApi } from './support/cases'
 
 // Exports and imports through the real renderer, the real API and a real encrypted vault. The
@@ -45,9 +45,7 @@ async function seedCases(harness: Harness, count: number): Promise<void> {
 }
 
 async function openExport(page: Page, user: { username: string; passphrase: string; displayName: string }) {
-  await page.goto('/')
-  await unlock(page, user.username, user.passphrase)
-  await expectUnlockedAs(page, user.displayName)
+  await signIn(page, user)
   await page.getByTestId('nav-reports').click()
   await expect(page.getByRole('heading', { level: 1, name: 'Reports' })).toBeVisible()
   await expectNoSeriousA11yViolations(page, 'reports')
@@ -158,9 +156,7 @@ test('a supervisor imports a CSV: the dry run shows the bad row, the good rows g
   const file = join(harness.savedFilesDir, 'intake.csv')
   writeFileSync(file, `${csv}\r\n`)
 
-  await page.goto('/')
-  await unlock(page, SUPERVISOR.username, SUPERVISOR.passphrase)
-  await expectUnlockedAs(page, SUPERVISOR.displayName)
+  await signIn(page, SUPERVISOR)
   await page.getByTestId('nav-reports').click()
   await page.getByTestId('reports-import').click()
   await expect(page.getByRole('heading', { level: 1, name: 'Import' })).toBeVisible()

@@ -5,6 +5,7 @@ import {
   expectUnlockedAs,
   expectUnlockRefused,
   lock,
+  signIn,
   unlock,
 } from './support/app'
 
@@ -137,9 +138,7 @@ test('a forgotten passphrase is replaced with the recovery key; the old one stop
 test('a user changes their own passphrase', async ({ page, harness }) => {
   await harness.seedVault()
   const newPassphrase = 'quiet valley stone 2024'
-  await page.goto('/')
-  await unlock(page, ADMIN.username, ADMIN.passphrase)
-  await expectUnlockedAs(page, ADMIN.displayName)
+  await signIn(page, ADMIN)
 
   await page.getByTestId('nav-change-passphrase').click()
   await page.getByTestId('current-passphrase').fill(ADMIN.passphrase)
@@ -157,9 +156,7 @@ test('a user changes their own passphrase', async ({ page, harness }) => {
 
 test('a lock from main (idle) sends the open app back to the unlock screen', async ({ page, harness }) => {
   await harness.seedVault()
-  await page.goto('/')
-  await unlock(page, ADMIN.username, ADMIN.passphrase)
-  await expectUnlockedAs(page, ADMIN.displayName)
+  await signIn(page, ADMIN)
 
   harness.lockFromMain('idle')
   await expect(page.getByTestId('unlock-username')).toBeVisible()

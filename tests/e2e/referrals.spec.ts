@@ -1,5 +1,5 @@
 import { expect, test } from './support/harness'
-import { expectNoSeriousA11yViolations, expectUnlockedAs, unlock } from './support/app'
+import { expectNoSeriousA11yViolations, signIn } from './support/app'
 import { CASEWORKER, createCaseByApi, dismissToasts } from './support/cases'
 
 // A referral through the real renderer, the real API and a real encrypted vault: consent gates
@@ -11,9 +11,7 @@ test('a caseworker refers a survivor with consent, and the printout leaves out w
 }) => {
   await harness.seedVault()
   await harness.addUser(CASEWORKER)
-  await page.goto('/')
-  await unlock(page, CASEWORKER.username, CASEWORKER.passphrase)
-  await expectUnlockedAs(page, CASEWORKER.displayName)
+  await signIn(page, CASEWORKER)
   const created = await createCaseByApi(harness, {
     intakeDate: '2026-03-14',
     survivor: {
@@ -110,9 +108,7 @@ test('a walk-in screened before any case exists is referred straight from the sc
 }) => {
   await harness.seedVault()
   await harness.addUser(CASEWORKER)
-  await page.goto('/')
-  await unlock(page, CASEWORKER.username, CASEWORKER.passphrase)
-  await expectUnlockedAs(page, CASEWORKER.displayName)
+  await signIn(page, CASEWORKER)
   const templates = await harness.call<{ id: number; isLatest: boolean }[]>('screening:templates')
   expect(templates.ok).toBe(true)
   if (!templates.ok) return
@@ -140,9 +136,7 @@ test('a walk-in screened before any case exists is referred straight from the sc
 test('a caseworker plans support on a case, then records it as completed', async ({ page, harness }) => {
   await harness.seedVault()
   await harness.addUser(CASEWORKER)
-  await page.goto('/')
-  await unlock(page, CASEWORKER.username, CASEWORKER.passphrase)
-  await expectUnlockedAs(page, CASEWORKER.displayName)
+  await signIn(page, CASEWORKER)
   const created = await createCaseByApi(harness, {
     intakeDate: '2026-03-14',
     survivor: { prs_FirstName: 'Olena', prs_SecondName: 'Kovalenko' },

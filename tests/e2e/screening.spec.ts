@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
 import { expect, test } from './support/harness'
-import { expectNoSeriousA11yViolations, expectUnlockedAs, unlock } from './support/app'
+import { expectNoSeriousA11yViolations, signIn } from './support/app'
 import { CASEWORKER, SUPERVISOR, choose, dismissToasts } from './support/cases'
 
 // Screening (risk and vulnerability assessments) through the real renderer, API and encrypted vault.
@@ -19,9 +19,7 @@ test('a walk-in is screened, the screening becomes a case, and the case shows it
 }) => {
   await harness.seedVault()
   await harness.addUser(CASEWORKER)
-  await page.goto('/')
-  await unlock(page, CASEWORKER.username, CASEWORKER.passphrase)
-  await expectUnlockedAs(page, CASEWORKER.displayName)
+  await signIn(page, CASEWORKER)
 
   await page.getByTestId('nav-screening').click()
   await expect(page.getByTestId('screening-empty')).toBeVisible()
@@ -98,9 +96,7 @@ test('a hotline screening by keyboard alone, with a judgement that differs, then
 }) => {
   await harness.seedVault()
   await harness.addUser(CASEWORKER)
-  await page.goto('/')
-  await unlock(page, CASEWORKER.username, CASEWORKER.passphrase)
-  await expectUnlockedAs(page, CASEWORKER.displayName)
+  await signIn(page, CASEWORKER)
   await page.getByTestId('nav-screening').click()
   await page.getByTestId('new-screening-button').click()
   await expect(page.getByTestId('question-age')).toBeVisible()
@@ -175,9 +171,7 @@ test('a hotline screening by keyboard alone, with a judgement that differs, then
 test('a supervisor saves a new template version; old screenings keep theirs', async ({ page, harness }) => {
   await harness.seedVault()
   await harness.addUser(SUPERVISOR)
-  await page.goto('/')
-  await unlock(page, SUPERVISOR.username, SUPERVISOR.passphrase)
-  await expectUnlockedAs(page, SUPERVISOR.displayName)
+  await signIn(page, SUPERVISOR)
   await page.getByTestId('nav-screening').click()
   await page.getByRole('link', { name: 'Screening templates' }).click()
   await expect(page.getByTestId('template-version-1')).toBeVisible()

@@ -10,6 +10,16 @@ export async function unlock(page: Page, username: string, passphrase: string): 
   await page.getByTestId('unlock-submit').click()
 }
 
+/** Opens the app and unlocks it as `user`, as a person does on the unlock screen. */
+export async function signIn(
+  page: Page,
+  user: { username: string; passphrase: string; displayName: string },
+): Promise<void> {
+  await page.goto('/')
+  await unlock(page, user.username, user.passphrase)
+  await expectUnlockedAs(page, user.displayName)
+}
+
 export async function expectUnlockedAs(page: Page, displayName: string): Promise<void> {
   await expect(page.getByTestId('current-user')).toContainText(displayName)
 }
