@@ -3,22 +3,13 @@ import { call, errorCode } from './support/temp-vault'
 import { createCase, signInAs, staffedHost } from './support/case-fixtures'
 import {
   caseWithReferral,
+  failure,
   outgoingReferral,
   referralAudit,
   step,
   survivorConsent,
 } from './support/referral-fixtures'
-import type { ApiErrorPayload, ReferralDetail, ReferralPage } from '../../main/api/contract'
-
-async function failure(
-  host: Awaited<ReturnType<typeof staffedHost>>['host'],
-  channel: string,
-  input: unknown,
-) {
-  const result = await host.dispatch(channel, input)
-  if (result.ok) throw new Error(`${channel} succeeded`)
-  return result.error as ApiErrorPayload
-}
+import type { ReferralDetail, ReferralPage } from '../../main/api/contract'
 
 describe('creating a referral', () => {
   it('starts an outgoing referral as a draft with one history row, in HTCDS cas_ terms, audited by id', async () => {
@@ -99,92 +90,6 @@ describe('creating a referral', () => {
   it('refuses a case that does not exist', async () => {
     const { host } = await staffedHost('bilal')
     expect(await errorCode(host, 'referrals:create', outgoingReferral(999))).toBe('NOT_FOUND')
-  })
-})
-
-describe('consent gates sending', () => {
-  it('will not send without consent, then sends once consent is recorded, keeping the history', async () => {
-    const { host, referral } = await caseWithReferral()
-    const refused = await failure(host, 'referrals:transition', {
-      id: referral.id,
-      version: referral.version,
-      to: 'sent',
-      on: '2026-03-21',
-    })
-    expect(refused.code).toBe('CONSENT_REQUIRED')
-    expect((await call<ReferralDetail>(host, 'referrals:get', { id: referral.id })).status).toBe('draft')
-
-    const consented = await call<ReferralDetail>(
-      host,
-      'referrals:recordConsent',
-      survivorConsent(referral.id),
-    )
-    expect(consented.consentInForce).toMatchObject({
-      givenBy: 'survivor',
-      givenOn: '2026-03-19',
-      categories: ['identity', 'contactDetails', 'referralNotes'],
-      recordedByName: 'Bilal Haddad',
-      withdrawnOn: null,
-    })
-    const sent = await step(host, consented, 'sent', { note: 'Emailed the intake form' })
-    expect(sent.status).toBe('sent')
-    expect(sent.sharedCategories).toEqual(['identity', 'contactDetails', 'referralNotes'])
-    expect(
-      sent.history.map((entry) => [entry.fromStatus, entry.toStatus, entry.changedOn, entry.note]),
-    ).toEqual([
-      [null, 'draft', expect.any(String), null],
-      ['draft', 'sent', '2026-03-21', 'Emailed the intake form'],
-    ])
-    const audit = await referralAudit(host, referral.id, 'bilal')
-    expect(audit.map((row) => row.action)).toEqual([
-      'referral.created',
-      'referral.consent_recorded',
-      'referral.status_changed',
-    ])
-    expect(audit[2]!.details).toMatchObject({ from: 'draft', to: 'sent' })
-    expect(JSON.stringify(audit)).not.toContain('labour court')
-  })
-
-  it('will not send after the consent was withdrawn', async () => {
-    const { host, referral } = await caseWithReferral()
-    await call(host, 'referrals:recordConsent', survivorConsent(referral.id))
-    const withdrawn = await call<ReferralDetail>(host, 'referrals:withdrawConsent', {
-      referralId: referral.id,
-      withdrawnOn: '2026-03-20',
-    })
-    expect(withdrawn.consentInForce).toBeNull()
-    expect(withdrawn.consents[0]!.withdrawnOn).toBe('2026-03-20')
-    expect(
-      await errorCode(host, 'referrals:transition', {
-        id: referral.id,
-        version: withdrawn.version,
-        to: 'sent',
-        on: '2026-03-21',
-      }),
-    ).toBe('CONSENT_REQUIRED')
-  })
-
-  it('will not share a category the consent does not cover, and keeps one consent in force at a time', async () => {
-    const { host, referral } = await caseWithReferral()
-    const consented = await call<ReferralDetail>(
-      host,
-      'referrals:recordConsent',
-      survivorConsent(referral.id),
-    )
-    const refused = await failure(host, 'referrals:transition', {
-      id: referral.id,
-      version: consented.version,
-      to: 'sent',
-      on: '2026-03-21',
-      sharedCategories: ['identity', 'healthInformation'],
-    })
-    expect(refused).toMatchObject({ code: 'CONSENT_REQUIRED', details: { outside: ['healthInformation'] } })
-    expect(await errorCode(host, 'referrals:recordConsent', survivorConsent(referral.id))).toBe('CONFLICT')
-    expect(
-      await errorCode(host, 'referrals:recordConsent', survivorConsent(referral.id, { categories: [] })),
-    ).toBe('VALIDATION')
-    const narrower = await step(host, consented, 'sent', { sharedCategories: ['identity'] })
-    expect(narrower.sharedCategories).toEqual(['identity'])
   })
 })
 

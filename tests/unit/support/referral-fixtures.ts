@@ -1,6 +1,7 @@
 import { call } from './temp-vault'
 import { createCase, signInAs, staffedHost } from './case-fixtures'
 import type {
+  ApiErrorPayload,
   AuditEntry,
   CreateReferralInput,
   RecordConsentInput,
@@ -79,4 +80,11 @@ export async function referralAudit(host: Host, referralId: number, then: string
   const rows = await call<AuditEntry[]>(host, 'audit:list', { target: `referral:${referralId}`, limit: 100 })
   await signInAs(host, then)
   return rows.reverse()
+}
+
+/** The error payload of a call that must be refused (throws if it succeeded). */
+export async function failure(host: Host, channel: string, input: unknown): Promise<ApiErrorPayload> {
+  const result = await host.dispatch(channel, input)
+  if (result.ok) throw new Error(`${channel} succeeded`)
+  return result.error as ApiErrorPayload
 }
