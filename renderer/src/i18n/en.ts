@@ -11,6 +11,7 @@ import { directoryMessages } from './en/directory'
 import { referralsMessages } from './en/referrals'
 import { dashboardMessages } from './en/dashboard'
 import { exchangeMessages } from './en/exchange'
+import { discardMessages } from './en/discard'
 
 export const en = {
   ...shellMessages,
@@ -24,6 +25,7 @@ export const en = {
   ...referralsMessages,
   ...dashboardMessages,
   ...exchangeMessages,
+  ...discardMessages,
 }
 
 export type MessageSchema = typeof en
