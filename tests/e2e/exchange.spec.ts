@@ -204,8 +204,9 @@ test('a supervisor imports a CSV: the dry run shows the bad row, the good rows g
   await expect(page.getByTestId('import-dry-run').locator('[data-count="duplicates"] dd')).toHaveText('2')
   await expect(page.getByTestId('import-run')).toBeDisabled()
 
-  // A big file: checking it shows main's progress, and Cancel stops it.
-  const rows = Array.from({ length: 150_000 }, (_, i) => `BIG-${i},2025-06-01,Name${i}`)
+  // A big file: checking it shows main's progress, and Cancel stops it. Big enough (~6 s to check)
+  // that the check cannot finish between the bar appearing and the click on Cancel.
+  const rows = Array.from({ length: 500_000 }, (_, i) => `BIG-${i},2025-06-01,Name${i}`)
   const big = join(harness.savedFilesDir, 'big.csv')
   writeFileSync(big, ['caseNumber,intakeDate,prs_FirstName', ...rows].join('\r\n'))
   harness.chooseImportFile(big)
