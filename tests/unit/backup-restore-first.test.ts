@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { existsSync, readdirSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import { ADMIN, call, errorCode, tempDir, testHost } from './support/temp-vault'
 import { createCase, staffedHost } from './support/case-fixtures'
 import { Vault } from '../../main/core/vault/vault'
@@ -73,7 +73,10 @@ describe('the admin restore', () => {
     await createCase(office.host)
     const restored = await call<BackupCheck>(office.host, 'backup:restore', { passphrase: BACKUP_PASSPHRASE })
     expect(restored.counts.cases).toBe(2)
-    const rollback = readdirSync(dirname(office.dataDir)).find((name) => name.includes('.rollback-'))
+    // Its own rollback copy: other tests restore vaults beside theirs in the same temp folder.
+    const rollback = readdirSync(dirname(office.dataDir)).find((name) =>
+      name.startsWith(`${basename(office.dataDir)}.rollback-`),
+    )
     expect(rollback).toBeDefined()
     const outgoing = new Vault({ dataDir: join(dirname(office.dataDir), rollback!) })
     const session = await outgoing.unlock('amara', ADMIN.passphrase)
