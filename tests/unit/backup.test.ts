@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { generateIdentity, identityToRecipient } from 'age-encryption'
 import { ADMIN, createdVault, tempDir } from './support/temp-vault'
 import { createBackup } from '../../main/core/backup/create-backup'
@@ -197,9 +197,13 @@ describe('restore', () => {
     const before = readFileSync(join(vault.dataDir, 'casevault.db'))
     expect(await codeOf(restoreBackup(vault.dataDir, out, { passphrase }))).toBe(code)
     expect(readFileSync(join(vault.dataDir, 'casevault.db')).equals(before)).toBe(true)
+    // Only this vault's leftovers: other tests restore beside theirs in the same temp folder.
     const parent = join(vault.dataDir, '..')
+    const own = basename(vault.dataDir)
     expect(
-      readdirSync(parent).filter((name) => name.includes('.restore-') || name.includes('.rollback-')),
+      readdirSync(parent).filter(
+        (name) => name.startsWith(`.${own}.restore-`) || name.startsWith(`${own}.rollback-`),
+      ),
     ).toEqual([])
   })
 })
