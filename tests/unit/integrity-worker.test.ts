@@ -4,7 +4,12 @@ import { join } from 'node:path'
 import { flipByte } from './support/flip-byte'
 import { createdVault } from './support/temp-vault'
 import { integrityProblems, openEncryptedDatabase } from '../../main/core/db/connection'
-import { integrityProblemsInWorker } from '../../main/core/db/integrity-worker'
+import {
+  BASE_CHECK_CACHE_KIB,
+  checkIntegrityInWorker,
+  integrityCacheKiB,
+  integrityProblemsInWorker,
+} from '../../main/core/db/integrity-worker'
 import { CaseVaultError } from '../../main/core/errors'
 
 async function lockedVaultFile() {
@@ -56,5 +61,25 @@ describe('integrity_check on a worker thread', () => {
     const error = await check.catch((caught: unknown) => caught)
     expect(error).toBeInstanceOf(CaseVaultError)
     expect((error as CaseVaultError).code).toBe('CANCELLED')
+  })
+
+  it('checks with a cache the size of the file when memory allows, else the connection’s 64 MiB', async () => {
+    const { path, key } = await lockedVaultFile()
+    const size = statSync(path).size
+    const roomy = await checkIntegrityInWorker(path, key, { freeBytes: 64 * size })
+    expect(roomy).toEqual({ problems: [], cacheKiB: Math.ceil((size * 1.1) / 1024) })
+    const tight = await checkIntegrityInWorker(path, key, { freeBytes: size })
+    expect(tight).toEqual({ problems: [], cacheKiB: BASE_CHECK_CACHE_KIB })
+  })
+})
+
+describe('integrityCacheKiB', () => {
+  const MiB = 1024 ** 2
+  it('takes the whole file (plus a tenth for the cache’s own bookkeeping) within a quarter of free memory', () => {
+    expect(integrityCacheKiB(640 * MiB, 8 * 1024 * MiB)).toBe(Math.ceil((640 * MiB * 1.1) / 1024))
+  })
+  it('falls back to 64 MiB when the file would take more than a quarter of free memory, or over 2 GiB', () => {
+    expect(integrityCacheKiB(640 * MiB, 2 * 1024 * MiB)).toBe(BASE_CHECK_CACHE_KIB)
+    expect(integrityCacheKiB(3 * 1024 * MiB, 64 * 1024 * MiB)).toBe(BASE_CHECK_CACHE_KIB)
   })
 })
