@@ -3,6 +3,7 @@ import { contract, type ApiErrorPayload, type ApiResult } from './contract'
 import type { Access, MethodSpec } from './contract/method'
 import { CaseVaultError } from '../core/errors'
 import { classifySqliteError } from '../core/db/connection'
+import { classifyFileError } from '../core/file-errors'
 import type { HandlerContext } from './handler'
 import { vaultHandlers } from './vault'
 import { usersHandlers } from './users'
@@ -58,8 +59,12 @@ function toPayload(error: unknown): ApiErrorPayload {
   if (error instanceof CaseVaultError) {
     return { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) }
   }
-  const classified = classifySqliteError(error)
-  if (classified) return { code: classified.code, message: classified.message }
+  const classified = classifySqliteError(error) ?? classifyFileError(error)
+  if (classified) {
+    // The OS's own words name the path (which can name a survivor's file): main's log only.
+    if (classified.code !== 'DB_CORRUPT') console.error('[casevault] file error', error)
+    return { code: classified.code, message: classified.message }
+  }
   // Unknown failures are logged in main only; the renderer gets a code, not a stack or SQL.
   console.error('[casevault] internal error', error)
   return { code: 'INTERNAL', message: 'Something went wrong. Nothing was saved.' }

@@ -1,5 +1,6 @@
 import type { Vault } from '../core/vault/vault'
-import type { VaultLockedReason } from './contract'
+import type { AutoBackupFailure, VaultLockedReason } from './contract'
+import { classifyFileError } from '../core/file-errors'
 import { runAutoBackup } from '../core/backup/auto-backup'
 import { existsSync } from 'node:fs'
 import { APP_VERSION } from '../app-version'
@@ -24,6 +25,18 @@ export function lockWithAutoBackup(vault: Vault, reason: VaultLockedReason): Pro
   return work
 }
 
+/**
+ * Why an automatic backup failed, in the terms the Backup screen explains. A removed USB stick
+ * is the common case, then a full or write-protected one: each is something a person can fix.
+ */
+export function autoBackupFailure(error: unknown, folder: string | null): AutoBackupFailure {
+  if (folder && !existsSync(folder)) return 'folder_missing'
+  const classified = classifyFileError(error)?.code
+  if (classified === 'DISK_FULL') return 'disk_full'
+  if (classified === 'FILE_NOT_ALLOWED') return 'not_allowed'
+  return 'failed'
+}
+
 async function backUpThenLock(vault: Vault, reason: VaultLockedReason): Promise<void> {
   const session = vault.session()
   const settings = session?.settings.autoBackup()
@@ -43,8 +56,7 @@ async function backUpThenLock(vault: Vault, reason: VaultLockedReason): Promise<
         details: { reason, rotatedOut: outcome.removed.length },
       })
     } catch (error) {
-      // A removed USB stick is the common case, and the one a person can fix: say so.
-      const code = settings.folder && !existsSync(settings.folder) ? 'folder_missing' : 'failed'
+      const code = autoBackupFailure(error, settings.folder)
       console.error('[casevault] automatic backup failed', error)
       try {
         session.settings.saveAutoBackup({ ...settings, lastRunAt: at, lastFailure: code })

@@ -9,6 +9,7 @@ import { passphraseSchema, usernameSchema } from '../api/contract/common'
 import { passphraseLine, required, type CliIo } from './io'
 import { backupCommand, isMissingFile, restoreCommand, verifyBackupCommand } from './backup-commands'
 import { APP_VERSION } from '../app-version'
+import { classifyFileError } from '../core/file-errors'
 import { training } from './training'
 import { exportCommand } from './export-commands'
 import { importCommand } from './import-command'
@@ -155,7 +156,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return 2
     }
   } catch (error) {
-    const known = error instanceof CaseVaultError ? error : isMissingFile(error)
+    const known = error instanceof CaseVaultError ? error : (isMissingFile(error) ?? classifyFileError(error))
     if (known) {
       io.err(`error: ${known.code}: ${known.message.split('\n')[0]}`)
       return 1

@@ -43,10 +43,13 @@ export interface AutoBackupSettings extends AutoBackupInput {
   folder: string | null
 }
 
+export const autoBackupFailures = ['folder_missing', 'disk_full', 'not_allowed', 'failed'] as const
+export type AutoBackupFailure = (typeof autoBackupFailures)[number]
+
 export interface AutoBackupStatus extends AutoBackupSettings {
   lastRunAt: string | null
   /** Why the last automatic backup failed; null after a success. */
-  lastFailure: 'folder_missing' | 'failed' | null
+  lastFailure: AutoBackupFailure | null
 }
 
 export interface BackupStatus {

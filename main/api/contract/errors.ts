@@ -23,6 +23,9 @@ export const errorCodes = [
   'INVALID_TRANSITION',
   'CONSENT_REQUIRED',
   'CANCELLED',
+  'DISK_FULL',
+  'FILE_NOT_ALLOWED',
+  'FILE_UNAVAILABLE',
   'INTERNAL',
 ] as const
 

@@ -8,6 +8,7 @@ import tar from 'tar-stream'
 import { CaseVaultError } from '../errors'
 import type { BackupCredentials, BackupProtection } from './backup-format'
 import { AgePayloadError, decryptAge, encryptAge } from './age-payload'
+import { classifyFileError } from '../file-errors'
 
 /** Upper bound per part: far above any real vault, low enough that a hostile archive cannot fill the disk. */
 const MAX_PART_BYTES = 64 * 1024 ** 3
@@ -202,7 +203,8 @@ export async function extractEncryptedArchive(
     if (isWrongKey(error))
       throw new CaseVaultError('WRONG_PASSPHRASE', 'The backup passphrase (or key) is not correct.')
     if (error instanceof AgePayloadError) throw damaged(error.message)
-    throw damaged(error instanceof Error ? error.message : String(error))
+    // A stick pulled out while it is read, or a scratch folder that fills up, is not a damaged backup.
+    throw classifyFileError(error) ?? damaged(error instanceof Error ? error.message : String(error))
   }
   return hashes
 }

@@ -52,6 +52,10 @@ export function classifySqliteError(error: unknown): CaseVaultError | null {
   if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_CORRUPT_VTAB' || code === 'SQLITE_IOERR_SHORT_READ') {
     return new CaseVaultError('DB_CORRUPT', 'The database file is damaged.')
   }
+  if (code === 'SQLITE_FULL') {
+    // The vault's own drive is full: SQLite rolled the transaction back, nothing was half-saved.
+    return new CaseVaultError('DISK_FULL', 'There is not enough free space on the drive.')
+  }
   if (code === 'SQLITE_CANTOPEN') {
     return new CaseVaultError('DB_MISSING', 'The database file is missing or cannot be opened.')
   }

@@ -1,7 +1,7 @@
 import type { VaultDatabase } from '../db/connection'
 import { z } from 'zod'
 import type { VaultSettings } from '../../api/contract/vault'
-import { autoBackupInputSchema, type AutoBackupStatus } from '../../api/contract/backup'
+import { autoBackupFailures, autoBackupInputSchema, type AutoBackupStatus } from '../../api/contract/backup'
 
 const DEFAULT_AUTO_BACKUP: AutoBackupStatus = {
   enabled: false,
@@ -15,7 +15,7 @@ const DEFAULT_AUTO_BACKUP: AutoBackupStatus = {
 const storedAutoBackupSchema = autoBackupInputSchema.extend({
   folder: z.string().nullable(),
   lastRunAt: z.string().nullable(),
-  lastFailure: z.enum(['folder_missing', 'failed']).nullable(),
+  lastFailure: z.enum(autoBackupFailures).nullable(),
 })
 
 export const DEFAULT_SETTINGS: VaultSettings = { autoLockMinutes: 10 }

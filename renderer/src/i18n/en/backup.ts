@@ -67,6 +67,10 @@ export const backupMessages = {
         'The automatic backup at {date} failed. The vault was locked anyway. Make a backup by hand and check the folder.',
       failedFolder:
         'The automatic backup at {date} failed: the folder was not found. Plug in the USB stick or choose another folder.',
+      failedFull:
+        'The automatic backup at {date} failed: the drive is full. The vault was locked anyway. Free some space, keep fewer backups, or choose a bigger drive.',
+      failedNotAllowed:
+        'The automatic backup at {date} failed: CaseVault may not write in the folder (it is read-only or protected). Check the USB stick’s write-protect switch, or choose another folder.',
     },
     strength: {
       loading: 'Loading the strength check…',

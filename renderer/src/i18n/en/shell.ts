@@ -148,6 +148,12 @@ export const shellMessages = {
     CONSENT_REQUIRED:
       'The survivor’s consent to share this information has not been recorded, so the referral cannot be sent. Record the consent first.',
     CANCELLED: 'Cancelled. Nothing was written and nothing was changed.',
+    DISK_FULL:
+      'The drive is full, or cannot hold a file this big (a USB stick formatted as FAT32 takes at most 4 GB per file). Nothing was saved: free some space or choose another drive, then try again.',
+    FILE_NOT_ALLOWED:
+      'CaseVault may not use this file or folder: it is read-only or protected (a USB stick can have a write-protect switch). Nothing was changed: choose another place, then try again.',
+    FILE_UNAVAILABLE:
+      'The file or folder is no longer there, or its drive cannot be read. It may have been moved, or the USB stick taken out. Nothing was changed: reconnect the drive or choose another place, then try again.',
     INTERNAL:
       'Something went wrong inside CaseVault. Try again, and restart CaseVault if it keeps happening.',
   },
