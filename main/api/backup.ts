@@ -1,5 +1,11 @@
 import type { AreaHandlers, HandlerContext } from './handler'
-import type { BackupCheck, backupContract, BackupStatus } from './contract/backup'
+import type {
+  AutoBackupStatus,
+  BackupCheck,
+  backupContract,
+  BackupStatus,
+  StoredAutoBackup,
+} from './contract/backup'
 import type { BackupManifest } from '../core/backup/backup-format'
 import { createBackup } from '../core/backup/create-backup'
 import { verifyBackup } from '../core/backup/verify-backup'
@@ -8,6 +14,7 @@ import { assertStrongBackupPassphrase } from '../core/backup/passphrase-strength
 import { backupFileName } from '../core/backup/backup-format'
 import { APP_VERSION } from '../app-version'
 import { CaseVaultError } from '../core/errors'
+import { fileOnSameDrive, onSameDrive } from '../core/backup/same-drive'
 
 const DAY_MS = 24 * 60 * 60 * 1000
 
@@ -29,6 +36,11 @@ function checkOf(file: string, manifest: BackupManifest, counts: Record<string, 
   }
 }
 
+function autoStatus(ctx: HandlerContext, stored: StoredAutoBackup): AutoBackupStatus {
+  const sameDriveAsVault = stored.folder ? onSameDrive(stored.folder, ctx.vault.dataDir) : null
+  return { ...stored, sameDriveAsVault }
+}
+
 function status(ctx: HandlerContext): BackupStatus {
   const { settings, clock } = ctx.session
   const lastBackupAt = settings.lastBackupAt()
@@ -48,7 +60,7 @@ export const backupHandlers: AreaHandlers<typeof backupContract> = {
     const file = await ctx.files.chooseSaveLocation(
       backupFileName(vault.organisation() ?? 'vault', session.clock()),
     )
-    if (!file) return { file: null, counts: {} }
+    if (!file) return { file: null, counts: {}, sameDriveAsVault: false }
     return ctx.operations.run('backup', async (signal, report) => {
       const databaseKey = vault.databaseKeyCopy()
       try {
@@ -59,7 +71,7 @@ export const backupHandlers: AreaHandlers<typeof backupContract> = {
           onProgress: report,
         })
         session.settings.recordBackup(manifest.createdAt)
-        return { file, counts: manifest.counts }
+        return { file, counts: manifest.counts, sameDriveAsVault: fileOnSameDrive(file, vault.dataDir) }
       } finally {
         databaseKey.fill(0)
       }
@@ -134,7 +146,7 @@ export const backupHandlers: AreaHandlers<typeof backupContract> = {
     return status(ctx)
   },
 
-  autoStatus: (ctx) => ctx.session.settings.autoBackup(),
+  autoStatus: (ctx) => autoStatus(ctx, ctx.session.settings.autoBackup()),
 
   updateAuto: (ctx, input) => {
     const { settings, audit, user } = ctx.session
@@ -156,18 +168,18 @@ export const backupHandlers: AreaHandlers<typeof backupContract> = {
       action: 'settings.updated',
       details: { autoBackup: input.enabled, keep: input.keep, recipients: input.recipients.length },
     })
-    return next
+    return autoStatus(ctx, next)
   },
 
   chooseAutoFolder: async (ctx) => {
     const folder = await ctx.files.chooseFolder()
     const { settings, audit, user } = ctx.session
     const current = settings.autoBackup()
-    if (!folder) return current
+    if (!folder) return autoStatus(ctx, current)
     const next = { ...current, folder }
     settings.saveAutoBackup(next)
     audit.append({ actor: user.username, action: 'settings.updated', details: { autoBackupFolder: true } })
-    return next
+    return autoStatus(ctx, next)
   },
 
   // Whichever is running (the screen runs one at a time). A restore can be cancelled only while

@@ -67,7 +67,11 @@ describe('making a backup', () => {
   })
 
   it('keeps the button disabled until zxcvbn scores the passphrase 3 or more', async () => {
-    const backup = install({ file: '/media/usb/backup.cvbackup', counts: { cases: 3 } })
+    const backup = install({
+      file: '/media/usb/backup.cvbackup',
+      counts: { cases: 3 },
+      sameDriveAsVault: false,
+    })
     const wrapper = mountPanel()
     expect(submit(wrapper).attributes('disabled')).toBeDefined()
 
@@ -94,13 +98,27 @@ describe('making a backup', () => {
     const result = wrapper.get('[data-testid="backup-result"]').text()
     expect(result).toContain('/media/usb/backup.cvbackup')
     expect(wrapper.get('[data-table="cases"] dd').text()).toBe('3')
+    expect(wrapper.find('[data-testid="backup-same-drive"]').exists()).toBe(false)
     // The passphrase does not stay in the form once the file is written.
     expect((wrapper.get('[data-testid="backup-passphrase"]').element as HTMLInputElement).value).toBe('')
     wrapper.unmount()
   })
 
+  it('asks for a copy elsewhere when the file landed on the vault’s own drive', async () => {
+    install({ file: '/home/shelter/backup.cvbackup', counts: {}, sameDriveAsVault: true })
+    const wrapper = mountPanel()
+    await typePassphrase(wrapper, STRONG)
+    await vi.waitFor(() =>
+      expect(Number(wrapper.get('[data-score]').attributes('data-score'))).toBeGreaterThan(2),
+    )
+    await wrapper.get('form').trigger('submit')
+    await flushPromises()
+    expect(wrapper.get('[data-testid="backup-same-drive"]').text()).toContain('same drive as the vault')
+    wrapper.unmount()
+  })
+
   it('refuses two different passphrases and sends nothing', async () => {
-    const backup = install({ file: '/tmp/b.cvbackup', counts: {} })
+    const backup = install({ file: '/tmp/b.cvbackup', counts: {}, sameDriveAsVault: true })
     const wrapper = mountPanel()
     await wrapper.get('[data-testid="backup-passphrase"]').setValue(STRONG)
     await wrapper.get('[data-testid="backup-passphrase-confirm"]').setValue(`${STRONG}!`)
@@ -113,7 +131,7 @@ describe('making a backup', () => {
   })
 
   it('checks public keys line by line with the contract’s format, then sends them', async () => {
-    const backup = install({ file: null, counts: {} })
+    const backup = install({ file: null, counts: {}, sameDriveAsVault: false })
     const wrapper = mountPanel()
     await wrapper.get('[data-testid="backup-protection-keys"]').setValue(true)
     const keys = wrapper.get('[data-testid="backup-recipients"]')

@@ -39,6 +39,7 @@ describe('backup through the API (age defaults)', () => {
     expect(await call<BackupResult>(host, 'backup:create', { passphrase: BACKUP_PASSPHRASE })).toEqual({
       file: null,
       counts: {},
+      sameDriveAsVault: false,
     })
     expect(await call<BackupStatus>(host, 'backup:status')).toMatchObject({ overdue: true })
     await signInAs(host, 'dana')

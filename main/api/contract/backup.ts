@@ -50,7 +50,12 @@ export interface AutoBackupStatus extends AutoBackupSettings {
   lastRunAt: string | null
   /** Why the last automatic backup failed; null after a success. */
   lastFailure: AutoBackupFailure | null
+  /** Whether the folder is on the vault's own drive (no protection from a lost computer); null without a folder. */
+  sameDriveAsVault: boolean | null
 }
+
+/** What the settings keep; `sameDriveAsVault` is worked out each time it is shown. */
+export type StoredAutoBackup = Omit<AutoBackupStatus, 'sameDriveAsVault'>
 
 export interface BackupStatus {
   lastBackupAt: string | null
@@ -63,6 +68,8 @@ export interface BackupResult {
   /** Null when the user cancelled the file dialog. */
   file: string | null
   counts: Record<string, number>
+  /** The file was saved on the vault's own drive: the screen asks for a copy elsewhere. */
+  sameDriveAsVault: boolean
 }
 
 export interface BackupCheck {

@@ -1,9 +1,9 @@
 import type { VaultDatabase } from '../db/connection'
 import { z } from 'zod'
 import type { VaultSettings } from '../../api/contract/vault'
-import { autoBackupFailures, autoBackupInputSchema, type AutoBackupStatus } from '../../api/contract/backup'
+import { autoBackupFailures, autoBackupInputSchema, type StoredAutoBackup } from '../../api/contract/backup'
 
-const DEFAULT_AUTO_BACKUP: AutoBackupStatus = {
+const DEFAULT_AUTO_BACKUP: StoredAutoBackup = {
   enabled: false,
   folder: null,
   recipients: [],
@@ -67,12 +67,12 @@ export function createSettingsRepository(db: VaultDatabase) {
     saveBackupWarnDays(days: number): void {
       upsert.run('backupWarnDays', JSON.stringify(days))
     },
-    autoBackup(): AutoBackupStatus {
+    autoBackup(): StoredAutoBackup {
       const value = stored('autoBackup')
       const parsed = storedAutoBackupSchema.safeParse(value)
       return parsed.success ? parsed.data : DEFAULT_AUTO_BACKUP
     },
-    saveAutoBackup(status: AutoBackupStatus): void {
+    saveAutoBackup(status: StoredAutoBackup): void {
       upsert.run('autoBackup', JSON.stringify(status))
     },
     /** k of the de-identified exports (k-anonymity); at least 5, the organisation may require more. */

@@ -46,6 +46,8 @@ export const backupMessages = {
       busy: 'Encrypting… this can take a minute. Keep CaseVault open.',
       done: 'The backup was saved to:',
       doneAdvice: 'Keep the file away from this computer. Check it now and then with “Check a backup”.',
+      sameDrive:
+        'This file is on the same drive as the vault. If this computer breaks or is taken, the backup goes with it: copy it to a USB stick or another computer now.',
       cancelled: 'No place was chosen, so nothing was written.',
     },
     auto: {
@@ -63,6 +65,8 @@ export const backupMessages = {
       save: 'Save automatic backup settings',
       saved: 'Saved.',
       lastRun: 'Last automatic backup: {date}.',
+      sameDrive:
+        'This folder is on the same drive as the vault. Backups here do not survive a broken, stolen or seized computer: choose a folder on a USB stick or another drive.',
       failed:
         'The automatic backup at {date} failed. The vault was locked anyway. Make a backup by hand and check the folder.',
       failedFolder:
