@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs'
+import { existsSync, readdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import type { CasePage } from '../../main/api/contract'
@@ -136,6 +136,22 @@ test('making a backup works with the keyboard; a cancelled save dialog writes no
   await page.keyboard.type('age1notakey')
   await page.getByTestId('backup-create').press('Enter')
   await expect(page.getByRole('alert').filter({ hasText: 'Line 1 is not an age public key' })).toBeVisible()
+})
+
+test('a USB stick pulled out before the backup is written: the screen says so, and no backup counts', async ({
+  page,
+  harness,
+}) => {
+  await harness.seedVault()
+  await openBackupAsAdmin(page)
+  rmSync(harness.savedFilesDir, { recursive: true }) // the "stick" the save dialog pointed at is gone
+  await fillBackupPassphrase(page, BACKUP_PASSPHRASE)
+  await expect(page.getByTestId('backup-strength')).toContainText(/Strength [34] of 4/)
+  await page.getByTestId('backup-create').click()
+  await expect(page.getByTestId('backup-error')).toContainText('the USB stick taken out', { timeout: 30_000 })
+  await expect(page.getByTestId('backup-status')).toHaveText('No backup yet.')
+  await expect(page.getByTestId('backup-overdue-banner')).toBeVisible()
+  await harness.screenshot('backup-drive-gone')
 })
 
 test('a caseworker sees when the last backup was made, and main refuses them a backup', async ({
