@@ -138,7 +138,7 @@ describe('backup and verify', () => {
       forged,
       names.map((name) => ({ name, path: join(unpacked, name) })),
       { passphrase: BACKUP_PASSPHRASE },
-      { scryptWorkFactor: 10 },
+      { scryptWorkFactor: 10, madeAt: new Date() },
     )
     return forged
   }

@@ -1,5 +1,6 @@
 // The export writers' shortcuts change no byte: text encoded piece by piece into chunks, a tar
 // entry given as chunks, and CTDC group cells remembered per combination of codes.
+import tar from 'tar-stream'
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { codesOf } from '../../main/core/htcds'
@@ -51,6 +52,9 @@ const anonymisedRow: fc.Arbitrary<AnonymisedRow<DeidentifiedCase>> = fc
     return { row, values, levels }
   })
 
+// An export's time: archive tools show it as the files' date (not 1970).
+const MADE_AT = new Date('2026-11-28T10:30:00.000Z')
+
 const dataLines = (csv: Buffer) => csv.toString('utf8').split('\r\n').slice(1, -1)
 
 describe('export writers', () => {
@@ -73,17 +77,36 @@ describe('export writers', () => {
 
   it('writes a tar entry given as chunks byte for byte like the same entry in one buffer', async () => {
     const parts = [Buffer.from('case_number,alias\r\n'), Buffer.alloc(700, 'a'), Buffer.from('é\r\n')]
-    const chunked = await tarBundle([
-      { name: 'cases.csv', chunks: parts },
-      { name: 'empty.csv', chunks: [] },
-      { name: 'one.csv', chunks: [Buffer.from('x\r\n')] },
-    ])
-    const whole = await tarBundle([
-      { name: 'cases.csv', content: Buffer.concat(parts) },
-      { name: 'empty.csv', content: Buffer.alloc(0) },
-      { name: 'one.csv', content: Buffer.from('x\r\n') },
-    ])
+    const chunked = await tarBundle(
+      [
+        { name: 'cases.csv', chunks: parts },
+        { name: 'empty.csv', chunks: [] },
+        { name: 'one.csv', chunks: [Buffer.from('x\r\n')] },
+      ],
+      MADE_AT,
+    )
+    const whole = await tarBundle(
+      [
+        { name: 'cases.csv', content: Buffer.concat(parts) },
+        { name: 'empty.csv', content: Buffer.alloc(0) },
+        { name: 'one.csv', content: Buffer.from('x\r\n') },
+      ],
+      MADE_AT,
+    )
     expect(Buffer.concat(chunked).equals(Buffer.concat(whole))).toBe(true)
+    const dates: Date[] = []
+    const extract = tar.extract()
+    extract.on('entry', (header, stream, next) => {
+      dates.push(header.mtime!)
+      stream.on('end', next).resume()
+    })
+    await new Promise<void>((resolve, reject) =>
+      extract
+        .on('finish', () => resolve())
+        .on('error', reject)
+        .end(Buffer.concat(whole)),
+    )
+    expect(dates).toEqual([MADE_AT, MADE_AT, MADE_AT])
   })
 
   it('gives every CTDC row the cells it gets when computed alone (the per-combination memory)', () => {

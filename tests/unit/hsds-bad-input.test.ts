@@ -63,7 +63,7 @@ describe('HSDS import: files that cannot be read at all', () => {
       }),
     ).toMatchObject({ code: 'VALIDATION', details: { file: 'encoding' } })
     const tarWithoutOrganizations = Buffer.concat(
-      await tarBundle([{ name: 'hsds/services.csv', content: Buffer.from('id,name\n') }]),
+      await tarBundle([{ name: 'hsds/services.csv', content: Buffer.from('id,name\n') }], new Date()),
     )
     expect(
       await refusal(host, {
@@ -71,7 +71,7 @@ describe('HSDS import: files that cannot be read at all', () => {
       }),
     ).toMatchObject({ code: 'VALIDATION', details: { file: 'no_organizations' } })
     const truncatedTar = Buffer.concat(
-      await tarBundle([{ name: 'organizations.csv', content: Buffer.alloc(4000, 'a') }]),
+      await tarBundle([{ name: 'organizations.csv', content: Buffer.alloc(4000, 'a') }], new Date()),
     ).subarray(0, 1500)
     expect(
       await refusal(host, { files: [{ name: 'package.tar', content: new Uint8Array(truncatedTar) }] }),

@@ -32,7 +32,7 @@ async function exportedArchive() {
 
 async function archiveFile(files: Map<string, Buffer>) {
   const entries = [...files].map(([name, content]) => ({ name, content }))
-  return fileWith(Buffer.concat(await tarBundle(entries)), 'changed.tar')
+  return fileWith(Buffer.concat(await tarBundle(entries, new Date())), 'changed.tar')
 }
 
 async function counts(host: Awaited<ReturnType<typeof staffedHost>>['host']) {

@@ -110,6 +110,7 @@ export async function createBackup(
     const total = snapshot.size + 4096
     options.onProgress?.('encrypt', 0)
     await writeEncryptedArchive(outPath, parts(), protection, {
+      madeAt: session.clock(),
       ...(options.scryptWorkFactor ? { scryptWorkFactor: options.scryptWorkFactor } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
       onBytes: (written) => options.onProgress?.('encrypt', Math.min(1, written / total)),

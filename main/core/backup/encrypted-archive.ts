@@ -78,13 +78,14 @@ async function partSource(part: ArchivePart) {
 
 /**
  * tar → age → file, streaming (a vault can be far larger than memory). Parts are taken one at a
- * time, in order, so a later part (the manifest) can describe the ones streamed before it.
+ * time, in order, so a later part (the manifest) can describe the ones streamed before it. Every
+ * entry is dated `madeAt` (the backup's time), which is what `tar tv` or an archive tool shows.
  */
 export async function writeEncryptedArchive(
   outPath: string,
   parts: AsyncIterable<ArchivePart> | Iterable<ArchivePart>,
   protection: BackupProtection,
-  options: EncryptOptions = {},
+  options: EncryptOptions & { madeAt: Date },
 ): Promise<void> {
   options.signal?.throwIfAborted()
   const pack = tar.pack()
@@ -94,7 +95,7 @@ export async function writeEncryptedArchive(
   const feed = (async () => {
     for await (const part of parts) {
       const { size, data } = await partSource(part)
-      const entry = pack.entry({ name: part.name, size, mode: 0o600, mtime: new Date(0) })
+      const entry = pack.entry({ name: part.name, size, mode: 0o600, mtime: options.madeAt })
       await pipeline(data, entry, { signal: options.signal })
     }
     pack.finalize()

@@ -37,5 +37,5 @@ export async function buildHsdsExport(
   }
   // Inside the tar the files sit in one folder, as HSDS's examples/csv does.
   const entries = hsdsCsvEntries(document).map((entry) => ({ ...entry, name: `hsds/${entry.name}` }))
-  return { bytes: Buffer.concat(await tarBundle(entries)), ...counts }
+  return { bytes: Buffer.concat(await tarBundle(entries, session.clock())), ...counts }
 }

@@ -138,7 +138,7 @@ async function build(session: VaultSession, request: ExportRequest, k: number): 
     case 'htcds-csv': {
       const tables = new HtcdsCsvTables()
       const rows = snapshot(() => forEachRawCase(db, request.scope, (one) => tables.add(one)))
-      return { chunks: await tarBundle(tables.entries()), rows, report: null }
+      return { chunks: await tarBundle(tables.entries(), session.clock()), rows, report: null }
     }
     case 'deidentified-csv':
     case 'ctdc-csv': {
@@ -163,7 +163,7 @@ async function build(session: VaultSession, request: ExportRequest, k: number): 
         suppressedRows: 0,
         suppressedTableCells: tables.suppressedCells,
       }
-      return { chunks: await tarBundle(tables.entries), rows: tables.cells, report }
+      return { chunks: await tarBundle(tables.entries, session.clock()), rows: tables.cells, report }
     }
   }
 }

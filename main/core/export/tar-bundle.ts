@@ -13,9 +13,14 @@ export interface ChunkedBundleEntry {
 
 /**
  * A tar of in-memory files, as chunks. Built in memory on purpose: an export's plaintext must never
- * touch the disk on its way to being encrypted. Fixed mtime and mode: the same data, the same bytes.
+ * touch the disk on its way to being encrypted. Every entry is dated `madeAt` (the export's time:
+ * an archive tool shows when the file was made, not 1970) with owner-only mode, so the same data
+ * at the same moment gives the same bytes.
  */
-export async function tarBundle(entries: readonly (BundleEntry | ChunkedBundleEntry)[]): Promise<Buffer[]> {
+export async function tarBundle(
+  entries: readonly (BundleEntry | ChunkedBundleEntry)[],
+  madeAt: Date,
+): Promise<Buffer[]> {
   const pack = tar.pack()
   const chunks: Buffer[] = []
   const collected = (async () => {
@@ -24,7 +29,7 @@ export async function tarBundle(entries: readonly (BundleEntry | ChunkedBundleEn
   for (const entry of entries) {
     const parts = 'chunks' in entry ? entry.chunks : [entry.content]
     const size = parts.reduce((sum, part) => sum + part.byteLength, 0)
-    const header = { name: entry.name, mode: 0o600, mtime: new Date(0), size }
+    const header = { name: entry.name, mode: 0o600, mtime: madeAt, size }
     await new Promise<void>((resolve, reject) => {
       const done = (error?: Error | null) => (error ? reject(error) : resolve())
       const last = parts.at(-1)
