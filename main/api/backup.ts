@@ -1,4 +1,4 @@
-import type { AreaHandlers, HandlerContext } from './handler'
+import { assertSameSession, type AreaHandlers, type HandlerContext } from './handler'
 import type {
   AutoBackupStatus,
   BackupCheck,
@@ -61,6 +61,7 @@ export const backupHandlers: AreaHandlers<typeof backupContract> = {
       backupFileName(vault.organisation() ?? 'vault', session.clock()),
     )
     if (!file) return { file: null, counts: {}, sameDriveAsVault: false }
+    assertSameSession(ctx, session)
     return ctx.operations.run('backup', async (signal, report) => {
       const databaseKey = vault.databaseKeyCopy()
       try {

@@ -24,6 +24,9 @@ export function createApiHost(options: HostOptions): ApiHost {
   const operations = createOperations((progress) => {
     for (const listener of progressListeners) listener(progress)
   })
+  // Locking stops what is running (the admin restore locks the vault itself just before its swap,
+  // after its last check of the signal, so it still completes).
+  vault.onLocked(() => operations.cancelAll())
   const ctx: HandlerContext = {
     vault,
     userService,

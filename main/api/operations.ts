@@ -54,6 +54,15 @@ export function createOperations(emit: (progress: OperationProgress) => void, no
       return true
     },
 
+    /**
+     * Aborts everything running (the vault was locked). A backup, check, export or import started
+     * before the lock must not go on reading or writing the vault's data after it; each ends with
+     * CANCELLED and leaves no file.
+     */
+    cancelAll(): void {
+      for (const controller of running.values()) controller.abort()
+    },
+
     isRunning(operation: OperationKind): boolean {
       return running.has(operation)
     },

@@ -1,0 +1,98 @@
+// Locking (by hand, idle time, the lid) stops a backup or an export that is still running, and
+// nothing it leaves behind can exist without its audit row. Before, an export whose file was still
+// being written to a slow USB stick finished after the lock: the file was there, its audit row
+// could not be written (the database was closed) and the window got "Something went wrong".
+import { describe, expect, it } from 'vitest'
+import { readdirSync } from 'node:fs'
+import { ADMIN, call, folderFileAccess, testHost } from './support/temp-vault'
+import { createCase } from './support/case-fixtures'
+import { writePrivateFile } from '../../main/api/file-access'
+import type { AuditEntry, BackupStatus } from '../../main/api/contract'
+
+const BACKUP_PASSPHRASE = 'velvet compass hums over eleven salt marshes'
+
+function gate() {
+  let open!: () => void
+  const opened = new Promise<void>((resolve) => (open = resolve))
+  return { open, opened }
+}
+
+async function adminHost(access = folderFileAccess()) {
+  const { host } = testHost(undefined, access)
+  await call(host, 'vault:create', ADMIN)
+  await createCase(host)
+  return { host, access }
+}
+
+async function auditActions(host: Awaited<ReturnType<typeof adminHost>>['host']): Promise<string[]> {
+  await call(host, 'vault:unlock', { username: ADMIN.username, passphrase: ADMIN.passphrase })
+  return (await call<AuditEntry[]>(host, 'audit:list', { limit: 100 })).map((entry) => entry.action)
+}
+
+describe('a lock while a backup or an export runs', () => {
+  it('an export still being written when the vault locks is cancelled and leaves no file', async () => {
+    const access = folderFileAccess()
+    const writing = gate()
+    const slowStick = gate()
+    access.files.write = async (path, data) => {
+      writing.open()
+      await slowStick.opened // the USB stick takes its time
+      await writePrivateFile(path, data)
+    }
+    const { host } = await adminHost(access)
+    const exporting = host.dispatch('export:run', {
+      format: 'htcds-json',
+      protection: { plaintext: true, confirmed: true },
+    })
+    await writing.opened
+    host.lock('idle')
+    slowStick.open()
+    expect(await exporting).toMatchObject({ ok: false, error: { code: 'CANCELLED' } })
+    expect(readdirSync(access.folder)).toEqual([])
+    expect(await auditActions(host)).not.toContain('export.created')
+  })
+
+  it('a backup that is encrypting when the vault locks is cancelled, leaves no file and is not counted', async () => {
+    const { host, access } = await adminHost()
+    host.onProgress((progress) => {
+      if (progress.operation === 'backup' && progress.stage === 'encrypt') host.lock('idle')
+    })
+    const result = await host.dispatch('backup:create', { passphrase: BACKUP_PASSPHRASE })
+    expect(result).toMatchObject({ ok: false, error: { code: 'CANCELLED' } })
+    expect(readdirSync(access.folder)).toEqual([])
+    const actions = await auditActions(host)
+    expect(actions).not.toContain('backup.created')
+    expect(actions).toContain('session.locked')
+    expect((await call<BackupStatus>(host, 'backup:status')).lastBackupAt).toBeNull()
+  })
+
+  it('a lock while the save dialog is open: nothing is exported once it closes, even by another user', async () => {
+    const access = folderFileAccess()
+    const dialogOpen = gate()
+    const userChose = gate()
+    const chooseSaveLocation = access.files.chooseSaveLocation
+    access.files.chooseSaveLocation = async (name) => {
+      dialogOpen.open()
+      await userChose.opened
+      return chooseSaveLocation(name)
+    }
+    const { host } = await adminHost(access)
+    const exporting = host.dispatch('export:run', {
+      format: 'htcds-json',
+      protection: { plaintext: true, confirmed: true },
+    })
+    await dialogOpen.opened
+    host.lock('idle')
+    await call(host, 'vault:unlock', { username: ADMIN.username, passphrase: ADMIN.passphrase })
+    userChose.open()
+    expect(await exporting).toMatchObject({ ok: false, error: { code: 'LOCKED' } })
+    expect(readdirSync(access.folder)).toEqual([])
+  })
+
+  it('the admin restore, which locks the vault itself before its swap, still completes', async () => {
+    const { host } = await adminHost()
+    await call(host, 'backup:create', { passphrase: BACKUP_PASSPHRASE })
+    const restored = await host.dispatch('backup:restore', { passphrase: BACKUP_PASSPHRASE })
+    expect(restored).toMatchObject({ ok: true, value: { counts: { cases: 1 } } })
+  })
+})
