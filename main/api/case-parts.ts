@@ -1,4 +1,4 @@
-import type { AreaHandlers } from './handler'
+import { assertSameSession, type AreaHandlers } from './handler'
 import type { attachmentsContract, commentsContract, perpetratorsContract } from './contract/case-parts'
 import { caseServicesFor } from './case-services'
 import type { HandlerContext } from './handler'
@@ -20,12 +20,14 @@ export const attachmentsHandlers: AreaHandlers<typeof attachmentsContract> = {
   add: (ctx, input) =>
     forCase(ctx, input.caseId).attachments.add(input.caseId, input.fileName, input.content),
   saveAs: async (ctx, input) => {
-    const { attachments } = caseServicesFor(ctx.session)
+    const session = ctx.session
+    const { attachments } = caseServicesFor(session)
     const { caseId, fileName } = attachments.find(input.id)
     forCase(ctx, caseId)
     // Ask first, read the bytes only once the user picked a place: a cancel exports nothing.
     const target = await ctx.files.chooseSaveLocation(fileName)
     if (!target) return false
+    assertSameSession(ctx, session) // only for the person whose access was checked above
     await ctx.files.write(target, attachments.contentFor(input.id).bytes)
     return true
   },

@@ -7,7 +7,7 @@ import { readdirSync } from 'node:fs'
 import { ADMIN, call, folderFileAccess, testHost } from './support/temp-vault'
 import { createCase } from './support/case-fixtures'
 import { writePrivateFile } from '../../main/api/file-access'
-import type { AuditEntry, BackupStatus } from '../../main/api/contract'
+import type { AttachmentSummary, AuditEntry, BackupStatus } from '../../main/api/contract'
 
 const BACKUP_PASSPHRASE = 'velvet compass hums over eleven salt marshes'
 
@@ -86,6 +86,31 @@ describe('a lock while a backup or an export runs', () => {
     await call(host, 'vault:unlock', { username: ADMIN.username, passphrase: ADMIN.passphrase })
     userChose.open()
     expect(await exporting).toMatchObject({ ok: false, error: { code: 'LOCKED' } })
+    expect(readdirSync(access.folder)).toEqual([])
+  })
+
+  it('a lock while the save dialog of an attachment is open: the survivor’s file is not written', async () => {
+    const access = folderFileAccess()
+    const dialogOpen = gate()
+    const userChose = gate()
+    const chooseSaveLocation = access.files.chooseSaveLocation
+    const { host } = await adminHost(access)
+    const created = await createCase(host)
+    const added = await call<AttachmentSummary>(host, 'attachments:add', {
+      caseId: created.id,
+      fileName: 'statement.txt',
+      content: new Uint8Array(Buffer.from('statement')),
+    })
+    access.files.chooseSaveLocation = async (name) => {
+      dialogOpen.open()
+      await userChose.opened
+      return chooseSaveLocation(name)
+    }
+    const saving = host.dispatch('attachments:saveAs', { id: added.id })
+    await dialogOpen.opened
+    host.lock('idle')
+    userChose.open()
+    expect(await saving).toMatchObject({ ok: false, error: { code: 'LOCKED' } })
     expect(readdirSync(access.folder)).toEqual([])
   })
 
