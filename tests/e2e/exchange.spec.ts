@@ -68,7 +68,7 @@ test('an admin exports HTCDS JSON encrypted with a passphrase; plaintext only af
   await page.getByTestId('export-run').click()
   const result = page.getByTestId('export-result')
   await expect(result).toContainText('The export was saved to:', { timeout: 30_000 })
-  await expect(page.getByTestId('export-rows')).toHaveText('2 rows.')
+  await expect(page.getByTestId('export-rows')).toHaveText('2 cases.')
   await expect(page.getByTestId('export-encrypted')).toContainText('The file is encrypted')
   const file = (await page.getByTestId('export-file').textContent())!.trim()
   expect(file.startsWith(harness.savedFilesDir)).toBe(true)

@@ -74,6 +74,7 @@ export const exchangeMessages = {
       cancelled: 'No place was chosen, so nothing was written.',
       done: 'The export was saved to:',
       rows: 'No rows. | 1 row. | {count} rows.',
+      cases: 'No cases. | 1 case. | {count} cases.',
       cells: 'No table cells. | 1 table cell. | {count} table cells.',
       encryptedYes: 'The file is encrypted: it opens only with the passphrase or a matching private key.',
       encryptedNo: 'The file is NOT encrypted: anyone who gets it can read it.',
