@@ -1,6 +1,7 @@
 import { assertSameSession, type AreaHandlers } from './handler'
 import type { exportContract, ExportSettings } from './contract/export'
 import { checkExport, exportFileName, runExport } from '../core/export/export-service'
+import { openVaultReader } from '../core/vault/open-reader'
 
 export const exportHandlers: AreaHandlers<typeof exportContract> = {
   run: async (ctx, input) => {
@@ -20,6 +21,7 @@ export const exportHandlers: AreaHandlers<typeof exportContract> = {
     const outcome = await ctx.operations.run('export', (signal, report) =>
       runExport(session, input, file, {
         writePlaintext: (path, chunks) => ctx.files.write(path, chunks),
+        openReader: () => openVaultReader(ctx.vault),
         signal,
         onProgress: report,
       }),

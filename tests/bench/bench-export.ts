@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { generateX25519Identity, identityToRecipient } from 'age-encryption'
 import type { VaultSession } from '../../main/core/vault/vault-session'
+import type { Vault } from '../../main/core/vault/vault'
+import { openVaultReader } from '../../main/core/vault/open-reader'
 import { runExport } from '../../main/core/export/export-service'
 import { exportFormats, type ExportProtection } from '../../main/api/contract/export'
 import { timeAsync } from './bench-stats'
@@ -42,7 +44,11 @@ function fullRecords(session: VaultSession, cases: number): number {
   return FULL_RECORD_PARTS.reduce((sum, part) => sum + count(part), cases)
 }
 
-export async function measureExports(session: VaultSession, cases: number): Promise<ExportTiming[]> {
+export async function measureExports(
+  vault: Vault,
+  session: VaultSession,
+  cases: number,
+): Promise<ExportTiming[]> {
   const dir = mkdtempSync(join(tmpdir(), 'casevault-bench-export-'))
   const recipient = await identityToRecipient(await generateX25519Identity())
   const protections: [ExportTiming['protection'], ExportProtection][] = [
@@ -58,7 +64,10 @@ export async function measureExports(session: VaultSession, cases: number): Prom
       for (const [label, protection] of protections) {
         const file = join(dir, `${format}-${label}`)
         const { ms, value } = await timeAsync(() =>
-          runExport(session, { format, protection, scope: {} }, file),
+          // As the app runs it: full records read on a second connection, in batches.
+          runExport(session, { format, protection, scope: {} }, file, {
+            openReader: () => openVaultReader(vault),
+          }),
         )
         timings.push({
           format,

@@ -241,7 +241,7 @@ async function main() {
       process.stderr.write('Backup and verify, then each export format…\n')
       if (parts.has('backup'))
         printBackup(await measureBackup(vault, session), megabytes(databasePath(vaultDir)))
-      if (parts.has('exports')) printExports(await measureExports(session, vaultCases))
+      if (parts.has('exports')) printExports(await measureExports(vault, session, vaultCases))
       vault.lock('user')
     }
     if (parts.has('import')) await printImport(dir, passphrase)

@@ -16,6 +16,9 @@ import {
   type ExportScope,
 } from '../../api/contract/export'
 import { forEachRawCase } from './full-records-stream'
+import { visitRawCasesInBatches } from './read-cases-async'
+import type { RawCase } from './full-records'
+import type { VaultDatabase } from '../db/connection'
 import { HtcdsJsonBuilder } from './htcds-json'
 import { HtcdsCsvTables } from './htcds-csv'
 import { readDeidentifiedCases } from './deidentified-source'
@@ -47,8 +50,16 @@ export interface ExportOptions {
   writePlaintext?: (path: string, chunks: readonly Uint8Array[]) => Promise<void>
   /** Cancel: an aborted export writes no file (the encrypted one is renamed only when complete). */
   signal?: AbortSignal
-  /** 'read' while records are gathered (length unknown: null), then 'encrypt' by bytes. */
+  /** 'read' while records are gathered (by cases read when known, else null), then 'encrypt' by bytes. */
   onProgress?: (stage: 'read' | 'encrypt', fraction: number | null) => void
+  /**
+   * A second connection to the vault (openVaultReader): the full-record formats then read on it
+   * in batches, leaving main free between them (read-cases-async.ts). Without it they read on the
+   * vault's own connection in one go.
+   */
+  openReader?: () => VaultDatabase
+  /** Tests only: cases per batch of that reading. */
+  readBatchSize?: number
 }
 
 const EXTENSIONS: Record<ExportFormat, string> = {
@@ -121,10 +132,23 @@ interface Built {
   report: DeidentificationReport | null
 }
 
-async function build(session: VaultSession, request: ExportRequest, k: number): Promise<Built> {
+async function build(
+  session: VaultSession,
+  request: ExportRequest,
+  k: number,
+  options: ExportOptions,
+): Promise<Built> {
   const { db } = session
   // One read transaction: cases and their parts come from the same moment.
   const snapshot = <T>(read: () => T): T => db.transaction(read)()
+  const readCases = (visit: (one: RawCase) => void): Promise<number> =>
+    options.openReader
+      ? visitRawCasesInBatches(options.openReader(), request.scope, visit, {
+          signal: options.signal,
+          onProgress: (fraction) => options.onProgress?.('read', fraction),
+          batchSize: options.readBatchSize,
+        })
+      : Promise.resolve(snapshot(() => forEachRawCase(db, request.scope, visit)))
   switch (request.format) {
     case 'htcds-json': {
       const json = new HtcdsJsonBuilder({
@@ -133,12 +157,12 @@ async function build(session: VaultSession, request: ExportRequest, k: number): 
         scope: request.scope,
       })
       // Each case is written as it is read: never every case in memory at once.
-      const rows = snapshot(() => forEachRawCase(db, request.scope, (one) => json.add(one)))
+      const rows = await readCases((one) => json.add(one))
       return { chunks: json.finish(), rows, report: null }
     }
     case 'htcds-csv': {
       const tables = new HtcdsCsvTables()
-      const rows = snapshot(() => forEachRawCase(db, request.scope, (one) => tables.add(one)))
+      const rows = await readCases((one) => tables.add(one))
       return { chunks: await tarBundle(tables.entries(), session.clock()), rows, report: null }
     }
     case 'deidentified-csv':
@@ -182,7 +206,7 @@ export async function runExport(
 ): Promise<ExportOutcome> {
   const k = checkExport(session, request)
   options.onProgress?.('read', null)
-  const built = await build(session, request, k)
+  const built = await build(session, request, k, options)
   options.signal?.throwIfAborted()
   const { protection } = request
   if ('plaintext' in protection) {

@@ -23,7 +23,7 @@ const SQL = {
       u.username, c.is_training, c.created_at, c.updated_at, p.record, p.aliases, c.victim, c.details
     FROM cases c JOIN persons p ON p.id = c.survivor_id LEFT JOIN users u ON u.id = c.assigned_user_id
     WHERE c.id > @after AND +c.intake_date >= @from AND +c.intake_date <= @to
-    ORDER BY c.id LIMIT ${BATCH}`,
+    ORDER BY c.id LIMIT @limit`,
   events: `SELECT case_id, record FROM trafficking_events WHERE case_id > @after AND case_id <= @last
     ORDER BY case_id, event_date, id`,
   perpetrators: `SELECT cp.case_id, p.id, p.record, p.aliases, cp.context
@@ -78,8 +78,26 @@ class ByCase<Row extends [number, ...unknown[]]> {
  * Call inside a read transaction so the parts agree with the cases.
  */
 export function forEachRawCase(db: VaultDatabase, scope: ExportScope, visit: (one: RawCase) => void): number {
-  const params = scopeParams(scope)
-  const cases = db.prepare<[Params & { after: number }], CaseRow>(SQL.cases).raw(true)
+  const batches = visitInBatches(db, scope, visit)
+  for (;;) {
+    const step = batches.next()
+    if (step.done) return step.value
+  }
+}
+
+/**
+ * The same reading, pausing after each batch (yielding the number of cases read so far), so that
+ * a caller can let other work run, report progress or stop in between. Nothing is left open
+ * between batches: a caller may simply stop iterating. Returns the number of cases read.
+ */
+export function* visitInBatches(
+  db: VaultDatabase,
+  scope: ExportScope,
+  visit: (one: RawCase) => void,
+  batchSize = BATCH,
+): Generator<number, number> {
+  const params = { ...scopeParams(scope), limit: batchSize }
+  const cases = db.prepare<[Params & { after: number; limit: number }], CaseRow>(SQL.cases).raw(true)
   const part = <Row extends [number, ...unknown[]]>(sql: string) => {
     const statement = db.prepare<[Window], Row>(sql).raw(true)
     return (window: Window) => new ByCase(statement.all(window))
@@ -129,7 +147,8 @@ export function forEachRawCase(db: VaultDatabase, scope: ExportScope, visit: (on
       })
     }
     count += batch.length
-    if (batch.length < BATCH) break
+    if (batch.length < batchSize) break
+    yield count
     after = window.last
   }
   return count
