@@ -64,7 +64,8 @@ describe('full-record exports read in batches on a second connection', () => {
         onProgress: (stage, fraction) => {
           if (stage !== 'read' || fraction === null) return
           // Someone saves a case between two batches (on the vault's own connection).
-          if (fractions.length === 0) createCaseService(setup.session).create(createCaseInput.parse(survivorCase()))
+          if (fractions.length === 0)
+            createCaseService(setup.session).create(createCaseInput.parse(survivorCase()))
           fractions.push(fraction)
         },
       })
