@@ -1,6 +1,7 @@
 import { assertSameSession, type AreaHandlers } from './handler'
 import type { exportContract, ExportSettings } from './contract/export'
-import { checkExport, exportFileName, runExport } from '../core/export/export-service'
+import { runExport } from '../core/export/export-service'
+import { checkExport, exportFileName } from '../core/export/export-request'
 import { openVaultReader } from '../core/vault/open-reader'
 
 export const exportHandlers: AreaHandlers<typeof exportContract> = {
