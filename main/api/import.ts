@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { basename } from 'node:path'
-import type { AreaHandlers, HandlerContext } from './handler'
+import { assertSameSession, type AreaHandlers, type HandlerContext } from './handler'
 import {
   MAX_REPORTED_ERRORS,
   type ImportFormat,
@@ -51,11 +51,12 @@ async function pickFile(ctx: HandlerContext, format: ImportFormat): Promise<stri
 export const importHandlers: AreaHandlers<typeof importContract> = {
   preview: async (ctx, input) => {
     let token = input.token ?? null
-    const path = token ? chosen(ctx.session, token).path : await pickFile(ctx, input.format)
+    const session = ctx.session
+    const path = token ? chosen(session, token).path : await pickFile(ctx, input.format)
     if (!path)
       return { token: null, fileName: null, headers: [], suggestedMapping: {}, targets: [], report: null }
-    // Read after the dialog: the vault may have locked while it was open (ctx.session throws LOCKED).
-    const session = ctx.session
+    // The vault may have locked while the dialog was open, and someone else may have signed in.
+    assertSameSession(ctx, session)
     const files = filesOf(session)
     if (!token) {
       token = randomUUID()

@@ -3,9 +3,10 @@
 // being written to a slow USB stick finished after the lock: the file was there, its audit row
 // could not be written (the database was closed) and the window got "Something went wrong".
 import { describe, expect, it } from 'vitest'
-import { readdirSync } from 'node:fs'
-import { ADMIN, call, folderFileAccess, testHost } from './support/temp-vault'
-import { createCase } from './support/case-fixtures'
+import { readdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { ADMIN, call, folderFileAccess, tempDir, testHost } from './support/temp-vault'
+import { createCase, SUPERVISOR } from './support/case-fixtures'
 import { writePrivateFile } from '../../main/api/file-access'
 import type { AttachmentSummary, AuditEntry, BackupStatus } from '../../main/api/contract'
 
@@ -112,6 +113,27 @@ describe('a lock while a backup or an export runs', () => {
     userChose.open()
     expect(await saving).toMatchObject({ ok: false, error: { code: 'LOCKED' } })
     expect(readdirSync(access.folder)).toEqual([])
+  })
+
+  it('a lock while the import dialog is open, then someone else signs in: the file is not read', async () => {
+    const access = folderFileAccess()
+    const dialogOpen = gate()
+    const userChose = gate()
+    const csv = join(tempDir(), 'intake.csv')
+    writeFileSync(csv, 'caseNumber,intakeDate\r\nX-1,2026-01-02\r\n')
+    access.files.chooseImportFile = async () => {
+      dialogOpen.open()
+      await userChose.opened
+      return csv
+    }
+    const { host } = await adminHost(access)
+    await call(host, 'users:create', SUPERVISOR)
+    const previewing = host.dispatch('import:preview', { format: 'htcds-csv' })
+    await dialogOpen.opened
+    host.lock('idle')
+    await call(host, 'vault:unlock', { username: SUPERVISOR.username, passphrase: SUPERVISOR.passphrase })
+    userChose.open()
+    expect(await previewing).toMatchObject({ ok: false, error: { code: 'LOCKED' } })
   })
 
   it('the admin restore, which locks the vault itself before its swap, still completes', async () => {
