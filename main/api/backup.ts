@@ -80,13 +80,15 @@ export const backupHandlers: AreaHandlers<typeof backupContract> = {
   },
 
   verify: async (ctx, credentials) => {
+    const session = ctx.session
     const file = await ctx.files.chooseBackupFile()
     if (!file) return noBackupChosen
+    assertSameSession(ctx, session)
     const { manifest, counts } = await ctx.operations.run('verify', (signal, report) =>
       verifyBackup(file, credentials, { signal, onProgress: report }),
     )
-    ctx.session.audit.append({
-      actor: ctx.session.user.username,
+    session.audit.append({
+      actor: session.user.username,
       action: 'backup.verified',
       details: { cases: counts.cases ?? 0 },
     })
@@ -94,9 +96,11 @@ export const backupHandlers: AreaHandlers<typeof backupContract> = {
   },
 
   restore: async (ctx, credentials) => {
+    const { session, vault } = ctx
     const file = await ctx.files.chooseBackupFile()
     if (!file) return noBackupChosen
-    const { session, vault } = ctx
+    // Replaces the vault: only for the admin who asked, still signed in.
+    assertSameSession(ctx, session)
     // Verified completely before the vault is touched; the restore itself is recorded in the
     // outgoing vault's log, which stays in the rollback copy.
     const { manifest, counts } = await ctx.operations.run('restore', (signal, report) =>
@@ -173,8 +177,10 @@ export const backupHandlers: AreaHandlers<typeof backupContract> = {
   },
 
   chooseAutoFolder: async (ctx) => {
+    const session = ctx.session
     const folder = await ctx.files.chooseFolder()
-    const { settings, audit, user } = ctx.session
+    assertSameSession(ctx, session)
+    const { settings, audit, user } = session
     const current = settings.autoBackup()
     if (!folder) return autoStatus(ctx, current)
     const next = { ...current, folder }

@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { ADMIN, call, folderFileAccess, tempDir, testHost } from './support/temp-vault'
 import { createCase, SUPERVISOR } from './support/case-fixtures'
 import { writePrivateFile } from '../../main/api/file-access'
-import type { AttachmentSummary, AuditEntry, BackupStatus } from '../../main/api/contract'
+import type { AttachmentSummary, AuditEntry, BackupStatus, CasePage } from '../../main/api/contract'
 
 const BACKUP_PASSPHRASE = 'velvet compass hums over eleven salt marshes'
 
@@ -134,6 +134,28 @@ describe('a lock while a backup or an export runs', () => {
     await call(host, 'vault:unlock', { username: SUPERVISOR.username, passphrase: SUPERVISOR.passphrase })
     userChose.open()
     expect(await previewing).toMatchObject({ ok: false, error: { code: 'LOCKED' } })
+  })
+
+  it('a lock while the restore dialog is open: nothing is replaced once it closes, even after signing in again', async () => {
+    const access = folderFileAccess()
+    const { host } = await adminHost(access)
+    await call(host, 'backup:create', { passphrase: BACKUP_PASSPHRASE })
+    await createCase(host) // not in the backup
+    const dialogOpen = gate()
+    const userChose = gate()
+    const chooseBackupFile = access.files.chooseBackupFile
+    access.files.chooseBackupFile = async () => {
+      dialogOpen.open()
+      await userChose.opened
+      return chooseBackupFile()
+    }
+    const restoring = host.dispatch('backup:restore', { passphrase: BACKUP_PASSPHRASE })
+    await dialogOpen.opened
+    host.lock('idle')
+    await call(host, 'vault:unlock', { username: ADMIN.username, passphrase: ADMIN.passphrase })
+    userChose.open()
+    expect(await restoring).toMatchObject({ ok: false, error: { code: 'LOCKED' } })
+    expect((await call<CasePage>(host, 'cases:list', {})).total).toBe(2)
   })
 
   it('the admin restore, which locks the vault itself before its swap, still completes', async () => {
