@@ -1,4 +1,4 @@
-import type { AreaHandlers } from './handler'
+import { assertSameSession, type AreaHandlers } from './handler'
 import type { VaultSession } from '../core/vault/vault-session'
 import {
   MAX_DIRECTORY_IMPORT_ERRORS,
@@ -43,15 +43,12 @@ export const directoryHandlers: AreaHandlers<typeof directoryContract> = {
     capped(await importHsds(ctx.session, directoryOf(ctx.session), input.files, { dryRun: false })),
 
   export: async (ctx, input) => {
-    const name = hsdsExportFileName(
-      ctx.session.settings.organisation() ?? 'vault',
-      input.format,
-      ctx.session.clock(),
-    )
+    const session = ctx.session
+    const name = hsdsExportFileName(session.settings.organisation() ?? 'vault', input.format, session.clock())
     const file = await ctx.files.chooseSaveLocation(name)
     if (!file) return { file: null, organisations: 0, services: 0 }
-    // Read after the dialog: the vault may have locked while it was open (ctx.session throws LOCKED).
-    const session = ctx.session
+    // The vault may have locked while the dialog was open, and someone else may have signed in.
+    assertSameSession(ctx, session)
     const built = await buildHsdsExport(session, input.format, input.includeInactive)
     // Plaintext on purpose: a service directory is public-facing organisation data meant for
     // partner networks, not survivor data, so it is not age-encrypted like case exports.
