@@ -7,7 +7,7 @@ import { readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { ADMIN, call, folderFileAccess, tempDir, testHost } from './support/temp-vault'
 import { createCase, SUPERVISOR } from './support/case-fixtures'
-import { writePrivateFile } from '../../main/api/file-access'
+import { writePrivateFile, type FileAccess } from '../../main/api/file-access'
 import type { AttachmentSummary, AuditEntry, BackupStatus, CasePage } from '../../main/api/contract'
 
 const BACKUP_PASSPHRASE = 'velvet compass hums over eleven salt marshes'
@@ -16,6 +16,24 @@ function gate() {
   let open!: () => void
   const opened = new Promise<void>((resolve) => (open = resolve))
   return { open, opened }
+}
+
+type Dialog = 'chooseSaveLocation' | 'chooseBackupFile' | 'chooseImportFile'
+
+/**
+ * Keeps one of main's file dialogs open until the test lets the user choose: `shown` resolves when
+ * it opens, `choose()` closes it with the usual answer (or `answer`).
+ */
+function holdDialog(files: FileAccess, dialog: Dialog, answer?: string) {
+  const shown = gate()
+  const chosen = gate()
+  const usual = files[dialog] as (name?: string) => Promise<string | null>
+  files[dialog] = (async (name?: string) => {
+    shown.open()
+    await chosen.opened
+    return answer ?? usual(name)
+  }) as never
+  return { shown: shown.opened, choose: chosen.open }
 }
 
 async function adminHost(access = folderFileAccess()) {
@@ -69,32 +87,22 @@ describe('a lock while a backup or an export runs', () => {
 
   it('a lock while the save dialog is open: nothing is exported once it closes, even by another user', async () => {
     const access = folderFileAccess()
-    const dialogOpen = gate()
-    const userChose = gate()
-    const chooseSaveLocation = access.files.chooseSaveLocation
-    access.files.chooseSaveLocation = async (name) => {
-      dialogOpen.open()
-      await userChose.opened
-      return chooseSaveLocation(name)
-    }
+    const dialog = holdDialog(access.files, 'chooseSaveLocation')
     const { host } = await adminHost(access)
     const exporting = host.dispatch('export:run', {
       format: 'htcds-json',
       protection: { plaintext: true, confirmed: true },
     })
-    await dialogOpen.opened
+    await dialog.shown
     host.lock('idle')
     await call(host, 'vault:unlock', { username: ADMIN.username, passphrase: ADMIN.passphrase })
-    userChose.open()
+    dialog.choose()
     expect(await exporting).toMatchObject({ ok: false, error: { code: 'LOCKED' } })
     expect(readdirSync(access.folder)).toEqual([])
   })
 
   it('a lock while the save dialog of an attachment is open: the survivor’s file is not written', async () => {
     const access = folderFileAccess()
-    const dialogOpen = gate()
-    const userChose = gate()
-    const chooseSaveLocation = access.files.chooseSaveLocation
     const { host } = await adminHost(access)
     const created = await createCase(host)
     const added = await call<AttachmentSummary>(host, 'attachments:add', {
@@ -102,37 +110,27 @@ describe('a lock while a backup or an export runs', () => {
       fileName: 'statement.txt',
       content: new Uint8Array(Buffer.from('statement')),
     })
-    access.files.chooseSaveLocation = async (name) => {
-      dialogOpen.open()
-      await userChose.opened
-      return chooseSaveLocation(name)
-    }
+    const dialog = holdDialog(access.files, 'chooseSaveLocation')
     const saving = host.dispatch('attachments:saveAs', { id: added.id })
-    await dialogOpen.opened
+    await dialog.shown
     host.lock('idle')
-    userChose.open()
+    dialog.choose()
     expect(await saving).toMatchObject({ ok: false, error: { code: 'LOCKED' } })
     expect(readdirSync(access.folder)).toEqual([])
   })
 
   it('a lock while the import dialog is open, then someone else signs in: the file is not read', async () => {
     const access = folderFileAccess()
-    const dialogOpen = gate()
-    const userChose = gate()
     const csv = join(tempDir(), 'intake.csv')
     writeFileSync(csv, 'caseNumber,intakeDate\r\nX-1,2026-01-02\r\n')
-    access.files.chooseImportFile = async () => {
-      dialogOpen.open()
-      await userChose.opened
-      return csv
-    }
+    const dialog = holdDialog(access.files, 'chooseImportFile', csv)
     const { host } = await adminHost(access)
     await call(host, 'users:create', SUPERVISOR)
     const previewing = host.dispatch('import:preview', { format: 'htcds-csv' })
-    await dialogOpen.opened
+    await dialog.shown
     host.lock('idle')
     await call(host, 'vault:unlock', { username: SUPERVISOR.username, passphrase: SUPERVISOR.passphrase })
-    userChose.open()
+    dialog.choose()
     expect(await previewing).toMatchObject({ ok: false, error: { code: 'LOCKED' } })
   })
 
@@ -141,19 +139,12 @@ describe('a lock while a backup or an export runs', () => {
     const { host } = await adminHost(access)
     await call(host, 'backup:create', { passphrase: BACKUP_PASSPHRASE })
     await createCase(host) // not in the backup
-    const dialogOpen = gate()
-    const userChose = gate()
-    const chooseBackupFile = access.files.chooseBackupFile
-    access.files.chooseBackupFile = async () => {
-      dialogOpen.open()
-      await userChose.opened
-      return chooseBackupFile()
-    }
+    const dialog = holdDialog(access.files, 'chooseBackupFile')
     const restoring = host.dispatch('backup:restore', { passphrase: BACKUP_PASSPHRASE })
-    await dialogOpen.opened
+    await dialog.shown
     host.lock('idle')
     await call(host, 'vault:unlock', { username: ADMIN.username, passphrase: ADMIN.passphrase })
-    userChose.open()
+    dialog.choose()
     expect(await restoring).toMatchObject({ ok: false, error: { code: 'LOCKED' } })
     expect((await call<CasePage>(host, 'cases:list', {})).total).toBe(2)
   })
