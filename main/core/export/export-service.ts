@@ -34,8 +34,11 @@ export interface ExportOptions {
   writePlaintext?: (path: string, chunks: readonly Uint8Array[]) => Promise<void>
   /** Cancel: an aborted export writes no file (the encrypted one is renamed only when complete). */
   signal?: AbortSignal
-  /** 'read' while records are gathered (by cases read when known, else null), then 'encrypt' by bytes. */
-  onProgress?: (stage: 'read' | 'encrypt', fraction: number | null) => void
+  /**
+   * 'read' while records are gathered (by cases read when known, else null), then 'encrypt' by
+   * bytes, or 'write' (length unknown) for a plaintext file.
+   */
+  onProgress?: (stage: 'read' | 'encrypt' | 'write', fraction: number | null) => void
   /**
    * A second connection to the vault (openVaultReader): the full-record formats then read on it
    * in batches, leaving main free between them (read-cases-async.ts). Without it they read on the
@@ -130,6 +133,7 @@ export async function runExport(
   options.signal?.throwIfAborted()
   const { protection } = request
   if ('plaintext' in protection) {
+    options.onProgress?.('write', null)
     await (options.writePlaintext ?? writePrivateFile)(path, built.chunks)
   } else {
     const total = built.chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0) || 1

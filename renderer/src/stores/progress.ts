@@ -21,6 +21,11 @@ export const useProgressStore = defineStore('progress', () => {
     return progress && progress.stage !== 'done' ? progress.fraction : null
   }
 
+  /** The step main reports now ('read', 'encrypt'…), or null before the first report. */
+  function stage(operation: OperationKind): string | null {
+    return latest.value[operation]?.stage ?? null
+  }
+
   /** Forget the last run's progress before starting again. */
   function clear(operation: OperationKind): void {
     const next = { ...latest.value }
@@ -28,5 +33,5 @@ export const useProgressStore = defineStore('progress', () => {
     latest.value = next
   }
 
-  return { latest, fraction, clear }
+  return { latest, fraction, stage, clear }
 })

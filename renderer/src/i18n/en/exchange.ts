@@ -71,6 +71,8 @@ export const exchangeMessages = {
       },
       submit: 'Export',
       busy: 'Exporting… This can take a while for many cases.',
+      busyReading: 'Reading the cases… This can take a while for many cases.',
+      busyWriting: 'Writing the file…',
       cancelled: 'No place was chosen, so nothing was written.',
       done: 'The export was saved to:',
       rows: 'No rows. | 1 row. | {count} rows.',
