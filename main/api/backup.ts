@@ -15,6 +15,7 @@ import { backupFileName } from '../core/backup/backup-format'
 import { APP_VERSION } from '../app-version'
 import { CaseVaultError } from '../core/errors'
 import { fileOnSameDrive, onSameDrive } from '../core/backup/same-drive'
+import { listRollbackCopies, removeRollbackCopies } from '../core/backup/rollback-copies'
 
 const DAY_MS = 24 * 60 * 60 * 1000
 
@@ -187,6 +188,19 @@ export const backupHandlers: AreaHandlers<typeof backupContract> = {
     settings.saveAutoBackup(next)
     audit.append({ actor: user.username, action: 'settings.updated', details: { autoBackupFolder: true } })
     return autoStatus(ctx, next)
+  },
+
+  rollbackCopies: (ctx) => listRollbackCopies(ctx.vault.dataDir),
+
+  removeRollbackCopies: (ctx) => {
+    const { session, vault } = ctx
+    const removed = removeRollbackCopies(vault.dataDir)
+    session.audit.append({
+      actor: session.user.username,
+      action: 'backup.rollbacks_removed',
+      details: { removed },
+    })
+    return listRollbackCopies(vault.dataDir)
   },
 
   // Whichever is running (the screen runs one at a time). A restore can be cancelled only while

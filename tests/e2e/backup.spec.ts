@@ -105,6 +105,15 @@ test('an admin backs up, checks and restores the vault; a case added after the b
   await expect(page.getByTestId(`case-row-${later.caseNumber}`)).toHaveCount(0)
   const listed = await harness.call<CasePage>('cases:list', {})
   expect(listed).toMatchObject({ ok: true, value: { total: 1 } })
+
+  // What the restore left behind: one copy of the replaced vault, which the admin removes.
+  await page.getByTestId('nav-backup').click()
+  await expect(page.getByTestId('rollback-list').locator('li')).toHaveCount(1)
+  await page.getByTestId('rollback-remove').click()
+  await expect(page.getByTestId('rollback-keep')).toBeFocused()
+  await harness.screenshot('backup-rollback-copies')
+  await page.getByTestId('rollback-confirm').click()
+  await expect(page.getByTestId('rollback-none')).toHaveText('The copies were removed.')
 })
 
 test('making a backup works with the keyboard; a cancelled save dialog writes nothing', async ({

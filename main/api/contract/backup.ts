@@ -72,6 +72,14 @@ export interface BackupResult {
   sameDriveAsVault: boolean
 }
 
+/** A vault a restore moved aside (`<data folder>.rollback-<time>`). */
+export interface RollbackCopy {
+  name: string
+  /** When the restore moved it aside, ISO 8601. */
+  movedAsideAt: string
+  bytes: number
+}
+
 export interface BackupCheck {
   file: string | null
   counts: Record<string, number>
@@ -99,6 +107,10 @@ export const backupContract = {
   updateAuto: method(autoBackupInputSchema, ['admin']).returns<AutoBackupStatus>(),
   /** Main's folder dialog; the chosen folder is saved at once. Unchanged when cancelled. */
   chooseAutoFolder: method(z.undefined(), ['admin']).returns<AutoBackupStatus>(),
+  /** The vaults earlier restores moved aside, oldest first (each still opens with its old passphrases). */
+  rollbackCopies: method(z.undefined(), ['admin']).returns<RollbackCopy[]>(),
+  /** Deletes them all, audited; returns what is left (none). */
+  removeRollbackCopies: method(z.undefined(), ['admin']).returns<RollbackCopy[]>(),
   /**
    * Stops the backup, check or restore-check that is running (it then fails with CANCELLED, having
    * written and changed nothing); false when none was running.

@@ -28,6 +28,8 @@ export const channels = {
     'autoStatus',
     'updateAuto',
     'chooseAutoFolder',
+    'rollbackCopies',
+    'removeRollbackCopies',
     'cancel',
   ],
   export: ['run', 'getSettings', 'updateSettings', 'cancel'],

@@ -10,6 +10,7 @@ import type {
   BackupResult,
   BackupSettings,
   BackupStatus,
+  RollbackCopy,
 } from '../../../main/api/contract'
 import { errorCodeOf, unwrap } from '../api-error'
 import { casevault } from './client'
@@ -110,6 +111,14 @@ export const useBackupStore = defineStore('backup', () => {
     return unwrap(await casevault().backup.updateAuto(input))
   }
 
+  async function loadRollbackCopies(): Promise<RollbackCopy[]> {
+    return unwrap(await casevault().backup.rollbackCopies())
+  }
+
+  async function removeRollbackCopies(): Promise<RollbackCopy[]> {
+    return unwrap(await casevault().backup.removeRollbackCopies())
+  }
+
   function reset(): void {
     status.value = null
   }
@@ -128,6 +137,8 @@ export const useBackupStore = defineStore('backup', () => {
     loadAutoStatus,
     chooseAutoFolder,
     updateAuto,
+    loadRollbackCopies,
+    removeRollbackCopies,
     reset,
   }
 })

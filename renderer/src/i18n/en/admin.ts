@@ -105,6 +105,7 @@ export const adminMessages = {
         restored: 'Backup restored',
         auto_created: 'Automatic backup made',
         auto_failed: 'Automatic backup failed',
+        rollbacks_removed: 'Copies kept after restores removed',
       },
       support_plan: {
         created: 'Support plan created',

@@ -146,6 +146,20 @@ export const backupMessages = {
       organisation: 'Organisation: {name}',
       cancelled: 'No file was chosen, so nothing was checked.',
     },
+    rollback: {
+      heading: 'Copies kept after restores',
+      explain:
+        'Each restore keeps the vault it replaced in a folder beside the data folder, so a restore can be undone. Such a copy is as large as the vault and still opens with the passphrases that were valid when it was replaced, including those of people who have left. Remove the copies once the restored vault has proven itself.',
+      none: 'There are no copies.',
+      removed: 'The copies were removed.',
+      copy: 'Replaced on {date} ({size})',
+      remove: 'Remove this copy… | Remove these {count} copies…',
+      confirmTitle: 'Remove the copies?',
+      confirmBody:
+        'The copy ({size}) will be deleted from this computer and cannot be brought back. | The {count} copies ({size} in all) will be deleted from this computer and cannot be brought back.',
+      keep: 'Keep them',
+      confirm: 'Remove',
+    },
     restore: {
       heading: 'Restore a backup',
       lead: 'Restoring replaces everything in this vault with the content of the backup.',
