@@ -1,4 +1,5 @@
 import { lockWithAutoBackup } from './lock-with-backup'
+import { applyRestoreMarker } from '../core/backup/restore-marker'
 import type { AreaHandlers, HandlerContext } from './handler'
 import type { vaultContract, VaultStatus } from './contract/vault'
 
@@ -21,12 +22,15 @@ export const vaultHandlers: AreaHandlers<typeof vaultContract> = {
   },
 
   unlock: async (ctx, input) => {
-    await ctx.vault.unlock(input.username, input.passphrase)
+    applyRestoreMarker(ctx.vault.dataDir, await ctx.vault.unlock(input.username, input.passphrase))
     return vaultStatus(ctx)
   },
 
   unlockWithRecoveryKey: async (ctx, input) => {
-    await ctx.vault.unlockWithRecoveryKey(input.recoveryKey, input.username, input.newPassphrase)
+    applyRestoreMarker(
+      ctx.vault.dataDir,
+      await ctx.vault.unlockWithRecoveryKey(input.recoveryKey, input.username, input.newPassphrase),
+    )
     return vaultStatus(ctx)
   },
 

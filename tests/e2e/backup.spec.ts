@@ -108,6 +108,9 @@ test('an admin backs up, checks and restores the vault; a case added after the b
 
   // What the restore left behind: one copy of the replaced vault, which the admin removes.
   await page.getByTestId('nav-backup').click()
+  // The restored vault knows it is its backup's state: no "never backed up" warning.
+  await expect(page.getByTestId('backup-status')).toContainText('Last backup:')
+  await expect(page.getByTestId('backup-overdue-banner')).toHaveCount(0)
   await expect(page.getByTestId('rollback-list').locator('li')).toHaveCount(1)
   await page.getByTestId('rollback-remove').click()
   await expect(page.getByTestId('rollback-keep')).toBeFocused()

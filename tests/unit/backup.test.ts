@@ -175,7 +175,8 @@ describe('restore', () => {
     const restored = await restoreBackup(vault.dataDir, out, withPassphrase)
     expect(restored.rollbackDir).not.toBeNull()
     expect(existsSync(join(restored.rollbackDir!, 'casevault.db'))).toBe(true)
-    expect(readdirSync(vault.dataDir).sort()).toEqual(['casevault.db', 'vault.json'])
+    // The vault, and the restore's note for the first unlock (restore-marker.ts).
+    expect(readdirSync(vault.dataDir).sort()).toEqual(['casevault.db', 'restored-from.json', 'vault.json'])
     const session = await vault.unlock('amara', ADMIN.passphrase)
     expect(session.users.list()).toHaveLength(51)
     expect(session.users.findByUsername('late')).toBeUndefined()

@@ -5,6 +5,7 @@ import { DATABASE_FILE, HEADER_FILE, syncDirectory, syncFile } from '../vault/va
 import { CaseVaultError } from '../errors'
 import { verifyBackupInto, type VerifiedBackup, type VerifyOptions } from './verify-backup'
 import type { BackupCredentials } from './backup-format'
+import { RESTORE_MARKER_FILE, writeRestoreMarker } from './restore-marker'
 
 export interface RestoreOptions extends VerifyOptions {
   now?: Date
@@ -57,8 +58,12 @@ export async function restoreBackup(
     await mkdir(candidate, { mode: 0o700 })
     await rename(join(extracted, HEADER_FILE), join(candidate, HEADER_FILE))
     await rename(join(extracted, DATABASE_FILE), join(candidate, DATABASE_FILE))
+    writeRestoreMarker(candidate, {
+      backupCreatedAt: verified.manifest.createdAt,
+      restoredAt: now.toISOString(),
+    })
     // Verification only read the files: make them durable before they replace the live vault.
-    for (const file of [HEADER_FILE, DATABASE_FILE]) syncFile(join(candidate, file))
+    for (const file of [HEADER_FILE, DATABASE_FILE, RESTORE_MARKER_FILE]) syncFile(join(candidate, file))
     syncDirectory(candidate)
     signal?.throwIfAborted()
     if (options.onlyIntoEmptyFolder && holdsVault(dataDir))

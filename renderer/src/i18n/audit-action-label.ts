@@ -42,6 +42,8 @@ export function useAuditActionLabel(): (action: string) => string {
         return t('audit.actions.backup.auto_created')
       case 'backup.auto_failed':
         return t('audit.actions.backup.auto_failed')
+      case 'backup.restored_here':
+        return t('audit.actions.backup.restored_here')
       case 'backup.rollbacks_removed':
         return t('audit.actions.backup.rollbacks_removed')
       case 'screening.created':

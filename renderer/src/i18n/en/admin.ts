@@ -106,6 +106,7 @@ export const adminMessages = {
         auto_created: 'Automatic backup made',
         auto_failed: 'Automatic backup failed',
         rollbacks_removed: 'Copies kept after restores removed',
+        restored_here: 'This vault restored from a backup',
       },
       support_plan: {
         created: 'Support plan created',
