@@ -3,9 +3,9 @@
 import { describe, expect, it } from 'vitest'
 import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { ADMIN, call } from './support/temp-vault'
+import { ADMIN, call, createdVault } from './support/temp-vault'
 import { createCase, staffedHost } from './support/case-fixtures'
-import { RESTORE_MARKER_FILE } from '../../main/core/backup/restore-marker'
+import { applyRestoreMarker, RESTORE_MARKER_FILE } from '../../main/core/backup/restore-marker'
 import type { AuditEntry, BackupCheck, BackupResult, BackupStatus } from '../../main/api/contract'
 
 const BACKUP_PASSPHRASE = 'velvet compass hums over eleven salt marshes'
@@ -49,5 +49,18 @@ describe('after a restore', () => {
     expect((await call<BackupStatus>(host, 'backup:status')).lastBackupAt).toBeNull()
     expect(await restoredActions(host)).toHaveLength(0)
     expect(existsSync(join(dataDir, RESTORE_MARKER_FILE))).toBe(false)
+  })
+
+  it('never fails the unlock: when the records cannot be written, the note stays for the next one', async () => {
+    const { vault } = await createdVault()
+    const session = vault.session()!
+    const note = join(vault.dataDir, RESTORE_MARKER_FILE)
+    writeFileSync(
+      note,
+      JSON.stringify({ backupCreatedAt: '2026-11-01T10:00:00.000Z', restoredAt: '2026-11-02T10:00:00.000Z' }),
+    )
+    vault.lock('user') // its database is closed now: every write fails
+    expect(applyRestoreMarker(vault.dataDir, session)).toBeNull()
+    expect(existsSync(note)).toBe(true)
   })
 })

@@ -24,8 +24,21 @@ export function writeRestoreMarker(vaultDir: string, marker: RestoreMarker): voi
   renameSync(`${path}.partial`, path)
 }
 
-/** On unlock: records what the note says (once), then removes it. A damaged note is just removed. */
+/**
+ * On unlock: records what the note says (once), then removes it. A damaged note is just removed.
+ * Never fails the unlock it follows: if the records cannot be written (a full disk), the note
+ * stays for the next unlock.
+ */
 export function applyRestoreMarker(dataDir: string, session: VaultSession): RestoreMarker | null {
+  try {
+    return applyNote(dataDir, session)
+  } catch (error) {
+    console.error('[casevault] could not record the restore; will try at the next unlock', error)
+    return null
+  }
+}
+
+function applyNote(dataDir: string, session: VaultSession): RestoreMarker | null {
   const path = join(dataDir, RESTORE_MARKER_FILE)
   if (!existsSync(path)) return null
   let marker: RestoreMarker | null
