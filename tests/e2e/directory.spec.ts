@@ -1,77 +1,15 @@
 import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
-import type { AuditEntry, DirectoryOrganisation, DirectoryService } from '../../main/api/contract'
-import { ADMIN, expect, test, type Harness } from './support/harness'
-import { expectNoSeriousA11yViolations, expectUnlockedAs, lock, signIn, unlock } from './support/app'
-import { CASEWORKER, choose, dismissToasts } from './support/cases'
+import type { AuditEntry } from '../../main/api/contract'
+import { ADMIN, expect, test } from './support/harness'
+import { signIn } from './support/app'
+import { choose, dismissToasts } from './support/cases'
+import { partnerFile } from './support/directory'
 
 // The service directory through the real renderer, the real API and a real encrypted vault:
-// admins keep it (by keyboard too), exchange it with partners as HSDS 3.0, caseworkers only read
-// it, and analysts do not get it at all.
-
-const ANALYST = {
-  username: 'noor.analyst',
-  displayName: 'Noor Rahman',
-  role: 'analyst',
-  passphrase: 'amber lantern tide 64',
-}
-
-/** A partner network's HSDS 3.0 file: one organisation, three services, the second one broken. */
-const PARTNER_ORG = '6f1c2a4e-8b1d-4c7e-9a35-2d0f4b6e8a11'
-function partnerService(id: string, name: string, extra: Record<string, unknown> = {}) {
-  return {
-    id,
-    organization_id: PARTNER_ORG,
-    name,
-    status: 'active',
-    languages: [{ code: 'pt' }],
-    ...extra,
-  }
-}
-function partnerFile(withBadRow: boolean): Buffer {
-  const services = [
-    partnerService('0b7e4c1a-52d3-4f0e-8a6b-1c9d2e3f4a01', 'Labour rights clinic', {
-      eligibility_description: 'Workers recruited abroad.',
-    }),
-    ...(withBadRow
-      ? [partnerService('0b7e4c1a-52d3-4f0e-8a6b-1c9d2e3f4a02', 'Helpline', { email: 'call us any time' })]
-      : []),
-    partnerService('0b7e4c1a-52d3-4f0e-8a6b-1c9d2e3f4a03', 'Night shelter'),
-  ]
-  return Buffer.from(
-    JSON.stringify({
-      organizations: [{ id: PARTNER_ORG, name: 'Lisbon Migrant Support', description: 'Partner NGO.' }],
-      services,
-    }),
-  )
-}
-
-/** An organisation and a service saved straight through the API, as an admin while seeding. */
-async function seedDirectory(harness: Harness): Promise<{ service: DirectoryService }> {
-  expect(
-    await harness.call('vault:unlock', { username: ADMIN.username, passphrase: ADMIN.passphrase }),
-  ).toMatchObject({ ok: true })
-  const organisation = await harness.call<DirectoryOrganisation>('directory:saveOrganisation', {
-    name: 'Harbour Legal Aid',
-    orgType: 'LegalService',
-    city: 'Porto',
-    country: 'PT',
-  })
-  if (!organisation.ok) throw new Error(JSON.stringify(organisation.error))
-  const service = await harness.call<DirectoryService>('directory:saveService', {
-    organisationId: organisation.value.id,
-    name: 'Residence permit advice',
-    serviceTypes: ['Legal'],
-    languages: ['pt', 'en'],
-    eligibilityNotes: 'Adults identified as possible victims.',
-    phone: '+351 22 000 0000',
-    city: 'Porto',
-  })
-  if (!service.ok) throw new Error(JSON.stringify(service.error))
-  harness.lockFromMain('user')
-  return { service: service.value }
-}
+// admins keep it (by keyboard too) and exchange it with partners as HSDS 3.0. Caseworkers only read
+// it and analysts do not get it at all: directory-roles.spec.ts.
 
 const focusedTestId = (page: Page) =>
   page.evaluate(() => document.activeElement?.closest('[data-testid]')?.getAttribute('data-testid') ?? null)
@@ -249,83 +187,4 @@ test('an admin keeps the directory: adds by keyboard, edits, deactivates, export
   expect(JSON.stringify(audit.value.filter((entry) => entry.action.startsWith('directory.')))).not.toContain(
     'Casa Segura',
   )
-})
-
-test('a caseworker reads the directory without edit controls; an analyst does not get it', async ({
-  page,
-  harness,
-}) => {
-  await harness.seedVault()
-  await harness.addUser(CASEWORKER)
-  await harness.addUser(ANALYST)
-  await seedDirectory(harness)
-
-  await signIn(page, CASEWORKER)
-  await page.getByTestId('nav-directory').click()
-  await expect(page.getByTestId('directory-read-only')).toBeVisible()
-  const row = page.getByRole('row').filter({ hasText: 'Residence permit advice' })
-  await expect(row).toContainText('Harbour Legal Aid')
-  await expect(row).toContainText('Legal')
-  for (const testid of [
-    'directory-add-organisation',
-    'directory-add-service',
-    'directory-import',
-    'directory-export-json',
-    'directory-export-csv',
-    'directory-service-edit',
-    'directory-service-toggle',
-    'directory-organisation-edit',
-    'directory-organisation-toggle',
-  ]) {
-    await expect(page.getByTestId(testid), testid).toHaveCount(0)
-  }
-  // Main refuses the change whatever the page sends.
-  const refused = await page.evaluate(() =>
-    window.casevault.directory.saveOrganisation({ name: 'Sneaky Org' }),
-  )
-  expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-  await harness.screenshot('directory-read-only')
-  await lock(page)
-
-  await unlock(page, ANALYST.username, ANALYST.passphrase)
-  await expectUnlockedAs(page, ANALYST.displayName)
-  await expect(page.getByTestId('nav-directory')).toHaveCount(0)
-  await page.evaluate(() => {
-    window.location.hash = '#/app/directory'
-  })
-  await expect(page.getByTestId('not-allowed')).toBeVisible()
-  await expect(page.getByTestId('directory-services-table')).toHaveCount(0)
-  const listed = await page.evaluate(() => window.casevault.directory.listServices({}))
-  expect(listed).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-})
-
-test('the directory screens have no serious accessibility violations', async ({ page, harness }) => {
-  await harness.seedVault()
-  await seedDirectory(harness)
-  await signIn(page, ADMIN)
-  await page.getByTestId('nav-directory').click()
-  await expect(page.getByTestId('directory-service-name')).toHaveCount(1)
-  await expectNoSeriousA11yViolations(page, 'directory list')
-
-  await page.getByTestId('directory-add-organisation').click()
-  await expect(page.getByTestId('organisation-dialog')).toBeVisible()
-  await page.getByTestId('organisation-save').click()
-  await expect(page.getByTestId('directory-field-name')).toHaveAttribute('aria-invalid', 'true')
-  await expectNoSeriousA11yViolations(page, 'organisation form with an error')
-  await page.keyboard.press('Escape')
-  await expect(page.getByTestId('organisation-dialog')).toBeHidden()
-
-  await page.getByTestId('directory-service-edit').click()
-  await expect(page.getByTestId('service-dialog')).toBeVisible()
-  await expectNoSeriousA11yViolations(page, 'service form')
-  await page.keyboard.press('Escape')
-
-  await page.getByTestId('directory-import').click()
-  await page.getByTestId('directory-import-input').setInputFiles({
-    name: 'partner-directory.json',
-    mimeType: 'application/json',
-    buffer: partnerFile(true),
-  })
-  await expect(page.getByTestId('directory-import-errors')).toBeVisible()
-  await expectNoSeriousA11yViolations(page, 'import report')
 })
