@@ -1,6 +1,6 @@
 import { expect, test } from './support/harness'
-import { expectNoSeriousA11yViolations, expectUnlockedAs, signIn, unlock } from './support/app'
-import { CASEWORKER, createCaseByApi } from './support/cases'
+import { expectNoSeriousA11yViolations, expectUnlockedAs, unlock } from './support/app'
+import { caseworkerWithCase } from './support/cases'
 import type { ReferralDetail } from '../../main/api/contract'
 
 // The dashboard ("Today") through the real renderer and API over a real encrypted vault.
@@ -16,14 +16,7 @@ test('an overdue follow-up and this weekâ€™s follow-up appear on the caseworkerâ
   page,
   harness,
 }) => {
-  await harness.seedVault()
-  await harness.addUser(CASEWORKER)
-  await signIn(page, CASEWORKER)
-  const created = await createCaseByApi(harness, {
-    intakeDate: '2026-03-14',
-    survivor: { prs_FirstName: 'Olena', prs_SecondName: 'Kovalenko' },
-    survivorAliases: [],
-  })
+  const created = await caseworkerWithCase(page, harness)
   const referral = (to: string, followUpDate: string) =>
     harness.call<ReferralDetail>('referrals:create', {
       direction: 'outgoing',

@@ -1,7 +1,7 @@
 import type { DirectoryOrganisation } from '../../main/api/contract'
 import { ADMIN, expect, test } from './support/harness'
 import { expectNoSeriousA11yViolations, signIn } from './support/app'
-import { CASEWORKER, createCaseByApi } from './support/cases'
+import { caseworkerWithCase } from './support/cases'
 
 // One Escape too many must not throw away a half-filled form (the mechanism behind a CI flake,
 // and for a person: a lost referral). Untouched dialogs still close at once, and an Escape meant
@@ -86,13 +86,8 @@ test('in a half-written referral, Escape in the date calendar closes only the ca
   page,
   harness,
 }) => {
-  await harness.seedVault()
-  await harness.addUser(CASEWORKER)
-  await signIn(page, CASEWORKER)
-  const created = await createCaseByApi(harness, {
-    intakeDate: '2026-03-14',
+  const created = await caseworkerWithCase(page, harness, {
     survivor: { prs_FirstName: 'Olena', prs_Gender: 'Feminine' },
-    survivorAliases: [],
     victim: { vic_TraffickingStatus: 'PossibleVictimOfTrafficking' },
   })
   await page.goto(`/#/app/cases/${created.id}`)

@@ -1,6 +1,6 @@
 import { expect, test } from './support/harness'
 import { expectNoSeriousA11yViolations, signIn } from './support/app'
-import { CASEWORKER, createCaseByApi, dismissToasts } from './support/cases'
+import { caseworkerWithCase, CASEWORKER, dismissToasts } from './support/cases'
 
 // A referral through the real renderer, the real API and a real encrypted vault: consent gates
 // sending, every step is kept in the history, and the printout carries only what the consent covers.
@@ -9,11 +9,7 @@ test('a caseworker refers a survivor with consent, and the printout leaves out w
   page,
   harness,
 }) => {
-  await harness.seedVault()
-  await harness.addUser(CASEWORKER)
-  await signIn(page, CASEWORKER)
-  const created = await createCaseByApi(harness, {
-    intakeDate: '2026-03-14',
+  const created = await caseworkerWithCase(page, harness, {
     survivor: {
       prs_FirstName: 'Olena',
       prs_SecondName: 'Kovalenko',
@@ -22,7 +18,6 @@ test('a caseworker refers a survivor with consent, and the printout leaves out w
       prs_Citizenship: ['UA'],
       prs_MobilePhone: '+380 44 555 0101',
     },
-    survivorAliases: [],
     victim: {
       vic_TraffickingStatus: 'PossibleVictimOfTrafficking',
       vic_TypeOfExploitation: ['ForcedLabour'],
@@ -134,14 +129,7 @@ test('a walk-in screened before any case exists is referred straight from the sc
 })
 
 test('a caseworker plans support on a case, then records it as completed', async ({ page, harness }) => {
-  await harness.seedVault()
-  await harness.addUser(CASEWORKER)
-  await signIn(page, CASEWORKER)
-  const created = await createCaseByApi(harness, {
-    intakeDate: '2026-03-14',
-    survivor: { prs_FirstName: 'Olena', prs_SecondName: 'Kovalenko' },
-    survivorAliases: [],
-  })
+  const created = await caseworkerWithCase(page, harness)
   await page.goto(`/#/app/cases/${created.id}`)
   await page.getByTestId('case-tab-supportPlans').click()
   await expect(page.getByTestId('support-plans-none')).toBeVisible()

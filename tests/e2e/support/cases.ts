@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test'
 import type { ApiResult, CaseDetail, CreateCaseInput } from '../../../main/api/contract'
 import { expect, type Harness } from './harness'
+import { signIn } from './app'
 
 // Steps the case specs share, done the way a person does them.
 
@@ -46,6 +47,26 @@ export async function createCaseByApi(harness: Harness, input: CreateCaseInput):
   const created = (await harness.call<CaseDetail>('cases:create', input)) as ApiResult<CaseDetail>
   if (!created.ok) throw new Error(`creating a case failed: ${JSON.stringify(created.error)}`)
   return created.value
+}
+
+/**
+ * The start of most caseworker specs: a vault with its admin and the caseworker, the caseworker
+ * signed in on the page, and one case of theirs (Olena's, unless `input` says otherwise).
+ */
+export async function caseworkerWithCase(
+  page: Page,
+  harness: Harness,
+  input: Partial<CreateCaseInput> = {},
+): Promise<CaseDetail> {
+  await harness.seedVault()
+  await harness.addUser(CASEWORKER)
+  await signIn(page, CASEWORKER)
+  return createCaseByApi(harness, {
+    intakeDate: '2026-03-14',
+    survivor: { prs_FirstName: 'Olena', prs_SecondName: 'Kovalenko' },
+    survivorAliases: [],
+    ...input,
+  })
 }
 
 /** A one-page PDF, small but real enough for main's content sniffing. */
