@@ -33,8 +33,8 @@ const MAX_CHECK_CACHE_BYTES = 2 * 1024 ** 3
  * of 512 MiB was no faster than 64: the gain needs every page). The cache only grows as pages are
  * read and is freed with the worker, so it is taken only when it is at most a quarter of the
  * memory free now (and at most 2 GiB); otherwise the check runs as before. The worker's
- * connection is read-only, which alone took the same check from ~5.3 to ~3.8 s (measured, not
- * explained); the caller's connection is already open, so the WAL files it needs exist.
+ * connection is read-only, which alone took the same check (same cache) from 5.0–5.6 s to
+ * 3.7–3.9 s: measured three times each, not explained.
  */
 export function integrityCacheKiB(databaseBytes: number, freeBytes: number): number {
   const whole = Math.ceil((databaseBytes * 1.1) / KiB)
