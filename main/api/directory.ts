@@ -1,4 +1,4 @@
-import { assertSameSession, type AreaHandlers } from './handler'
+import type { AreaHandlers } from './handler'
 import type { VaultSession } from '../core/vault/vault-session'
 import {
   MAX_DIRECTORY_IMPORT_ERRORS,
@@ -47,8 +47,6 @@ export const directoryHandlers: AreaHandlers<typeof directoryContract> = {
     const name = hsdsExportFileName(session.settings.organisation() ?? 'vault', input.format, session.clock())
     const file = await ctx.files.chooseSaveLocation(name)
     if (!file) return { file: null, organisations: 0, services: 0 }
-    // The vault may have locked while the dialog was open, and someone else may have signed in.
-    assertSameSession(ctx, session)
     const built = await buildHsdsExport(session, input.format, input.includeInactive)
     // Plaintext on purpose: a service directory is public-facing organisation data meant for
     // partner networks, not survivor data, so it is not age-encrypted like case exports.

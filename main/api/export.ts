@@ -1,4 +1,4 @@
-import { assertSameSession, type AreaHandlers } from './handler'
+import type { AreaHandlers } from './handler'
 import type { exportContract, ExportSettings } from './contract/export'
 import { runExport } from '../core/export/export-service'
 import { checkExport, exportFileName } from '../core/export/export-request'
@@ -18,7 +18,6 @@ export const exportHandlers: AreaHandlers<typeof exportContract> = {
     )
     const file = await ctx.files.chooseSaveLocation(name)
     if (!file) return { file: null, rows: 0, encrypted, report: null }
-    assertSameSession(ctx, session)
     const outcome = await ctx.operations.run('export', (signal, report) =>
       runExport(session, input, file, {
         writePlaintext: (path, chunks) => ctx.files.write(path, chunks),

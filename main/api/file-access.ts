@@ -41,3 +41,27 @@ export const noFileAccess: FileAccess = {
 }
 
 export { writePrivateFile } from '../core/write-private-file'
+
+/**
+ * The dialogs as handlers see them: the vault may lock while one is open (idle time, the lid), and
+ * someone else may sign in before the user chooses. What was asked for before the dialog is then
+ * not carried out for a session that did not ask: the dialog's answer becomes LOCKED. Every
+ * handler gets this through its context, so none has to remember the check. Calls go to `files`
+ * as it is at the time of the call.
+ */
+export function sessionBoundFileAccess(files: FileAccess, currentSession: () => unknown): FileAccess {
+  const bound = async (open: () => Promise<string | null>): Promise<string | null> => {
+    const before = currentSession()
+    const answer = await open()
+    if (currentSession() !== before) throw new CaseVaultError('LOCKED', 'The vault was locked meanwhile.')
+    return answer
+  }
+  return {
+    chooseSaveLocation: (name) => bound(() => files.chooseSaveLocation(name)),
+    chooseBackupFile: () => bound(() => files.chooseBackupFile()),
+    chooseFolder: () => bound(() => files.chooseFolder()),
+    chooseImportFile: (format) =>
+      bound(() => (files.chooseImportFile ?? noFileAccess.chooseImportFile!)(format)),
+    write: (path, data) => files.write(path, data),
+  }
+}

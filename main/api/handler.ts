@@ -1,7 +1,6 @@
 import type { z } from 'zod'
 import type { AreaSpec, MethodSpec, OutputOf } from './contract/method'
 import type { Vault } from '../core/vault/vault'
-import { CaseVaultError } from '../core/errors'
 import type { VaultSession } from '../core/vault/vault-session'
 import type { UserService } from '../core/users/user-service'
 import type { FileAccess } from './file-access'
@@ -15,14 +14,6 @@ export interface HandlerContext {
   readonly files: FileAccess
   /** Long operations (backup, check…): progress to the window, and Cancel. */
   readonly operations: Operations
-}
-
-/**
- * After a file dialog: the vault may have been locked while it was open (idle time, the lid), and
- * perhaps unlocked by someone else. What was asked for before the dialog is not carried out then.
- */
-export function assertSameSession(ctx: HandlerContext, before: VaultSession): void {
-  if (ctx.vault.session() !== before) throw new CaseVaultError('LOCKED', 'The vault was locked meanwhile.')
 }
 
 type HandlerFor<S> =

@@ -8,7 +8,7 @@ import { createOperations } from './operations'
 import type { OperationProgress } from './contract/progress'
 import type { HandlerContext } from './handler'
 import type { ApiHost } from './host-types'
-import { noFileAccess, type FileAccess } from './file-access'
+import { noFileAccess, sessionBoundFileAccess, type FileAccess } from './file-access'
 
 export type { ApiHost } from './host-types'
 export interface HostOptions extends VaultOptions {
@@ -31,7 +31,7 @@ export function createApiHost(options: HostOptions): ApiHost {
     vault,
     userService,
     operations,
-    files: options.files ?? noFileAccess,
+    files: sessionBoundFileAccess(options.files ?? noFileAccess, () => vault.session()),
     get session() {
       const session = vault.session()
       if (!session) throw new CaseVaultError('LOCKED', 'The vault is locked.')

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { basename } from 'node:path'
-import { assertSameSession, type AreaHandlers, type HandlerContext } from './handler'
+import type { AreaHandlers } from './handler'
 import {
   MAX_REPORTED_ERRORS,
   type ImportFormat,
@@ -42,21 +42,13 @@ function capped(report: ImportReport): ImportReport {
   return { ...report, errors: report.errors.slice(0, MAX_REPORTED_ERRORS) }
 }
 
-async function pickFile(ctx: HandlerContext, format: ImportFormat): Promise<string | null> {
-  if (!ctx.files.chooseImportFile)
-    throw new CaseVaultError('INTERNAL', 'Opening files is not available here.')
-  return ctx.files.chooseImportFile(format)
-}
-
 export const importHandlers: AreaHandlers<typeof importContract> = {
   preview: async (ctx, input) => {
     let token = input.token ?? null
     const session = ctx.session
-    const path = token ? chosen(session, token).path : await pickFile(ctx, input.format)
+    const path = token ? chosen(session, token).path : await ctx.files.chooseImportFile!(input.format)
     if (!path)
       return { token: null, fileName: null, headers: [], suggestedMapping: {}, targets: [], report: null }
-    // The vault may have locked while the dialog was open, and someone else may have signed in.
-    assertSameSession(ctx, session)
     const files = filesOf(session)
     if (!token) {
       token = randomUUID()
