@@ -1,4 +1,6 @@
+import { rmSync } from 'node:fs'
 import { rename, rm, writeFile } from 'node:fs/promises'
+import { CaseVaultError } from './errors'
 
 /** A whole file's content: one buffer, or chunks in order (a large export is never joined first). */
 export type FileData = Uint8Array | Iterable<Uint8Array>
@@ -17,4 +19,16 @@ export async function writePrivateFile(path: string, data: FileData): Promise<vo
     await rm(temp, { force: true })
     throw error
   }
+}
+
+/**
+ * The last step before a written file is audit-logged: if the work was cancelled or the vault
+ * locked while it was written, its session cannot log it, and no file may exist that the audit
+ * log does not know of. So it is removed and the call ends with CANCELLED. Synchronous on
+ * purpose: from here to the caller's audit row nothing awaits, so no lock comes in between.
+ */
+export function discardIfAborted(path: string, signal: AbortSignal | undefined, message: string): void {
+  if (!signal?.aborted) return
+  rmSync(path, { force: true })
+  throw new CaseVaultError('CANCELLED', message)
 }

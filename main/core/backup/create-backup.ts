@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto'
-import { rmSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { CaseVaultError } from '../errors'
 import type { VaultSession } from '../vault/vault-session'
 import { databasePath, headerPath, readHeader } from '../vault/vault-header'
 import { schemaVersion } from '../db/migrate'
 import { sealDatabaseKey } from './backup-key'
+import { discardIfAborted } from '../write-private-file'
 import { hashing, writeEncryptedArchive, type ArchivePart } from './encrypted-archive'
 import { openLiveSnapshot } from './live-snapshot'
 import {
@@ -117,12 +117,8 @@ export async function createBackup(
       onBytes: (written) => options.onProgress?.('encrypt', Math.min(1, written / total)),
     })
     if (!finished) throw new Error('the backup ended before its manifest was written')
-    // As for exports: a backup finished after a lock (or a cancel) could not be audit-logged or
-    // recorded as the last backup, so it does not stay. No await from here to the audit row.
-    if (options.signal?.aborted) {
-      rmSync(outPath, { force: true })
-      throw new CaseVaultError('CANCELLED', 'The backup was cancelled.')
-    }
+    // Nor recorded as the last backup: a backup its session cannot log does not stay.
+    discardIfAborted(outPath, options.signal, 'The backup was cancelled.')
     session.audit.append({
       actor: session.user.username,
       action: 'backup.created',

@@ -1,9 +1,8 @@
 // Exports: the one place data leaves the vault. Checks who may export what (export-request.ts),
-// reads one consistent snapshot, builds the format in memory (plaintext never touches the disk on its way to age),
-// writes, and records format, scope and row count — never content — in the audit log.
-import { rmSync } from 'node:fs'
-import { writePrivateFile } from '../write-private-file'
-import { CaseVaultError } from '../errors'
+// reads one consistent snapshot, builds the format in memory (plaintext never touches the disk
+// on its way to age), writes, and records format, scope and row count — never content — in the
+// audit log.
+import { discardIfAborted, writePrivateFile } from '../write-private-file'
 import type { VaultSession } from '../vault/vault-session'
 import { writeEncryptedFile } from '../backup/encrypted-archive'
 import type { DeidentificationReport, ExportProtection } from '../../api/contract/export'
@@ -145,13 +144,7 @@ export async function runExport(
     })
   }
   const encrypted = !('plaintext' in protection)
-  // Locked (or cancelled) while the file was being written: the session is gone and the export
-  // could not be audit-logged, so the file must not stay. From this check to the audit row
-  // nothing awaits, so a lock cannot come in between.
-  if (options.signal?.aborted) {
-    rmSync(path, { force: true })
-    throw new CaseVaultError('CANCELLED', 'Cancelled. Nothing was written.')
-  }
+  discardIfAborted(path, options.signal, 'Cancelled. Nothing was written.')
   session.audit.append({
     actor: session.user.username,
     action: 'export.created',
