@@ -73,6 +73,9 @@ test('a half-filled service form asks before Escape throws it away; an untouched
   // Discard, by keyboard alone: the form closes, and it opens empty next time.
   await page.keyboard.press('Escape')
   await expect(page.getByTestId('discard-keep')).toBeFocused()
+  // PrimeVue focuses the dialog's autofocus button again when its opening animation ends; a Tab
+  // pressed before that (a loaded machine) is undone by it. Wait for the question to have opened.
+  await expect(page.locator('.p-dialog-enter-active')).toHaveCount(0)
   await page.keyboard.press('Tab')
   await expect(page.getByTestId('discard-confirm')).toBeFocused()
   await page.keyboard.press('Enter')
