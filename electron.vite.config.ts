@@ -19,6 +19,8 @@ export default defineConfig({
           cli: resolve(__dirname, 'main/cli.ts'),
           // The API host alone (no electron import): the e2e harness drives this very build.
           host: resolve(__dirname, 'main/api/host.ts'),
+          // Run on worker threads by the full-record exports (export-worker-script.ts finds it).
+          'export-worker': resolve(__dirname, 'main/core/export/export-worker.ts'),
         },
       },
     },

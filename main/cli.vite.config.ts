@@ -15,7 +15,12 @@ export default defineConfig({
     target: 'node22',
     minify: false,
     rollupOptions: {
-      input: { cli: resolve(root, 'main/cli.ts'), bench: resolve(root, 'tests/bench/bench.ts') },
+      input: {
+        cli: resolve(root, 'main/cli.ts'),
+        bench: resolve(root, 'tests/bench/bench.ts'),
+        // The exports' worker (export-worker-script.ts): the bench runs exports as the app does.
+        'export-worker': resolve(root, 'main/core/export/export-worker.ts'),
+      },
       external: [
         ...builtinModules,
         ...builtinModules.map((name) => `node:${name}`),

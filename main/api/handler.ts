@@ -12,6 +12,8 @@ export interface HandlerContext {
   readonly userService: UserService
   readonly session: VaultSession
   readonly files: FileAccess
+  /** The built export worker, or null: full-record exports then read in main (api/export.ts). */
+  readonly exportWorker: URL | string | null
   /** Long operations (backup, check…): progress to the window, and Cancel. */
   readonly operations: Operations
 }

@@ -9,11 +9,17 @@ import type { OperationProgress } from './contract/progress'
 import type { HandlerContext } from './handler'
 import type { ApiHost } from './host-types'
 import { noFileAccess, sessionBoundFileAccess, type FileAccess } from './file-access'
+import { bundledExportWorker } from '../core/export/export-worker-script'
 
 export type { ApiHost } from './host-types'
 export interface HostOptions extends VaultOptions {
   /** OS save/open dialogs (Electron main); omitted → file export is unavailable. */
   files?: FileAccess
+  /**
+   * The built export worker (export-worker.ts). Default: the one beside this bundle
+   * (export-worker-script.ts); null, or none found: full-record exports read in main, in batches.
+   */
+  exportWorker?: URL | string | null
 }
 
 /** The real API over one data folder; main/index.ts, the e2e harness and tests all use this. */
@@ -32,6 +38,7 @@ export function createApiHost(options: HostOptions): ApiHost {
     userService,
     operations,
     files: sessionBoundFileAccess(options.files ?? noFileAccess, () => vault.session()),
+    exportWorker: options.exportWorker === undefined ? bundledExportWorker() : options.exportWorker,
     get session() {
       const session = vault.session()
       if (!session) throw new CaseVaultError('LOCKED', 'The vault is locked.')

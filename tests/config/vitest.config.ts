@@ -14,5 +14,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // The exports' worker thread runs built JavaScript: built once here (export-worker-setup.ts).
+    globalSetup: ['tests/config/export-worker-setup.ts'],
   },
 })

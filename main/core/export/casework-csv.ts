@@ -65,11 +65,18 @@ export type CaseworkTable = keyof typeof CASEWORK_CSV_COLUMNS
 
 /** The four tables, filled one case at a time (most cases add nothing). */
 export class CaseworkCsvTables {
-  readonly tables: Record<CaseworkTable, CsvBuilder> = {
-    referrals: new CsvBuilder(CASEWORK_CSV_COLUMNS.referrals),
-    'referral-consents': new CsvBuilder(CASEWORK_CSV_COLUMNS['referral-consents']),
-    'referral-status-history': new CsvBuilder(CASEWORK_CSV_COLUMNS['referral-status-history']),
-    'support-plans': new CsvBuilder(CASEWORK_CSV_COLUMNS['support-plans']),
+  readonly tables: Record<CaseworkTable, CsvBuilder>
+
+  /** `headerLines: false` for a share of the tables that another share starts (export-worker.ts). */
+  constructor({ headerLines = true }: { headerLines?: boolean } = {}) {
+    const table = (name: CaseworkTable) =>
+      new CsvBuilder(CASEWORK_CSV_COLUMNS[name], { headerLine: headerLines })
+    this.tables = {
+      referrals: table('referrals'),
+      'referral-consents': table('referral-consents'),
+      'referral-status-history': table('referral-status-history'),
+      'support-plans': table('support-plans'),
+    }
   }
 
   /** `caseNumber`: the case's number, escaped already (by csvCell). */

@@ -48,8 +48,9 @@ export class CsvBuilder {
   private readonly out = new Utf8Chunks()
   private count = 0
 
-  constructor(header: readonly string[]) {
-    this.line(header.map(csvCell))
+  /** Without `headerLine`, only rows: one share of a table that another share starts. */
+  constructor(header: readonly string[], { headerLine = true }: { headerLine?: boolean } = {}) {
+    if (headerLine) this.line(header.map(csvCell))
   }
 
   add(cells: readonly CsvCell[]): void {

@@ -10,8 +10,9 @@ import { forEachRawCase } from './full-records-stream'
 import { visitRawCasesInBatches } from './read-cases-async'
 import type { RawCase } from './full-records'
 import type { VaultDatabase } from '../db/connection'
-import { HtcdsJsonBuilder } from './htcds-json'
-import { HtcdsCsvTables } from './htcds-csv'
+import { CaseJsonList, htcdsJsonDocument } from './htcds-json'
+import { HtcdsCsvTables, joinTableShares } from './htcds-csv'
+import { readFullRecordsInWorkers, type WorkerReading } from './full-records-workers'
 import { readDeidentifiedCases } from './deidentified-source'
 import { deidentify } from './deidentify'
 import { deidentifiedCsv } from './deidentified-csv'
@@ -46,6 +47,11 @@ export interface ExportOptions {
   openReader?: () => VaultDatabase
   /** Tests only: cases per batch of that reading. */
   readBatchSize?: number
+  /**
+   * Worker threads (full-records-workers.ts): the full-record formats are then read and written
+   * there, in shares, and main only joins them. Preferred over `openReader` when both are given.
+   */
+  workers?: WorkerReading
 }
 
 interface Built {
@@ -71,18 +77,33 @@ async function build(
           batchSize: options.readBatchSize,
         })
       : Promise.resolve(snapshot(() => forEachRawCase(db, request.scope, visit)))
+  const readInWorkers = (format: 'htcds-json' | 'htcds-csv') =>
+    readFullRecordsInWorkers(format, request.scope, options.workers!, {
+      signal: options.signal,
+      onProgress: (fraction) => options.onProgress?.('read', fraction),
+    })
   switch (request.format) {
     case 'htcds-json': {
-      const json = new HtcdsJsonBuilder({
+      const header = {
         organisation: session.settings.organisation() ?? '',
         exportedAt: session.clock().toISOString(),
         scope: request.scope,
-      })
+      }
+      if (options.workers) {
+        const read = await readInWorkers('htcds-json')
+        return { chunks: htcdsJsonDocument(header, read.chunks), rows: read.cases, report: null }
+      }
       // Each case is written as it is read: never every case in memory at once.
+      const json = new CaseJsonList()
       const rows = await readCases((one) => json.add(one))
-      return { chunks: json.finish(), rows, report: null }
+      return { chunks: htcdsJsonDocument(header, [json.take()]), rows, report: null }
     }
     case 'htcds-csv': {
+      if (options.workers) {
+        const read = await readInWorkers('htcds-csv')
+        const entries = joinTableShares(read.tables)
+        return { chunks: await tarBundle(entries, session.clock()), rows: read.cases, report: null }
+      }
       const tables = new HtcdsCsvTables()
       const rows = await readCases((one) => tables.add(one))
       return { chunks: await tarBundle(tables.entries(), session.clock()), rows, report: null }

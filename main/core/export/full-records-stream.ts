@@ -17,12 +17,19 @@ type Window = CaseWindow
 
 const BATCH = 1000
 
+/** Case ids from `after` (exclusive) to `through` (inclusive): one worker's share of an export. */
+export interface CaseIdRange {
+  after: number
+  through: number
+}
+export const ALL_CASE_IDS: CaseIdRange = { after: Number.MIN_SAFE_INTEGER, through: Number.MAX_SAFE_INTEGER }
+
 const SQL = {
   // `+c.intake_date` keeps SQLite off the date index: the case pages are read once, in order.
   cases: `SELECT c.id, c.case_number, c.status, c.intake_date, c.closure_reason, c.organisation,
       u.username, c.is_training, c.created_at, c.updated_at, p.record, p.aliases, c.victim, c.details
     FROM cases c JOIN persons p ON p.id = c.survivor_id LEFT JOIN users u ON u.id = c.assigned_user_id
-    WHERE c.id > @after AND +c.intake_date >= @from AND +c.intake_date <= @to
+    WHERE c.id > @after AND c.id <= @through AND +c.intake_date >= @from AND +c.intake_date <= @to
     ORDER BY c.id LIMIT @limit`,
   events: `SELECT case_id, record FROM trafficking_events WHERE case_id > @after AND case_id <= @last
     ORDER BY case_id, event_date, id`,
@@ -72,6 +79,17 @@ class ByCase<Row extends [number, ...unknown[]]> {
   }
 }
 
+/** How many cases in scope have an id in `ids`: what a share of an export will read. */
+export function countCases(db: VaultDatabase, scope: ExportScope, ids: CaseIdRange = ALL_CASE_IDS): number {
+  return db
+    .prepare<[Params & CaseIdRange], number>(
+      `SELECT count(*) FROM cases WHERE id > @after AND id <= @through
+        AND intake_date >= @from AND intake_date <= @to`,
+    )
+    .pluck()
+    .get({ ...scopeParams(scope), ...ids })!
+}
+
 /**
  * Reads every case in scope in case-id order, with its events (by date, then id), perpetrators (by
  * name, then id) and comments (by id), and hands each to `visit`. Returns how many cases it read.
@@ -88,16 +106,20 @@ export function forEachRawCase(db: VaultDatabase, scope: ExportScope, visit: (on
 /**
  * The same reading, pausing after each batch (yielding the number of cases read so far), so that
  * a caller can let other work run, report progress or stop in between. Nothing is left open
- * between batches: a caller may simply stop iterating. Returns the number of cases read.
+ * between batches: a caller may simply stop iterating. Returns the number of cases read. With
+ * `ids`, only the cases whose id is in that range (one share of an export).
  */
 export function* visitInBatches(
   db: VaultDatabase,
   scope: ExportScope,
   visit: (one: RawCase) => void,
   batchSize = BATCH,
+  ids: CaseIdRange = ALL_CASE_IDS,
 ): Generator<number, number> {
-  const params = { ...scopeParams(scope), limit: batchSize }
-  const cases = db.prepare<[Params & { after: number; limit: number }], CaseRow>(SQL.cases).raw(true)
+  const params = { ...scopeParams(scope), limit: batchSize, through: ids.through }
+  const cases = db
+    .prepare<[Params & { after: number; through: number; limit: number }], CaseRow>(SQL.cases)
+    .raw(true)
   const part = <Row extends [number, ...unknown[]]>(sql: string) => {
     const statement = db.prepare<[Window], Row>(sql).raw(true)
     return (window: Window) => new ByCase(statement.all(window))
@@ -107,7 +129,7 @@ export function* visitInBatches(
   const readComments = part<CommentRow>(SQL.comments)
   const readCasework = caseworkReader(db)
   let count = 0
-  for (let after = Number.MIN_SAFE_INTEGER; ;) {
+  for (let after = ids.after; ;) {
     const batch = cases.all({ ...params, after })
     if (batch.length === 0) break
     const window = { after, last: batch[batch.length - 1]![0] }

@@ -57,14 +57,25 @@ export const HTCDS_CSV_COLUMNS = {
 
 /** The five case tables and the casework ones, filled one case at a time as the cases are read. */
 export class HtcdsCsvTables {
-  private readonly tables = {
-    cases: new CsvBuilder(HTCDS_CSV_COLUMNS.cases),
-    events: new CsvBuilder(HTCDS_CSV_COLUMNS.events),
-    perpetrators: new CsvBuilder(HTCDS_CSV_COLUMNS.perpetrators),
-    comments: new CsvBuilder(HTCDS_CSV_COLUMNS.comments),
-    aliases: new CsvBuilder(HTCDS_CSV_COLUMNS.aliases),
+  private readonly tables: Record<keyof typeof HTCDS_CSV_COLUMNS, CsvBuilder>
+  private readonly casework: CaseworkCsvTables
+
+  /**
+   * `headerLines: false` for a share of the archive that another share starts: the tables of
+   * several shares, in order, then join into the same files (export-worker.ts).
+   */
+  constructor({ headerLines = true }: { headerLines?: boolean } = {}) {
+    const table = (name: keyof typeof HTCDS_CSV_COLUMNS) =>
+      new CsvBuilder(HTCDS_CSV_COLUMNS[name], { headerLine: headerLines })
+    this.tables = {
+      cases: table('cases'),
+      events: table('events'),
+      perpetrators: table('perpetrators'),
+      comments: table('comments'),
+      aliases: table('aliases'),
+    }
+    this.casework = new CaseworkCsvTables({ headerLines })
   }
-  private readonly casework = new CaseworkCsvTables()
 
   // One reusable row of escaped cells per wide table.
   private readonly rows = {
@@ -121,4 +132,16 @@ export class HtcdsCsvTables {
       chunks: table.toChunks(),
     }))
   }
+}
+
+/** The tables of several shares (the first with header lines, the rest without), joined file by file. */
+export function joinTableShares(shares: readonly (readonly ChunkedBundleEntry[])[]): ChunkedBundleEntry[] {
+  const [first = [], ...rest] = shares
+  return first.map((entry) => ({
+    name: entry.name,
+    chunks: [
+      ...entry.chunks,
+      ...rest.flatMap((share) => share.find((other) => other.name === entry.name)?.chunks ?? []),
+    ],
+  }))
 }

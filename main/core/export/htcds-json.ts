@@ -30,37 +30,53 @@ export function caseJson(one: RawCase): string {
 }
 
 /**
- * One JSON document: a versioned header, then every case as a full HTCDS record set. Cases are
- * added one at a time as they are read and encoded at once, so a large vault never becomes one
- * giant string, nor an array of every case.
+ * Cases as JSON, `,\n` between them, encoded as they are added: the body of the document's
+ * `cases` array, or one share of it when several workers read an export (export-worker.ts).
  */
-export class HtcdsJsonBuilder {
+export class CaseJsonList {
   private readonly out = new Utf8Chunks()
   private count = 0
-
-  constructor(header: HtcdsJsonHeader) {
-    const head = JSON.stringify({
-      standard: htcds.standard,
-      version: htcds.version,
-      schemaVersion: SCHEMA_VERSION,
-      exportedAt: header.exportedAt,
-      organisation: header.organisation,
-      scope: header.scope,
-      // Said in the file itself, so nobody mistakes its absence for data loss.
-      attachments: 'not included: attachment files stay in the vault',
-      attribution: htcds.attribution,
-    })
-    this.out.write(`${head.slice(0, -1)},"cases":[\n`)
-  }
 
   add(one: RawCase): void {
     this.out.write(this.count === 0 ? caseJson(one) : `,\n${caseJson(one)}`)
     this.count += 1
   }
 
-  /** The document as UTF-8 chunks; the builder is empty afterwards. */
-  finish(): Buffer[] {
-    this.out.write('\n]}\n')
+  get cases(): number {
+    return this.count
+  }
+
+  /** What was added since the last take, as UTF-8 chunks. */
+  take(): Buffer[] {
     return this.out.take()
   }
+}
+
+/**
+ * One JSON document: a versioned header, then every case as a full HTCDS record set, from the
+ * shares in order (each a CaseJsonList's chunks; an empty share adds nothing).
+ */
+export function htcdsJsonDocument(header: HtcdsJsonHeader, shares: readonly (readonly Buffer[])[]): Buffer[] {
+  const head = JSON.stringify({
+    standard: htcds.standard,
+    version: htcds.version,
+    schemaVersion: SCHEMA_VERSION,
+    exportedAt: header.exportedAt,
+    organisation: header.organisation,
+    scope: header.scope,
+    // Said in the file itself, so nobody mistakes its absence for data loss.
+    attachments: 'not included: attachment files stay in the vault',
+    attribution: htcds.attribution,
+  })
+  const chunks: Buffer[] = [Buffer.from(`${head.slice(0, -1)},"cases":[\n`)]
+  const separator = Buffer.from(',\n')
+  let first = true
+  for (const share of shares) {
+    if (share.every((chunk) => chunk.byteLength === 0)) continue
+    if (!first) chunks.push(separator)
+    chunks.push(...share)
+    first = false
+  }
+  chunks.push(Buffer.from('\n]}\n'))
+  return chunks
 }

@@ -7,9 +7,8 @@
 import { setImmediate as nextTurn } from 'node:timers/promises'
 import type { VaultDatabase } from '../db/connection'
 import type { ExportScope } from '../../api/contract/export'
-import { scopeParams } from './deidentified-source'
 import type { RawCase } from './full-records'
-import { visitInBatches } from './full-records-stream'
+import { countCases, visitInBatches } from './full-records-stream'
 
 export interface BatchedReadOptions {
   signal?: AbortSignal | undefined
@@ -27,12 +26,7 @@ export async function visitRawCasesInBatches(
 ): Promise<number> {
   try {
     reader.prepare('BEGIN').run()
-    const total = reader
-      .prepare<[ReturnType<typeof scopeParams>], number>(
-        'SELECT count(*) FROM cases WHERE intake_date >= @from AND intake_date <= @to',
-      )
-      .pluck()
-      .get(scopeParams(scope))!
+    const total = countCases(reader, scope)
     const batches = visitInBatches(reader, scope, visit, options.batchSize)
     for (;;) {
       options.signal?.throwIfAborted()

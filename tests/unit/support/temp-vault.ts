@@ -6,6 +6,7 @@ import { Vault, type VaultOptions } from '../../../main/core/vault/vault'
 import { createApiHost } from '../../../main/api/host'
 import type { KdfParams } from '../../../main/core/vault/kdf'
 import { writePrivateFile, type FileAccess } from '../../../main/api/file-access'
+import { EXPORT_WORKER_FOR_TESTS } from './export-worker'
 
 /** Cheap Argon2 for speed: the core allows it only with allowKdfBelowFloor, which the app never sets. */
 export const TEST_KDF: KdfParams = { memoryKiB: 1024, iterations: 1, parallelism: 1 }
@@ -78,7 +79,14 @@ export function folderFileAccess(folder = tempDir()) {
 }
 
 export function testHost(dataDir = tempDir(), files = folderFileAccess()) {
-  const host = createApiHost({ dataDir, kdf: TEST_KDF, allowKdfBelowFloor: true, files: files.files })
+  const host = createApiHost({
+    dataDir,
+    kdf: TEST_KDF,
+    allowKdfBelowFloor: true,
+    files: files.files,
+    // Full-record exports on worker threads, as in the app.
+    exportWorker: EXPORT_WORKER_FOR_TESTS,
+  })
   return { host, dataDir, files }
 }
 
