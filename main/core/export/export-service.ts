@@ -12,12 +12,8 @@ import type { RawCase } from './full-records'
 import type { VaultDatabase } from '../db/connection'
 import { CaseJsonList, htcdsJsonDocument } from './htcds-json'
 import { HtcdsCsvTables, joinTableShares } from './htcds-csv'
-import { readFullRecordsInWorkers, type WorkerReading } from './full-records-workers'
-import { readDeidentifiedCases } from './deidentified-source'
-import { deidentify } from './deidentify'
-import { deidentifiedCsv } from './deidentified-csv'
-import { ctdcCsv } from './ctdc-csv'
-import { aggregateTables } from './aggregates'
+import { buildDeidentifiedInWorker, readFullRecordsInWorkers, type WorkerReading } from './export-workers'
+import { buildDeidentified } from './deidentified-build'
 import { tarBundle } from './tar-bundle'
 import { checkExport, type ExportRequest } from './export-request'
 
@@ -48,7 +44,7 @@ export interface ExportOptions {
   /** Tests only: cases per batch of that reading. */
   readBatchSize?: number
   /**
-   * Worker threads (full-records-workers.ts): the full-record formats are then read and written
+   * Worker threads (export-workers.ts): the full-record formats are then read and written
    * there, in shares, and main only joins them. Preferred over `openReader` when both are given.
    */
   workers?: WorkerReading
@@ -109,29 +105,17 @@ async function build(
       return { chunks: await tarBundle(tables.entries(), session.clock()), rows, report: null }
     }
     case 'deidentified-csv':
-    case 'ctdc-csv': {
-      const { rows, report } = deidentify(
-        snapshot(() => readDeidentifiedCases(db, request.scope)),
-        k,
-      )
-      const csv = request.format === 'ctdc-csv' ? ctdcCsv(rows) : deidentifiedCsv(rows)
-      return { chunks: [csv], rows: rows.length, report }
-    }
+    case 'ctdc-csv':
     case 'aggregates-csv': {
-      const cases = snapshot(() => readDeidentifiedCases(db, request.scope))
-      const tables = aggregateTables(cases, k)
-      const report: DeidentificationReport = {
-        k,
-        quasiIdentifiers: [],
-        inputRows: cases.length,
-        outputRows: tables.cells,
-        generalised: [],
-        rowsWithSuppressedCells: 0,
-        suppressedCells: 0,
-        suppressedRows: 0,
-        suppressedTableCells: tables.suppressedCells,
-      }
-      return { chunks: await tarBundle(tables.entries, session.clock()), rows: tables.cells, report }
+      const { format } = request
+      const built = options.workers
+        ? await buildDeidentifiedInWorker(format, request.scope, k, options.workers, {
+            signal: options.signal,
+          })
+        : snapshot(() => buildDeidentified(db, format, request.scope, k))
+      const chunks =
+        'file' in built.output ? [built.output.file] : await tarBundle(built.output.tables, session.clock())
+      return { chunks, rows: built.rows, report: built.report }
     }
   }
 }

@@ -2,8 +2,10 @@
 // import this file, and nothing in it runs.
 import type { ExportScope } from '../../api/contract/export'
 import type { CaseIdRange } from './full-records-stream'
+import type { DeidentifiedBuilt, DeidentifiedFormat } from './deidentified-build'
 
-export type ShareFormat = 'htcds-json' | 'htcds-csv'
+/** The full-record formats in shares of the case ids; the de-identified ones in one share. */
+export type WorkerFormat = 'htcds-json' | 'htcds-csv' | DeidentifiedFormat
 
 /** One share of a full-record export: the cases whose id is in `ids`. */
 export interface ShareJob {
@@ -12,7 +14,9 @@ export interface ShareJob {
   key: Uint8Array
   scope: ExportScope
   ids: CaseIdRange
-  format: ShareFormat
+  format: WorkerFormat
+  /** The de-identified formats' k. */
+  k?: number | undefined
   /** The first share writes the CSV header lines; the others only rows. */
   first: boolean
   batchSize?: number | undefined
@@ -33,7 +37,7 @@ export type ShareMessage =
   | { type: 'ready'; cases: number }
   /** After each batch: cases read so far, and for JSON the text of this batch's cases. */
   | { type: 'read'; cases: number; chunks: Uint8Array[] }
-  /** All read; for CSV, the share's tables. */
-  | { type: 'done'; cases: number; tables: TableShare[] }
+  /** All read; for CSV, the share's tables; for a de-identified format, its result. */
+  | { type: 'done'; cases: number; tables: TableShare[]; deidentified?: DeidentifiedBuilt }
   /** `code`: a CaseVaultError's code when the failure had one (a damaged database, say). */
   | { type: 'failed'; code: string | null; message: string }

@@ -2,7 +2,7 @@
 // export-worker-script.ts). It opens its own connection to the vault's database, holds one read
 // transaction, reads its range of cases a batch at a time and writes them in the export's format;
 // the UTF-8 chunks go to main without a copy (transferred). Main joins the shares in order
-// (full-records-workers.ts). Reading and writing a 100k-case export is ~2.5 s of one core; two
+// (export-workers.ts). Reading and writing a 100k-case export is ~2.5 s of one core; two
 // shares on two cores take about half, and main itself stays free for the window the whole time.
 import { parentPort, workerData } from 'node:worker_threads'
 import { openEncryptedDatabase, type VaultDatabase } from '../db/connection'
@@ -10,6 +10,7 @@ import { isCaseVaultError } from '../errors'
 import { countCases, visitInBatches } from './full-records-stream'
 import { CaseJsonList } from './htcds-json'
 import { HtcdsCsvTables } from './htcds-csv'
+import { buildDeidentified } from './deidentified-build'
 import type { ShareJob, ShareMessage } from './export-worker-protocol'
 
 function post(message: ShareMessage, chunks: readonly Uint8Array[] = []): void {
@@ -26,7 +27,7 @@ function open(job: ShareJob): VaultDatabase {
   }
 }
 
-/** Main's word that every share has the same moment (full-records-workers.ts). */
+/** Main's word that every share has the same moment (export-workers.ts). */
 const go = () => new Promise<void>((resolve) => parentPort!.once('message', () => resolve()))
 
 async function readShare(job: ShareJob): Promise<void> {
@@ -34,10 +35,24 @@ async function readShare(job: ShareJob): Promise<void> {
   try {
     db.prepare('BEGIN').run()
     // The first read fixes the transaction's moment; main checks that every share has the same
-    // before any case is read (else it stops this worker and starts the shares again).
-    post({ type: 'ready', cases: countCases(db, job.scope, job.ids) })
+    // before any case is read (else it stops this worker and starts the shares again). The full
+    // records count their cases for the progress bar; the de-identified formats read in one go
+    // and need only the moment.
+    const { format } = job
+    const fullRecords = format === 'htcds-json' || format === 'htcds-csv'
+    if (!fullRecords) db.prepare('SELECT count(*) FROM sqlite_master').get()
+    post({ type: 'ready', cases: fullRecords ? countCases(db, job.scope, job.ids) : 0 })
     await go()
-    if (job.format === 'htcds-json') {
+    if (!fullRecords) {
+      const built = buildDeidentified(db, format, job.scope, job.k ?? 0)
+      const files = 'file' in built.output ? [built.output.file] : built.output.tables.map((t) => t.content)
+      // Moved when a Buffer has its memory to itself; a small one may share Node's buffer pool
+      // with others, and moving that would empty them: it is copied.
+      const own = files.filter(
+        (bytes) => bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength,
+      )
+      post({ type: 'done', cases: built.report.inputRows, tables: [], deidentified: built }, own)
+    } else if (format === 'htcds-json') {
       const json = new CaseJsonList()
       const batches = visitInBatches(db, job.scope, (one) => json.add(one), job.batchSize, job.ids)
       for (let step = batches.next(); ; step = batches.next()) {

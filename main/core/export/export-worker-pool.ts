@@ -1,0 +1,171 @@
+// Starts the export workers (export-worker.ts), one per share, each with its own copy of the key,
+// and gathers what they send: progress, the shares' chunks, their end or their failure. What the
+// shares are and when they may read is export-workers.ts's to decide.
+import { Worker } from 'node:worker_threads'
+import { CaseVaultError } from '../errors'
+import { errorCodes, type ErrorCode } from '../../api/contract/errors'
+import type { ExportScope } from '../../api/contract/export'
+import type { CaseIdRange } from './full-records-stream'
+import type { GoMessage, ShareJob, ShareMessage, TableShare, WorkerFormat } from './export-worker-protocol'
+import type { DeidentifiedBuilt } from './deidentified-build'
+import type { ChunkedBundleEntry } from './tar-bundle'
+
+/** How to start a worker. */
+export interface WorkerLaunch {
+  /** The built export-worker.js (export-worker-script.ts). */
+  script: URL | string
+  databasePath: string
+  /** A copy of the database key: each worker gets its own copy, and this one is wiped at once. */
+  keyCopy: () => Buffer
+  /** Cases per batch in each worker (tests use a small one). */
+  batchSize?: number
+}
+
+export interface SharesRead {
+  cases: number
+  /** Per share, in order: for JSON its cases' text, for CSV its tables. */
+  chunks: Buffer[][]
+  tables: ChunkedBundleEntry[][]
+  /** The de-identified formats (one share): what buildDeidentified made. */
+  deidentified: DeidentifiedBuilt | null
+}
+
+/** What the workers make: a format, of the cases in a scope (and k for the de-identified ones). */
+export interface Task {
+  format: WorkerFormat
+  scope: ExportScope
+  k?: number | undefined
+}
+
+function workerFailure(message: Extract<ShareMessage, { type: 'failed' }>): CaseVaultError {
+  const code = (errorCodes as readonly string[]).includes(message.code ?? '')
+    ? (message.code as ErrorCode)
+    : null
+  return code
+    ? new CaseVaultError(code, message.message)
+    : new CaseVaultError('INTERNAL', 'The export could not read the vault.', { reason: message.message })
+}
+
+const asBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+const asBuffers = (chunks: readonly Uint8Array[]) => chunks.map(asBuffer)
+
+/** A worker's Buffers arrive as plain Uint8Arrays (structured clone): Buffers again, no copy. */
+function asDeidentified(sent: DeidentifiedBuilt): DeidentifiedBuilt {
+  const { output } = sent
+  return {
+    ...sent,
+    output:
+      'file' in output
+        ? { file: asBuffer(output.file) }
+        : { tables: output.tables.map((table) => ({ name: table.name, content: asBuffer(table.content) })) },
+  }
+}
+
+export interface RunningShares {
+  /** Every share has begun its read transaction. */
+  ready: Promise<void>
+  finished: Promise<SharesRead>
+  /** Lets every share read. */
+  go(): void
+  stop(): void
+}
+
+export function startShares(
+  task: Task,
+  ranges: readonly CaseIdRange[],
+  reading: WorkerLaunch,
+  onProgress: (fraction: number) => void,
+): RunningShares {
+  const workers: Worker[] = []
+  const inScope = ranges.map(() => 0)
+  const read = ranges.map(() => 0)
+  const chunks: Buffer[][] = ranges.map(() => [])
+  const tables: ChunkedBundleEntry[][] = ranges.map(() => [])
+  let deidentified: DeidentifiedBuilt | null = null
+  let readyCount = 0
+  let onReady!: () => void
+  let onFinished!: (value: SharesRead) => void
+  let onFailed!: (error: Error) => void
+  const ready = new Promise<void>((resolve) => (onReady = resolve))
+  const finished = new Promise<SharesRead>((resolve, reject) => {
+    onFinished = resolve
+    onFailed = reject
+  })
+  finished.catch(() => undefined) // the caller may stop before it awaits this
+  const done = ranges.map(() => false)
+  let settled = false
+  const stop = () => {
+    settled = true
+    for (const worker of workers) void worker.terminate()
+  }
+  const fail = (error: Error) => {
+    if (settled) return
+    stop()
+    onFailed(error)
+    onReady() // whoever waits for `ready` goes on to `finished`, which fails
+  }
+  const key = reading.keyCopy()
+  try {
+    ranges.forEach((ids, share) => {
+      const job: ShareJob = {
+        databasePath: reading.databasePath,
+        key: Uint8Array.from(key),
+        ...task,
+        ids,
+        first: share === 0,
+        batchSize: reading.batchSize,
+      }
+      const worker = new Worker(reading.script, { workerData: job })
+      job.key.fill(0) // the worker got its own copy, which it wipes
+      workers.push(worker)
+      worker.on('message', (message: ShareMessage) => {
+        if (settled) return
+        switch (message.type) {
+          case 'ready':
+            inScope[share] = message.cases
+            readyCount += 1
+            if (readyCount === ranges.length) onReady()
+            return
+          case 'read': {
+            read[share] = message.cases
+            chunks[share]!.push(...asBuffers(message.chunks))
+            const total = inScope.reduce((sum, n) => sum + n, 0)
+            onProgress(total > 0 ? Math.min(1, read.reduce((sum, n) => sum + n, 0) / total) : 1)
+            return
+          }
+          case 'done':
+            read[share] = message.cases
+            tables[share] = message.tables.map((table: TableShare) => ({
+              name: table.name,
+              chunks: asBuffers(table.chunks),
+            }))
+            if (message.deidentified) deidentified = asDeidentified(message.deidentified)
+            done[share] = true
+            if (done.every(Boolean)) {
+              settled = true
+              onFinished({ cases: read.reduce((sum, n) => sum + n, 0), chunks, tables, deidentified })
+            }
+            return
+          case 'failed':
+            fail(workerFailure(message))
+        }
+      })
+      worker.on('error', (error) =>
+        fail(
+          new CaseVaultError('INTERNAL', 'The export could not read the vault.', { reason: error.message }),
+        ),
+      )
+      worker.on('exit', (code) => {
+        if (!done[share])
+          fail(new CaseVaultError('INTERNAL', 'The export stopped early.', { exitCode: code }))
+      })
+    })
+  } finally {
+    key.fill(0)
+  }
+  const go = () => {
+    const message: GoMessage = { type: 'go' }
+    for (const worker of workers) worker.postMessage(message)
+  }
+  return { ready, finished, go, stop }
+}
