@@ -5,6 +5,7 @@
 // saves meanwhile; Cancel and a worker's failure must leave no file.
 import { describe, expect, it } from 'vitest'
 import { randomBytes } from 'node:crypto'
+import type { Worker } from 'node:worker_threads'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Vault } from '../../main/core/vault/vault'
@@ -167,6 +168,47 @@ describe('full-record exports on worker threads', () => {
       )
       await expect(running).rejects.toMatchObject({ code: 'DB_NOT_OURS' })
       expect(existsSync(file)).toBe(false)
+    }))
+
+  it('leave no worker running once an export has ended, failed or been cancelled', () =>
+    withVault(async (setup) => {
+      // Their connections to the database must be closed before the caller goes on: a lock, or a
+      // restore swapping the data folder, may come next.
+      const started: Worker[] = []
+      const onWorker = (worker: Worker) => started.push(worker)
+      process.on('worker', onWorker)
+      try {
+        const run = (options: ExportOptions) =>
+          runExport(
+            setup.session,
+            { format: 'htcds-csv', protection: plaintext, scope: {} },
+            join(tempDir(), 'any.tar'),
+            options,
+          )
+        const allGone = () => {
+          expect(started.length).toBeGreaterThan(0)
+          expect(started.map((worker) => worker.threadId)).toEqual(started.map(() => -1))
+          started.length = 0
+        }
+        await run({ workers: inWorkers(setup, { shares: 2 }) })
+        allGone()
+        await expect(
+          run({ workers: inWorkers(setup, { shares: 2, keyCopy: () => randomBytes(32) }) }),
+        ).rejects.toThrow()
+        allGone()
+        const controller = new AbortController()
+        const cancelled = run({
+          workers: inWorkers(setup, { shares: 2, batchSize: 1 }),
+          signal: controller.signal,
+          onProgress: (stage, fraction) => {
+            if (stage === 'read' && fraction !== null) controller.abort()
+          },
+        })
+        await expect(cancelled).rejects.toThrow()
+        allGone()
+      } finally {
+        process.off('worker', onWorker)
+      }
     }))
 
   it('split the case ids into consecutive ranges that hold every case once', () =>

@@ -67,7 +67,8 @@ export interface RunningShares {
   finished: Promise<SharesRead>
   /** Lets every share read. */
   go(): void
-  stop(): void
+  /** Stops every worker; resolves once they are gone. */
+  stop(): Promise<void>
 }
 
 export function startShares(
@@ -94,14 +95,17 @@ export function startShares(
   finished.catch(() => undefined) // the caller may stop before it awaits this
   const done = ranges.map(() => false)
   let settled = false
+  // Every outcome waits for the workers to be gone: their connections to the database are closed
+  // before the caller goes on (a lock, a restore swapping the data folder).
+  let exited: Promise<unknown> = Promise.resolve()
   const stop = () => {
     settled = true
     for (const worker of workers) void worker.terminate()
+    return exited.then(() => undefined)
   }
   const fail = (error: Error) => {
     if (settled) return
-    stop()
-    onFailed(error)
+    void stop().then(() => onFailed(error))
     onReady() // whoever waits for `ready` goes on to `finished`, which fails
   }
   const key = reading.keyCopy()
@@ -143,7 +147,8 @@ export function startShares(
             done[share] = true
             if (done.every(Boolean)) {
               settled = true
-              onFinished({ cases: read.reduce((sum, n) => sum + n, 0), chunks, tables, deidentified })
+              const result = { cases: read.reduce((sum, n) => sum + n, 0), chunks, tables, deidentified }
+              void exited.then(() => onFinished(result)) // each worker ends once it has sent this
             }
             return
           case 'failed':
@@ -163,6 +168,7 @@ export function startShares(
   } finally {
     key.fill(0)
   }
+  exited = Promise.all(workers.map((worker) => new Promise((resolve) => worker.once('exit', resolve))))
   const go = () => {
     const message: GoMessage = { type: 'go' }
     for (const worker of workers) worker.postMessage(message)

@@ -84,13 +84,10 @@ function workersFor(db: VaultDatabase): number {
 }
 
 /** Waits for `promise`, or rejects with the signal's reason (after `onAbort`) when it aborts first. */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined, onAbort: () => void) {
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined, onAbort: () => Promise<void>) {
   if (!signal) return promise
   return new Promise<T>((resolve, reject) => {
-    const abort = () => {
-      onAbort()
-      reject(signal.reason as Error)
-    }
+    const abort = () => void onAbort().then(() => reject(signal.reason as Error))
     if (signal.aborted) return abort()
     signal.addEventListener('abort', abort, { once: true })
     promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort))
@@ -139,7 +136,7 @@ async function runInWorkers(
     )
     await untilAborted(running.ready, options.signal, running.stop)
     if (shares > 1 && totalChanges(reading.live) !== before) {
-      running.stop() // someone saved while the shares began: their moments may differ
+      await running.stop() // someone saved while the shares began: their moments may differ
       continue
     }
     reading.onSharesBegun?.()
