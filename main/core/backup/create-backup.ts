@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { setImmediate as nextTurn } from 'node:timers/promises'
 import { readFile } from 'node:fs/promises'
 import { CaseVaultError } from '../errors'
 import type { VaultSession } from '../vault/vault-session'
@@ -27,19 +28,34 @@ export interface BackupOptions {
   onProgress?: (stage: 'snapshot' | 'encrypt' | 'done', fraction: number | null) => void
 }
 
-/** Rows per counted table; a snapshot from an older schema simply lacks the newer tables. */
-export function countRows(db: VaultSession['db']): Record<string, number> {
+function countedTablesIn(db: VaultSession['db']): string[] {
   const present = new Set(
     (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]).map(
       (row) => row.name,
     ),
   )
-  return Object.fromEntries(
-    COUNTED_TABLES.filter((table) => present.has(table)).map((table) => [
-      table,
-      (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n,
-    ]),
-  )
+  return COUNTED_TABLES.filter((table) => present.has(table))
+}
+
+const countOf = (db: VaultSession['db'], table: string) =>
+  (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n
+
+/** Rows per counted table; a snapshot from an older schema simply lacks the newer tables. */
+export function countRows(db: VaultSession['db']): Record<string, number> {
+  return Object.fromEntries(countedTablesIn(db).map((table) => [table, countOf(db, table)]))
+}
+
+/**
+ * The same counts, a table at a time with a turn of the event loop between tables: a backup
+ * counts while its file streams out (~0.4 s of counting at 100k cases that used to come first).
+ */
+async function countRowsInTurns(db: VaultSession['db']): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {}
+  for (const table of countedTablesIn(db)) {
+    await nextTurn()
+    counts[table] = countOf(db, table)
+  }
+  return counts
 }
 
 type ManifestPart = Exclude<PartName, 'manifest.json'>
@@ -70,7 +86,6 @@ export async function createBackup(
   const header = readHeader(dataDir)
   const snapshot = await openLiveSnapshot(session.db, databasePath(dataDir), options.databaseKey)
   try {
-    const counts = countRows(snapshot.db)
     const schema = schemaVersion(snapshot.db)
     const keyFile = await sealDatabaseKey(
       options.databaseKey,
@@ -87,7 +102,9 @@ export async function createBackup(
       sha256: '',
       size: 0,
     }
-    const manifest = (): BackupManifest => ({
+    const counting = countRowsInTurns(snapshot.db)
+    counting.catch(() => undefined) // awaited before the manifest; a failure must not go unhandled meanwhile
+    const manifest = (counts: Record<string, number>): BackupManifest => ({
       format: BACKUP_FORMAT,
       formatVersion: BACKUP_FORMAT_VERSION,
       appVersion: options.appVersion,
@@ -99,13 +116,15 @@ export async function createBackup(
       parts: [headerPart, database, keyPart].map(({ name, sha256, size }) => ({ name, sha256, size })),
     })
     let finished: BackupManifest | null = null
-    function* parts(): Iterable<ArchivePart> {
+    async function* parts(): AsyncIterable<ArchivePart> {
       yield headerPart
       yield { name: database.name, size: snapshot.size, data: () => hashing(snapshot.read(), database) }
       yield keyPart
-      // Reached only after the database part has streamed through: its hash is known now.
+      // Reached only after the database part has streamed through: its hash is known now, and
+      // the counts (read meanwhile from the same snapshot) are in.
+      const counts = await counting
       snapshot.release()
-      finished = manifest()
+      finished = manifest(counts)
       yield bytesPart('manifest.json', Buffer.from(JSON.stringify(finished, null, 2)))
     }
     const total = snapshot.size + 4096
@@ -116,19 +135,21 @@ export async function createBackup(
       ...(options.signal ? { signal: options.signal } : {}),
       onBytes: (written) => options.onProgress?.('encrypt', Math.min(1, written / total)),
     })
-    if (!finished) throw new Error('the backup ended before its manifest was written')
+    // (`finished` is set inside the generator: the compiler cannot see that, hence the annotation.)
+    const done = finished as BackupManifest | null
+    if (!done) throw new Error('the backup ended before its manifest was written')
     // Nor recorded as the last backup: a backup its session cannot log does not stay.
     discardIfAborted(outPath, options.signal, 'The backup was cancelled.')
     session.audit.append({
       actor: session.user.username,
       action: 'backup.created',
       details: {
-        cases: counts.cases ?? 0,
+        cases: done.counts.cases ?? 0,
         protection: 'passphrase' in protection ? 'passphrase' : 'recipients',
       },
     })
     options.onProgress?.('done', 1)
-    return finished
+    return done
   } finally {
     snapshot.release()
   }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { createReadStream, createWriteStream } from 'node:fs'
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises'
+import { mkdir, open, rename, rm, stat, type FileHandle } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
@@ -29,6 +29,32 @@ export interface EncryptOptions {
   onBytes?: (written: number) => void
 }
 
+const FLUSH_EVERY_BYTES = 64 * 1024 * 1024
+
+/**
+ * Asks the OS to put what was written so far on the disk every 64 MiB, on the thread pool, while
+ * the encryption goes on. The sync at the end (the file must be on the stick before it is called
+ * a backup) then has little left to do: otherwise the whole file waits in memory for it, and on a
+ * 640 MB vault that last sync alone took ~1.7 s after all the work was done.
+ */
+function backgroundFlusher(file: FileHandle) {
+  let pending = 0
+  let flushing: Promise<void> | null = null
+  return {
+    wrote(bytes: number) {
+      pending += bytes
+      if (pending < FLUSH_EVERY_BYTES || flushing) return
+      pending = 0
+      flushing = file
+        .datasync()
+        .catch(() => undefined)
+        .finally(() => (flushing = null))
+    },
+    /** A flush still running has ended (its result does not matter: the final sync decides). */
+    idle: () => flushing ?? Promise.resolve(),
+  }
+}
+
 /**
  * plaintext chunks → age → file, streaming. Written to a temporary name, fsynced, then renamed: a
  * crash or a cancel never leaves a half-written file under the real name. Also used by exports.
@@ -42,6 +68,8 @@ export async function writeEncryptedFile(
   options.signal?.throwIfAborted()
   const temp = `${outPath}.partial`
   let written = 0
+  const file = await open(temp, 'w', 0o600)
+  const flusher = backgroundFlusher(file)
   try {
     await pipeline(
       Readable.from(encryptAge(plaintext, protection, options.scryptWorkFactor), { objectMode: false }),
@@ -49,12 +77,14 @@ export async function writeEncryptedFile(
         for await (const chunk of source) {
           written += chunk.byteLength
           options.onBytes?.(written)
+          flusher.wrote(chunk.byteLength)
           yield chunk
         }
       },
-      createWriteStream(temp, { mode: 0o600 }),
+      file.createWriteStream(), // closes the file at its end
       { signal: options.signal },
     )
+    await flusher.idle()
     await options.beforeCommit?.()
     const handle = await open(temp, 'r')
     await handle.sync()
