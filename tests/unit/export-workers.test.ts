@@ -73,25 +73,6 @@ describe('full-record exports on worker threads', () => {
       }
     }))
 
-  it('make the de-identified formats on a worker: the same tables, rows and report as in main', () =>
-    withVault(async (setup) => {
-      // Each export gives its rows new random ids (first column): compare the rest.
-      const lines = (bytes: Buffer) =>
-        bytes
-          .toString('utf8')
-          .split('\r\n')
-          .map((line) => line.slice(line.indexOf(',') + 1))
-          .sort()
-      for (const format of ['deidentified-csv', 'ctdc-csv', 'aggregates-csv'] as const) {
-        const inMain = await exported(setup, format)
-        const inWorker = await exported(setup, format, { workers: inWorkers(setup) })
-        expect(inWorker.outcome).toEqual(inMain.outcome)
-        if (format === 'aggregates-csv') expect(inWorker.bytes.equals(inMain.bytes)).toBe(true)
-        // The row formats are shuffled (row order must not echo intake order): same rows, any order.
-        else expect(lines(inWorker.bytes)).toEqual(lines(inMain.bytes))
-      }
-    }))
-
   it('see one moment: a case saved once the shares have begun is in none of them', () =>
     withVault(async (setup) => {
       const fractions: number[] = []

@@ -1,7 +1,5 @@
 // The de-identified formats, from one read of the vault to their files: the k-anonymised row
-// formats (one CSV) and the aggregate tables (several CSVs, tarred by the caller). The same code
-// runs in main (the CLI, and when no worker is built) and on an export worker (export-worker.ts),
-// so that the ~2 s of a 100k-case export no longer holds Electron's main process.
+// formats (one CSV) and the aggregate tables (several CSVs, tarred by the caller).
 import type { DeidentificationReport, ExportScope } from '../../api/contract/export'
 import type { VaultDatabase } from '../db/connection'
 import { readDeidentifiedCases } from './deidentified-source'

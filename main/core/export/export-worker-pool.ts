@@ -7,7 +7,6 @@ import { errorCodes, type ErrorCode } from '../../api/contract/errors'
 import type { ExportScope } from '../../api/contract/export'
 import type { CaseIdRange } from './full-records-stream'
 import type { GoMessage, ShareJob, ShareMessage, TableShare, WorkerFormat } from './export-worker-protocol'
-import type { DeidentifiedBuilt } from './deidentified-build'
 import type { ChunkedBundleEntry } from './tar-bundle'
 
 /** How to start a worker. */
@@ -26,15 +25,12 @@ export interface SharesRead {
   /** Per share, in order: for JSON its cases' text, for CSV its tables. */
   chunks: Buffer[][]
   tables: ChunkedBundleEntry[][]
-  /** The de-identified formats (one share): what buildDeidentified made. */
-  deidentified: DeidentifiedBuilt | null
 }
 
-/** What the workers make: a format, of the cases in a scope (and k for the de-identified ones). */
+/** What the workers make: a format, of the cases in a scope. */
 export interface Task {
   format: WorkerFormat
   scope: ExportScope
-  k?: number | undefined
 }
 
 function workerFailure(message: Extract<ShareMessage, { type: 'failed' }>): CaseVaultError {
@@ -46,20 +42,8 @@ function workerFailure(message: Extract<ShareMessage, { type: 'failed' }>): Case
     : new CaseVaultError('INTERNAL', 'The export could not read the vault.', { reason: message.message })
 }
 
-const asBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-const asBuffers = (chunks: readonly Uint8Array[]) => chunks.map(asBuffer)
-
-/** A worker's Buffers arrive as plain Uint8Arrays (structured clone): Buffers again, no copy. */
-function asDeidentified(sent: DeidentifiedBuilt): DeidentifiedBuilt {
-  const { output } = sent
-  return {
-    ...sent,
-    output:
-      'file' in output
-        ? { file: asBuffer(output.file) }
-        : { tables: output.tables.map((table) => ({ name: table.name, content: asBuffer(table.content) })) },
-  }
-}
+const asBuffers = (chunks: readonly Uint8Array[]) =>
+  chunks.map((chunk) => Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength))
 
 export interface RunningShares {
   /** Every share has begun its read transaction. */
@@ -82,7 +66,6 @@ export function startShares(
   const read = ranges.map(() => 0)
   const chunks: Buffer[][] = ranges.map(() => [])
   const tables: ChunkedBundleEntry[][] = ranges.map(() => [])
-  let deidentified: DeidentifiedBuilt | null = null
   let readyCount = 0
   let onReady!: () => void
   let onFinished!: (value: SharesRead) => void
@@ -143,11 +126,10 @@ export function startShares(
               name: table.name,
               chunks: asBuffers(table.chunks),
             }))
-            if (message.deidentified) deidentified = asDeidentified(message.deidentified)
             done[share] = true
             if (done.every(Boolean)) {
               settled = true
-              const result = { cases: read.reduce((sum, n) => sum + n, 0), chunks, tables, deidentified }
+              const result = { cases: read.reduce((sum, n) => sum + n, 0), chunks, tables }
               void exited.then(() => onFinished(result)) // each worker ends once it has sent this
             }
             return

@@ -2,10 +2,8 @@
 // import this file, and nothing in it runs.
 import type { ExportScope } from '../../api/contract/export'
 import type { CaseIdRange } from './full-records-stream'
-import type { DeidentifiedBuilt, DeidentifiedFormat } from './deidentified-build'
 
-/** The full-record formats in shares of the case ids; the de-identified ones in one share. */
-export type WorkerFormat = 'htcds-json' | 'htcds-csv' | DeidentifiedFormat
+export type WorkerFormat = 'htcds-json' | 'htcds-csv'
 
 /** One share of a full-record export: the cases whose id is in `ids`. */
 export interface ShareJob {
@@ -15,8 +13,6 @@ export interface ShareJob {
   scope: ExportScope
   ids: CaseIdRange
   format: WorkerFormat
-  /** The de-identified formats' k. */
-  k?: number | undefined
   /** The first share writes the CSV header lines; the others only rows. */
   first: boolean
   batchSize?: number | undefined
@@ -37,7 +33,7 @@ export type ShareMessage =
   | { type: 'ready'; cases: number }
   /** After each batch: cases read so far, and for JSON the text of this batch's cases. */
   | { type: 'read'; cases: number; chunks: Uint8Array[] }
-  /** All read; for CSV, the share's tables; for a de-identified format, its result. */
-  | { type: 'done'; cases: number; tables: TableShare[]; deidentified?: DeidentifiedBuilt }
+  /** All read; for CSV, the share's tables. */
+  | { type: 'done'; cases: number; tables: TableShare[] }
   /** `code`: a CaseVaultError's code when the failure had one (a damaged database, say). */
   | { type: 'failed'; code: string | null; message: string }

@@ -10,7 +10,6 @@ import { isCaseVaultError } from '../errors'
 import { countCases, visitInBatches } from './full-records-stream'
 import { CaseJsonList } from './htcds-json'
 import { HtcdsCsvTables } from './htcds-csv'
-import { buildDeidentified } from './deidentified-build'
 import type { ShareJob, ShareMessage } from './export-worker-protocol'
 
 function post(message: ShareMessage, chunks: readonly Uint8Array[] = []): void {
@@ -35,24 +34,10 @@ async function readShare(job: ShareJob): Promise<void> {
   try {
     db.prepare('BEGIN').run()
     // The first read fixes the transaction's moment; main checks that every share has the same
-    // before any case is read (else it stops this worker and starts the shares again). The full
-    // records count their cases for the progress bar; the de-identified formats read in one go
-    // and need only the moment.
-    const { format } = job
-    const fullRecords = format === 'htcds-json' || format === 'htcds-csv'
-    if (!fullRecords) db.prepare('SELECT count(*) FROM sqlite_master').get()
-    post({ type: 'ready', cases: fullRecords ? countCases(db, job.scope, job.ids) : 0 })
+    // before any case is read (else it stops this worker and starts the shares again).
+    post({ type: 'ready', cases: countCases(db, job.scope, job.ids) })
     await go()
-    if (!fullRecords) {
-      const built = buildDeidentified(db, format, job.scope, job.k ?? 0)
-      const files = 'file' in built.output ? [built.output.file] : built.output.tables.map((t) => t.content)
-      // Moved when a Buffer has its memory to itself; a small one may share Node's buffer pool
-      // with others, and moving that would empty them: it is copied.
-      const own = files.filter(
-        (bytes) => bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength,
-      )
-      post({ type: 'done', cases: built.report.inputRows, tables: [], deidentified: built }, own)
-    } else if (format === 'htcds-json') {
+    if (job.format === 'htcds-json') {
       const json = new CaseJsonList()
       const batches = visitInBatches(db, job.scope, (one) => json.add(one), job.batchSize, job.ids)
       for (let step = batches.next(); ; step = batches.next()) {

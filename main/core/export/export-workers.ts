@@ -1,7 +1,7 @@
-// Exports made on worker threads (export-worker.ts; started by export-worker-pool.ts). The
-// full-record formats in shares of the case-id range, joined in order by the caller: on a 2-core
-// machine two shares took a 100k-case HTCDS JSON export from ~2.5 s to ~2.0 s. The de-identified
-// formats in one share. Either way main only receives finished chunks meanwhile.
+// The full-record exports made on worker threads (export-worker.ts; started by
+// export-worker-pool.ts), in shares of the case-id range joined in order by the caller: on a
+// 2-core machine two shares took a 100k-case HTCDS JSON export from ~2.7 s to ~1.9 s, and main
+// only receives finished chunks meanwhile.
 //
 // One moment for every share. Each worker holds its own read transaction, so each sees the vault
 // as it was when its transaction began. Every write to the vault goes through the vault's own
@@ -11,11 +11,9 @@
 // (they wait with their transaction open). If it moved, the workers are stopped before reading a
 // case and started again; after a few tries one share does it all (one share is one moment).
 import { availableParallelism } from 'node:os'
-import { CaseVaultError } from '../errors'
 import type { VaultDatabase } from '../db/connection'
 import type { ExportScope } from '../../api/contract/export'
 import { ALL_CASE_IDS, type CaseIdRange } from './full-records-stream'
-import type { DeidentifiedBuilt, DeidentifiedFormat } from './deidentified-build'
 import { startShares, type SharesRead, type Task, type WorkerLaunch } from './export-worker-pool'
 
 export interface WorkerReading extends WorkerLaunch {
@@ -102,22 +100,6 @@ export function readFullRecordsInWorkers(
   options: ReadOptions = {},
 ): Promise<SharesRead> {
   return runInWorkers({ format, scope }, reading.shares ?? workersFor(reading.live), reading, options)
-}
-
-/**
- * buildDeidentified on one worker: k-anonymity needs every case at once, so there is one share,
- * and main stays free while it reads and works (~2 s at 100k cases).
- */
-export async function buildDeidentifiedInWorker(
-  format: DeidentifiedFormat,
-  scope: ExportScope,
-  k: number,
-  reading: WorkerReading,
-  options: Pick<ReadOptions, 'signal'> = {},
-): Promise<DeidentifiedBuilt> {
-  const read = await runInWorkers({ format, scope, k }, 1, reading, options)
-  if (!read.deidentified) throw new CaseVaultError('INTERNAL', 'The export worker sent no file.')
-  return read.deidentified
 }
 
 async function runInWorkers(
