@@ -118,22 +118,19 @@ describe('full-record exports on worker threads', () => {
 
   it('stop on Cancel, writing no file', () =>
     withVault(async (setup) => {
-      const controller = new AbortController()
-      const file = join(tempDir(), 'cancelled.json')
-      const running = runExport(
-        setup.session,
-        { format: 'htcds-csv', protection: plaintext, scope: {} },
-        file,
-        {
+      for (const format of ['htcds-json', 'htcds-csv'] as const) {
+        const controller = new AbortController()
+        const file = join(tempDir(), `cancelled-${format}`)
+        const running = runExport(setup.session, { format, protection: plaintext, scope: {} }, file, {
           workers: inWorkers(setup, { shares: 2, batchSize: 1 }),
           signal: controller.signal,
           onProgress: (stage, fraction) => {
             if (stage === 'read' && fraction !== null) controller.abort()
           },
-        },
-      )
-      await expect(running).rejects.toThrow()
-      expect(existsSync(file)).toBe(false)
+        })
+        await expect(running).rejects.toThrow()
+        expect(existsSync(file)).toBe(false)
+      }
     }))
 
   it('report a worker that cannot open the database by its code, writing no file', () =>
@@ -159,34 +156,36 @@ describe('full-record exports on worker threads', () => {
       const onWorker = (worker: Worker) => started.push(worker)
       process.on('worker', onWorker)
       try {
-        const run = (options: ExportOptions) =>
-          runExport(
-            setup.session,
-            { format: 'htcds-csv', protection: plaintext, scope: {} },
-            join(tempDir(), 'any.tar'),
-            options,
-          )
         const allGone = () => {
           expect(started.length).toBeGreaterThan(0)
           expect(started.map((worker) => worker.threadId)).toEqual(started.map(() => -1))
           started.length = 0
         }
-        await run({ workers: inWorkers(setup, { shares: 2 }) })
-        allGone()
-        await expect(
-          run({ workers: inWorkers(setup, { shares: 2, keyCopy: () => randomBytes(32) }) }),
-        ).rejects.toThrow()
-        allGone()
-        const controller = new AbortController()
-        const cancelled = run({
-          workers: inWorkers(setup, { shares: 2, batchSize: 1 }),
-          signal: controller.signal,
-          onProgress: (stage, fraction) => {
-            if (stage === 'read' && fraction !== null) controller.abort()
-          },
-        })
-        await expect(cancelled).rejects.toThrow()
-        allGone()
+        for (const format of ['htcds-json', 'htcds-csv'] as const) {
+          const run = (options: ExportOptions) =>
+            runExport(
+              setup.session,
+              { format, protection: plaintext, scope: {} },
+              join(tempDir(), `any-${format}`),
+              options,
+            )
+          await run({ workers: inWorkers(setup, { shares: 2 }) })
+          allGone()
+          await expect(
+            run({ workers: inWorkers(setup, { shares: 2, keyCopy: () => randomBytes(32) }) }),
+          ).rejects.toThrow()
+          allGone()
+          const controller = new AbortController()
+          const cancelled = run({
+            workers: inWorkers(setup, { shares: 2, batchSize: 1 }),
+            signal: controller.signal,
+            onProgress: (stage, fraction) => {
+              if (stage === 'read' && fraction !== null) controller.abort()
+            },
+          })
+          await expect(cancelled).rejects.toThrow()
+          allGone()
+        }
       } finally {
         process.off('worker', onWorker)
       }
