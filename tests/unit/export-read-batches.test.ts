@@ -2,39 +2,20 @@
 // with main free in between. The file must be what the one-go read writes, one consistent moment
 // even while others keep writing, with progress by cases read, and a Cancel that stops the read.
 import { describe, expect, it } from 'vitest'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { Vault } from '../../main/core/vault/vault'
 import { openVaultReader } from '../../main/core/vault/open-reader'
-import { runExport, type ExportOptions } from '../../main/core/export/export-service'
+import { runExport } from '../../main/core/export/export-service'
 import { createCaseService } from '../../main/core/cases/case-service'
-import { ADMIN, TEST_KDF, tempDir } from './support/temp-vault'
-import { createCase, staffedHost, survivorCase } from './support/case-fixtures'
-import { createCaseInput, type ExportFormat } from '../../main/api/contract'
-
-const CASES = 5
-const plaintext = { plaintext: true, confirmed: true } as const
-// One fixed moment: the two ways of reading must then write the same bytes.
-const NOW = new Date('2026-11-28T09:00:00.000Z')
-
-async function vaultWithCases() {
-  const { host, dataDir } = await staffedHost('amara')
-  for (let i = 0; i < CASES; i += 1) await createCase(host)
-  host.dispose()
-  const vault = new Vault({ dataDir, kdf: TEST_KDF, allowKdfBelowFloor: true, clock: () => NOW })
-  const session = await vault.unlock(ADMIN.username, ADMIN.passphrase)
-  return { vault, session }
-}
-
-async function exported(
-  setup: Awaited<ReturnType<typeof vaultWithCases>>,
-  format: ExportFormat,
-  options: ExportOptions = {},
-) {
-  const file = join(tempDir(), `export-${format}`)
-  const outcome = await runExport(setup.session, { format, protection: plaintext, scope: {} }, file, options)
-  return { outcome, bytes: readFileSync(file) }
-}
+import { tempDir } from './support/temp-vault'
+import { survivorCase } from './support/case-fixtures'
+import { createCaseInput } from '../../main/api/contract'
+import {
+  EXPORT_CASES as CASES,
+  PLAINTEXT as plaintext,
+  exportedPlaintext as exported,
+  vaultWithCases,
+} from './support/export-fixtures'
 
 describe('full-record exports read in batches on a second connection', () => {
   it('write the same bytes as the one-go read, for JSON and for the CSV archive', async () => {

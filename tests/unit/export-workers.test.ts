@@ -8,29 +8,23 @@ import { randomBytes } from 'node:crypto'
 import type { Worker } from 'node:worker_threads'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { Vault } from '../../main/core/vault/vault'
 import { databasePath } from '../../main/core/vault/vault-header'
 import { runExport, type ExportOptions } from '../../main/core/export/export-service'
 import { defaultShares, splitCaseIds, type WorkerReading } from '../../main/core/export/export-workers'
 import { createCaseService } from '../../main/core/cases/case-service'
-import { ADMIN, TEST_KDF, tempDir } from './support/temp-vault'
-import { createCase, staffedHost, survivorCase } from './support/case-fixtures'
+import { tempDir } from './support/temp-vault'
+import { survivorCase } from './support/case-fixtures'
+import {
+  EXPORT_CASES as CASES,
+  PLAINTEXT as plaintext,
+  exportedPlaintext as exported,
+  vaultWithCases,
+  type ExportSetup,
+} from './support/export-fixtures'
 import { EXPORT_WORKER_FOR_TESTS } from './support/export-worker'
-import { createCaseInput, type ExportFormat } from '../../main/api/contract'
+import { createCaseInput } from '../../main/api/contract'
 
-const CASES = 5
-const plaintext = { plaintext: true, confirmed: true } as const
-const NOW = new Date('2026-11-28T09:00:00.000Z')
-
-async function vaultWithCases() {
-  const { host, dataDir } = await staffedHost('amara')
-  for (let i = 0; i < CASES; i += 1) await createCase(host)
-  host.dispose()
-  const vault = new Vault({ dataDir, kdf: TEST_KDF, allowKdfBelowFloor: true, clock: () => NOW })
-  const session = await vault.unlock(ADMIN.username, ADMIN.passphrase)
-  return { vault, session }
-}
-type Setup = Awaited<ReturnType<typeof vaultWithCases>>
+type Setup = ExportSetup
 
 function inWorkers(setup: Setup, more: Partial<WorkerReading> = {}): WorkerReading {
   return {
@@ -41,12 +35,6 @@ function inWorkers(setup: Setup, more: Partial<WorkerReading> = {}): WorkerReadi
     batchSize: 2,
     ...more,
   }
-}
-
-async function exported(setup: Setup, format: ExportFormat, options: ExportOptions = {}, name = format) {
-  const file = join(tempDir(), `export-${name}`)
-  const outcome = await runExport(setup.session, { format, protection: plaintext, scope: {} }, file, options)
-  return { outcome, bytes: readFileSync(file), file }
 }
 
 const casesIn = (bytes: Buffer) => (JSON.parse(bytes.toString('utf8')) as { cases: unknown[] }).cases
