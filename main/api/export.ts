@@ -3,7 +3,7 @@ import type { exportContract, ExportSettings } from './contract/export'
 import { runExport } from '../core/export/export-service'
 import { checkExport, exportFileName } from '../core/export/export-request'
 import { openVaultReader } from '../core/vault/open-reader'
-import { databasePath } from '../core/vault/vault-header'
+import { exportWorkersFor } from '../core/export/export-worker-script'
 
 export const exportHandlers: AreaHandlers<typeof exportContract> = {
   run: async (ctx, input) => {
@@ -19,21 +19,11 @@ export const exportHandlers: AreaHandlers<typeof exportContract> = {
     )
     const file = await ctx.files.chooseSaveLocation(name)
     if (!file) return { file: null, rows: 0, encrypted, report: null }
-    const script = ctx.exportWorker
     const outcome = await ctx.operations.run('export', (signal, report) =>
       runExport(session, input, file, {
         writePlaintext: (path, chunks) => ctx.files.write(path, chunks),
         // On worker threads when there is a built worker (always, in the app); else in batches.
-        ...(script
-          ? {
-              workers: {
-                script,
-                databasePath: databasePath(ctx.vault.dataDir),
-                keyCopy: () => ctx.vault.databaseKeyCopy(),
-                live: session.db,
-              },
-            }
-          : {}),
+        workers: exportWorkersFor(ctx.vault, session.db, ctx.exportWorker),
         openReader: () => openVaultReader(ctx.vault),
         signal,
         onProgress: report,

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import { Vault } from '../core/vault/vault'
 import { runExport } from '../core/export/export-service'
+import { exportWorkersFor } from '../core/export/export-worker-script'
 import {
   exportFormatSchema,
   type DeidentificationReport,
@@ -48,7 +49,14 @@ export async function exportCommand(values: ExportCommandOptions, io: CliIo): Pr
     const protection: ExportProtection = values.plaintext
       ? { plaintext: true, confirmed: true }
       : { passphrase: await passphraseLine(io, 1, 'export passphrase') }
-    const outcome = await runExport(session, { format: format.data, protection, scope: {}, k }, out)
+    // Full records on worker threads, as in the app, when the CLI's build has the worker beside it.
+    const workers = exportWorkersFor(vault, session.db)
+    const outcome = await runExport(
+      session,
+      { format: format.data, protection, scope: {}, k },
+      out,
+      workers ? { workers } : {},
+    )
     io.out(`rows: ${outcome.rows}`)
     if (outcome.report) printReport(io, outcome.report)
     io.out(

@@ -8,8 +8,7 @@ import { generateX25519Identity, identityToRecipient } from 'age-encryption'
 import type { VaultSession } from '../../main/core/vault/vault-session'
 import type { Vault } from '../../main/core/vault/vault'
 import { openVaultReader } from '../../main/core/vault/open-reader'
-import { bundledExportWorker } from '../../main/core/export/export-worker-script'
-import { databasePath } from '../../main/core/vault/vault-header'
+import { exportWorkersFor } from '../../main/core/export/export-worker-script'
 import { runExport } from '../../main/core/export/export-service'
 import { exportFormats, type ExportProtection } from '../../main/api/contract/export'
 import { timeAsync } from './bench-stats'
@@ -59,8 +58,8 @@ export async function measureExports(
   ]
   const timings: ExportTiming[] = []
   const records = fullRecords(session, cases)
-  const script = bundledExportWorker()
-  if (!script) throw new Error('export-worker.js is missing beside the bench: build with the CLI config')
+  const workers = exportWorkersFor(vault, session.db)
+  if (!workers) throw new Error('export-worker.js is missing beside the bench: build with the CLI config')
   try {
     // BENCH_FORMATS=htcds-json,htcds-csv narrows the run (for profiling one format).
     const only = process.env.BENCH_FORMATS?.split(',')
@@ -70,12 +69,7 @@ export async function measureExports(
         const { ms, value } = await timeAsync(() =>
           // As the app runs it: full records read and written on worker threads (api/export.ts).
           runExport(session, { format, protection, scope: {} }, file, {
-            workers: {
-              script,
-              databasePath: databasePath(vault.dataDir),
-              keyCopy: () => vault.databaseKeyCopy(),
-              live: session.db,
-            },
+            workers,
             openReader: () => openVaultReader(vault),
           }),
         )

@@ -6,6 +6,10 @@
 // (tests/config/export-worker-setup.ts) and pass it in.
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import type { Vault } from '../vault/vault'
+import { databasePath } from '../vault/vault-header'
+import type { VaultDatabase } from '../db/connection'
+import type { WorkerReading } from './export-workers'
 
 const FILE = 'export-worker.js'
 
@@ -16,4 +20,22 @@ export function bundledExportWorker(): URL | null {
     if (url.protocol === 'file:' && existsSync(fileURLToPath(url))) return url
   }
   return null
+}
+
+/**
+ * How an unlocked vault's exports reach their workers, or undefined when there is no built worker
+ * (they then read in main). `live`: the vault's own connection (export-workers.ts watches it).
+ */
+export function exportWorkersFor(
+  vault: Vault,
+  live: VaultDatabase,
+  script: URL | string | null = bundledExportWorker(),
+): WorkerReading | undefined {
+  if (!script) return undefined
+  return {
+    script,
+    databasePath: databasePath(vault.dataDir),
+    keyCopy: () => vault.databaseKeyCopy(),
+    live,
+  }
 }
