@@ -21,14 +21,25 @@ function applyKey(db: VaultDatabase, key: Buffer): void {
   }
 }
 
-/** x'<64 hex>' in a Buffer, for the caller to wipe. */
+const HEX_DIGITS = Buffer.from('0123456789abcdef')
+const X = 0x78
+const QUOTE = 0x27
+
+/**
+ * x'<64 hex>' in a Buffer of its own, for the caller to wipe (or to move to a worker). Written
+ * digit by digit: `key.toString('hex')` would leave the key as a JS string, which nothing can
+ * wipe and which stays in the heap until the collector happens to reclaim it.
+ */
 export function keyLiteral(key: Buffer): Buffer {
-  const hex = Buffer.from(key.toString('hex'))
-  try {
-    return Buffer.concat([Buffer.from("x'"), hex, Buffer.from("'")])
-  } finally {
-    hex.fill(0)
+  const literal = Buffer.alloc(key.length * 2 + 3) // alloc: never a slice of Node's shared pool
+  literal[0] = X
+  literal[1] = QUOTE
+  for (let i = 0; i < key.length; i += 1) {
+    literal[2 + 2 * i] = HEX_DIGITS[key[i]! >> 4]!
+    literal[3 + 2 * i] = HEX_DIGITS[key[i]! & 15]!
   }
+  literal[literal.length - 1] = QUOTE
+  return literal
 }
 
 /** The connection settings every vault database gets (also used by the bench for its plaintext twin). */

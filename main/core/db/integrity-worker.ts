@@ -108,8 +108,13 @@ export function checkIntegrityInWorker(
   const literal = keyLiteral(key)
   const workerData: WorkerInput = { driver, path, keyLiteral: literal, cacheKiB }
   return new Promise((resolve, reject) => {
-    const worker = new Worker(program, { eval: true, workerData })
-    literal.fill(0) // the worker got its own copy, which it wipes
+    // Moved, not copied: no copy of the key stays behind in main or in the message between.
+    const worker = new Worker(program, {
+      eval: true,
+      workerData,
+      transferList: [literal.buffer as ArrayBuffer],
+    })
+    if (literal.byteLength > 0) literal.fill(0) // moved: empty now (a copy, were it one, is wiped)
     let settled = false
     const settle = (action: () => void) => {
       if (settled) return

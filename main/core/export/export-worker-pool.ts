@@ -102,8 +102,12 @@ export function startShares(
         first: share === 0,
         batchSize: reading.batchSize,
       }
-      const worker = new Worker(reading.script, { workerData: job })
-      job.key.fill(0) // the worker got its own copy, which it wipes
+      // The key is moved, not copied: no copy stays behind in main or in the message between.
+      const worker = new Worker(reading.script, {
+        workerData: job,
+        transferList: [job.key.buffer as ArrayBuffer],
+      })
+      if (job.key.byteLength > 0) job.key.fill(0) // moved: empty now (a copy, were it one, is wiped)
       workers.push(worker)
       worker.on('message', (message: ShareMessage) => {
         if (settled) return

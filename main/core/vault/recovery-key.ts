@@ -30,8 +30,3 @@ export function parseRecoveryKey(typed: string): Buffer {
   }
   return key
 }
-
-/** The SQLCipher key pragma value for a raw key: x'<64 hex>' (no PBKDF2 on top of Argon2). */
-export function rawKeyPragma(key: Buffer): string {
-  return `"x'${key.toString('hex')}'"`
-}
