@@ -61,9 +61,15 @@ export async function openDatabaseKey(json: unknown, credentials: BackupCredenti
     throw new CaseVaultError('WRONG_PASSPHRASE', 'This backup needs the private key.')
   const decrypter = new Decrypter()
   decrypter.addIdentity(credentials.identity)
+  let plain: Uint8Array
   try {
-    return Buffer.from(await decrypter.decrypt(Buffer.from(file.sealed, 'base64')))
+    plain = await decrypter.decrypt(Buffer.from(file.sealed, 'base64'))
   } catch {
     throw new CaseVaultError('WRONG_PASSPHRASE', 'This private key does not open the backup.')
+  }
+  try {
+    return Buffer.from(plain)
+  } finally {
+    plain.fill(0) // the key, as age handed it over: only the caller's copy (wiped on lock) stays
   }
 }
