@@ -75,16 +75,22 @@ export async function unwrapDatabaseKey(
   const sealed = Buffer.from(slot.wrappedKey, 'base64')
   if (sealed.length !== 32 + 16) return null
   const kek = await deriveKey(passphrase, Buffer.from(slot.salt, 'base64'), slot.kdf)
+  // The key as deciphered, before GCM has said it is authentic: wiped unless it is returned (a
+  // wrong passphrase leaves 32 bytes that are no key, but nothing of a decryption stays behind).
+  let key: Buffer | null = null
   try {
     const decipher = createDecipheriv('aes-256-gcm', kek, Buffer.from(slot.nonce, 'base64'))
     decipher.setAAD(associatedData(vaultId, slot))
     decipher.setAuthTag(sealed.subarray(32))
-    const first = decipher.update(sealed.subarray(0, 32))
-    const last = decipher.final()
-    return Buffer.concat([first, last])
+    key = decipher.update(sealed.subarray(0, 32))
+    if (decipher.final().length > 0) throw new Error('AES-GCM gave more than it was given')
+    const unwrapped = key
+    key = null
+    return unwrapped
   } catch {
     return null
   } finally {
+    key?.fill(0)
     kek.fill(0)
   }
 }
