@@ -1,5 +1,5 @@
-// Starts the export workers (export-worker.ts), one per share, each with its own copy of the key,
-// and gathers what they send: progress, the shares' chunks, their end or their failure. What the
+// Starts the export workers (export-worker.ts), one per share, each given its own copy of the key
+// (moved to it, not copied), and gathers what they send: progress, the shares' chunks, their end or their failure. What the
 // shares are and when they may read is export-workers.ts's to decide.
 import { Worker } from 'node:worker_threads'
 import { CaseVaultError } from '../errors'
