@@ -2,7 +2,6 @@ import type { AreaHandlers } from './handler'
 import type { exportContract, ExportSettings } from './contract/export'
 import { runExport } from '../core/export/export-service'
 import { checkExport, exportFileName } from '../core/export/export-request'
-import { openVaultReader } from '../core/vault/open-reader'
 import { exportWorkersFor } from '../core/export/export-worker-script'
 
 export const exportHandlers: AreaHandlers<typeof exportContract> = {
@@ -22,9 +21,8 @@ export const exportHandlers: AreaHandlers<typeof exportContract> = {
     const outcome = await ctx.operations.run('export', (signal, report) =>
       runExport(session, input, file, {
         writePlaintext: (path, chunks) => ctx.files.write(path, chunks),
-        // On worker threads when there is a built worker (always, in the app); else in batches.
+        // On worker threads when there is a built worker (always, in the app); else in one go.
         workers: exportWorkersFor(ctx.vault, session.db, ctx.exportWorker),
-        openReader: () => openVaultReader(ctx.vault),
         signal,
         onProgress: report,
       }),

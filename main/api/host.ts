@@ -17,7 +17,7 @@ export interface HostOptions extends VaultOptions {
   files?: FileAccess
   /**
    * The built export worker (export-worker.ts). Default: the one beside this bundle
-   * (export-worker-script.ts); null, or none found: full-record exports read in main, in batches.
+   * (export-worker-script.ts); null, or none found: full-record exports read in main, in one go.
    */
   exportWorker?: URL | string | null
 }

@@ -7,7 +7,6 @@ import { join } from 'node:path'
 import { generateX25519Identity, identityToRecipient } from 'age-encryption'
 import type { VaultSession } from '../../main/core/vault/vault-session'
 import type { Vault } from '../../main/core/vault/vault'
-import { openVaultReader } from '../../main/core/vault/open-reader'
 import { exportWorkersFor } from '../../main/core/export/export-worker-script'
 import { runExport } from '../../main/core/export/export-service'
 import { exportFormats, type ExportProtection } from '../../main/api/contract/export'
@@ -70,7 +69,6 @@ export async function measureExports(
           // As the app runs it: full records read and written on worker threads (api/export.ts).
           runExport(session, { format, protection, scope: {} }, file, {
             workers,
-            openReader: () => openVaultReader(vault),
           }),
         )
         timings.push({

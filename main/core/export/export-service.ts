@@ -7,9 +7,7 @@ import type { VaultSession } from '../vault/vault-session'
 import { writeEncryptedFile } from '../backup/encrypted-archive'
 import type { DeidentificationReport, ExportProtection } from '../../api/contract/export'
 import { forEachRawCase } from './full-records-stream'
-import { visitRawCasesInBatches } from './read-cases-async'
 import type { RawCase } from './full-records'
-import type { VaultDatabase } from '../db/connection'
 import { CaseJsonList, htcdsJsonDocument } from './htcds-json'
 import { HtcdsCsvTables, joinTableShares } from './htcds-csv'
 import { readFullRecordsInWorkers, type WorkerReading } from './export-workers'
@@ -36,16 +34,9 @@ export interface ExportOptions {
    */
   onProgress?: (stage: 'read' | 'encrypt' | 'write', fraction: number | null) => void
   /**
-   * A second connection to the vault (openVaultReader): the full-record formats then read on it
-   * in batches, leaving main free between them (read-cases-async.ts). Without it they read on the
-   * vault's own connection in one go.
-   */
-  openReader?: () => VaultDatabase
-  /** Tests only: cases per batch of that reading. */
-  readBatchSize?: number
-  /**
    * Worker threads (export-workers.ts): the full-record formats are then read and written
-   * there, in shares, and main only joins them. Preferred over `openReader` when both are given.
+   * there, in shares, and main only joins them. Without them (the CLI built without its worker,
+   * tests) they are read on the vault's own connection in one go.
    */
   workers?: WorkerReading
 }
@@ -65,14 +56,8 @@ async function build(
   const { db } = session
   // One read transaction: cases and their parts come from the same moment.
   const snapshot = <T>(read: () => T): T => db.transaction(read)()
-  const readCases = (visit: (one: RawCase) => void): Promise<number> =>
-    options.openReader
-      ? visitRawCasesInBatches(options.openReader(), request.scope, visit, {
-          signal: options.signal,
-          onProgress: (fraction) => options.onProgress?.('read', fraction),
-          batchSize: options.readBatchSize,
-        })
-      : Promise.resolve(snapshot(() => forEachRawCase(db, request.scope, visit)))
+  const readCases = (visit: (one: RawCase) => void): number =>
+    snapshot(() => forEachRawCase(db, request.scope, visit))
   const readInWorkers = (format: 'htcds-json' | 'htcds-csv') =>
     readFullRecordsInWorkers(format, request.scope, options.workers!, {
       signal: options.signal,
@@ -91,7 +76,7 @@ async function build(
       }
       // Each case is written as it is read: never every case in memory at once.
       const json = new CaseJsonList()
-      const rows = await readCases((one) => json.add(one))
+      const rows = readCases((one) => json.add(one))
       return { chunks: htcdsJsonDocument(header, [json.take()]), rows, report: null }
     }
     case 'htcds-csv': {
@@ -101,7 +86,7 @@ async function build(
         return { chunks: await tarBundle(entries, session.clock()), rows: read.cases, report: null }
       }
       const tables = new HtcdsCsvTables()
-      const rows = await readCases((one) => tables.add(one))
+      const rows = readCases((one) => tables.add(one))
       return { chunks: await tarBundle(tables.entries(), session.clock()), rows, report: null }
     }
     case 'deidentified-csv':

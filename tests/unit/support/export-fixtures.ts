@@ -1,4 +1,4 @@
-// A small vault for the export-reading tests (export-read-batches, export-workers): five cases
+// A small vault for the export-reading tests (export-workers, worker-key-handover): five cases
 // by a caseworker, then opened by the admin on a fixed clock, so that two ways of reading the same
 // cases must write the same bytes.
 import { readFileSync } from 'node:fs'
