@@ -13,6 +13,19 @@ function valueAt(values: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 /**
+ * A schema issue's path the way vee-validate names its fields: `events[0].record.hte_Date`.
+ * vee-validate looks a field up by that name in the adapter's own result when a check is no longer
+ * the latest; with `events.0.…` the field found nothing and cleared the error it had just shown.
+ */
+function formPath(path: readonly PropertyKey[]): string {
+  return path
+    .map((key, index) =>
+      typeof key === 'number' ? `[${key}]` : index === 0 ? String(key) : `.${String(key)}`,
+    )
+    .join('')
+}
+
+/**
  * Lets vee-validate use a zod 4 schema from the API contract (the same one main parses with).
  * vee-validate 4.15 reads only its own TypedSchema shape and @vee-validate/zod supports zod 3,
  * so this small adapter stands in; messages come translated from validationMessage.
@@ -28,7 +41,7 @@ export function zodFormSchema<S extends z.ZodType>(
       if (result.success) return { value: result.data, errors: [] }
       const byPath = new Map<string, string[]>()
       for (const issue of result.error.issues) {
-        const path = issue.path.map(String).join('.')
+        const path = formPath(issue.path)
         const messages = byPath.get(path) ?? []
         messages.push(validationMessage(issue, valueAt(values, issue.path), t))
         byPath.set(path, messages)
