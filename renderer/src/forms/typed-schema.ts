@@ -16,6 +16,7 @@ function valueAt(values: unknown, path: readonly PropertyKey[]): unknown {
  * A schema issue's path the way vee-validate names its fields: `events[0].record.hte_Date`.
  * vee-validate looks a field up by that name in the adapter's own result when a check is no longer
  * the latest; with `events.0.…` the field found nothing and cleared the error it had just shown.
+ * The same mismatch is reported upstream (logaretm/vee-validate#5108, fix proposed for v5 in #5131).
  */
 function formPath(path: readonly PropertyKey[]): string {
   return path
