@@ -149,6 +149,28 @@ describe('the HTCDS field renderer', () => {
     wrapper.unmount()
   })
 
+  it('takes what is typed into the form on Enter, which saves a form without leaving the field', async () => {
+    const { wrapper, form } = mountFields(
+      [{ field: field('prs_Birthdate'), path: 'survivor.prs_Birthdate' }],
+      {
+        survivor: { prs_Birthdate: '2004-06-01' },
+      },
+    )
+    const input = wrapper.get<HTMLInputElement>('input[data-testid="field-prs_Birthdate"]')
+    input.element.value = '2005-7-8'
+    await input.trigger('input')
+    await input.trigger('keydown', { key: 'Enter' })
+    expect(form().values.survivor).toEqual({ prs_Birthdate: '2005-07-08' })
+    expect(input.element.value).toBe('2005-07-08')
+
+    // Not a date: the form holds the text, so its check refuses it, instead of keeping 2005-07-08.
+    input.element.value = '2005-02-30'
+    await input.trigger('input')
+    await input.trigger('keydown', { key: 'Enter' })
+    expect(form().values.survivor).toEqual({ prs_Birthdate: '2005-02-30' })
+    wrapper.unmount()
+  })
+
   it('uses a translation of the label when the messages have one, the standard’s English otherwise', async () => {
     const { wrapper } = mountFields(
       [

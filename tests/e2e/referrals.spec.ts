@@ -165,3 +165,35 @@ test('a caseworker plans support on a case, then records it as completed', async
   expect(plans).toMatchObject({ ok: true, value: [{ status: 'completed', actualEndDate: '2026-06-20' }] })
   await expectNoSeriousA11yViolations(page, 'support plans tab')
 })
+
+test('a date typed and saved with Enter is the date saved: completed when short, refused when not a real date', async ({
+  page,
+  harness,
+}) => {
+  const created = await caseworkerWithCase(page, harness)
+  await page.goto(`/#/app/cases/${created.id}`)
+  await page.getByTestId('case-tab-supportPlans').click()
+  await page.getByTestId('support-plan-new').click()
+  await page.getByTestId('plan-type').selectOption('Legal')
+  await page.getByTestId('plan-objectives').fill('Representation at the labour court')
+  await page.getByTestId('plan-start').fill('2026-03-20')
+  // Typed the short way and saved with Enter, without leaving the field first.
+  await page.getByTestId('plan-follow-up').fill('2026-4-5')
+  await page.getByTestId('plan-follow-up').press('Enter')
+  await expect(page.getByTestId('support-plan-dialog')).toHaveCount(0)
+  const saved = await harness.call<{ followUpDate: string | null }[]>('referrals:supportPlans', {
+    caseId: created.id,
+  })
+  expect(saved).toMatchObject({ ok: true, value: [{ followUpDate: '2026-04-05' }] })
+
+  // A date that does not exist is refused at the field; the plan keeps what it had.
+  await page.locator('[data-testid^="support-plan-edit-"]').first().click()
+  await page.getByTestId('plan-follow-up').fill('2026-02-30')
+  await page.getByTestId('plan-follow-up').press('Enter')
+  await expect(page.locator('#plan-follow-up-error')).toContainText('Enter a real date')
+  await expect(page.getByTestId('support-plan-dialog')).toBeVisible()
+  const kept = await harness.call<{ followUpDate: string | null }[]>('referrals:supportPlans', {
+    caseId: created.id,
+  })
+  expect(kept).toMatchObject({ ok: true, value: [{ followUpDate: '2026-04-05' }] })
+})

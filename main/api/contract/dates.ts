@@ -9,4 +9,8 @@ export function isRealIsoDate(value: string): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
 }
 
-export const isoDateSchema = z.string().refine(isRealIsoDate, 'not a real date (yyyy-mm-dd)')
+// params.code marks the check as a date's, as the HTCDS dates do: forms then say "Enter a real
+// date as year-month-day" instead of a bare "This value is not valid".
+export const isoDateSchema = z
+  .string()
+  .refine(isRealIsoDate, { message: 'not a real date (yyyy-mm-dd)', params: { code: 'invalid_date' } })
