@@ -66,4 +66,13 @@ describe('a form checked by a zod schema', () => {
     const result = await zodFormSchema(schema, (key) => key).parse({ events: [{ date: 'ok' }, { date: '' }] })
     expect(result.errors.map((error) => error.path)).toEqual(['events[1].date'])
   })
+
+  it('asks for a single number where a number field holds text that is no number (NaN)', async () => {
+    const schema = z.object({ age: z.number().int().min(0).optional(), lat: z.number().optional() })
+    const result = await zodFormSchema(schema, (key) => key).parse({ age: Number.NaN, lat: Number.NaN })
+    expect(result.errors).toEqual([
+      { path: 'age', errors: ['validation.number'] },
+      { path: 'lat', errors: ['validation.number'] },
+    ])
+  })
 })

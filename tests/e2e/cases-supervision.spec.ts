@@ -145,3 +145,35 @@ test('the list pages 25 cases at a time and sorts on the server', async ({ page,
   await expect(rows).toHaveCount(25)
   await expect(rows.first()).toContainText('Quang 10')
 })
+
+test('a number field holding what is no number (15-16) stops the save and says so; nothing is dropped', async ({
+  page,
+  harness,
+}) => {
+  await harness.seedVault()
+  await harness.addUser(SUPERVISOR)
+  await signIn(page, SUPERVISOR)
+  const created = await createCaseByApi(harness, {
+    intakeDate: '2025-05-06',
+    survivor: {},
+    survivorAliases: ['Nok'],
+  })
+  await page.goto(`/#/app/cases/${created.id}`)
+  await page.getByTestId('case-tab-experience').click()
+  await page.getByTestId('case-edit').click()
+  const age = page.getByTestId('field-vic_AgeWhenTrafficked')
+  // The browser keeps "15-16" on screen in a number field but gives the page no value for it.
+  await age.click()
+  await page.keyboard.type('15-16')
+  await page.getByTestId('case-save').click()
+  await expect(page.locator('[id$="-vic_AgeWhenTrafficked-error"]')).toHaveText(
+    'Enter a single number in digits, for example 16.',
+  )
+  await expect(page.getByTestId('case-save')).toBeVisible()
+
+  await age.fill('16')
+  await page.getByTestId('case-save').click()
+  await expect(page.getByTestId('case-edit')).toBeVisible()
+  const saved = await harness.call<{ victim: Record<string, unknown> }>('cases:get', { id: created.id })
+  expect(saved).toMatchObject({ ok: true, value: { victim: { vic_AgeWhenTrafficked: 16 } } })
+})

@@ -31,7 +31,9 @@ export function validationMessage(issue: z.core.$ZodIssue, fieldValue: unknown, 
       return issue.format === 'regex' ? t('validation.usernameFormat') : t('validation.invalid')
     case 'invalid_type':
       if (isBlank(fieldValue)) return t('validation.required')
-      return issue.expected === 'int' ? t('validation.wholeNumber') : t('validation.invalid')
+      if (issue.expected === 'int') return t('validation.wholeNumber')
+      // NaN: a number field holding text that is no number (HtcdsField.vue).
+      return issue.expected === 'number' ? t('validation.number') : t('validation.invalid')
     case 'invalid_value':
       return t('validation.chooseOne')
     case 'custom':

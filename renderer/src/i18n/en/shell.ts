@@ -108,6 +108,7 @@ export const shellMessages = {
     atLeast: 'Enter {min} or more.',
     atMost: 'Enter {max} or less.',
     wholeNumber: 'Enter a whole number, without decimals.',
+    number: 'Enter a single number in digits, for example 16.',
     invalid: 'This value is not valid.',
     date: 'Enter a real date as year-month-day, for example 2025-03-14.',
     nameOrAlias: 'Enter a name, or a name the person is known by under “Also known as”.',
