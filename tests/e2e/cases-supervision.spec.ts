@@ -1,6 +1,6 @@
 import { ADMIN, expect, test } from './support/harness'
 import { signIn } from './support/app'
-import { SUPERVISOR, choose, createCaseByApi } from './support/cases'
+import { SUPERVISOR, caseworkerWithCase, choose, createCaseByApi } from './support/cases'
 
 // Following a case over time (events, perpetrators, closing, reopening, history) and deleting one,
 // through the real renderer, the real API and a real encrypted vault.
@@ -150,14 +150,7 @@ test('a number field holding what is no number (15-16) stops the save and says s
   page,
   harness,
 }) => {
-  await harness.seedVault()
-  await harness.addUser(SUPERVISOR)
-  await signIn(page, SUPERVISOR)
-  const created = await createCaseByApi(harness, {
-    intakeDate: '2025-05-06',
-    survivor: {},
-    survivorAliases: ['Nok'],
-  })
+  const created = await caseworkerWithCase(page, harness)
   await page.goto(`/#/app/cases/${created.id}`)
   await page.getByTestId('case-tab-experience').click()
   await page.getByTestId('case-edit').click()

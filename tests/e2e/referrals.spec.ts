@@ -1,5 +1,6 @@
 import { expect, test } from './support/harness'
 import { expectNoSeriousA11yViolations, signIn } from './support/app'
+import type { Page } from '@playwright/test'
 import { caseworkerWithCase, CASEWORKER, dismissToasts } from './support/cases'
 
 // A referral through the real renderer, the real API and a real encrypted vault: consent gates
@@ -130,14 +131,7 @@ test('a walk-in screened before any case exists is referred straight from the sc
 
 test('a caseworker plans support on a case, then records it as completed', async ({ page, harness }) => {
   const created = await caseworkerWithCase(page, harness)
-  await page.goto(`/#/app/cases/${created.id}`)
-  await page.getByTestId('case-tab-supportPlans').click()
-  await expect(page.getByTestId('support-plans-none')).toBeVisible()
-
-  await page.getByTestId('support-plan-new').click()
-  await page.getByTestId('plan-type').selectOption('Legal')
-  await page.getByTestId('plan-objectives').fill('Representation at the labour court')
-  await page.getByTestId('plan-start').fill('2026-03-20')
+  await startLegalPlan(page, created.id)
   await page.getByTestId('plan-planned-end').fill('2026-06-30')
   await page.getByTestId('plan-follow-up').fill('2026-04-15')
   await harness.screenshot('support-plan-form')
@@ -171,12 +165,7 @@ test('a date typed and saved with Enter is the date saved: completed when short,
   harness,
 }) => {
   const created = await caseworkerWithCase(page, harness)
-  await page.goto(`/#/app/cases/${created.id}`)
-  await page.getByTestId('case-tab-supportPlans').click()
-  await page.getByTestId('support-plan-new').click()
-  await page.getByTestId('plan-type').selectOption('Legal')
-  await page.getByTestId('plan-objectives').fill('Representation at the labour court')
-  await page.getByTestId('plan-start').fill('2026-03-20')
+  await startLegalPlan(page, created.id)
   // Typed the short way and saved with Enter, without leaving the field first.
   await page.getByTestId('plan-follow-up').fill('2026-4-5')
   await page.getByTestId('plan-follow-up').press('Enter')
@@ -197,3 +186,14 @@ test('a date typed and saved with Enter is the date saved: completed when short,
   })
   expect(kept).toMatchObject({ ok: true, value: [{ followUpDate: '2026-04-05' }] })
 })
+
+/** From a case with no support plan yet: a new plan, its type, objectives and start date filled in. */
+async function startLegalPlan(page: Page, caseId: number): Promise<void> {
+  await page.goto(`/#/app/cases/${caseId}`)
+  await page.getByTestId('case-tab-supportPlans').click()
+  await expect(page.getByTestId('support-plans-none')).toBeVisible()
+  await page.getByTestId('support-plan-new').click()
+  await page.getByTestId('plan-type').selectOption('Legal')
+  await page.getByTestId('plan-objectives').fill('Representation at the labour court')
+  await page.getByTestId('plan-start').fill('2026-03-20')
+}
