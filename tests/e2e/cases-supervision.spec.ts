@@ -170,3 +170,26 @@ test('a number field holding what is no number (15-16) stops the save and says s
   const saved = await harness.call<{ victim: Record<string, unknown> }>('cases:get', { id: created.id })
   expect(saved).toMatchObject({ ok: true, value: { victim: { vic_AgeWhenTrafficked: 16 } } })
 })
+
+test('a paste longer than a field takes is refused with a message, never cut short in silence', async ({
+  page,
+  harness,
+}) => {
+  const created = await caseworkerWithCase(page, harness)
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'])
+  await page.goto(`/#/app/cases/${created.id}`)
+  await page.getByTestId('case-tab-comments').click()
+  const comment = page.getByTestId('comment-input')
+  await comment.fill('Interview notes: ')
+  const notes = 'She described the recruitment in detail. '.repeat(500) // 20,500 characters
+  await page.evaluate((text) => navigator.clipboard.writeText(text), notes)
+  await comment.press('End')
+  await comment.press('ControlOrMeta+V')
+  await expect(page.locator('.p-toast-message')).toContainText('at most 20000 characters')
+  await expect(comment).toHaveValue('Interview notes: ')
+
+  // What fits is pasted as usual.
+  await page.evaluate(() => navigator.clipboard.writeText('She asked for legal advice.'))
+  await comment.press('ControlOrMeta+V')
+  await expect(comment).toHaveValue('Interview notes: She asked for legal advice.')
+})

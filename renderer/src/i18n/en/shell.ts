@@ -4,6 +4,10 @@ export const shellMessages = {
   app: {
     name: 'CaseVault',
   },
+  paste: {
+    tooLong:
+      'Nothing was pasted: the text has {length} characters, and this field takes at most {max} characters. Shorten or split it, then paste again.',
+  },
   progress: {
     label: 'Progress',
     cancel: 'Cancel',
