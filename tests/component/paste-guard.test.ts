@@ -9,6 +9,11 @@ describe('how long a field would be after a paste', () => {
     expect(lengthAfterPaste({ ...field, selectionStart: 22 }, '!')).toBe(23)
   })
 
+  it('does not count trailing white space, which the browser may cut without losing anything', () => {
+    expect(lengthAfterPaste({ value: '', selectionStart: 0, selectionEnd: 0 }, '2025 \r\n')).toBe(4)
+    expect(lengthAfterPaste({ value: '', selectionStart: 0, selectionEnd: 0 }, ' 2025')).toBe(5)
+  })
+
   it('appends where a field reports no selection', () => {
     expect(lengthAfterPaste({ value: 'abc', selectionStart: null, selectionEnd: null }, 'de')).toBe(5)
   })

@@ -185,8 +185,11 @@ test('a paste longer than a field takes is refused with a message, never cut sho
   await page.evaluate((text) => navigator.clipboard.writeText(text), notes)
   await comment.press('End')
   await comment.press('ControlOrMeta+V')
-  await expect(page.locator('.p-toast-message')).toContainText('at most 20000 characters')
+  await expect(page.locator('.p-toast-message')).toContainText(
+    'would hold 20516 characters, and it takes at most 20000',
+  )
   await expect(comment).toHaveValue('Interview notes: ')
+  await harness.screenshot('paste-too-long')
 
   // What fits is pasted as usual.
   await page.evaluate(() => navigator.clipboard.writeText('She asked for legal advice.'))

@@ -12,10 +12,14 @@ interface TextFieldState {
   selectionEnd: number | null
 }
 
-/** The field's length with `pasted` in place of its selection; line ends as a text field keeps them. */
+/**
+ * The field's length with `pasted` in place of its selection; line ends as a text field keeps them.
+ * Trailing white space is not counted: where only that does not fit, the browser's cut loses
+ * nothing ("2025 " copied from a spreadsheet into a year field).
+ */
 export function lengthAfterPaste(field: TextFieldState, pasted: string): number {
   const selected = (field.selectionEnd ?? field.value.length) - (field.selectionStart ?? field.value.length)
-  return field.value.length - selected + pasted.replace(/\r\n?/g, '\n').length
+  return field.value.length - selected + pasted.replace(/\r\n?/g, '\n').trimEnd().length
 }
 
 /** Installs the check for every text field of the app (once, in App.vue). */

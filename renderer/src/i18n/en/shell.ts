@@ -6,7 +6,7 @@ export const shellMessages = {
   },
   paste: {
     tooLong:
-      'Nothing was pasted: the text has {length} characters, and this field takes at most {max} characters. Shorten or split it, then paste again.',
+      'Nothing was pasted: with it, this field would hold {length} characters, and it takes at most {max}. Shorten or split the text, then paste again.',
   },
   progress: {
     label: 'Progress',
