@@ -13,6 +13,15 @@ import { classifyFileError } from '../file-errors'
 /** Upper bound per part: far above any real vault, low enough that a hostile archive cannot fill the disk. */
 const MAX_PART_BYTES = 64 * 1024 ** 3
 const READ_CHUNK = 1024 * 1024
+/**
+ * How much a file write stream takes in before it asks its source to wait. Node's default is
+ * 16 KiB: below one 64 KiB age chunk, so each chunk waited for the write before it to come back
+ * from the thread pool, and main sat idle for 2 of a 640 MB backup's 3.4–3.8 s. With 8 MiB the
+ * encryption runs on while earlier chunks are written (the stream writes what queued up in one
+ * writev): backup 1.85–1.95 s, and unpacking a backup 1.3–1.5 s instead of 1.7–2.0 s. The
+ * memory this holds is bounded by it: at most 8 MiB more per file being written.
+ */
+const WRITE_BUFFER_BYTES = 8 * 1024 * 1024
 
 /** A file to archive as it is, or bytes of a known size streamed from elsewhere (a live snapshot). */
 export type ArchivePart =
@@ -81,7 +90,7 @@ export async function writeEncryptedFile(
           yield chunk
         }
       },
-      file.createWriteStream(), // closes the file at its end
+      file.createWriteStream({ highWaterMark: WRITE_BUFFER_BYTES }), // closes the file at its end
       { signal: options.signal },
     )
     await flusher.idle()
@@ -173,7 +182,10 @@ function isWrongKey(error: unknown): boolean {
 /** Writes one tar entry to `into/name`, hashing as it goes. */
 async function unpackEntry(entry: AsyncIterable<Buffer>, path: string) {
   const written = { sha256: '', size: 0 }
-  await pipeline(hashing(entry, written), createWriteStream(path, { mode: 0o600 }))
+  await pipeline(
+    hashing(entry, written),
+    createWriteStream(path, { mode: 0o600, highWaterMark: WRITE_BUFFER_BYTES }),
+  )
   return written
 }
 
