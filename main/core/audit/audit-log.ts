@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto'
+import { hash as sha } from 'node:crypto'
+import { setImmediate as nextTurn } from 'node:timers/promises'
 import type { VaultDatabase } from '../db/connection'
 import type { AuditEntry, AuditVerification } from '../../api/contract/audit'
 
@@ -24,17 +25,77 @@ export interface AuditEvent {
 }
 
 function rowHash(row: Omit<AuditRow, 'hash'>): string {
+  return chainHash([row.id, row.at, row.actor, row.action, row.target, row.details, row.prev_hash])
+}
+
+/** The columns a row's hash covers, in order: id, at, actor, action, target, details, prev_hash. */
+type HashedColumns = [number, string, string | null, string, string | null, string | null, string]
+type RawAuditRow = [...HashedColumns, hash: string]
+
+function chainHash(columns: HashedColumns): string {
   // JSON array framing: no field can be shifted into its neighbour to forge the same hash.
-  const canonical = JSON.stringify([
-    row.id,
-    row.at,
-    row.actor,
-    row.action,
-    row.target,
-    row.details,
-    row.prev_hash,
-  ])
-  return createHash('sha256').update(canonical).digest('hex')
+  return sha('sha256', JSON.stringify(columns))
+}
+
+const RAW_COLUMNS = 'id, at, actor, action, target, details, prev_hash, hash'
+/** Rows per read while walking the chain: between reads, a caller may let other work run. */
+export const CHAIN_BATCH_ROWS = 5000
+
+/**
+ * Walks the chain from the first row, a batch at a time (pausing between batches), and returns the
+ * verdict: the first row whose id, link or hash is wrong. Rows are read as arrays in batches rather
+ * than as objects through a cursor: on a 531k-row log that took the walk from 1.45 s to 1.05 s,
+ * most of it now reading. The first batch has no lower bound, so a row slipped in below id 1 is
+ * still the first row seen (and reported).
+ */
+function* chainWalk(db: VaultDatabase, batchRows: number): Generator<void, AuditVerification> {
+  const first = db.prepare(`SELECT ${RAW_COLUMNS} FROM audit_log ORDER BY id LIMIT ?`).raw(true)
+  const after = db.prepare(`SELECT ${RAW_COLUMNS} FROM audit_log WHERE id > ? ORDER BY id LIMIT ?`).raw(true)
+  let expectedPrev = GENESIS_HASH
+  let expectedId = 1
+  let checkedRows = 0
+  for (let rows = first.all(batchRows) as RawAuditRow[]; ;) {
+    for (const row of rows) {
+      const [id, at, actor, action, target, details, prevHash, hash] = row
+      const columns: HashedColumns = [id, at, actor, action, target, details, prevHash]
+      if (id !== expectedId || prevHash !== expectedPrev || chainHash(columns) !== hash) {
+        return { ok: false, checkedRows, firstBrokenId: id }
+      }
+      expectedPrev = hash
+      expectedId += 1
+      checkedRows += 1
+    }
+    if (rows.length < batchRows) return { ok: true, checkedRows, firstBrokenId: null }
+    yield
+    rows = after.all(rows[rows.length - 1]![0], batchRows) as RawAuditRow[]
+  }
+}
+
+/** The whole walk at once (the admin's check: the log may grow while it runs, so no pause). */
+export function verifyAuditChain(db: VaultDatabase, batchRows = CHAIN_BATCH_ROWS): AuditVerification {
+  const walk = chainWalk(db, batchRows)
+  for (;;) {
+    const step = walk.next()
+    if (step.done) return step.value
+  }
+}
+
+/**
+ * The same walk with a turn of the event loop between batches, for a database nobody else writes
+ * (a backup being verified): main answers the window and a Cancel meanwhile, where the whole walk
+ * of a large log stopped it for over a second.
+ */
+export async function verifyAuditChainInTurns(
+  db: VaultDatabase,
+  options: { signal?: AbortSignal | undefined; batchRows?: number } = {},
+): Promise<AuditVerification> {
+  const walk = chainWalk(db, options.batchRows ?? CHAIN_BATCH_ROWS)
+  for (;;) {
+    const step = walk.next()
+    if (step.done) return step.value
+    await nextTurn()
+    options.signal?.throwIfAborted()
+  }
 }
 
 function rowToEntry(row: AuditRow): AuditEntry {
@@ -61,7 +122,6 @@ export function createAuditLog(db: VaultDatabase, clock: () => Date) {
   const targetPage = db.prepare<[string, number, number], AuditRow>(
     'SELECT * FROM audit_log WHERE target = ? AND id < ? ORDER BY id DESC LIMIT ?',
   )
-  const all = db.prepare<[], AuditRow>('SELECT * FROM audit_log ORDER BY id')
 
   return {
     /** Appends one row; call inside the same transaction as the change it records. */
@@ -85,21 +145,7 @@ export function createAuditLog(db: VaultDatabase, clock: () => Date) {
     },
 
     /** Walks the chain from the first row; reports the first row whose link or hash is wrong. */
-    verify(): AuditVerification {
-      let expectedPrev = GENESIS_HASH
-      let expectedId = 1
-      let checkedRows = 0
-      for (const row of all.iterate()) {
-        const { hash, ...rest } = row
-        if (row.id !== expectedId || row.prev_hash !== expectedPrev || rowHash(rest) !== hash) {
-          return { ok: false, checkedRows, firstBrokenId: row.id }
-        }
-        expectedPrev = hash
-        expectedId += 1
-        checkedRows += 1
-      }
-      return { ok: true, checkedRows, firstBrokenId: null }
-    },
+    verify: (): AuditVerification => verifyAuditChain(db),
   }
 }
 

@@ -4,11 +4,11 @@ import { CaseVaultError } from '../errors'
 import { openEncryptedDatabase } from '../db/connection'
 import { integrityProblemsInWorker } from '../db/integrity-worker'
 import { SCHEMA_VERSION } from '../db/migrate'
-import { createAuditLog } from '../audit/audit-log'
+import { verifyAuditChainInTurns } from '../audit/audit-log'
 import { readHeader } from '../vault/vault-header'
 import { openDatabaseKey } from './backup-key'
 import { extractEncryptedArchive } from './encrypted-archive'
-import { countRows } from './create-backup'
+import { countRowsInTurns } from './create-backup'
 import { scratchFolder } from './scratch-folder'
 import { manifestSchema, PART_NAMES, type BackupCredentials, type BackupManifest } from './backup-format'
 
@@ -88,11 +88,12 @@ export async function verifyBackupInto(
     const db = openEncryptedDatabase(path, databaseKey, { create: false })
     try {
       // integrity_check (the longest check) on a worker while this thread walks the audit chain
-      // and counts rows; its verdict is still reported first.
+      // and counts rows, both in turns so that main still answers (and a Cancel is heard); the
+      // integrity verdict is still reported first.
       const integrity = integrityProblemsInWorker(path, databaseKey, options.signal)
       integrity.catch(() => undefined) // awaited below; a failure must not go unhandled meanwhile
-      const chain = createAuditLog(db, () => new Date()).verify()
-      const counts = countRows(db)
+      const chain = await verifyAuditChainInTurns(db, { signal: options.signal })
+      const counts = await countRowsInTurns(db)
       const problems = await integrity
       if (problems.length > 0)
         throw new CaseVaultError('DB_CORRUPT', 'The database in the backup is damaged.', { problems })
