@@ -186,7 +186,7 @@ test('a paste longer than a field takes is refused with a message, never cut sho
   await comment.press('End')
   await comment.press('ControlOrMeta+V')
   await expect(page.locator('.p-toast-message')).toContainText(
-    'would hold 20516 characters, and it takes at most 20000',
+    'would hold 20,516 characters, and it takes at most 20,000',
   )
   await expect(comment).toHaveValue('Interview notes: ')
   await harness.screenshot('paste-too-long')

@@ -1,6 +1,7 @@
 import { onBeforeUnmount, onMounted } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { useToast } from 'primevue/usetoast'
+import { useFormat } from '../i18n/format'
 
 // A text field with a `maxlength` cuts a longer paste at that length, without a word: the end of
 // pasted interview notes was lost that way. So a paste that would not fit is refused whole, with
@@ -25,6 +26,7 @@ export function lengthAfterPaste(field: TextFieldState, pasted: string): number 
 /** Installs the check for every text field of the app (once, in App.vue). */
 export function usePasteGuard(): void {
   const { t } = useI18n()
+  const { count } = useFormat()
   const toast = useToast()
 
   function onPaste(event: ClipboardEvent): void {
@@ -38,7 +40,7 @@ export function usePasteGuard(): void {
     event.preventDefault()
     toast.add({
       severity: 'warn',
-      summary: t('paste.tooLong', { max, length }),
+      summary: t('paste.tooLong', { max: count(max), length: count(length) }),
       life: 15000,
     })
   }

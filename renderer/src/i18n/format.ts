@@ -35,5 +35,10 @@ export function useFormat() {
     return t('format.megabytes', { size: number(bytes / (1024 * 1024), 1) })
   }
 
-  return { calendarDate, dateTime, dayOf, fileSize }
+  /** A count (of characters, of rows) with the locale's digit grouping: 20,000 rather than 20000. */
+  function count(value: number): string {
+    return new Intl.NumberFormat(locale.value, { maximumFractionDigits: 0 }).format(value)
+  }
+
+  return { calendarDate, dateTime, dayOf, fileSize, count }
 }
