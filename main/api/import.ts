@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
 import { basename } from 'node:path'
 import type { AreaHandlers } from './handler'
 import {
@@ -15,6 +15,8 @@ import { readImportBytes } from '../core/import/source-table'
 interface ChosenFile {
   path: string
   format: ImportFormat
+  /** SHA-256 of the bytes the last dry run of this file checked: what a run may import. */
+  checked?: string
 }
 
 // The path the user picked stays in main, keyed by a random token the renderer gets instead: a
@@ -37,6 +39,23 @@ function chosen(session: VaultSession, token: string): ChosenFile {
   return file
 }
 
+const digest = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
+
+/**
+ * A run imports only the file its dry run showed. The file is read again when Import is pressed
+ * (the path stays in main, the renderer holds a token); if it was saved again in between (fixed
+ * in a spreadsheet, or a colleague's copy), a run of the new bytes would write rows nobody saw
+ * checked: nine cases went in after a dry run of two. So nothing is written and the renderer
+ * checks the file again.
+ */
+function sameAsChecked(file: ChosenFile, bytes: Uint8Array): void {
+  if (file.checked !== digest(bytes)) {
+    throw new CaseVaultError('CONFLICT', 'The file changed after it was checked. Check it again.', {
+      file: 'changed',
+    })
+  }
+}
+
 /** Errors are capped for IPC; errorCount stays exact. */
 function capped(report: ImportReport): ImportReport {
   return { ...report, errors: report.errors.slice(0, MAX_REPORTED_ERRORS) }
@@ -54,14 +73,18 @@ export const importHandlers: AreaHandlers<typeof importContract> = {
       token = randomUUID()
       if (files.size >= MAX_OPEN_FILES) files.delete(files.keys().next().value!)
     }
-    files.set(token, { path, format: input.format })
-    const outcome = await ctx.operations.run('import', async (signal, onProgress) =>
-      createImportService(session).importFile(
-        await readImportBytes(path),
+    const file: ChosenFile = { path, format: input.format }
+    files.set(token, file)
+    const outcome = await ctx.operations.run('import', async (signal, onProgress) => {
+      const bytes = await readImportBytes(path)
+      const checked = await createImportService(session).importFile(
+        bytes,
         { format: input.format, mapping: input.mapping, dryRun: true },
         { signal, onProgress },
-      ),
-    )
+      )
+      file.checked = digest(bytes)
+      return checked
+    })
     return {
       token,
       fileName: basename(path),
@@ -75,9 +98,11 @@ export const importHandlers: AreaHandlers<typeof importContract> = {
   run: async (ctx, input) => {
     const session = ctx.session
     const file = chosen(session, input.token)
-    const { report } = await ctx.operations.run('import', async (signal, onProgress) =>
-      createImportService(session).importFile(
-        await readImportBytes(file.path),
+    const { report } = await ctx.operations.run('import', async (signal, onProgress) => {
+      const bytes = await readImportBytes(file.path)
+      sameAsChecked(file, bytes)
+      return createImportService(session).importFile(
+        bytes,
         {
           format: file.format,
           mapping: input.mapping,
@@ -86,8 +111,8 @@ export const importHandlers: AreaHandlers<typeof importContract> = {
           saveMapping: true,
         },
         { signal, onProgress },
-      ),
-    )
+      )
+    })
     // Once cases are in, the token is spent: a second click cannot import the file twice.
     if (report.imported > 0) filesOf(session).delete(input.token)
     return capped(report)

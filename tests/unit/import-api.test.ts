@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { call, errorCode, createdVault, tempDir } from './support/temp-vault'
 import { ANALYST, CASEWORKER, SUPERVISOR, signInAs, staffedHost } from './support/case-fixtures'
@@ -28,6 +29,26 @@ describe('import:preview and import:run', () => {
     expect((await call<{ total: number }>(host, 'cases:list', {})).total).toBe(1)
     // The token is spent once cases went in.
     expect(await errorCode(host, 'import:run', { token: preview.token })).toBe('NOT_FOUND')
+  })
+
+  it('refuses to run a file that changed since its dry run (CONFLICT, nothing written) until it is checked again', async () => {
+    const { host, files } = await staffedHost(SUPERVISOR.username)
+    const path = fileWith(csv([FLAT_HEADER, flatRow(1)]), 'intake.csv')
+    files.pickImportFile(path)
+    const preview = await call<ImportPreview>(host, 'import:preview', { format: 'htcds-csv' })
+    expect(preview.report).toMatchObject({ valid: 1 })
+    writeFileSync(path, csv([FLAT_HEADER, flatRow(1), flatRow(2), flatRow(3)]))
+    const refused = await host.dispatch('import:run', { token: preview.token, allOrNothing: false })
+    expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT', details: { file: 'changed' } } })
+    expect((await call<{ total: number }>(host, 'cases:list', {})).total).toBe(0)
+    // Checked again, the file as it is now is what a run imports.
+    const again = await call<ImportPreview>(host, 'import:preview', {
+      format: 'htcds-csv',
+      token: preview.token,
+    })
+    expect(again.report).toMatchObject({ valid: 3 })
+    const report = await call<ImportReport>(host, 'import:run', { token: preview.token, allOrNothing: false })
+    expect(report).toMatchObject({ imported: 3 })
   })
 
   it('re-checks the chosen file with a new mapping without another dialog, and saves the mapping on run', async () => {

@@ -2,6 +2,11 @@ import { useI18n } from 'vue-i18n'
 import { ApiError } from '../../api-error'
 import { useErrorMessage } from '../../i18n/error-message'
 
+/** Main refused a run because the file is no longer the one its dry run checked (api/import.ts). */
+export function isFileChanged(error: unknown): boolean {
+  return error instanceof ApiError && error.code === 'CONFLICT' && error.details?.file === 'changed'
+}
+
 /**
  * An import failure in the reader's words. A file main cannot read at all comes as VALIDATION with
  * details.file = a reason code; a mapping main refuses names its column(s) and target; a spent or
