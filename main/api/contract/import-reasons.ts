@@ -67,6 +67,7 @@ export const importReasonCodes = [
   // Columns (or JSON keys) not imported
   'repeatedColumn',
   'leftOutByMapping',
+  'sameTargetAsColumn',
   'noHeader',
   'foreignReference',
   'fieldNotKept',

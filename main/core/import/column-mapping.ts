@@ -120,10 +120,17 @@ function ignoredReason(format: ImportFormat, header: string): ImportReason {
   return reason('unknownColumn')
 }
 
+/** Whose choice sent a column to its target: the user's for this file beats the saved mapping beats a match. */
+const PICKED_BY = { match: 1, saved: 2, user: 3 } as const
+
 /**
  * The mapping actually used: the user's choices for this file, then the saved mapping for the
- * format, then automatic matches. A target that is not allowed, or two columns sent to one
- * target, is refused as a whole (VALIDATION) before any row is checked.
+ * format, then automatic matches. A target that is not allowed is refused as a whole (VALIDATION)
+ * before any row is checked, and so are two columns the user sent to one target. When two columns
+ * reach one target otherwise (a saved choice and a match, or two matches: "Gender" and
+ * "prs_Gender"), the stronger choice, else the first column, keeps it and the other is left out
+ * with the reason: refusing the file then left the user without a mapping step to fix it in, and
+ * a saved mapping went on refusing every later file with those headers.
  */
 export function planColumns(
   format: ImportFormat,
@@ -133,24 +140,55 @@ export function planColumns(
 ): ColumnPlan {
   const table = targetTable(format)
   const auto = matcher(format)
-  const mapping: ColumnMapping = {}
-  const columns: PlannedColumn[] = []
-  const ignored: IgnoredColumn[] = []
-  const used = new Map<string, string>()
   const seenHeaders = new Set<string>()
-  headers.forEach((header, index) => {
+  const picks = headers.map((header, index) => {
     const name = columnName(headers, index)
-    if (header !== '' && seenHeaders.has(header)) {
-      ignored.push(ignoredColumn(name, 'repeatedColumn'))
-      return
-    }
+    if (header !== '' && seenHeaders.has(header)) return { name, repeated: true as const }
     seenHeaders.add(header)
     // A saved choice that no longer names a target (the mapping data changed) is skipped, not fatal.
     const savedPick =
       header in saved && (saved[header] === null || table.has(saved[header]!)) ? saved[header] : undefined
+    const pickedBy =
+      header in chosen ? PICKED_BY.user : savedPick !== undefined ? PICKED_BY.saved : PICKED_BY.match
     const pick = header in chosen ? chosen[header] : savedPick
     const targetName =
       pick !== undefined ? pick : header.trim() ? (auto.get(normaliseHeader(header)) ?? null) : null
+    if (targetName !== null && !table.has(targetName)) {
+      throw new CaseVaultError('VALIDATION', `Column "${name}" cannot be mapped to "${targetName}".`, {
+        column: name,
+        target: targetName,
+      })
+    }
+    return { name, header, pick, pickedBy, targetName }
+  })
+  // Each target's column: the strongest choice, then the first column.
+  const keeper = new Map<string, number>()
+  picks.forEach((column, index) => {
+    if ('repeated' in column || column.targetName === null) return
+    const held = keeper.get(column.targetName)
+    const holder = held === undefined ? undefined : picks[held]
+    if (!holder || 'repeated' in holder) return void keeper.set(column.targetName, index)
+    if (column.pickedBy === PICKED_BY.user && holder.pickedBy === PICKED_BY.user) {
+      throw new CaseVaultError(
+        'VALIDATION',
+        `Columns "${holder.name}" and "${column.name}" both map to "${column.targetName}".`,
+        { columns: [holder.name, column.name], target: column.targetName },
+      )
+    }
+    if (column.pickedBy > holder.pickedBy) keeper.set(column.targetName, index)
+  })
+  const mapping: ColumnMapping = {}
+  const columns: PlannedColumn[] = []
+  const ignored: IgnoredColumn[] = []
+  picks.forEach((column, index) => {
+    if ('repeated' in column) return void ignored.push(ignoredColumn(column.name, 'repeatedColumn'))
+    const { name, header, pick, targetName } = column
+    const keptBy = targetName === null ? undefined : keeper.get(targetName)
+    if (targetName !== null && keptBy !== index) {
+      if (header !== '') mapping[header] = null
+      ignored.push(ignoredColumn(name, 'sameTargetAsColumn', { column: picks[keptBy!]!.name }))
+      return
+    }
     if (header !== '') mapping[header] = targetName
     if (targetName === null) {
       ignored.push(
@@ -160,26 +198,7 @@ export function planColumns(
       )
       return
     }
-    const target = table.get(targetName)
-    if (!target) {
-      throw new CaseVaultError('VALIDATION', `Column "${name}" cannot be mapped to "${targetName}".`, {
-        column: name,
-        target: targetName,
-      })
-    }
-    const other = used.get(targetName)
-    if (other !== undefined) {
-      throw new CaseVaultError(
-        'VALIDATION',
-        `Columns "${other}" and "${name}" both map to "${targetName}".`,
-        {
-          columns: [other, name],
-          target: targetName,
-        },
-      )
-    }
-    used.set(targetName, name)
-    columns.push({ index, header: name, target })
+    columns.push({ index, header: name, target: table.get(targetName)! })
   })
   const named = headers.flatMap((header, index) => (header.trim() ? [index] : []))
   return { mapping, columns, ignored, named }

@@ -73,6 +73,8 @@ export const englishReasons = {
 
   repeatedColumn: 'repeated column; only the first one is read',
   leftOutByMapping: 'left out by the mapping',
+  sameTargetAsColumn:
+    'left out: column {column} already fills this field (change the mapping to use this one)',
   noHeader: 'no header',
   foreignReference: 'a reference to a record in another system; not imported',
   fieldNotKept: 'an HTCDS field CaseVault does not keep on a case; not imported',

@@ -76,6 +76,7 @@ export function useImportReasons() {
     notValid: (p) => t('exchange.importReasons.notValid', p),
     repeatedColumn: (p) => t('exchange.importReasons.repeatedColumn', p),
     leftOutByMapping: (p) => t('exchange.importReasons.leftOutByMapping', p),
+    sameTargetAsColumn: (p) => t('exchange.importReasons.sameTargetAsColumn', p),
     noHeader: (p) => t('exchange.importReasons.noHeader', p),
     foreignReference: (p) => t('exchange.importReasons.foreignReference', p),
     fieldNotKept: (p) => t('exchange.importReasons.fieldNotKept', p),
