@@ -79,7 +79,12 @@ describe('validateSection', () => {
   it('refuses a code outside the list and names the field, without echoing the value', () => {
     const issues = issuesOf('person', { prs_Gender: 'Olena Kovalenko' })
     expect(issues).toEqual([
-      { field: 'prs_Gender', code: 'invalid_value', message: 'prs_Gender: not a code of prs_Gender' },
+      {
+        field: 'prs_Gender',
+        code: 'invalid_value',
+        message:
+          'prs_Gender: not one of this field’s values: Feminine, Masculine, Transgender Feminine, Transgender Masculine, Non-Conforming, Not Specified/Unknown',
+      },
     ])
     expect(issuesOf('person', { prs_Citizenship: ['UA', 'XX'] })[0]).toMatchObject({
       field: 'prs_Citizenship',

@@ -171,7 +171,7 @@ describe('npm run cli -- import', () => {
       'rejected: 1',
       'duplicates: 0',
       'row 3: intakeDate: not a real date (yyyy-mm-dd)',
-      'row 3: prs_Gender: not a code of prs_Gender',
+      'row 3: prs_Gender: not one of this field’s values: Feminine, Masculine, Transgender Feminine, Transgender Masculine, Non-Conforming, Not Specified/Unknown',
     ])
     expect(dry.err).toContain('dry run: nothing was written')
     const real = await run(args, 'correct horse battery staple\n')

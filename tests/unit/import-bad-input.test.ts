@@ -109,15 +109,23 @@ describe('bad input never crashes and never half-writes', () => {
         row: 2,
         field: 'prs_Gender',
         code: 'notACode',
-        params: { list: 'prs_Gender' },
-        reason: 'not a code of prs_Gender',
+        params: {
+          values:
+            'Feminine, Masculine, Transgender Feminine, Transgender Masculine, Non-Conforming, Not Specified/Unknown',
+        },
+        reason:
+          'not one of this field’s values: Feminine, Masculine, Transgender Feminine, Transgender Masculine, Non-Conforming, Not Specified/Unknown',
       },
       {
         row: 2,
         field: 'vic_MethodsOfControl',
         code: 'notACode',
-        params: { list: 'vic_MethodsOfControl' },
-        reason: 'not a code of vic_MethodsOfControl',
+        params: {
+          values:
+            'Physical threats, Threats of law enforcement, Threatens children/family, Debt bondage, False promises, …',
+        },
+        reason:
+          'not one of this field’s values: Physical threats, Threats of law enforcement, Threatens children/family, Debt bondage, False promises, …',
       },
       { row: 3, field: 'intakeDate', code: 'notADate', reason: 'not a real date (yyyy-mm-dd)' },
       { row: 3, field: 'prs_Birthdate', code: 'notADate', reason: 'not a real date (yyyy-mm-dd)' },
@@ -205,8 +213,12 @@ describe('bad input never crashes and never half-writes', () => {
         row: 4,
         field: 'prs_Gender',
         code: 'notACode',
-        params: { list: 'prs_Gender' },
-        reason: 'not a code of prs_Gender',
+        params: {
+          values:
+            'Feminine, Masculine, Transgender Feminine, Transgender Masculine, Non-Conforming, Not Specified/Unknown',
+        },
+        reason:
+          'not one of this field’s values: Feminine, Masculine, Transgender Feminine, Transgender Masculine, Non-Conforming, Not Specified/Unknown',
       },
     ])
     expect(report.read).toBe(2)

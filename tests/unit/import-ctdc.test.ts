@@ -111,9 +111,8 @@ describe('ctdc-csv (CTDC public dataset layout)', () => {
       {
         row: 2,
         field: 'citizenship',
-        code: 'notACode',
-        params: { list: 'iso3166' },
-        reason: 'not a code of iso3166',
+        code: 'notACountry',
+        reason: 'not a country: give its name or its two-letter ISO code (Nigeria or NG, for example)',
       },
       {
         row: 3,

@@ -66,7 +66,13 @@ describe('every problem of a bad file has a reason code, and the same English as
     expect(byRow(3)[0]).toMatchObject({ code: 'valueTooLong', params: { length: 100_001 } })
     expect(byRow(4)[0]).toMatchObject({ code: 'textTooLong', params: { max: 1000 } })
     expect(byRow(7)[0]).toMatchObject({ code: 'dateTooEarly', params: { date: '1950-01-01' } })
-    expect(byRow(8)[0]).toMatchObject({ code: 'notACode', params: { list: 'prs_Gender' } })
+    expect(byRow(8)[0]).toMatchObject({
+      code: 'notACode',
+      params: {
+        values:
+          'Feminine, Masculine, Transgender Feminine, Transgender Masculine, Non-Conforming, Not Specified/Unknown',
+      },
+    })
     expect(byRow(11)[0]).toMatchObject({ code: 'numberOnOtherRows', params: { rows: '12, 13' } })
     expect(report.ignoredColumns.map((column) => column.code)).toEqual([
       'unknownColumn',
@@ -212,7 +218,7 @@ describe('npm run cli -- import prints the same English as before', () => {
     expect(exit).toBe(0)
     expect(out.slice(4)).toEqual([
       'row 2: caseNumber: the same case number is on row 4',
-      'row 3: prs_Gender: not a code of prs_Gender',
+      'row 3: prs_Gender: not one of this field’s values: Feminine, Masculine, Transgender Feminine, Transgender Masculine, Non-Conforming, Not Specified/Unknown',
       'row 4: caseNumber: the same case number is on row 2',
       'row 4: (row): has 5 cells but the header has 4: values without a column',
     ])

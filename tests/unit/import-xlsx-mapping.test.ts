@@ -50,9 +50,8 @@ describe('htcds-xlsx (the standard’s Excel toolkit sheet)', () => {
       {
         row: 4,
         field: 'prs_Citizenship',
-        code: 'notACode',
-        params: { list: 'iso3166' },
-        reason: 'not a code of iso3166',
+        code: 'notACountry',
+        reason: 'not a country: give its name or its two-letter ISO code (Nigeria or NG, for example)',
       },
       { row: 6, field: 'prs_FirstName', code: 'formulaCell', reason: expect.stringMatching(/formula/) },
     ])

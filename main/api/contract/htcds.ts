@@ -63,12 +63,33 @@ const expecting = (what: string) => failing(`expected ${what}`)
 const isFilled = (value: HtcdsValue): boolean =>
   typeof value === 'string' ? value.trim() !== '' : Array.isArray(value) ? value.length > 0 : true
 
+/** Labels listed when a value is none of a list's codes; a longer list ends in "…". */
+const LISTED_LABELS = 6
+/** Countries (250) are described rather than listed. */
+export const COUNTRY_LIST = 'iso3166'
+
+/** The values a code list takes, as a person reads them: "Feminine, Masculine, …". */
+export function listedValues(list: string): string {
+  const labels = codesOf(list).map((entry) => entry.label)
+  return (labels.length > LISTED_LABELS ? [...labels.slice(0, LISTED_LABELS - 1), '…'] : labels).join(', ')
+}
+
+/**
+ * What a value that is none of the list's codes is told: the values it takes ("not a code of
+ * prs_Gender" named an internal list nobody can look up). Import reasons say the same words.
+ */
+export function notACodeMessage(list: string): string {
+  return list === COUNTRY_LIST
+    ? 'not a country: give its name or its two-letter ISO code (Nigeria or NG, for example)'
+    : `not one of this field’s values: ${listedValues(list)}`
+}
+
 const codeSchemas = new Map<string, z.ZodType<string>>()
 function codeSchema(list: string): z.ZodType<string> {
   let schema = codeSchemas.get(list)
   if (!schema) {
     const codes = codesOf(list).map((entry) => entry.code)
-    schema = z.enum(codes, failing(`not a code of ${list}`))
+    schema = z.enum(codes, failing(notACodeMessage(list)))
     codeSchemas.set(list, schema)
   }
   return schema

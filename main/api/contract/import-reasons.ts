@@ -57,6 +57,7 @@ export const importReasonCodes = [
   'expectedRecordId',
   'expectedCodeList',
   'notACode',
+  'notACountry',
   'codeRepeated',
   'textTooLong',
   'belowMinimum',

@@ -1,5 +1,12 @@
 import type { z } from 'zod'
-import { sectionById, sectionSchema, type HtcdsField, type HtcdsSectionId } from '../../api/contract/htcds'
+import {
+  COUNTRY_LIST,
+  listedValues,
+  sectionById,
+  sectionSchema,
+  type HtcdsField,
+  type HtcdsSectionId,
+} from '../../api/contract/htcds'
 import { reason, type ImportReason } from './import-reasons'
 
 type Fields = Record<string, unknown>
@@ -40,6 +47,12 @@ function ownCheck(code: unknown): ImportReason | null {
   }
 }
 
+/** A value that is none of the field's codes: the values it takes, or what a country is. */
+function notACode(field: HtcdsField): ImportReason {
+  const list = field.codeList ?? field.name
+  return list === COUNTRY_LIST ? reason('notACountry') : reason('notACode', { values: listedValues(list) })
+}
+
 /** What a field of this type expects, as htcds.ts words a value of the wrong type. */
 function expected(field: HtcdsField, nested: boolean): ImportReason {
   switch (field.type) {
@@ -57,9 +70,9 @@ function expected(field: HtcdsField, nested: boolean): ImportReason {
     case 'lookup':
       return reason('expectedRecordId')
     case 'picklist':
-      return reason('notACode', { list: field.codeList ?? field.name })
+      return notACode(field)
     case 'multiPicklist':
-      return nested ? reason('notACode', { list: field.codeList ?? field.name }) : reason('expectedCodeList')
+      return nested ? notACode(field) : reason('expectedCodeList')
   }
 }
 
@@ -85,7 +98,7 @@ export function fieldIssueReason(sectionId: HtcdsSectionId, record: unknown, iss
     case 'invalid_type':
       return issue.expected === 'int' ? reason('expectedWholeNumber') : expected(field, issue.path.length > 1)
     case 'invalid_value':
-      return reason('notACode', { list: field.codeList ?? field.name })
+      return notACode(field)
     case 'too_big':
       if (issue.origin === 'int') return reason('expectedWholeNumber')
       return issue.origin === 'string'

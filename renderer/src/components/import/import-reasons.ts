@@ -67,6 +67,7 @@ export function useImportReasons() {
     expectedRecordId: (p) => t('exchange.importReasons.expectedRecordId', p),
     expectedCodeList: (p) => t('exchange.importReasons.expectedCodeList', p),
     notACode: (p) => t('exchange.importReasons.notACode', p),
+    notACountry: (p) => t('exchange.importReasons.notACountry', p),
     codeRepeated: (p) => t('exchange.importReasons.codeRepeated', p),
     textTooLong: (p) => t('exchange.importReasons.textTooLong', p),
     belowMinimum: (p) => t('exchange.importReasons.belowMinimum', p),
