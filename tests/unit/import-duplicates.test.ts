@@ -36,4 +36,29 @@ describe('the duplicates count of an import report', () => {
     )
     expect(report).toMatchObject({ read: 3, valid: 3, rejected: 0, duplicates: 0 })
   })
+
+  it('compares case numbers without regard to capitals, against the vault and within the file', async () => {
+    const session = await adminSession()
+    await importer(session)(csv([FLAT_HEADER, flatRow(1, { caseNumber: 'CV-2025-001' })]), {
+      format: 'htcds-csv',
+      dryRun: false,
+    })
+    const { report } = await importer(session)(
+      csv([
+        FLAT_HEADER,
+        flatRow(2, { caseNumber: 'cv-2025-001' }),
+        flatRow(3, { caseNumber: 'A-1' }),
+        flatRow(4, { caseNumber: 'a-1' }),
+        flatRow(5, { caseNumber: 'B-1' }),
+      ]),
+      { format: 'htcds-csv', dryRun: false },
+    )
+    expect(report).toMatchObject({ read: 4, duplicates: 3, imported: 1 })
+    expect(report.errors.map((error) => [error.row, error.code])).toEqual([
+      [2, 'numberInVault'],
+      [3, 'numberOnOtherRows'],
+      [4, 'numberOnOtherRows'],
+    ])
+    expect(count(session, 'cases')).toBe(2)
+  })
 })

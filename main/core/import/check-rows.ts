@@ -2,6 +2,7 @@ import type { ImportRowError } from '../../api/contract/import'
 import { checkDraft, type CaseCandidate, type DraftContext } from './case-candidate'
 import type { DraftSource } from './draft-source'
 import { rowProblem } from './import-reasons'
+import { caseNumberKey } from './case-number-key'
 
 /**
  * Rows checked between two turns of the event loop. Main stays responsive and a Cancel or a
@@ -29,8 +30,8 @@ export interface CheckRowsOptions {
   context: DraftContext
   /** Problems the reader found, tied to rows: those rows are rejected whatever else they hold. */
   fileErrors: readonly ImportRowError[]
-  /** Which of these case numbers the vault holds already. */
-  takenCaseNumbers: (caseNumbers: string[]) => Set<string>
+  /** Which of these case-number keys (caseNumberKey) the vault holds already. */
+  takenCaseNumbers: (keys: string[]) => Set<string>
   signal?: AbortSignal | undefined
   /** Share of rows checked, 0…1. */
   onProgress?: ((fraction: number) => void) | undefined
@@ -49,14 +50,16 @@ function duplicateErrors(
 ): ImportRowError[] {
   const rowsByNumber = new Map<string, number[]>()
   for (const { row, caseNumber } of numbered) {
-    const rows = rowsByNumber.get(caseNumber)
+    const key = caseNumberKey(caseNumber)
+    const rows = rowsByNumber.get(key)
     if (rows) rows.push(row)
-    else rowsByNumber.set(caseNumber, [row])
+    else rowsByNumber.set(key, [row])
   }
   const inVault = takenCaseNumbers([...rowsByNumber.keys()])
   return numbered.flatMap(({ row, caseNumber, field }) => {
-    if (inVault.has(caseNumber)) return [rowProblem(row, field, 'numberInVault')]
-    const rows = rowsByNumber.get(caseNumber)!
+    const key = caseNumberKey(caseNumber)
+    if (inVault.has(key)) return [rowProblem(row, field, 'numberInVault')]
+    const rows = rowsByNumber.get(key)!
     if (rows.length === 1) return []
     const others = rows.filter((other) => other !== row)
     return [rowProblem(row, field, 'numberOnOtherRows', { rows: others.join(', ') })]

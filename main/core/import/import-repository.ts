@@ -1,6 +1,7 @@
 import type { VaultDatabase } from '../db/connection'
 import type { PersonFields } from '../cases/case-repository'
 import type { CaseCandidate } from './case-candidate'
+import { caseNumberKey } from './case-number-key'
 
 /**
  * The SQL only an import needs. An import only ever adds: every case, person, event and type row
@@ -40,10 +41,8 @@ export function createImportRepository(db: VaultDatabase) {
   const lastNumberIn = db.prepare<[string, string], { case_number: string }>(
     'SELECT case_number FROM cases WHERE case_number >= ? AND case_number < ? ORDER BY case_number DESC LIMIT 1',
   )
-  // One statement for a whole file's numbers: the unique index answers each, without a call per row.
-  const takenNumbers = db.prepare<[string], { case_number: string }>(
-    'SELECT c.case_number FROM json_each(?) AS wanted JOIN cases c ON c.case_number = wanted.value',
-  )
+  // Every case number, from the unique index alone (no case row is read): ~100k short strings.
+  const allNumbers = db.prepare<[], string>('SELECT case_number FROM cases').pluck()
 
   return {
     /** The same row CaseRepository.insertPerson writes. */
@@ -116,10 +115,20 @@ export function createImportRepository(db: VaultDatabase) {
       const highest = lastNumberIn.get(stem, `${prefix}-${year}.`)?.case_number.slice(stem.length)
       return highest && /^\d+$/.test(highest) ? Number(highest) : 0
     },
-    /** Which of these case numbers the vault already holds (exact match, as the unique index compares). */
-    takenCaseNumbers(caseNumbers: readonly string[]): Set<string> {
-      if (caseNumbers.length === 0) return new Set()
-      return new Set(takenNumbers.all(JSON.stringify(caseNumbers)).map((row) => row.case_number))
+    /**
+     * Which of these case numbers the vault already holds, as caseNumberKey() compares them: in
+     * capitals or not, CV-2025-001 and cv-2025-001 are one case (the unique index alone would
+     * take both, and a partner's sheet in lower case made a second record of every survivor).
+     */
+    takenCaseNumbers(keys: readonly string[]): Set<string> {
+      if (keys.length === 0) return new Set()
+      const wanted = new Set(keys)
+      const taken = new Set<string>()
+      for (const number of allNumbers.all()) {
+        const key = caseNumberKey(number)
+        if (wanted.has(key)) taken.add(key)
+      }
+      return taken
     },
   }
 }
