@@ -1,6 +1,7 @@
 import type { FileData } from '../core/write-private-file'
 import { CaseVaultError } from '../core/errors'
 import type { ImportFormat } from './contract/import'
+import { assertOutsideVaultFolder } from '../core/vault/vault-folder-guard'
 
 /**
  * How the API reaches the user's file system: only through paths the user picked in a dialog.
@@ -47,19 +48,28 @@ export { writePrivateFile } from '../core/write-private-file'
  * someone else may sign in before the user chooses. What was asked for before the dialog is then
  * not carried out for a session that did not ask: the dialog's answer becomes LOCKED. Every
  * handler gets this through its context, so none has to remember the check. Calls go to `files`
- * as it is at the time of the call.
+ * as it is at the time of the call. A place to save in (a file or a folder) inside the vault's own
+ * data folder is refused here too (vault-folder-guard.ts), for every handler at once.
  */
-export function sessionBoundFileAccess(files: FileAccess, currentSession: () => unknown): FileAccess {
+export function sessionBoundFileAccess(
+  files: FileAccess,
+  currentSession: () => unknown,
+  dataDir: string,
+): FileAccess {
   const bound = async (open: () => Promise<string | null>): Promise<string | null> => {
     const before = currentSession()
     const answer = await open()
     if (currentSession() !== before) throw new CaseVaultError('LOCKED', 'The vault was locked meanwhile.')
     return answer
   }
+  const outsideVault = (answer: string | null) => {
+    if (answer) assertOutsideVaultFolder(answer, dataDir)
+    return answer
+  }
   return {
-    chooseSaveLocation: (name) => bound(() => files.chooseSaveLocation(name)),
+    chooseSaveLocation: async (name) => outsideVault(await bound(() => files.chooseSaveLocation(name))),
     chooseBackupFile: () => bound(() => files.chooseBackupFile()),
-    chooseFolder: () => bound(() => files.chooseFolder()),
+    chooseFolder: async () => outsideVault(await bound(() => files.chooseFolder())),
     chooseImportFile: (format) =>
       bound(() => (files.chooseImportFile ?? noFileAccess.chooseImportFile!)(format)),
     write: (path, data) => files.write(path, data),

@@ -37,7 +37,7 @@ export function createApiHost(options: HostOptions): ApiHost {
     vault,
     userService,
     operations,
-    files: sessionBoundFileAccess(options.files ?? noFileAccess, () => vault.session()),
+    files: sessionBoundFileAccess(options.files ?? noFileAccess, () => vault.session(), vault.dataDir),
     exportWorker: options.exportWorker === undefined ? bundledExportWorker() : options.exportWorker,
     get session() {
       const session = vault.session()

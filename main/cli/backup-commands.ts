@@ -8,6 +8,7 @@ import { assertStrongBackupPassphrase } from '../core/backup/passphrase-strength
 import { CaseVaultError } from '../core/errors'
 import type { BackupManifest } from '../core/backup/backup-format'
 import { passphraseLine, required, type CliIo } from './io'
+import { assertOutsideVaultFolder } from '../core/vault/vault-folder-guard'
 
 export interface BackupCommandOptions {
   data?: string | undefined
@@ -28,6 +29,7 @@ export async function backupCommand(
 ): Promise<number> {
   const dataDir = resolve(required(values.data, 'data'))
   const out = resolve(required(values.out, 'out'))
+  assertOutsideVaultFolder(out, dataDir)
   const username = required(values.user, 'user')
   const vault = new Vault({ dataDir })
   const session = await vault.unlock(username, await passphraseLine(io, 0, 'user passphrase'))

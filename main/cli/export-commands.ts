@@ -8,6 +8,7 @@ import {
   type ExportProtection,
 } from '../api/contract/export'
 import { passphraseLine, required, type CliIo } from './io'
+import { assertOutsideVaultFolder } from '../core/vault/vault-folder-guard'
 
 export interface ExportCommandOptions {
   data?: string | undefined
@@ -39,6 +40,7 @@ export async function exportCommand(values: ExportCommandOptions, io: CliIo): Pr
   const dataDir = resolve(required(values.data, 'data'))
   const username = required(values.user, 'user')
   const out = resolve(required(values.out, 'out'))
+  assertOutsideVaultFolder(out, dataDir)
   const format = exportFormatSchema.safeParse(required(values.format, 'format'))
   if (!format.success) throw new Error(`--format must be one of: ${exportFormatSchema.options.join(', ')}`)
   const k = values.k === undefined ? undefined : Number(values.k)

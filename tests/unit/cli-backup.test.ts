@@ -74,6 +74,38 @@ describe('backup commands (real Argon2 and age defaults)', () => {
     expect(missing).toMatchObject({ exit: 1, err: ['error: NOT_FOUND: file not found'] })
   })
 
+  it('refuses to write a backup or an export into the vault folder (over casevault.db, the vault was gone)', async () => {
+    const root = tempDir()
+    const data = join(root, 'vault')
+    await run(['init', '--data', data, '--user', 'admin'], `${USER_PASSPHRASE}\n`)
+    const before = readFileSync(join(data, 'casevault.db'))
+    const backup = await run(
+      ['backup', '--data', data, '--user', 'admin', '--out', join(data, 'casevault.db')],
+      `${USER_PASSPHRASE}\n${BACKUP_PASSPHRASE}\n`,
+    )
+    expect(backup).toMatchObject({ exit: 1, err: [expect.stringMatching(/^error: FILE_IN_VAULT_FOLDER/)] })
+    const exported = await run(
+      [
+        'export',
+        '--data',
+        data,
+        '--user',
+        'admin',
+        '--format',
+        'htcds-json',
+        '--out',
+        join(data, 'x.json'),
+        '--plaintext',
+      ],
+      `${USER_PASSPHRASE}\n`,
+    )
+    expect(exported).toMatchObject({ exit: 1, err: [expect.stringMatching(/^error: FILE_IN_VAULT_FOLDER/)] })
+    expect(readFileSync(join(data, 'casevault.db')).equals(before)).toBe(true)
+    expect(
+      (await run(['verify', '--data', data, '--user', 'admin'], `${USER_PASSPHRASE}\n`)).out.at(-1),
+    ).toBe('ok')
+  })
+
   it('records the same app version as package.json', () => {
     const pkg = JSON.parse(readFileSync(join(import.meta.dirname, '../../package.json'), 'utf8')) as {
       version: string

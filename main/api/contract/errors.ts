@@ -26,6 +26,7 @@ export const errorCodes = [
   'DISK_FULL',
   'FILE_NOT_ALLOWED',
   'FILE_UNAVAILABLE',
+  'FILE_IN_VAULT_FOLDER',
   'INTERNAL',
 ] as const
 

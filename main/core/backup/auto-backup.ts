@@ -5,6 +5,7 @@ import type { AutoBackupSettings } from '../../api/contract/backup'
 import { createBackup } from './create-backup'
 import { BACKUP_EXTENSION } from './backup-format'
 import { organisationSlug } from '../file-name-slug'
+import { assertOutsideVaultFolder } from '../vault/vault-folder-guard'
 
 export interface AutoBackupOutcome {
   file: string
@@ -56,6 +57,8 @@ export async function runAutoBackup(
   if (!settings.folder || settings.recipients.length === 0) {
     throw new Error('Automatic backup needs a folder and at least one public key.')
   }
+  // A folder chosen before the app refused the vault's own folder (vault-folder-guard.ts).
+  assertOutsideVaultFolder(settings.folder, dataDir)
   const file = join(settings.folder, autoBackupFileName(options.organisation, session.clock()))
   // The archive writer writes `<file>.partial` and renames it when complete (and removes it on
   // failure), so a crash never leaves a file that looks like a backup.
