@@ -16,6 +16,14 @@ import { APP_VERSION } from '../app-version'
 import { CaseVaultError } from '../core/errors'
 import { fileOnSameDrive, onSameDrive } from '../core/backup/same-drive'
 import { listRollbackCopies, removeRollbackCopies } from '../core/backup/rollback-copies'
+import { readHeader } from '../core/vault/vault-header'
+import type { VaultSession } from '../core/vault/vault-session'
+
+/**
+ * The backup file a restore last refused as another vault's, per session: when the user confirms
+ * it after seeing whose it is, the restore takes this file again without another dialog.
+ */
+const otherVaultFiles = new WeakMap<VaultSession, string>()
 
 const DAY_MS = 24 * 60 * 60 * 1000
 
@@ -94,16 +102,22 @@ export const backupHandlers: AreaHandlers<typeof backupContract> = {
     return checkOf(file, manifest, counts)
   },
 
-  restore: async (ctx, credentials) => {
+  restore: async (ctx, input) => {
     const { session, vault } = ctx
-    const file = await ctx.files.chooseBackupFile()
+    const { anotherVault, ...credentials } = input
+    const confirmed = anotherVault ? otherVaultFiles.get(session) : undefined
+    if (anotherVault && !confirmed)
+      throw new CaseVaultError('NOT_FOUND', 'No backup of another vault is waiting: choose the file again.')
+    const file = confirmed ?? (await ctx.files.chooseBackupFile())
     if (!file) return noBackupChosen
+    otherVaultFiles.delete(session)
     // Verified completely before the vault is touched; the restore itself is recorded in the
     // outgoing vault's log, which stays in the rollback copy.
     const { manifest, counts } = await ctx.operations.run('restore', (signal, report) =>
       restoreBackup(vault.dataDir, file, credentials, {
         signal,
         onProgress: report,
+        ...(confirmed ? {} : { expectVaultId: readHeader(vault.dataDir).vaultId }),
         beforeSwap: (checked) => {
           session.audit.append({
             actor: session.user.username,
@@ -112,6 +126,10 @@ export const backupHandlers: AreaHandlers<typeof backupContract> = {
           })
           vault.lock('user')
         },
+      }).catch((error: unknown) => {
+        if (error instanceof CaseVaultError && error.code === 'OTHER_VAULT')
+          otherVaultFiles.set(session, file)
+        throw error
       }),
     )
     return checkOf(file, manifest, counts)

@@ -18,6 +18,20 @@ export const backupCredentialsSchema = z.union([
   z.strictObject({ identity: z.string().regex(/^AGE-SECRET-KEY-1[0-9A-Z]{58}$/, 'not an age private key') }),
 ])
 
+/**
+ * Restoring: the backup's secret, and `anotherVault` once the user has confirmed that the backup
+ * main refused as another vault's (OTHER_VAULT) is the one to restore: main then takes that same
+ * file again, without a dialog.
+ */
+export const restoreInputSchema = z.union([
+  z.strictObject({ passphrase: z.string().min(1).max(1024), anotherVault: z.literal(true).optional() }),
+  z.strictObject({
+    identity: z.string().regex(/^AGE-SECRET-KEY-1[0-9A-Z]{58}$/, 'not an age private key'),
+    anotherVault: z.literal(true).optional(),
+  }),
+])
+export type RestoreInput = z.infer<typeof restoreInputSchema>
+
 export const backupSettingsSchema = z.object({
   /** Warn on the dashboard when the last backup is older than this. */
   warnAfterDays: z.number().int().min(1).max(365),
@@ -93,7 +107,7 @@ export const backupContract = {
   create: method(backupProtectionSchema, ['admin']).returns<BackupResult>(),
   verify: method(backupCredentialsSchema, ['admin']).returns<BackupCheck>(),
   /** Replaces the vault with the backup's content; the vault is locked afterwards. */
-  restore: method(backupCredentialsSchema, ['admin']).returns<BackupCheck>(),
+  restore: method(restoreInputSchema, ['admin']).returns<BackupCheck>(),
   /**
    * First run on a new computer: restores a backup into the empty data folder (VAULT_EXISTS once a
    * vault is there). Public: there is nobody to sign in yet; the backup's own secret is the gate.

@@ -27,6 +27,7 @@ export const errorCodes = [
   'FILE_NOT_ALLOWED',
   'FILE_UNAVAILABLE',
   'FILE_IN_VAULT_FOLDER',
+  'OTHER_VAULT',
   'INTERNAL',
 ] as const
 

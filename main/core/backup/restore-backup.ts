@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import { mkdir, rename, rm } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
-import { DATABASE_FILE, HEADER_FILE, syncDirectory, syncFile } from '../vault/vault-header'
+import { DATABASE_FILE, HEADER_FILE, readHeader, syncDirectory, syncFile } from '../vault/vault-header'
 import { CaseVaultError } from '../errors'
 import { verifyBackupInto, type VerifiedBackup, type VerifyOptions } from './verify-backup'
 import type { BackupCredentials } from './backup-format'
@@ -19,6 +19,12 @@ export interface RestoreOptions extends VerifyOptions {
    * meantime, rather than moving it aside.
    */
   onlyIntoEmptyFolder?: boolean
+  /**
+   * The vault being replaced: a backup of any other vault (another organisation's, a test vault)
+   * is refused with OTHER_VAULT, before anything is swapped, unless the user confirmed it. Its
+   * users, not ours, would then be the only ones who could unlock.
+   */
+  expectVaultId?: string
 }
 
 export interface RestoredBackup extends VerifiedBackup {
@@ -55,6 +61,13 @@ export async function restoreBackup(
       ...(onProgress ? { onProgress } : {}),
     })
     signal?.throwIfAborted()
+    if (options.expectVaultId && readHeader(extracted).vaultId !== options.expectVaultId) {
+      throw new CaseVaultError('OTHER_VAULT', 'This backup is of another vault.', {
+        organisation: verified.manifest.organisation,
+        createdAt: verified.manifest.createdAt,
+        cases: verified.counts.cases ?? 0,
+      })
+    }
     await mkdir(candidate, { mode: 0o700 })
     await rename(join(extracted, HEADER_FILE), join(candidate, HEADER_FILE))
     await rename(join(extracted, DATABASE_FILE), join(candidate, DATABASE_FILE))

@@ -10,6 +10,7 @@ import type {
   BackupResult,
   BackupSettings,
   BackupStatus,
+  RestoreInput,
   RollbackCopy,
 } from '../../../main/api/contract'
 import { errorCodeOf, unwrap } from '../api-error'
@@ -56,12 +57,12 @@ export const useBackupStore = defineStore('backup', () => {
    * and swaps the folders; the unlock screen then says which backup is in place. A failure after
    * main has locked is told there too, since this screen is gone by then.
    */
-  async function restore(credentials: BackupCredentials): Promise<BackupCheck> {
+  async function restore(input: RestoreInput): Promise<BackupCheck> {
     const vault = useVaultStore()
     vault.noteRestore({ kind: 'restoring' })
     let checked: BackupCheck
     try {
-      checked = unwrap(await casevault().backup.restore(credentials))
+      checked = unwrap(await casevault().backup.restore(input))
     } catch (error) {
       // Most refusals (wrong passphrase, damaged file) come before main locks; ask which it was.
       await vault.refresh().catch(() => undefined)

@@ -5,7 +5,7 @@ interface Followups<R> {
   /** After main answered (the result is shown already): clear secrets, move to another screen… */
   done?: (result: R) => void | Promise<void>
   /** After a refusal (the message is shown already). */
-  failed?: () => void | Promise<void>
+  failed?: (error: unknown) => void | Promise<void>
 }
 
 /**
@@ -31,7 +31,7 @@ export function useBackupAction<I, R>(act: (input: I) => Promise<R>) {
       await followups.done?.(result.value)
     } catch (error) {
       failure.value = errorMessage(error)
-      await followups.failed?.()
+      await followups.failed?.(error)
     } finally {
       working.value = false
     }

@@ -176,6 +176,15 @@ export const backupMessages = {
       submitHint: 'Type {word} above first.',
       busy: 'Checking and restoring… this can take a minute. Keep CaseVault open.',
       cancelled: 'No file was chosen, so nothing was changed.',
+      otherVault: {
+        heading: 'This backup is of another vault',
+        lead: 'The backup you chose was not made from this vault:',
+        details: 'Organisation: {organisation}. Made on {date}. Cases: {cases}.',
+        consequence:
+          'If you restore it, this vault is replaced by that one: only its users can unlock afterwards, with their passphrases of that time. This vault is kept as a copy beside the data folder.',
+        keep: 'Keep this vault',
+        replace: 'Restore that vault instead',
+      },
     },
     counts: {
       screenings: 'Screenings',
