@@ -1,5 +1,5 @@
-import { resolve } from 'node:path'
-import { readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { existsSync, readFileSync } from 'node:fs'
 import { Vault } from '../core/vault/vault'
 import { createBackup } from '../core/backup/create-backup'
 import { verifyBackup } from '../core/backup/verify-backup'
@@ -9,12 +9,14 @@ import { CaseVaultError } from '../core/errors'
 import type { BackupManifest } from '../core/backup/backup-format'
 import { passphraseLine, required, type CliIo } from './io'
 import { assertOutsideVaultFolder } from '../core/vault/vault-folder-guard'
+import { HEADER_FILE, readHeader } from '../core/vault/vault-header'
 
 export interface BackupCommandOptions {
   data?: string | undefined
   user?: string | undefined
   out?: string | undefined
   file?: string | undefined
+  'another-vault'?: boolean | undefined
 }
 
 function printCounts(io: CliIo, counts: Record<string, number>): void {
@@ -66,13 +68,21 @@ export async function verifyBackupCommand(values: BackupCommandOptions, io: CliI
   return 0
 }
 
-/** restore --data --file; stdin: backup passphrase. The previous vault is kept as a dated rollback copy. */
+/**
+ * restore --data --file [--another-vault]; stdin: backup passphrase. The previous vault is kept as
+ * a dated rollback copy. A backup of another vault than the one in --data is refused (OTHER_VAULT)
+ * unless --another-vault says that is meant, as the Backup screen asks.
+ */
 export async function restoreCommand(values: BackupCommandOptions, io: CliIo): Promise<number> {
   const dataDir = resolve(required(values.data, 'data'))
   const file = resolve(required(values.file, 'file'))
-  const restored = await restoreBackup(dataDir, file, {
-    passphrase: await passphraseLine(io, 0, 'backup passphrase'),
-  })
+  const current = existsSync(join(dataDir, HEADER_FILE)) ? readHeader(dataDir).vaultId : null
+  const restored = await restoreBackup(
+    dataDir,
+    file,
+    { passphrase: await passphraseLine(io, 0, 'backup passphrase') },
+    current && !values['another-vault'] ? { expectVaultId: current } : {},
+  )
   printCounts(io, restored.counts)
   if (restored.rollbackDir) io.out(`previous vault kept in: ${restored.rollbackDir}`)
   io.out('restored: unlock with the passphrases (or recovery key) that were valid when the backup was made')

@@ -20,7 +20,7 @@ export const USAGE = `Usage: npm run cli -- <command> [options]   (passphrases o
   verify --data <dir> --user <name>
   backup --data <dir> --user <name> --out <file>      (stdin: user passphrase, then backup passphrase)
   verify-backup --file <file>                          (stdin: backup passphrase)
-  restore --data <dir> --file <file>                   (stdin: backup passphrase)
+  restore --data <dir> --file <file> [--another-vault] (stdin: backup passphrase)
   training --data <dir> --user <name> --cases <N> [--seed <n>]   (new vault of synthetic cases)
   export --data <dir> --user <name> --format htcds-json|htcds-csv|deidentified-csv|ctdc-csv|aggregates-csv
          --out <file> [--plaintext] [--k <n>]   (stdin: user passphrase, then export passphrase unless --plaintext)
@@ -45,6 +45,7 @@ function options(argv: string[]) {
       k: { type: 'string' },
       format: { type: 'string' },
       'dry-run': { type: 'boolean' },
+      'another-vault': { type: 'boolean' },
       'all-or-nothing': { type: 'boolean' },
     },
   })

@@ -74,6 +74,30 @@ describe('backup commands (real Argon2 and age defaults)', () => {
     expect(missing).toMatchObject({ exit: 1, err: ['error: NOT_FOUND: file not found'] })
   })
 
+  it('refuses to restore a backup of another vault over this one unless --another-vault says so', async () => {
+    const root = tempDir()
+    const ours = join(root, 'ours')
+    const other = join(root, 'other')
+    await run(['init', '--data', ours, '--user', 'admin', '--org', 'Ours'], `${USER_PASSPHRASE}\n`)
+    await run(['init', '--data', other, '--user', 'rita', '--org', 'Riverside'], `${USER_PASSPHRASE}\n`)
+    const file = join(root, 'riverside.cvbackup')
+    await run(
+      ['backup', '--data', other, '--user', 'rita', '--out', file],
+      `${USER_PASSPHRASE}\n${BACKUP_PASSPHRASE}\n`,
+    )
+    const refused = await run(['restore', '--data', ours, '--file', file], `${BACKUP_PASSPHRASE}\n`)
+    expect(refused).toMatchObject({ exit: 1, err: [expect.stringMatching(/^error: OTHER_VAULT/)] })
+    expect(readdirSync(root).filter((name) => name.includes('rollback'))).toEqual([])
+    const meant = await run(
+      ['restore', '--data', ours, '--file', file, '--another-vault'],
+      `${BACKUP_PASSPHRASE}\n`,
+    )
+    expect(meant.exit).toBe(0)
+    expect((await run(['verify', '--data', ours, '--user', 'rita'], `${USER_PASSPHRASE}\n`)).out.at(-1)).toBe(
+      'ok',
+    )
+  })
+
   it('refuses to write a backup or an export into the vault folder (over casevault.db, the vault was gone)', async () => {
     const root = tempDir()
     const data = join(root, 'vault')
