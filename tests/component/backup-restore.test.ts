@@ -119,4 +119,23 @@ describe('restoring a backup', () => {
     expect(useVaultStore().restoreNotice).toBeNull()
     wrapper.unmount()
   })
+
+  it('says which kind of secret a backup needs when the other kind was given', async () => {
+    install(
+      {
+        ok: false,
+        error: { code: 'WRONG_PASSPHRASE', message: 'wrong kind', details: { needs: 'privateKey' } },
+      },
+      admin,
+    )
+    const { wrapper } = await mountPanel()
+    await wrapper.get('[data-testid="restore-confirm-word"]').setValue('RESTORE')
+    await wrapper.get('[data-testid="restore-passphrase"]').setValue('a passphrase for a keyed backup')
+    await wrapper.get('form').trigger('submit')
+    await flushPromises()
+    const error = wrapper.get('[data-testid="restore-error"]').text()
+    expect(error).toContain('made to the organisation’s public key')
+    expect(error).not.toContain('Caps Lock')
+    wrapper.unmount()
+  })
 })

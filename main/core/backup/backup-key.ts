@@ -5,6 +5,7 @@ import { unwrapDatabaseKey, wrapDatabaseKey } from '../vault/key-slot'
 import type { KdfParams } from '../vault/kdf'
 import { keySlotSchema } from '../vault/vault-header'
 import type { BackupCredentials, BackupProtection } from './backup-format'
+import { wrongSecret } from './wrong-secret'
 
 /**
  * The backup carries the database key, sealed to the same secret as the backup itself, so that
@@ -49,16 +50,14 @@ export async function openDatabaseKey(json: unknown, credentials: BackupCredenti
   if (!parsed.success) throw new CaseVaultError('CORRUPT_HEADER', 'The backup’s key file is damaged.')
   const file = parsed.data
   if (file.kind === 'passphrase-slot') {
-    if (!('passphrase' in credentials))
-      throw new CaseVaultError('WRONG_PASSPHRASE', 'This backup needs its passphrase.')
+    if (!('passphrase' in credentials)) throw wrongSecret(credentials, 'passphrase')
     const slot = keySlotSchema.safeParse(file.slot)
     if (!slot.success) throw new CaseVaultError('CORRUPT_HEADER', 'The backup’s key file is damaged.')
     const key = await unwrapDatabaseKey(file.vaultId, slot.data, credentials.passphrase)
     if (!key) throw new CaseVaultError('WRONG_PASSPHRASE', 'The backup passphrase is not correct.')
     return key
   }
-  if (!('identity' in credentials))
-    throw new CaseVaultError('WRONG_PASSPHRASE', 'This backup needs the private key.')
+  if (!('identity' in credentials)) throw wrongSecret(credentials, 'keys')
   const decrypter = new Decrypter()
   decrypter.addIdentity(credentials.identity)
   let plain: Uint8Array

@@ -9,6 +9,7 @@ import { CaseVaultError } from '../errors'
 import type { BackupCredentials, BackupProtection } from './backup-format'
 import { AgePayloadError, decryptAge, encryptAge } from './age-payload'
 import { classifyFileError } from '../file-errors'
+import { protectedWith, wrongSecret } from './wrong-secret'
 
 /** Upper bound per part: far above any real vault, low enough that a hostile archive cannot fill the disk. */
 const MAX_PART_BYTES = 64 * 1024 ** 3
@@ -243,8 +244,7 @@ export async function extractEncryptedArchive(
     const error: unknown = outcome.reason
     if (options.signal?.aborted) throw error
     if (error instanceof CaseVaultError) throw error
-    if (isWrongKey(error))
-      throw new CaseVaultError('WRONG_PASSPHRASE', 'The backup passphrase (or key) is not correct.')
+    if (isWrongKey(error)) throw wrongSecret(credentials, await protectedWith(file))
     if (error instanceof AgePayloadError) throw damaged(error.message)
     // A stick pulled out while it is read, or a scratch folder that fills up, is not a damaged backup.
     throw classifyFileError(error) ?? damaged(error instanceof Error ? error.message : String(error))

@@ -119,6 +119,12 @@ export const shellMessages = {
   },
   errorDetails: {
     waitSeconds: 'You can try again in one second. | You can try again in {seconds} seconds.',
+    backupNeeds: {
+      privateKey:
+        'This backup was made to the organisation’s public key (as automatic backups are), so it has no passphrase: choose “The organisation’s private key” and paste the key (AGE-SECRET-KEY-1…). Nothing was changed.',
+      passphrase:
+        'This backup was made with a backup passphrase, so the private key does not open it: choose “Its backup passphrase” and type the passphrase chosen when it was made. Nothing was changed.',
+    },
   },
   errors: {
     VALIDATION: 'Some of the information is not valid. Check the fields and try again.',
