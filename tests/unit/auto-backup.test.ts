@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { generateX25519Identity, identityToRecipient } from 'age-encryption'
@@ -94,6 +94,20 @@ describe('automatic backup on lock', () => {
     const removed = await rotateAutoBackups(folder, org, 2)
     expect(removed.sort()).toEqual(names.slice(0, 2).sort())
     expect(readdirSync(folder).sort()).toEqual([...names.slice(2), ...others].sort())
+  })
+
+  it('keeps the newest by when it was written, also where the clock went back an hour (autumn)', async () => {
+    const folder = tempDir()
+    const org = 'Safe Harbour Shelter'
+    // 01:30 summer time, then 40 minutes later 01:10 winter time: the newer name sorts first.
+    const older = autoBackupFileName(org, new Date(2026, 9, 25, 1, 30, 0))
+    const newer = autoBackupFileName(org, new Date(2026, 9, 25, 1, 10, 0))
+    writeFileSync(join(folder, older), 'x')
+    writeFileSync(join(folder, newer), 'x')
+    utimesSync(join(folder, older), new Date('2026-10-24T23:30:00Z'), new Date('2026-10-24T23:30:00Z'))
+    utimesSync(join(folder, newer), new Date('2026-10-25T00:10:00Z'), new Date('2026-10-25T00:10:00Z'))
+    expect(await rotateAutoBackups(folder, org, 1)).toEqual([older])
+    expect(readdirSync(folder)).toEqual([newer])
   })
 
   it('rotates after a real backup, leaving no partial file', async () => {

@@ -1,4 +1,4 @@
-import { readdir, rm } from 'node:fs/promises'
+import { readdir, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { VaultSession } from '../vault/vault-session'
 import type { AutoBackupSettings } from '../../api/contract/backup'
@@ -36,8 +36,13 @@ export async function rotateAutoBackups(
   keep: number,
 ): Promise<string[]> {
   const names = (await readdir(folder)).filter((name) => isAutoBackupOf(organisation, name))
-  // The timestamp sorts lexically; newest first.
-  names.sort().reverse()
+  // Newest first by when each file was written, then by name. The name's local time alone is not
+  // enough: where clocks go back an hour in autumn, a backup at 01:10 (winter time) sorted before
+  // one made 40 minutes earlier at 01:30 (summer time), and with keep = 1 the newest was deleted.
+  const written = new Map(
+    await Promise.all(names.map(async (name) => [name, (await stat(join(folder, name))).mtimeMs] as const)),
+  )
+  names.sort((a, b) => written.get(b)! - written.get(a)! || (a < b ? 1 : a > b ? -1 : 0))
   const surplus = names.slice(keep)
   for (const name of surplus) await rm(join(folder, name), { force: true })
   return surplus
