@@ -28,7 +28,12 @@ test('an admin backs up, checks and restores the vault; a case added after the b
   harness,
 }) => {
   await harness.seedVault()
-  await openBackupAsAdmin(page)
+  await signIn(page, ADMIN)
+  // Today says when the last backup was made (here: never), with the way to the Backup screen.
+  await page.getByTestId('nav-dashboard').click()
+  await expect(page.getByTestId('dashboard-last-backup')).toContainText('No backup yet.')
+  await page.getByTestId('dashboard-last-backup').getByRole('link').click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Backup' })).toBeVisible()
   await expect(page.getByTestId('backup-status')).toHaveText('No backup yet.')
   await expect(page.getByTestId('backup-overdue')).toBeVisible()
   await expect(page.getByTestId('backup-overdue-banner')).toContainText('never been backed up')
@@ -59,6 +64,9 @@ test('an admin backs up, checks and restores the vault; a case added after the b
   await expect(page.getByTestId('backup-overdue')).toHaveCount(0)
   await expect(page.getByTestId('backup-status')).toContainText('Last backup:')
   await harness.screenshot('backup')
+  await page.getByTestId('nav-dashboard').click()
+  await expect(page.getByTestId('dashboard-last-backup')).toContainText('Last backup:')
+  await page.getByTestId('nav-backup').click()
 
   await page.getByTestId('verify-passphrase').fill(BACKUP_PASSPHRASE)
   await page.getByTestId('verify-run').click()
@@ -175,6 +183,7 @@ test('a caseworker sees when the last backup was made, and main refuses them a b
   await signIn(page, CASEWORKER)
   // The reminder is for those who can act on it.
   await expect(page.getByTestId('backup-overdue-banner')).toHaveCount(0)
+  await expect(page.getByTestId('dashboard-last-backup')).toHaveCount(0)
   await page.getByTestId('nav-backup').click()
   await expect(page.getByTestId('backup-status')).toHaveText('No backup yet.')
   await expect(page.getByTestId('backup-admin-only')).toContainText('Only an administrator')

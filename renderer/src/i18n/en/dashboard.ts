@@ -1,6 +1,7 @@
 export const dashboardMessages = {
   dashboard: {
     title: 'Today',
+    toBackup: 'Open the Backup screen',
     loading: 'Reading…',
     loadFailed: 'The dashboard could not be read.',
     overdue: 'Overdue follow-ups',
