@@ -60,3 +60,35 @@ describe('columns that reach the same field', () => {
     ).rejects.toMatchObject({ code: 'VALIDATION' })
   })
 })
+
+describe('the mapping remembered per format', () => {
+  it('keeps the choices of every layout imported, the newest choice per header winning', async () => {
+    const session = await adminSession()
+    const run = importer(session)
+    const options = { format: 'htcds-csv' as const, dryRun: false, saveMapping: true }
+    await run(text(['caseNumber,intakeDate,Name', 'A-1,2025-06-01,Awa']), {
+      ...options,
+      mapping: { Name: 'prs_FirstName' },
+    })
+    await run(text(['caseNumber,intakeDate,Vorname', 'B-1,2025-06-01,Bea']), {
+      ...options,
+      mapping: { Vorname: 'prs_FirstName' },
+    })
+    // The shelter's own layout again: its choice is still there.
+    const again = await run(text(['caseNumber,intakeDate,Name', 'A-2,2025-06-01,Cid']), {
+      format: 'htcds-csv',
+      dryRun: true,
+    })
+    expect(again.mapping.Name).toBe('prs_FirstName')
+    // A header chosen again takes its newest choice.
+    await run(text(['caseNumber,intakeDate,Name', 'A-3,2025-06-01,Dee']), {
+      ...options,
+      mapping: { Name: null },
+    })
+    const latest = await run(text(['caseNumber,intakeDate,Name', 'A-4,2025-06-01,Eve']), {
+      format: 'htcds-csv',
+      dryRun: true,
+    })
+    expect(latest.mapping.Name).toBeNull()
+  })
+})

@@ -1,6 +1,9 @@
 import type { VaultDatabase } from '../db/connection'
 import { columnMappingSchema, type ColumnMapping, type ImportFormat } from '../../api/contract/import'
 
+/** Headers remembered per format (the contract's limit for one mapping). */
+const MAX_REMEMBERED = 500
+
 /** Column mappings the organisation confirmed, one per format, kept in the settings table. */
 export function createImportMappingRepository(db: VaultDatabase) {
   const read = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?')
@@ -9,16 +12,26 @@ export function createImportMappingRepository(db: VaultDatabase) {
   )
   const key = (format: ImportFormat) => `importMapping.${format}`
 
+  /** The saved mapping, or {} when none was saved (or what was saved is no longer a mapping). */
+  function get(format: ImportFormat): ColumnMapping {
+    const row = read.get(key(format))
+    if (!row) return {}
+    const parsed = columnMappingSchema.safeParse(JSON.parse(row.value))
+    return parsed.success ? parsed.data : {}
+  }
+
   return {
-    /** The saved mapping, or {} when none was saved (or what was saved is no longer a mapping). */
-    get(format: ImportFormat): ColumnMapping {
-      const row = read.get(key(format))
-      if (!row) return {}
-      const parsed = columnMappingSchema.safeParse(JSON.parse(row.value))
-      return parsed.success ? parsed.data : {}
-    },
+    get,
+    /**
+     * Adds this file's choices to what is remembered for the format: an organisation that gets two
+     * layouts (its own sheet and a partner's) keeps the choices for both, where saving one
+     * mapping over the other lost them. A header chosen again takes its newest choice; past the
+     * limit, the headers chosen longest ago are forgotten first.
+     */
     save(format: ImportFormat, mapping: ColumnMapping): void {
-      write.run(key(format), JSON.stringify(columnMappingSchema.parse(mapping)))
+      const merged = Object.entries(get(format)).filter(([header]) => !(header in mapping))
+      const entries = [...merged, ...Object.entries(mapping)].slice(-MAX_REMEMBERED)
+      write.run(key(format), JSON.stringify(columnMappingSchema.parse(Object.fromEntries(entries))))
     },
   }
 }
