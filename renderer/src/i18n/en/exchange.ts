@@ -187,7 +187,7 @@ export const exchangeMessages = {
       mapping: {
         heading: '2. Columns',
         intro:
-          'Each column of the file and where its values go. CaseVault suggests the mapping saved at the last import of this kind of file and matches the rest by name. Change a choice, then check the file again.',
+          'Each column of the file and where its values go. CaseVault suggests the choices made at earlier imports of this kind of file and matches the rest by name. Change a choice, then check the file again.',
         caption: 'Columns of the file and the fields they are imported into',
         column: 'Column in the file',
         target: 'Imported as',
