@@ -117,6 +117,25 @@ describe('making a backup', () => {
     wrapper.unmount()
   })
 
+  it('refuses a passphrase with a space at the start or the end, and sends nothing', async () => {
+    const backup = install({ file: '/media/usb/b.cvbackup', counts: {}, sameDriveAsVault: false })
+    const wrapper = mountPanel()
+    await typePassphrase(wrapper, `  ${STRONG} `)
+    await vi.waitFor(() =>
+      expect(Number(wrapper.get('[data-score]').attributes('data-score'))).toBeGreaterThan(2),
+    )
+    await wrapper.get('form').trigger('submit')
+    await flushPromises()
+    expect(backup.create).not.toHaveBeenCalled()
+    expect(wrapper.text()).toContain('Remove the space at the start or the end')
+    expect(document.activeElement?.id).toBe('backup-passphrase')
+    await typePassphrase(wrapper, STRONG)
+    await wrapper.get('form').trigger('submit')
+    await flushPromises()
+    expect(backup.create).toHaveBeenCalledWith({ passphrase: STRONG })
+    wrapper.unmount()
+  })
+
   it('refuses two different passphrases and sends nothing', async () => {
     const backup = install({ file: '/tmp/b.cvbackup', counts: {}, sameDriveAsVault: true })
     const wrapper = mountPanel()

@@ -39,3 +39,15 @@ describe('the wrong kind of secret for a backup', () => {
     expect((wrong as { error: { details?: unknown } }).error.details).toBeUndefined()
   })
 })
+
+describe('a new backup passphrase with a space at either end', () => {
+  it('is refused by main (the words alone, as written on paper, would not open it)', async () => {
+    const { host } = testHost(join(tempDir(), 'data'), folderFileAccess(tempDir()))
+    await call(host, 'vault:create', ADMIN)
+    expect(await host.dispatch('backup:create', { passphrase: ` ${PASS}` })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    })
+    expect(await host.dispatch('backup:create', { passphrase: PASS })).toMatchObject({ ok: true })
+  })
+})

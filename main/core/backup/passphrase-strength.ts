@@ -16,8 +16,17 @@ export function passphraseScore(passphrase: string, userInputs: string[] = []): 
   return result.score
 }
 
-/** Refuses weak backup passphrases; the organisation's and user's names count as easy guesses. */
+/**
+ * Refuses weak backup passphrases; the organisation's and user's names count as easy guesses. A
+ * space at either end is refused too: it cannot be seen on the paper copy, and the backup would
+ * not open with the words alone.
+ */
 export function assertStrongBackupPassphrase(passphrase: string, userInputs: string[] = []): void {
+  if (passphrase !== passphrase.trim()) {
+    throw new CaseVaultError('VALIDATION', 'The backup passphrase starts or ends with a space.', {
+      issues: [{ path: 'passphrase', code: 'edge_spaces', message: 'starts or ends with a space' }],
+    })
+  }
   if (passphrase.length < 12 || passphraseScore(passphrase, userInputs) < MIN_BACKUP_SCORE) {
     throw new CaseVaultError('WEAK_PASSPHRASE', 'The backup passphrase is too easy to guess.', {
       minimumScore: MIN_BACKUP_SCORE,

@@ -109,6 +109,8 @@ export const shellMessages = {
     usernameFormat: 'Use only letters, digits, dot, dash and underscore.',
     chooseOne: 'Choose one of the options.',
     passphraseMismatch: 'The two passphrases are not the same.',
+    passphraseEdgeSpaces:
+      'Remove the space at the start or the end: it cannot be seen on the paper copy, and the backup would not open without it.',
     atLeast: 'Enter {min} or more.',
     atMost: 'Enter {max} or less.',
     wholeNumber: 'Enter a whole number, without decimals.',
