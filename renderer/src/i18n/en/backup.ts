@@ -149,10 +149,10 @@ export const backupMessages = {
     rollback: {
       heading: 'Copies kept after restores',
       explain:
-        'Each restore keeps the vault it replaced in a folder beside the data folder, so a restore can be undone. Such a copy is as large as the vault and still opens with the passphrases that were valid when it was replaced, including those of people who have left. Remove the copies once the restored vault has proven itself.',
+        'Each restore keeps the vault it replaced in a folder beside the data folder, so a restore can be undone by hand: quit CaseVault, give the data folder another name, then give the copy’s folder the data folder’s name. Such a copy is as large as the vault and still opens with the passphrases that were valid when it was replaced, including those of people who have left. Remove the copies once the restored vault has proven itself.',
       none: 'There are no copies.',
       removed: 'The copies were removed.',
-      copy: 'Replaced on {date} ({size})',
+      copy: 'Replaced on {date} ({size}), in the folder {name}',
       remove: 'Remove this copy… | Remove these {count} copies…',
       confirmTitle: 'Remove the copies?',
       confirmBody:
