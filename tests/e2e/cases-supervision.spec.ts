@@ -1,6 +1,6 @@
 import { ADMIN, expect, test } from './support/harness'
 import { signIn } from './support/app'
-import { SUPERVISOR, caseworkerWithCase, choose, createCaseByApi } from './support/cases'
+import { SUPERVISOR, caseworkerWithCase, choose, createCaseByApi, supervisorSignedIn } from './support/cases'
 
 // Following a case over time (events, perpetrators, closing, reopening, history) and deleting one,
 // through the real renderer, the real API and a real encrypted vault.
@@ -9,9 +9,7 @@ test('a supervisor records events and perpetrators, closes and reopens a case, a
   page,
   harness,
 }) => {
-  await harness.seedVault()
-  await harness.addUser(SUPERVISOR)
-  await signIn(page, SUPERVISOR)
+  await supervisorSignedIn(page, harness)
   const first = await createCaseByApi(harness, {
     intakeDate: '2025-05-06',
     survivor: { prs_FirstName: 'Somchai', prs_SecondName: 'Boonmee', prs_Citizenship: ['TH'] },

@@ -6,8 +6,7 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { expect, test, type Harness } from './support/harness'
-import { signIn } from './support/app'
-import { SUPERVISOR } from './support/cases'
+import { supervisorSignedIn } from './support/cases'
 
 const lines = (rows: string[]) => rows.join('\r\n') + '\r\n'
 
@@ -27,9 +26,7 @@ test('a file saved again after its dry run is not imported unseen: it is checked
   page,
   harness,
 }) => {
-  await harness.seedVault()
-  await harness.addUser(SUPERVISOR)
-  await signIn(page, SUPERVISOR)
+  await supervisorSignedIn(page, harness)
   const file = join(harness.savedFilesDir, 'intake.csv')
   writeFileSync(
     file,
@@ -60,9 +57,7 @@ test('columns that clash with a saved mapping are shown on the mapping step, whe
   page,
   harness,
 }) => {
-  await harness.seedVault()
-  await harness.addUser(SUPERVISOR)
-  await signIn(page, SUPERVISOR)
+  await supervisorSignedIn(page, harness)
   // The shelter's own sheet: "Name" mapped by hand to First name, imported (the mapping is saved).
   const own = join(harness.savedFilesDir, 'shelter.csv')
   writeFileSync(own, lines(['caseNumber,intakeDate,Name', 'A-1,2025-06-01,Awa']))

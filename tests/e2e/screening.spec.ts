@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test'
 import { expect, test } from './support/harness'
 import { expectNoSeriousA11yViolations, signIn } from './support/app'
-import { CASEWORKER, SUPERVISOR, choose, dismissToasts } from './support/cases'
+import { CASEWORKER, choose, dismissToasts, supervisorSignedIn } from './support/cases'
 
 // Screening (risk and vulnerability assessments) through the real renderer, API and encrypted vault.
 
@@ -169,9 +169,7 @@ test('a hotline screening by keyboard alone, with a judgement that differs, then
 })
 
 test('a supervisor saves a new template version; old screenings keep theirs', async ({ page, harness }) => {
-  await harness.seedVault()
-  await harness.addUser(SUPERVISOR)
-  await signIn(page, SUPERVISOR)
+  await supervisorSignedIn(page, harness)
   await page.getByTestId('nav-screening').click()
   await page.getByRole('link', { name: 'Screening templates' }).click()
   await expect(page.getByTestId('template-version-1')).toBeVisible()

@@ -69,6 +69,13 @@ export async function caseworkerWithCase(
   })
 }
 
+/** The start of the supervisor specs: a vault with its admin and the supervisor, signed in on the page. */
+export async function supervisorSignedIn(page: Page, harness: Harness): Promise<void> {
+  await harness.seedVault()
+  await harness.addUser(SUPERVISOR)
+  await signIn(page, SUPERVISOR)
+}
+
 /** A one-page PDF, small but real enough for main's content sniffing. */
 export function tinyPdf(): Buffer {
   return Buffer.from(
