@@ -15,7 +15,11 @@ import { backupFileName } from '../core/backup/backup-format'
 import { APP_VERSION } from '../app-version'
 import { CaseVaultError } from '../core/errors'
 import { fileOnSameDrive, onSameDrive } from '../core/backup/same-drive'
-import { listRollbackCopies, removeRollbackCopies } from '../core/backup/rollback-copies'
+import {
+  bringBackRollbackCopy,
+  listRollbackCopies,
+  removeRollbackCopies,
+} from '../core/backup/rollback-copies'
 import { readHeader } from '../core/vault/vault-header'
 import type { VaultSession } from '../core/vault/vault-session'
 
@@ -204,6 +208,21 @@ export const backupHandlers: AreaHandlers<typeof backupContract> = {
   },
 
   rollbackCopies: (ctx) => listRollbackCopies(ctx.vault.dataDir),
+
+  bringBackRollbackCopy: async (ctx, { name }) => {
+    const { session, vault } = ctx
+    return ctx.operations.run('restore', () =>
+      bringBackRollbackCopy(vault.dataDir, name, session.clock(), (movedAsideAt) => {
+        // Recorded in the vault being moved aside (its log stays with it), as a restore is.
+        session.audit.append({
+          actor: session.user.username,
+          action: 'backup.rollback_brought_back',
+          details: { movedAsideAt },
+        })
+        vault.lock('user')
+      }),
+    )
+  },
 
   removeRollbackCopies: (ctx) => {
     const { session, vault } = ctx

@@ -120,6 +120,18 @@ test('an admin backs up, checks and restores the vault; a case added after the b
   await expect(page.getByTestId('backup-status')).toContainText('Last backup:')
   await expect(page.getByTestId('backup-overdue-banner')).toHaveCount(0)
   await expect(page.getByTestId('rollback-list').locator('li')).toHaveCount(1)
+
+  // The restore is undone: the vault it replaced comes back, with the case added after the backup.
+  await page.getByTestId('rollback-bring-back').click()
+  await expect(page.getByTestId('rollback-bring-back-keep')).toBeFocused()
+  await page.getByTestId('rollback-bring-back-confirm').click()
+  await expect(page.getByTestId('restore-notice')).toContainText('is back. Unlock with the passphrase')
+  await unlock(page, ADMIN.username, ADMIN.passphrase)
+  await expectUnlockedAs(page, ADMIN.displayName)
+  await expect(page.getByTestId(`case-row-${later.caseNumber}`)).toBeVisible()
+  // Now the restored vault is the copy kept beside it; the admin removes it.
+  await page.getByTestId('nav-backup').click()
+  await expect(page.getByTestId('rollback-list').locator('li')).toHaveCount(1)
   await page.getByTestId('rollback-remove').click()
   await expect(page.getByTestId('rollback-keep')).toBeFocused()
   await harness.screenshot('backup-rollback-copies')

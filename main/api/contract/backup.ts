@@ -126,6 +126,13 @@ export const backupContract = {
   /** Deletes them all, audited; returns what is left (none). */
   removeRollbackCopies: method(z.undefined(), ['admin']).returns<RollbackCopy[]>(),
   /**
+   * Undoes a restore: the copy named (as listed) becomes the vault again, and the current vault is
+   * moved aside as a copy in turn. The vault is locked afterwards, as after a restore.
+   */
+  bringBackRollbackCopy: method(z.strictObject({ name: z.string().min(1).max(300) }), ['admin']).returns<{
+    movedAsideAt: string
+  }>(),
+  /**
    * Stops the backup, check or restore-check that is running (it then fails with CANCELLED, having
    * written and changed nothing); false when none was running.
    */

@@ -30,6 +30,7 @@ export const channels = {
     'chooseAutoFolder',
     'rollbackCopies',
     'removeRollbackCopies',
+    'bringBackRollbackCopy',
     'cancel',
   ],
   export: ['run', 'getSettings', 'updateSettings', 'cancel'],

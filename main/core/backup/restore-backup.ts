@@ -6,6 +6,7 @@ import { CaseVaultError } from '../errors'
 import { verifyBackupInto, type VerifiedBackup, type VerifyOptions } from './verify-backup'
 import type { BackupCredentials } from './backup-format'
 import { RESTORE_MARKER_FILE, writeRestoreMarker } from './restore-marker'
+import { rollbackFolderFor } from './rollback-copies'
 
 export interface RestoreOptions extends VerifyOptions {
   now?: Date
@@ -85,7 +86,7 @@ export async function restoreBackup(
 
     let rollbackDir: string | null = null
     if (existsSync(dataDir)) {
-      rollbackDir = join(parent, `${name}.rollback-${stamp(now)}`)
+      rollbackDir = rollbackFolderFor(dataDir, now)
       await rename(dataDir, rollbackDir)
     }
     try {

@@ -3,9 +3,12 @@
 // were valid then — a former colleague's among them, or one that was the reason for restoring. An
 // admin sees them on the Backup screen and can remove them once the restored vault has proven
 // itself. Only folders named exactly so, beside this data folder, are ever touched.
-import { readdirSync, rmSync, statSync, type Dirent } from 'node:fs'
+import { existsSync, readdirSync, rmSync, statSync, type Dirent } from 'node:fs'
+import { rename } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import type { RollbackCopy } from '../../api/contract/backup'
+import { CaseVaultError } from '../errors'
+import { DATABASE_FILE, readHeader, syncDirectory } from '../vault/vault-header'
 
 const STAMP = /^(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z$/
 
@@ -49,6 +52,43 @@ export function listRollbackCopies(dataDir: string): RollbackCopy[] {
       bytes: folderBytes(join(parent, entry.name)),
     }))
     .sort((a, b) => a.movedAsideAt.localeCompare(b.movedAsideAt))
+}
+
+/** Where a vault moved aside at `at` goes: `<data folder>.rollback-<time>`, beside it. */
+export function rollbackFolderFor(dataDir: string, at: Date): string {
+  return join(dirname(dataDir), `${basename(dataDir)}.rollback-${at.toISOString().replace(/[:.]/g, '-')}`)
+}
+
+/**
+ * Undoes a restore: the rollback copy `name` becomes the vault again, and the vault it replaces is
+ * moved aside as a rollback copy in turn (so this can be undone too). Only a folder listed as a
+ * copy of this data folder, holding a readable vault header, is taken. `beforeSwap` runs once the
+ * copy is found good and before anything moves: the caller records it and locks the vault there.
+ */
+export async function bringBackRollbackCopy(
+  dataDir: string,
+  name: string,
+  now: Date,
+  beforeSwap: (movedAsideAt: string) => void,
+): Promise<{ movedAsideAt: string }> {
+  const parent = dirname(dataDir)
+  const found = rollbackFolders(dataDir).find(({ entry }) => entry.name === name)
+  if (!found) throw new CaseVaultError('NOT_FOUND', 'There is no such copy beside the data folder.')
+  const copy = join(parent, found.entry.name)
+  readHeader(copy) // a copy without a readable vault header is not brought back
+  if (!existsSync(join(copy, DATABASE_FILE)))
+    throw new CaseVaultError('DB_MISSING', 'The copy has no database file.')
+  beforeSwap(found.at)
+  const aside = rollbackFolderFor(dataDir, now)
+  await rename(dataDir, aside)
+  try {
+    await rename(copy, dataDir)
+  } catch (error) {
+    await rename(aside, dataDir)
+    throw error
+  }
+  syncDirectory(parent)
+  return { movedAsideAt: found.at }
 }
 
 /** Deletes every rollback copy of this data folder; returns how many were removed. */

@@ -46,6 +46,8 @@ export function useAuditActionLabel(): (action: string) => string {
         return t('audit.actions.backup.restored_here')
       case 'backup.rollbacks_removed':
         return t('audit.actions.backup.rollbacks_removed')
+      case 'backup.rollback_brought_back':
+        return t('audit.actions.backup.rollback_brought_back')
       case 'screening.created':
         return t('screening.auditActions.created')
       case 'screening.read':

@@ -120,6 +120,24 @@ export const useBackupStore = defineStore('backup', () => {
     return unwrap(await casevault().backup.removeRollbackCopies())
   }
 
+  /**
+   * Undoes a restore: the copy becomes the vault again. Main locks the vault to swap the folders;
+   * the unlock screen then says which vault is back. A refusal before the lock (the copy is gone
+   * or damaged) leaves the vault open and is shown where the button was.
+   */
+  async function bringBackRollbackCopy(name: string): Promise<void> {
+    const vault = useVaultStore()
+    let movedAsideAt: string
+    try {
+      ;({ movedAsideAt } = unwrap(await casevault().backup.bringBackRollbackCopy({ name })))
+    } catch (error) {
+      await vault.refresh().catch(() => undefined)
+      if (vault.state !== 'unlocked') await vault.afterRestore({ kind: 'failed', code: errorCodeOf(error) })
+      throw error
+    }
+    await vault.afterRestore({ kind: 'broughtBack', movedAsideAt })
+  }
+
   function reset(): void {
     status.value = null
   }
@@ -140,6 +158,7 @@ export const useBackupStore = defineStore('backup', () => {
     updateAuto,
     loadRollbackCopies,
     removeRollbackCopies,
+    bringBackRollbackCopy,
     reset,
   }
 })

@@ -18,6 +18,7 @@ import { forgetSessionStores } from './forget-session'
 export type RestoreNotice =
   | { kind: 'restoring' }
   | { kind: 'restored'; backupCreatedAt: string | null }
+  | { kind: 'broughtBack'; movedAsideAt: string }
   | { kind: 'failed'; code: ErrorCode }
 
 /** The session: vault state, who is signed in, and why it was last locked. */

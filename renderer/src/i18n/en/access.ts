@@ -56,6 +56,8 @@ export const accessMessages = {
     restored: 'Restored the backup of {date}. Unlock with the passphrase that was valid then.',
     restoredUndated: 'Restored the backup. Unlock with the passphrase that was valid when it was made.',
     restoreFailed: 'The restore did not finish.',
+    broughtBack:
+      'The vault replaced by the restore of {date} is back. Unlock with the passphrase that was valid then.',
   },
   recovery: {
     title: 'Unlock with the recovery key',

@@ -106,6 +106,7 @@ export const adminMessages = {
         auto_created: 'Automatic backup made',
         auto_failed: 'Automatic backup failed',
         rollbacks_removed: 'Copies kept after restores removed',
+        rollback_brought_back: 'A restore undone: a copy brought back',
         restored_here: 'This vault restored from a backup',
       },
       support_plan: {

@@ -149,7 +149,7 @@ export const backupMessages = {
     rollback: {
       heading: 'Copies kept after restores',
       explain:
-        'Each restore keeps the vault it replaced in a folder beside the data folder, so a restore can be undone by hand: quit CaseVault, give the data folder another name, then give the copy’s folder the data folder’s name. Such a copy is as large as the vault and still opens with the passphrases that were valid when it was replaced, including those of people who have left. Remove the copies once the restored vault has proven itself.',
+        'Each restore keeps the vault it replaced in a folder beside the data folder, so a restore can be undone: “Bring this vault back” makes the copy the vault again (and keeps the current one as a copy in turn). Such a copy is as large as the vault and still opens with the passphrases that were valid when it was replaced, including those of people who have left. Remove the copies once the restored vault has proven itself.',
       none: 'There are no copies.',
       removed: 'The copies were removed.',
       copy: 'Replaced on {date} ({size}), in the folder {name}',
@@ -159,6 +159,12 @@ export const backupMessages = {
         'The copy ({size}) will be deleted from this computer and cannot be brought back. | The {count} copies ({size} in all) will be deleted from this computer and cannot be brought back.',
       keep: 'Keep them',
       confirm: 'Remove',
+      bringBack: 'Bring this vault back…',
+      bringBackTitle: 'Bring this vault back?',
+      bringBackBody:
+        'The vault replaced on {date} becomes the vault again, with its users and passphrases of that time. The current vault is kept as a copy beside it, so this can be undone too. CaseVault locks to make the change.',
+      bringBackKeep: 'Keep the current vault',
+      bringBackConfirm: 'Bring it back',
     },
     restore: {
       heading: 'Restore a backup',
