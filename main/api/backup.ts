@@ -20,7 +20,6 @@ import {
   listRollbackCopies,
   removeRollbackCopies,
 } from '../core/backup/rollback-copies'
-import { readHeader } from '../core/vault/vault-header'
 import type { VaultSession } from '../core/vault/vault-session'
 
 /**
@@ -121,7 +120,7 @@ export const backupHandlers: AreaHandlers<typeof backupContract> = {
       restoreBackup(vault.dataDir, file, credentials, {
         signal,
         onProgress: report,
-        ...(confirmed ? {} : { expectVaultId: readHeader(vault.dataDir).vaultId }),
+        allowAnotherVault: confirmed !== undefined,
         beforeSwap: (checked) => {
           session.audit.append({
             actor: session.user.username,

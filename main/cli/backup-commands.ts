@@ -1,5 +1,5 @@
-import { join, resolve } from 'node:path'
-import { existsSync, readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { readFileSync } from 'node:fs'
 import { Vault } from '../core/vault/vault'
 import { createBackup } from '../core/backup/create-backup'
 import { verifyBackup } from '../core/backup/verify-backup'
@@ -9,7 +9,6 @@ import { CaseVaultError } from '../core/errors'
 import type { BackupManifest } from '../core/backup/backup-format'
 import { passphraseLine, required, type CliIo } from './io'
 import { assertOutsideVaultFolder } from '../core/vault/vault-folder-guard'
-import { HEADER_FILE, readHeader } from '../core/vault/vault-header'
 
 export interface BackupCommandOptions {
   data?: string | undefined
@@ -76,12 +75,11 @@ export async function verifyBackupCommand(values: BackupCommandOptions, io: CliI
 export async function restoreCommand(values: BackupCommandOptions, io: CliIo): Promise<number> {
   const dataDir = resolve(required(values.data, 'data'))
   const file = resolve(required(values.file, 'file'))
-  const current = existsSync(join(dataDir, HEADER_FILE)) ? readHeader(dataDir).vaultId : null
   const restored = await restoreBackup(
     dataDir,
     file,
     { passphrase: await passphraseLine(io, 0, 'backup passphrase') },
-    current && !values['another-vault'] ? { expectVaultId: current } : {},
+    { allowAnotherVault: values['another-vault'] === true },
   )
   printCounts(io, restored.counts)
   if (restored.rollbackDir) io.out(`previous vault kept in: ${restored.rollbackDir}`)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { readFileSync, readdirSync } from 'node:fs'
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { runCli } from '../../main/cli/commands'
 import { APP_VERSION } from '../../main/app-version'
@@ -88,6 +88,11 @@ describe('backup commands (real Argon2 and age defaults)', () => {
     const refused = await run(['restore', '--data', ours, '--file', file], `${BACKUP_PASSPHRASE}\n`)
     expect(refused).toMatchObject({ exit: 1, err: [expect.stringMatching(/^error: OTHER_VAULT/)] })
     expect(readdirSync(root).filter((name) => name.includes('rollback'))).toEqual([])
+    // A vault whose header cannot be read is what a restore is for: nothing to compare with.
+    const damaged = join(root, 'damaged')
+    await run(['init', '--data', damaged, '--user', 'admin', '--org', 'Ours'], `${USER_PASSPHRASE}\n`)
+    writeFileSync(join(damaged, 'vault.json'), '{ not json')
+    expect((await run(['restore', '--data', damaged, '--file', file], `${BACKUP_PASSPHRASE}\n`)).exit).toBe(0)
     const meant = await run(
       ['restore', '--data', ours, '--file', file, '--another-vault'],
       `${BACKUP_PASSPHRASE}\n`,

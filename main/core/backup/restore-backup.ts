@@ -6,7 +6,7 @@ import { CaseVaultError } from '../errors'
 import { verifyBackupInto, type VerifiedBackup, type VerifyOptions } from './verify-backup'
 import type { BackupCredentials } from './backup-format'
 import { RESTORE_MARKER_FILE, writeRestoreMarker } from './restore-marker'
-import { rollbackFolderFor } from './rollback-copies'
+import { swapIntoDataFolder } from './rollback-copies'
 
 export interface RestoreOptions extends VerifyOptions {
   now?: Date
@@ -21,11 +21,11 @@ export interface RestoreOptions extends VerifyOptions {
    */
   onlyIntoEmptyFolder?: boolean
   /**
-   * The vault being replaced: a backup of any other vault (another organisation's, a test vault)
-   * is refused with OTHER_VAULT, before anything is swapped, unless the user confirmed it. Its
-   * users, not ours, would then be the only ones who could unlock.
+   * A backup of another vault than the one in `dataDir` (another organisation's, a test vault) is
+   * refused with OTHER_VAULT before anything is swapped: its users, not ours, would then be the
+   * only ones who could unlock. Only once the user has confirmed it is this set.
    */
-  expectVaultId?: string
+  allowAnotherVault?: boolean
 }
 
 export interface RestoredBackup extends VerifiedBackup {
@@ -62,7 +62,9 @@ export async function restoreBackup(
       ...(onProgress ? { onProgress } : {}),
     })
     signal?.throwIfAborted()
-    if (options.expectVaultId && readHeader(extracted).vaultId !== options.expectVaultId) {
+    // A first-run restore refuses any vault it finds (VAULT_EXISTS, below): nothing to compare.
+    const current = options.allowAnotherVault || options.onlyIntoEmptyFolder ? null : currentVaultId(dataDir)
+    if (current && readHeader(extracted).vaultId !== current) {
       throw new CaseVaultError('OTHER_VAULT', 'This backup is of another vault.', {
         organisation: verified.manifest.organisation,
         createdAt: verified.manifest.createdAt,
@@ -83,22 +85,22 @@ export async function restoreBackup(
     if (options.onlyIntoEmptyFolder && holdsVault(dataDir))
       throw new CaseVaultError('VAULT_EXISTS', 'A vault already exists in this data folder.')
     options.beforeSwap?.(verified)
-
-    let rollbackDir: string | null = null
-    if (existsSync(dataDir)) {
-      rollbackDir = rollbackFolderFor(dataDir, now)
-      await rename(dataDir, rollbackDir)
-    }
-    try {
-      await rename(candidate, dataDir)
-    } catch (error) {
-      if (rollbackDir) await rename(rollbackDir, dataDir)
-      throw error
-    }
-    syncDirectory(parent)
-    return { ...verified, rollbackDir }
+    return { ...verified, rollbackDir: await swapIntoDataFolder(dataDir, candidate, now) }
   } finally {
     await rm(staging, { recursive: true, force: true })
+  }
+}
+
+/**
+ * The id of the vault in `dataDir`; null when there is none, or when its header cannot be read
+ * (a damaged vault is what a restore is for: nothing to compare, and it is kept as a copy).
+ */
+function currentVaultId(dataDir: string): string | null {
+  if (!existsSync(join(dataDir, HEADER_FILE))) return null
+  try {
+    return readHeader(dataDir).vaultId
+  } catch {
+    return null
   }
 }
 

@@ -79,16 +79,33 @@ export async function bringBackRollbackCopy(
   if (!existsSync(join(copy, DATABASE_FILE)))
     throw new CaseVaultError('DB_MISSING', 'The copy has no database file.')
   beforeSwap(found.at)
-  const aside = rollbackFolderFor(dataDir, now)
-  await rename(dataDir, aside)
+  await swapIntoDataFolder(dataDir, copy, now)
+  return { movedAsideAt: found.at }
+}
+
+/**
+ * Puts the vault folder `incoming` in the data folder's place: the vault there (if any) is renamed
+ * to a dated rollback copy first, and put back if the second rename fails. Both are renames on
+ * one disk. Returns where the replaced vault went (null when the data folder was empty or absent).
+ */
+export async function swapIntoDataFolder(
+  dataDir: string,
+  incoming: string,
+  now: Date,
+): Promise<string | null> {
+  let rollbackDir: string | null = null
+  if (existsSync(dataDir)) {
+    rollbackDir = rollbackFolderFor(dataDir, now)
+    await rename(dataDir, rollbackDir)
+  }
   try {
-    await rename(copy, dataDir)
+    await rename(incoming, dataDir)
   } catch (error) {
-    await rename(aside, dataDir)
+    if (rollbackDir) await rename(rollbackDir, dataDir)
     throw error
   }
-  syncDirectory(parent)
-  return { movedAsideAt: found.at }
+  syncDirectory(dirname(dataDir))
+  return rollbackDir
 }
 
 /** Deletes every rollback copy of this data folder; returns how many were removed. */
