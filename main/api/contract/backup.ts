@@ -1,21 +1,22 @@
 import { z } from 'zod'
 import { method } from './method'
 
+/** The age public-key format; private keys never enter the app for automatic backups. */
+const agePublicKey = z.string().regex(/^age1[02-9ac-hj-np-z]{58}$/, 'not an age public key (age1…)')
+/** The passphrase that opens a backup, and the organisation's private key (AGE-SECRET-KEY-1…). */
+const backupPassphrase = z.string().min(1).max(1024)
+const agePrivateKey = z.string().regex(/^AGE-SECRET-KEY-1[0-9A-Z]{58}$/, 'not an age private key')
+
 /** A backup is protected by a passphrase OR age X25519 public keys (age allows no mix of the two). */
 export const backupProtectionSchema = z.union([
   z.strictObject({ passphrase: z.string().min(12).max(1024) }),
-  z.strictObject({
-    recipients: z
-      .array(z.string().regex(/^age1[02-9ac-hj-np-z]{58}$/, 'not an age public key (age1…)'))
-      .min(1)
-      .max(10),
-  }),
+  z.strictObject({ recipients: z.array(agePublicKey).min(1).max(10) }),
 ])
 
-/** Opening a backup: its passphrase, or the organisation's private key (AGE-SECRET-KEY-1…). */
+/** Opening a backup: its passphrase, or the organisation's private key. */
 export const backupCredentialsSchema = z.union([
-  z.strictObject({ passphrase: z.string().min(1).max(1024) }),
-  z.strictObject({ identity: z.string().regex(/^AGE-SECRET-KEY-1[0-9A-Z]{58}$/, 'not an age private key') }),
+  z.strictObject({ passphrase: backupPassphrase }),
+  z.strictObject({ identity: agePrivateKey }),
 ])
 
 /**
@@ -23,12 +24,10 @@ export const backupCredentialsSchema = z.union([
  * main refused as another vault's (OTHER_VAULT) is the one to restore: main then takes that same
  * file again, without a dialog.
  */
+const anotherVault = z.literal(true).optional()
 export const restoreInputSchema = z.union([
-  z.strictObject({ passphrase: z.string().min(1).max(1024), anotherVault: z.literal(true).optional() }),
-  z.strictObject({
-    identity: z.string().regex(/^AGE-SECRET-KEY-1[0-9A-Z]{58}$/, 'not an age private key'),
-    anotherVault: z.literal(true).optional(),
-  }),
+  z.strictObject({ passphrase: backupPassphrase, anotherVault }),
+  z.strictObject({ identity: agePrivateKey, anotherVault }),
 ])
 export type RestoreInput = z.infer<typeof restoreInputSchema>
 
@@ -37,9 +36,6 @@ export const backupSettingsSchema = z.object({
   warnAfterDays: z.number().int().min(1).max(365),
 })
 export type BackupSettings = z.infer<typeof backupSettingsSchema>
-
-/** The age public-key format; private keys never enter the app for automatic backups. */
-const agePublicKey = z.string().regex(/^age1[02-9ac-hj-np-z]{58}$/, 'not an age public key (age1…)')
 
 /**
  * Automatic backup when the vault locks (by the user or after idle time) and when the app quits:
