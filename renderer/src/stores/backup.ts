@@ -53,6 +53,18 @@ export const useBackupStore = defineStore('backup', () => {
   }
 
   /**
+   * After a restore or a copy brought back failed: most refusals (wrong passphrase, damaged file,
+   * a copy gone) come before main locks, so ask which it was. Still open: no notice. Locked: the
+   * unlock screen tells what became of it.
+   */
+  async function afterRefusal(error: unknown): Promise<void> {
+    const vault = useVaultStore()
+    await vault.refresh().catch(() => undefined)
+    if (vault.state === 'unlocked') vault.noteRestore(null)
+    else await vault.afterRestore({ kind: 'failed', code: errorCodeOf(error) })
+  }
+
+  /**
    * Replaces the vault with the backup. Main verifies it completely first, then locks the vault
    * and swaps the folders; the unlock screen then says which backup is in place. A failure after
    * main has locked is told there too, since this screen is gone by then.
@@ -64,10 +76,7 @@ export const useBackupStore = defineStore('backup', () => {
     try {
       checked = unwrap(await casevault().backup.restore(input))
     } catch (error) {
-      // Most refusals (wrong passphrase, damaged file) come before main locks; ask which it was.
-      await vault.refresh().catch(() => undefined)
-      if (vault.state === 'unlocked') vault.noteRestore(null)
-      else await vault.afterRestore({ kind: 'failed', code: errorCodeOf(error) })
+      await afterRefusal(error)
       throw error
     }
     if (checked.file === null) {
@@ -131,8 +140,7 @@ export const useBackupStore = defineStore('backup', () => {
     try {
       ;({ movedAsideAt } = unwrap(await casevault().backup.bringBackRollbackCopy({ name })))
     } catch (error) {
-      await vault.refresh().catch(() => undefined)
-      if (vault.state !== 'unlocked') await vault.afterRestore({ kind: 'failed', code: errorCodeOf(error) })
+      await afterRefusal(error)
       throw error
     }
     await vault.afterRestore({ kind: 'broughtBack', movedAsideAt })
