@@ -18,7 +18,10 @@ interface WorkerInput {
   cacheKiB: number
 }
 
-type WorkerOutput = { messages: string[]; cacheKiB: number } | { failure: { code?: string; message: string } }
+type WorkerOutput =
+  | { loaded: true }
+  | { messages: string[]; cacheKiB: number }
+  | { failure: { code?: string; message: string } }
 
 const KiB = 1024
 /** The vault connection's own page cache: what the check gets when memory is short. */
@@ -50,6 +53,7 @@ const { driver, path, keyLiteral, cacheKiB } = workerData
 let db = null
 try {
   const Database = require(driver)
+  parentPort.postMessage({ loaded: true }) // from here on the thread may be stopped (see below)
   db = new Database(path, { fileMustExist: true, readonly: true })
   db.pragma("cipher='sqlcipher'")
   db.pragma('legacy=4')
@@ -116,16 +120,25 @@ export function checkIntegrityInWorker(
     })
     if (literal.byteLength > 0) literal.fill(0) // moved: empty now (a copy, were it one, is wiped)
     let settled = false
+    // Terminating a thread while it registers the native SQLite driver aborts the whole process
+    // (a fatal "napi_get_last_error_info", seen in CI with the export workers): a Cancel that
+    // comes that early is answered at once, and the thread is stopped once the driver is loaded.
+    let loaded = false
     const settle = (action: () => void) => {
       if (settled) return
       settled = true
       signal?.removeEventListener('abort', onAbort)
       action()
-      void worker.terminate()
+      if (loaded) void worker.terminate()
     }
     const onAbort = () => settle(() => reject(new CaseVaultError('CANCELLED', 'The check was cancelled.')))
     signal?.addEventListener('abort', onAbort, { once: true })
-    worker.once('message', (output: WorkerOutput) =>
+    worker.on('message', (output: WorkerOutput) => {
+      if ('loaded' in output) {
+        loaded = true
+        if (settled) void worker.terminate()
+        return
+      }
       settle(() => {
         if ('messages' in output) {
           const ok = output.messages.length === 1 && output.messages[0] === 'ok'
@@ -139,8 +152,8 @@ export function checkIntegrityInWorker(
             }),
           )
         }
-      }),
-    )
+      })
+    })
     worker.once('error', (error) =>
       settle(() =>
         reject(

@@ -81,9 +81,17 @@ export function startShares(
   // Every outcome waits for the workers to be gone: their connections to the database are closed
   // before the caller goes on (a lock, a restore swapping the data folder).
   let exited: Promise<unknown> = Promise.resolve()
+  // Whether each worker has spoken yet: until its first message it may still be loading the
+  // SQLite driver, and terminating a thread inside a native module's registration aborts the whole
+  // process (a fatal "napi_get_last_error_info", seen once in CI when a share failed while another
+  // was starting). Such a worker is stopped right after its first word, or leaves by itself.
+  const spoke = ranges.map(() => false)
   const stop = () => {
     settled = true
-    for (const worker of workers) void worker.terminate()
+    workers.forEach((worker, share) => {
+      if (spoke[share]) void worker.terminate()
+      else worker.once('message', () => void worker.terminate())
+    })
     return exited.then(() => undefined)
   }
   const fail = (error: Error) => {
@@ -110,6 +118,7 @@ export function startShares(
       if (job.key.byteLength > 0) job.key.fill(0) // moved: empty now (a copy, were it one, is wiped)
       workers.push(worker)
       worker.on('message', (message: ShareMessage) => {
+        spoke[share] = true
         if (settled) return
         switch (message.type) {
           case 'ready':
