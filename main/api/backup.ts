@@ -53,12 +53,27 @@ function autoStatus(ctx: HandlerContext, stored: StoredAutoBackup): AutoBackupSt
   return { ...stored, sameDriveAsVault }
 }
 
+/** A failed automatic backup still matters while no backup (by hand or automatic) came after it. */
+function failedAutoBackup(
+  auto: StoredAutoBackup,
+  lastBackupAt: string | null,
+): BackupStatus['failedAutoBackup'] {
+  if (!auto.enabled || !auto.lastFailure || !auto.lastRunAt) return null
+  if (lastBackupAt && Date.parse(lastBackupAt) >= Date.parse(auto.lastRunAt)) return null
+  return { at: auto.lastRunAt, failure: auto.lastFailure }
+}
+
 function status(ctx: HandlerContext): BackupStatus {
   const { settings, clock } = ctx.session
   const lastBackupAt = settings.lastBackupAt()
   const warnAfterDays = settings.backupWarnDays()
   const overdue = !lastBackupAt || clock().getTime() - Date.parse(lastBackupAt) > warnAfterDays * DAY_MS
-  return { lastBackupAt, warnAfterDays, overdue }
+  return {
+    lastBackupAt,
+    warnAfterDays,
+    overdue,
+    failedAutoBackup: failedAutoBackup(settings.autoBackup(), lastBackupAt),
+  }
 }
 
 export const backupHandlers: AreaHandlers<typeof backupContract> = {

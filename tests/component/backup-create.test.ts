@@ -26,7 +26,12 @@ const STRONG = 'quiet walnut ferry orbit 1987 maple'
 const KEY = `age1${'q'.repeat(58)}`
 
 function install(result: BackupResult) {
-  const status: BackupStatus = { lastBackupAt: '2026-03-01T10:00:00.000Z', warnAfterDays: 7, overdue: false }
+  const status: BackupStatus = {
+    lastBackupAt: '2026-03-01T10:00:00.000Z',
+    warnAfterDays: 7,
+    overdue: false,
+    failedAutoBackup: null,
+  }
   const backup = {
     create: vi.fn(async () => ({ ok: true as const, value: result })),
     status: vi.fn(async () => ({ ok: true as const, value: status })),

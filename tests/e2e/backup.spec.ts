@@ -261,4 +261,15 @@ test('an admin turns on automatic backup; locking writes one to the chosen folde
   await page.getByTestId('nav-backup').click()
   await expect(page.getByTestId('backup-auto-last')).toContainText('Last automatic backup')
   await expect(page.getByTestId('backup-status')).not.toHaveText('No backup yet.')
+
+  // The stick is pulled out: the next automatic backup fails as the vault locks, with nobody at
+  // the screen. After unlocking, every screen says so until a backup succeeds again.
+  rmSync(folder, { recursive: true })
+  await lock(page)
+  await unlock(page, ADMIN.username, ADMIN.passphrase)
+  await expect(page.getByTestId('backup-banner-auto-failed')).toContainText('the folder was not found')
+  await expect(page.getByTestId('backup-banner-overdue')).toHaveCount(0)
+  await harness.screenshot('backup-auto-failed-banner')
+  await page.getByTestId('backup-overdue-link').click()
+  await expect(page.getByTestId('backup-auto-last')).toContainText('the folder was not found')
 })

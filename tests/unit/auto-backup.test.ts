@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { generateX25519Identity, identityToRecipient } from 'age-encryption'
@@ -6,7 +6,7 @@ import { ADMIN, call, errorCode, folderFileAccess, tempDir, testHost } from './s
 import { CASEWORKER, signInAs, staffedHost, survivorCase } from './support/case-fixtures'
 import { verifyBackup } from '../../main/core/backup/verify-backup'
 import { autoBackupFileName, rotateAutoBackups } from '../../main/core/backup/auto-backup'
-import type { AuditEntry, AutoBackupStatus } from '../../main/api/contract'
+import type { AuditEntry, AutoBackupStatus, BackupStatus } from '../../main/api/contract'
 
 async function keyPair() {
   const identity = await generateX25519Identity()
@@ -79,6 +79,23 @@ describe('automatic backup on lock', () => {
     expect((await call<AutoBackupStatus>(host, 'backup:autoStatus')).lastFailure).toBe('folder_missing')
     const entries = await call<AuditEntry[]>(host, 'audit:list', { limit: 20 })
     expect(entries.map((entry) => entry.action)).toContain('backup.auto_failed')
+  })
+
+  it('tells every screen a failed automatic backup until a backup succeeds again', async () => {
+    const { host, folder } = await vaultWithAutoBackup()
+    rmSync(folder, { recursive: true })
+    await call(host, 'vault:lock')
+    await call(host, 'vault:unlock', { username: ADMIN.username, passphrase: ADMIN.passphrase })
+    const { lastRunAt } = await call<AutoBackupStatus>(host, 'backup:autoStatus')
+    expect((await call<BackupStatus>(host, 'backup:status')).failedAutoBackup).toEqual({
+      at: lastRunAt,
+      failure: 'folder_missing',
+    })
+    // A backup by hand makes the vault safe again: the banner goes, the Backup screen still says why.
+    mkdirSync(folder) // the stick is back
+    await call(host, 'backup:create', { passphrase: 'velvet compass hums over eleven salt marshes' })
+    expect((await call<BackupStatus>(host, 'backup:status')).failedAutoBackup).toBeNull()
+    expect((await call<AutoBackupStatus>(host, 'backup:autoStatus')).lastFailure).toBe('folder_missing')
   })
 
   it('keeps only the newest K automatic backups and never touches other files', async () => {

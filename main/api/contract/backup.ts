@@ -72,6 +72,11 @@ export interface BackupStatus {
   warnAfterDays: number
   /** True when there is no backup yet or the last one is older than warnAfterDays. */
   overdue: boolean
+  /**
+   * The last automatic backup, when it failed and no backup has been made since: the failure
+   * happens as the vault locks, so nobody sees it unless the next screen says so.
+   */
+  failedAutoBackup: { at: string; failure: AutoBackupFailure } | null
 }
 
 export interface BackupResult {
