@@ -7,6 +7,7 @@
 // at most 2^20). Tested against typage both ways and against the age command-line tool.
 import { createCipheriv, createDecipheriv, randomBytes, scrypt } from 'node:crypto'
 import { Stanza, type Identity, type Recipient } from 'age-encryption'
+import { canonicalPassphrase, passphraseForms } from '../passphrase-forms'
 
 const LABEL = 'age-encryption.org/v1/scrypt'
 const MAX_LOG_N = 20
@@ -39,7 +40,7 @@ export class NativeScryptRecipient implements Recipient {
   async wrapFileKey(fileKey: Uint8Array): Promise<Stanza[]> {
     this.fileKey = Uint8Array.from(fileKey)
     const salt = randomBytes(16)
-    const key = await deriveKey(this.passphrase, salt, this.logN)
+    const key = await deriveKey(canonicalPassphrase(this.passphrase), salt, this.logN)
     try {
       const cipher = createCipheriv('chacha20-poly1305', key, ZERO_NONCE, { authTagLength: 16 })
       const body = Buffer.concat([cipher.update(fileKey), cipher.final(), cipher.getAuthTag()])
@@ -47,6 +48,21 @@ export class NativeScryptRecipient implements Recipient {
     } finally {
       key.fill(0)
     }
+  }
+}
+
+/** The file key sealed in a scrypt stanza's body, or null when `key` does not open it (wiped here). */
+function openStanza(body: Uint8Array, key: Buffer): Uint8Array | null {
+  try {
+    const decipher = createDecipheriv('chacha20-poly1305', key, ZERO_NONCE, { authTagLength: 16 })
+    decipher.setAuthTag(body.subarray(16))
+    const fileKey = decipher.update(body.subarray(0, 16))
+    decipher.final()
+    return fileKey
+  } catch {
+    return null
+  } finally {
+    key.fill(0)
   }
 }
 
@@ -71,18 +87,13 @@ export class NativeScryptIdentity implements Identity {
       }
       const logN = Number(workFactor)
       if (logN > MAX_LOG_N) throw new Error('scrypt work factor is too high')
-      const key = await deriveKey(this.passphrase, salt, logN)
-      try {
-        const decipher = createDecipheriv('chacha20-poly1305', key, ZERO_NONCE, { authTagLength: 16 })
-        decipher.setAuthTag(stanza.body.subarray(16))
-        const fileKey = decipher.update(stanza.body.subarray(0, 16))
-        decipher.final()
-        return fileKey
-      } catch {
-        return null
-      } finally {
-        key.fill(0)
+      // Every Unicode form of the passphrase (passphrase-forms.ts): a backup made before new
+      // passphrases were normalised, or by the age tool, holds the form that was typed.
+      for (const form of passphraseForms(this.passphrase)) {
+        const fileKey = openStanza(stanza.body, await deriveKey(form, salt, logN))
+        if (fileKey) return fileKey
       }
+      return null
     }
     return null
   }

@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
 import { deriveKey, type KdfParams } from './kdf'
+import { canonicalPassphrase, passphraseForms } from '../passphrase-forms'
 
 /** One user's wrapped copy of the database key, as stored in vault.json. */
 export interface KeySlot {
@@ -45,7 +46,7 @@ export async function wrapDatabaseKey(
 ): Promise<KeySlot> {
   const salt = randomBytes(16)
   const nonce = randomBytes(12)
-  const kek = await deriveKey(passphrase, salt, params)
+  const kek = await deriveKey(canonicalPassphrase(passphrase), salt, params)
   try {
     const slot: KeySlot = {
       username,
@@ -66,7 +67,11 @@ export async function wrapDatabaseKey(
   }
 }
 
-/** Returns the database key, or null when the passphrase (or the slot) does not authenticate. */
+/**
+ * Returns the database key, or null when the passphrase (or the slot) does not authenticate. Each
+ * Unicode form of the passphrase is tried (passphrase-forms.ts): a slot written before new
+ * passphrases were normalised holds the form that was typed then.
+ */
 export async function unwrapDatabaseKey(
   vaultId: string,
   slot: KeySlot,
@@ -74,7 +79,16 @@ export async function unwrapDatabaseKey(
 ): Promise<Buffer | null> {
   const sealed = Buffer.from(slot.wrappedKey, 'base64')
   if (sealed.length !== 32 + 16) return null
-  const kek = await deriveKey(passphrase, Buffer.from(slot.salt, 'base64'), slot.kdf)
+  for (const form of passphraseForms(passphrase)) {
+    const kek = await deriveKey(form, Buffer.from(slot.salt, 'base64'), slot.kdf)
+    const key = openSealedKey(vaultId, slot, sealed, kek)
+    if (key) return key
+  }
+  return null
+}
+
+/** AES-GCM opening of a slot with one key-encryption key (wiped here); null when it does not authenticate. */
+function openSealedKey(vaultId: string, slot: KeySlot, sealed: Buffer, kek: Buffer): Buffer | null {
   // The key as deciphered, before GCM has said it is authentic: wiped unless it is returned (a
   // wrong passphrase leaves 32 bytes that are no key, but nothing of a decryption stays behind).
   let key: Buffer | null = null
