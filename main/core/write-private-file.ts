@@ -1,5 +1,6 @@
 import { rmSync } from 'node:fs'
-import { rename, rm, writeFile } from 'node:fs/promises'
+import { open, rename, rm } from 'node:fs/promises'
+import { dirname } from 'node:path'
 import { CaseVaultError } from './errors'
 
 /** A whole file's content: one buffer, or chunks in order (a large export is never joined first). */
@@ -8,16 +9,45 @@ export type FileData = Uint8Array | Iterable<Uint8Array>
 /**
  * Writes with owner-only permissions (an exported document is as sensitive as the vault), under a
  * temporary name renamed at the end: a full disk or a pulled USB stick leaves no half-written file
- * under the name the user chose, and no partial one beside it.
+ * under the name the user chose, and no partial one beside it. The content is on the disk before
+ * the rename, and the rename before this returns: "saved" is said when a stick pulled out at once
+ * still holds the whole file (without the syncs it may sit in memory for seconds, and the rename
+ * can reach the disk before the content: a file of the right name, empty or cut short).
  */
 export async function writePrivateFile(path: string, data: FileData): Promise<void> {
   const temp = `${path}.partial`
   try {
-    await writeFile(temp, data, { mode: 0o600 })
+    const file = await open(temp, 'w', 0o600)
+    try {
+      await file.writeFile(data)
+      await file.sync()
+    } finally {
+      await file.close()
+    }
     await rename(temp, path)
   } catch (error) {
     await rm(temp, { force: true })
     throw error
+  }
+  await syncFolderOf(path)
+}
+
+/**
+ * Puts a rename in `path`'s folder on the disk. Best effort: Windows cannot open a folder to sync
+ * it (its file systems journal the rename), and some file systems refuse; the file itself is
+ * already synced.
+ */
+export async function syncFolderOf(path: string): Promise<void> {
+  if (process.platform === 'win32') return
+  try {
+    const folder = await open(dirname(path), 'r')
+    try {
+      await folder.sync()
+    } finally {
+      await folder.close()
+    }
+  } catch {
+    // Not every file system lets a folder be synced (FAT on some systems): the data is synced.
   }
 }
 

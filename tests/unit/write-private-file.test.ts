@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
+import { open } from 'node:fs/promises'
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { writePrivateFile } from '../../main/core/write-private-file'
@@ -29,5 +30,25 @@ describe('writing a file the user chose (exports, saved attachments)', () => {
     expect(readFileSync(path, 'utf8')).toBe('the earlier export\n')
     expect(readdirSync(folder)).toEqual(['export.csv'])
     expect(existsSync(`${path}.partial`)).toBe(false)
+  })
+
+  it('has the content on the disk before the file gets its name (a stick pulled out at once holds it whole)', async () => {
+    const folder = tempDir()
+    const path = join(folder, 'export.csv')
+    const probe = await open(join(tempDir(), 'probe'), 'w')
+    const fileHandle = Object.getPrototypeOf(probe) as { sync: () => Promise<void> }
+    await probe.close()
+    // Each sync, with whether the export had its name yet: the file's sync must come first.
+    const syncs: boolean[] = []
+    const sync = vi.spyOn(fileHandle, 'sync').mockImplementation(async function (this: unknown) {
+      syncs.push(existsSync(path))
+    })
+    try {
+      await writePrivateFile(path, [Buffer.from('a,b\r\n'), Buffer.from('1,2\r\n')])
+    } finally {
+      sync.mockRestore()
+    }
+    expect(syncs[0]).toBe(false)
+    expect(readFileSync(path, 'utf8')).toBe('a,b\r\n1,2\r\n')
   })
 })

@@ -10,6 +10,7 @@ import type { BackupCredentials, BackupProtection } from './backup-format'
 import { AgePayloadError, decryptAge, encryptAge } from './age-payload'
 import { classifyFileError } from '../file-errors'
 import { protectedWith, wrongSecret } from './wrong-secret'
+import { syncFolderOf } from '../write-private-file'
 
 /** Upper bound per part: far above any real vault, low enough that a hostile archive cannot fill the disk. */
 const MAX_PART_BYTES = 64 * 1024 ** 3
@@ -104,6 +105,7 @@ export async function writeEncryptedFile(
     await rm(temp, { force: true })
     throw error
   }
+  await syncFolderOf(outPath)
 }
 
 async function partSource(part: ArchivePart) {
