@@ -85,7 +85,7 @@ export const backupMessages = {
       verdict2: 'still too easy to guess',
       verdict3: 'strong enough',
       verdict4: 'very strong',
-      needed: 'A backup passphrase needs strength {score} or more and at least {min} characters.',
+      needed: 'The passphrase needs strength {score} or more and at least {min} characters.',
       tooShort: 'Use at least {min} characters.',
       warnings: {
         straightRow: 'Straight rows of keys on the keyboard are easy to guess.',
