@@ -1,3 +1,4 @@
+import { sweepAbandonedScratch } from '../core/backup/scratch-folder'
 import { Vault, type VaultOptions } from '../core/vault/vault'
 import { createUserService } from '../core/users/user-service'
 import { shouldAutoLock } from '../core/vault/auto-lock'
@@ -33,6 +34,8 @@ export function createApiHost(options: HostOptions): ApiHost {
   // Locking stops what is running (the admin restore locks the vault itself just before its swap,
   // after its last check of the signal, so it still completes).
   vault.onLocked(() => operations.cancelAll())
+  // What a check or restore cut short by a crash left behind (an unpacked backup, in RAM on Linux).
+  void sweepAbandonedScratch(options.dataDir).catch(() => undefined)
   const ctx: HandlerContext = {
     vault,
     userService,

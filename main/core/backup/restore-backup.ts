@@ -1,12 +1,13 @@
 import { existsSync } from 'node:fs'
 import { mkdir, rename, rm } from 'node:fs/promises'
-import { basename, dirname, join } from 'node:path'
+import { join } from 'node:path'
 import { DATABASE_FILE, HEADER_FILE, readHeader, syncDirectory, syncFile } from '../vault/vault-header'
 import { CaseVaultError } from '../errors'
 import { verifyBackupInto, type VerifiedBackup, type VerifyOptions } from './verify-backup'
 import type { BackupCredentials } from './backup-format'
 import { RESTORE_MARKER_FILE, writeRestoreMarker } from './restore-marker'
 import { swapIntoDataFolder } from './rollback-copies'
+import { restoreStagingFolder } from './scratch-folder'
 
 export interface RestoreOptions extends VerifyOptions {
   now?: Date
@@ -33,10 +34,6 @@ export interface RestoredBackup extends VerifiedBackup {
   rollbackDir: string | null
 }
 
-function stamp(at: Date): string {
-  return at.toISOString().replace(/[:.]/g, '-')
-}
-
 /**
  * Restores a backup into `dataDir`: full verification in a staging folder beside it (same disk,
  * so the swap is a rename), then the live folder is renamed to a dated rollback copy and the
@@ -50,9 +47,7 @@ export async function restoreBackup(
   options: RestoreOptions = {},
 ): Promise<RestoredBackup> {
   const now = options.now ?? new Date()
-  const parent = dirname(dataDir)
-  const name = basename(dataDir)
-  const staging = join(parent, `.${name}.restore-${stamp(now)}`)
+  const staging = restoreStagingFolder(dataDir, now)
   const extracted = join(staging, 'extracted')
   const candidate = join(staging, 'vault')
   try {

@@ -1,8 +1,21 @@
-import { mkdtemp, statfs } from 'node:fs/promises'
+import { mkdtemp, readdir, rm, stat, statfs } from 'node:fs/promises'
 import { freemem, tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 
 const SHARED_MEMORY = '/dev/shm'
+export const VERIFY_SCRATCH_PREFIX = 'casevault-verify-'
+/** Older than this, a scratch or staging folder belongs to no running check or restore. */
+const ABANDONED_AFTER_MS = 60 * 60 * 1000
+
+/**
+ * Where a restore unpacks and checks a backup before the swap: beside the data folder (same disk,
+ * so the swap is a rename), hidden, dated.
+ */
+export function restoreStagingFolder(dataDir: string, at: Date): string {
+  return join(dirname(dataDir), `${stagingPrefix(dataDir)}${at.toISOString().replace(/[:.]/g, '-')}`)
+}
+
+const stagingPrefix = (dataDir: string) => `.${basename(dataDir)}.restore-`
 
 /**
  * A private folder for unpacking a backup only to check it. On Linux, in memory (tmpfs) when
@@ -22,4 +35,40 @@ export async function scratchFolder(prefix: string, bytes: number): Promise<stri
     }
   }
   return mkdtemp(join(tmpdir(), prefix))
+}
+
+/**
+ * Removes what a check or restore left behind when the app was killed or the power went in the
+ * middle (each removes its own folder when it ends, even on failure): an unpacked backup in
+ * memory (/dev/shm holds it until the next reboot, hundreds of MB of a shelter PC's RAM) or on
+ * disk. Only folders older than an hour are touched, so a check running in another CaseVault
+ * process (the command line) is left alone. Best effort: a folder that cannot be removed stays.
+ */
+export async function sweepAbandonedScratch(dataDir: string, now: Date = new Date()): Promise<string[]> {
+  const places = [
+    { folder: dirname(dataDir), prefix: stagingPrefix(dataDir) },
+    { folder: tmpdir(), prefix: VERIFY_SCRATCH_PREFIX },
+    ...(process.platform === 'linux' ? [{ folder: SHARED_MEMORY, prefix: VERIFY_SCRATCH_PREFIX }] : []),
+  ]
+  const removed: string[] = []
+  for (const { folder, prefix } of places) {
+    let names: string[]
+    try {
+      names = (await readdir(folder)).filter((name) => name.startsWith(prefix))
+    } catch {
+      continue
+    }
+    for (const name of names) {
+      const path = join(folder, name)
+      try {
+        const info = await stat(path)
+        if (!info.isDirectory() || now.getTime() - info.mtimeMs < ABANDONED_AFTER_MS) continue
+        await rm(path, { recursive: true, force: true })
+        removed.push(path)
+      } catch {
+        // Another user's folder, or gone meanwhile: not ours to insist on.
+      }
+    }
+  }
+  return removed
 }

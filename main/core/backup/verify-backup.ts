@@ -9,7 +9,7 @@ import { readHeader } from '../vault/vault-header'
 import { openDatabaseKey } from './backup-key'
 import { extractEncryptedArchive } from './encrypted-archive'
 import { countRowsInTurns } from './create-backup'
-import { scratchFolder } from './scratch-folder'
+import { scratchFolder, VERIFY_SCRATCH_PREFIX } from './scratch-folder'
 import { manifestSchema, PART_NAMES, type BackupCredentials, type BackupManifest } from './backup-format'
 
 export interface VerifiedBackup {
@@ -117,7 +117,7 @@ export async function verifyBackup(
   credentials: BackupCredentials,
   options: VerifyOptions = {},
 ): Promise<VerifiedBackup> {
-  const dir = await scratchFolder('casevault-verify-', (await stat(file)).size)
+  const dir = await scratchFolder(VERIFY_SCRATCH_PREFIX, (await stat(file)).size)
   try {
     return await verifyBackupInto(dir, file, credentials, options)
   } finally {
