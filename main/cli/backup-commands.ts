@@ -7,7 +7,7 @@ import { restoreBackup } from '../core/backup/restore-backup'
 import { assertStrongBackupPassphrase } from '../core/backup/passphrase-strength'
 import { CaseVaultError } from '../core/errors'
 import type { BackupManifest } from '../core/backup/backup-format'
-import { passphraseLine, required, type CliIo } from './io'
+import { outputFile, passphraseLine, required, type CliIo } from './io'
 import { assertOutsideVaultFolder } from '../core/vault/vault-folder-guard'
 
 export interface BackupCommandOptions {
@@ -29,7 +29,7 @@ export async function backupCommand(
   appVersion: string,
 ): Promise<number> {
   const dataDir = resolve(required(values.data, 'data'))
-  const out = resolve(required(values.out, 'out'))
+  const out = outputFile(values.out)
   assertOutsideVaultFolder(out, dataDir)
   const username = required(values.user, 'user')
   const vault = new Vault({ dataDir })

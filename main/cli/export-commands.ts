@@ -7,7 +7,7 @@ import {
   type DeidentificationReport,
   type ExportProtection,
 } from '../api/contract/export'
-import { passphraseLine, required, type CliIo } from './io'
+import { outputFile, passphraseLine, required, type CliIo } from './io'
 import { assertOutsideVaultFolder } from '../core/vault/vault-folder-guard'
 
 export interface ExportCommandOptions {
@@ -39,7 +39,7 @@ function printReport(io: CliIo, report: DeidentificationReport): void {
 export async function exportCommand(values: ExportCommandOptions, io: CliIo): Promise<number> {
   const dataDir = resolve(required(values.data, 'data'))
   const username = required(values.user, 'user')
-  const out = resolve(required(values.out, 'out'))
+  const out = outputFile(values.out)
   assertOutsideVaultFolder(out, dataDir)
   const format = exportFormatSchema.safeParse(required(values.format, 'format'))
   if (!format.success) throw new Error(`--format must be one of: ${exportFormatSchema.options.join(', ')}`)

@@ -1,3 +1,6 @@
+import { statSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+
 /** What a CLI command may touch: arguments, standard input lines, and two output streams. */
 export interface CliIo {
   stdinLines(): Promise<string[]>
@@ -27,4 +30,19 @@ export async function passphraseLine(io: CliIo, index: number, what: string): Pr
 export function required(value: string | undefined, flag: string): string {
   if (!value) throw new Error(`missing --${flag}`)
   return value
+}
+
+/**
+ * --out as an absolute path, checked before any passphrase is read or anything is written: a
+ * folder that does not exist, or a folder given instead of a file, is named as such (the write
+ * itself would only say "file not found", or the operating system's text about a temporary name).
+ */
+export function outputFile(value: string | undefined): string {
+  const out = resolve(required(value, 'out'))
+  const folder = dirname(out)
+  if (!statSync(folder, { throwIfNoEntry: false })?.isDirectory())
+    throw new Error(`the folder for --out does not exist: ${folder}`)
+  if (statSync(out, { throwIfNoEntry: false })?.isDirectory())
+    throw new Error(`--out is a folder: give the name of a file in it (${out})`)
+  return out
 }

@@ -133,7 +133,51 @@ describe('export on the command line', () => {
       ],
       `${ADMIN.passphrase}\npassword1234\n`,
     )
-    expect(weak).toMatchObject({ exit: 1, err: [expect.stringMatching(/^error: WEAK_PASSPHRASE/)] })
+    expect(weak).toMatchObject({
+      exit: 1,
+      err: ['error: WEAK_PASSPHRASE: The export passphrase is too easy to guess.'],
+    })
     for (const name of ['a.json', 'b.csv', 'c', 'd.tar']) expect(existsSync(join(out, name))).toBe(false)
+  })
+
+  it('names what is wrong with --out and --k, writing nothing', async () => {
+    const { dataDir, out } = await closedVault(6)
+    const exportTo = (file: string, ...extra: string[]) =>
+      run(
+        [
+          'export',
+          '--data',
+          dataDir,
+          '--user',
+          ADMIN.username,
+          '--format',
+          'deidentified-csv',
+          '--out',
+          file,
+          '--plaintext',
+          ...extra,
+        ],
+        `${ADMIN.passphrase}\n`,
+      )
+    const missingFolder = join(out, 'no-such-folder')
+    expect(await exportTo(join(missingFolder, 'x.csv'))).toMatchObject({
+      exit: 1,
+      err: [`error: the folder for --out does not exist: ${missingFolder}`],
+    })
+    expect(await exportTo(out)).toMatchObject({
+      exit: 1,
+      err: [`error: --out is a folder: give the name of a file in it (${out})`],
+    })
+    const file = join(out, 'x.csv')
+    expect(await exportTo(file, '--k', '3')).toMatchObject({
+      exit: 1,
+      err: ["error: VALIDATION: k must be at least 5 (the organisation's setting)."],
+    })
+    // Before, k = 1000 suppressed every case and wrote an empty file, logged as an export.
+    expect(await exportTo(file, '--k', '1000')).toMatchObject({
+      exit: 1,
+      err: ['error: VALIDATION: k must be at most 100.'],
+    })
+    expect(existsSync(file)).toBe(false)
   })
 })

@@ -118,6 +118,19 @@ describe('HTCDS JSON export', () => {
     expect(document.cases.map((one: CaseDetail) => one.caseNumber)).toEqual([second.caseNumber])
     expect(document.scope).toEqual({ intakeFrom: '2025-01-01', intakeTo: '2025-12-31' })
   })
+
+  it('refuses a range that ends before it starts, instead of writing and logging an empty export', async () => {
+    const { host } = await vaultWithStory()
+    const before = auditExports(await call<AuditEntry[]>(host, 'audit:list', { limit: 100 })).length
+    expect(
+      await errorCode(host, 'export:run', {
+        format: 'htcds-json',
+        protection: { plaintext: true, confirmed: true },
+        scope: { intakeFrom: '2026-12-31', intakeTo: '2025-01-01' },
+      }),
+    ).toBe('VALIDATION')
+    expect(auditExports(await call<AuditEntry[]>(host, 'audit:list', { limit: 100 }))).toHaveLength(before)
+  })
 })
 
 describe('HTCDS CSV export', () => {

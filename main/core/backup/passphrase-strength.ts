@@ -21,14 +21,18 @@ export function passphraseScore(passphrase: string, userInputs: string[] = []): 
  * space at either end is refused too: it cannot be seen on the paper copy, and the backup would
  * not open with the words alone.
  */
-export function assertStrongBackupPassphrase(passphrase: string, userInputs: string[] = []): void {
+export function assertStrongBackupPassphrase(
+  passphrase: string,
+  userInputs: string[] = [],
+  protects: 'backup' | 'export' = 'backup',
+): void {
   if (passphrase !== passphrase.trim()) {
-    throw new CaseVaultError('VALIDATION', 'The backup passphrase starts or ends with a space.', {
+    throw new CaseVaultError('VALIDATION', `The ${protects} passphrase starts or ends with a space.`, {
       issues: [{ path: 'passphrase', code: 'edge_spaces', message: 'starts or ends with a space' }],
     })
   }
   if (passphrase.length < 12 || passphraseScore(passphrase, userInputs) < MIN_BACKUP_SCORE) {
-    throw new CaseVaultError('WEAK_PASSPHRASE', 'The backup passphrase is too easy to guess.', {
+    throw new CaseVaultError('WEAK_PASSPHRASE', `The ${protects} passphrase is too easy to guess.`, {
       minimumScore: MIN_BACKUP_SCORE,
     })
   }

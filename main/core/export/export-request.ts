@@ -5,6 +5,7 @@ import { assertStrongBackupPassphrase } from '../backup/passphrase-strength'
 import {
   DEIDENTIFIED_FORMATS,
   EXPORT_ROLES,
+  MAX_ANONYMITY_K,
   type ExportFormat,
   type ExportProtection,
   type ExportScope,
@@ -51,6 +52,16 @@ function assertWholeYears(scope: ExportScope): void {
   if (issues.length > 0) throw new CaseVaultError('VALIDATION', 'Some fields are not valid.', { issues })
 }
 
+/** A range that ends before it starts would write an empty file, and log it, as if all were well. */
+function assertOrdered(scope: ExportScope): void {
+  // yyyy-mm-dd strings compare in calendar order.
+  if (scope.intakeFrom && scope.intakeTo && scope.intakeFrom > scope.intakeTo) {
+    throw new CaseVaultError('VALIDATION', 'Some fields are not valid.', {
+      issues: [{ path: 'scope.intakeTo', code: 'order', message: 'before the start of the range' }],
+    })
+  }
+}
+
 /**
  * Everything that can refuse an export, checked before a save dialog is shown: the role for this
  * format, the k asked for, and the export passphrase's strength. Returns the k in effect.
@@ -67,18 +78,26 @@ export function checkExport(session: VaultSession, request: ExportRequest): numb
       format: request.format,
     })
   }
+  assertOrdered(request.scope)
   if (DEIDENTIFIED_FORMATS.includes(request.format)) assertWholeYears(request.scope)
   const minimum = session.settings.anonymityK()
   if (request.k !== undefined && request.k < minimum) {
-    throw new CaseVaultError('VALIDATION', 'Some fields are not valid.', {
+    throw new CaseVaultError('VALIDATION', `k must be at least ${minimum} (the organisation's setting).`, {
       issues: [{ path: 'k', code: 'too_small', message: `at least ${minimum} (the organisation's setting)` }],
     })
   }
+  // The API's schema caps k already; the command line comes through here too.
+  if (request.k !== undefined && request.k > MAX_ANONYMITY_K) {
+    throw new CaseVaultError('VALIDATION', `k must be at most ${MAX_ANONYMITY_K}.`, {
+      issues: [{ path: 'k', code: 'too_big', message: `at most ${MAX_ANONYMITY_K}` }],
+    })
+  }
   if ('passphrase' in request.protection) {
-    assertStrongBackupPassphrase(request.protection.passphrase, [
-      user.username,
-      session.settings.organisation() ?? '',
-    ])
+    assertStrongBackupPassphrase(
+      request.protection.passphrase,
+      [user.username, session.settings.organisation() ?? ''],
+      'export',
+    )
   }
   return Math.max(request.k ?? minimum, minimum)
 }
