@@ -201,4 +201,20 @@ describe('CSV writer', () => {
     expect(unguard(csvCell("'-1"))).toBe("'-1")
     expect(unguard(csvCell("'Tis"))).toBe("'Tis")
   })
+
+  it('marks the file as UTF-8 for spreadsheets (a byte-order mark), and never writes a NUL', () => {
+    const csv = new CsvBuilder(['name', 'note'])
+    csv.add(['Nguyễn', 'pasted\u0000text'])
+    const bytes = csv.toBuffer()
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+    expect(bytes.includes(0)).toBe(false)
+    expect(parse(bytes, { bom: true })).toEqual([
+      ['name', 'note'],
+      ['Nguyễn', 'pasted\uFFFDtext'],
+    ])
+    // A share that continues another's table has no header line, so no mark in the middle of a file.
+    const share = new CsvBuilder(['name'], { headerLine: false })
+    share.add(['Ana'])
+    expect(share.toBuffer().toString()).toBe('Ana\r\n')
+  })
 })

@@ -62,7 +62,8 @@ export function hsdsCsvEntries(document: HsdsObject): BundleEntry[] {
   }
   const entries = HSDS_TABLES.map((table) => {
     const columns = columnsOf(table.name)
-    const csv = new CsvBuilder(columns)
+    // For other directories' software, not a spreadsheet: Frictionless readers expect bare UTF-8.
+    const csv = new CsvBuilder(columns, { byteOrderMark: false })
     for (const object of rows.get(table.name)!.values())
       csv.add(columns.map((column) => cell(object[column])))
     return { name: table.path, content: csv.toBuffer() }

@@ -23,13 +23,21 @@ const isFormulaStart = (code: number) =>
   code === 39 /* ' */
 const isSpace = (code: number) => code <= 32 || code === 160
 
-/** A quote, comma or line break: RFC 4180 then needs the cell quoted. */
-function hasSpecial(text: string): boolean {
+const NEEDS_QUOTES = 1
+const HAS_NUL = 2
+
+/**
+ * NEEDS_QUOTES for a quote, comma or line break (RFC 4180 then needs the cell quoted); HAS_NUL for
+ * a NUL character, which makes importers (CaseVault's among them) take the whole file for binary.
+ */
+function scan(text: string): number {
+  let found = 0
   for (let i = 0; i < text.length; i += 1) {
     const code = text.charCodeAt(i)
-    if (code === 34 || code === 44 || code === 13 || code === 10) return true
+    if (code === 34 || code === 44 || code === 13 || code === 10) found |= NEEDS_QUOTES
+    else if (code === 0) found |= HAS_NUL
   }
-  return false
+  return found
 }
 
 export function csvCell(value: CsvCell): string {
@@ -37,20 +45,37 @@ export function csvCell(value: CsvCell): string {
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : ''
   if (typeof value === 'boolean') return value ? 'true' : 'false'
   if (value === '') return ''
-  const text = isFormulaStart(value.charCodeAt(0)) ? `'${value}` : value
+  let text = isFormulaStart(value.charCodeAt(0)) ? `'${value}` : value
+  const found = scan(text)
+  // A NUL pasted into a note once made the whole archive unimportable: it becomes U+FFFD, the
+  // character that stands for "a character was here that cannot be shown".
+  if (found & HAS_NUL) text = text.replace(/\0/g, '\uFFFD')
   // Quoted when RFC 4180 needs it, and around edge whitespace that a reader might trim.
-  const quote = hasSpecial(text) || isSpace(text.charCodeAt(0)) || isSpace(text.charCodeAt(text.length - 1))
+  const quote =
+    found & NEEDS_QUOTES || isSpace(text.charCodeAt(0)) || isSpace(text.charCodeAt(text.length - 1))
   return quote ? `"${text.replace(/"/g, '""')}"` : text
 }
+
+const BYTE_ORDER_MARK = '\uFEFF'
 
 /** Builds one CSV document row by row, each row encoded to UTF-8 as it comes (see Utf8Chunks). */
 export class CsvBuilder {
   private readonly out = new Utf8Chunks()
   private count = 0
 
-  /** Without `headerLine`, only rows: one share of a table that another share starts. */
-  constructor(header: readonly string[], { headerLine = true }: { headerLine?: boolean } = {}) {
-    if (headerLine) this.line(header.map(csvCell))
+  /**
+   * Without `headerLine`, only rows: one share of a table that another share starts. The header
+   * line starts with a byte-order mark unless `byteOrderMark` is false: without it, Excel on
+   * Windows reads the file in the local code page and shows "NguyÃ¡»…n" for Nguyễn and nothing
+   * legible for Arabic or Amharic names. CaseVault's importer and csv-parse (bom: true) skip it.
+   */
+  constructor(
+    header: readonly string[],
+    { headerLine = true, byteOrderMark = true }: { headerLine?: boolean; byteOrderMark?: boolean } = {},
+  ) {
+    if (!headerLine) return
+    if (byteOrderMark) this.out.write(BYTE_ORDER_MARK)
+    this.line(header.map(csvCell))
   }
 
   add(cells: readonly CsvCell[]): void {

@@ -31,5 +31,5 @@ export function csvRecords(bytes: Buffer | string): Record<string, string>[] {
 }
 
 export function csvHeader(bytes: Buffer | string): string[] {
-  return (parse(bytes, { to_line: 1 }) as string[][])[0] ?? []
+  return (parse(bytes, { to_line: 1, bom: true }) as string[][])[0] ?? []
 }

@@ -1,0 +1,47 @@
+// Round trips (export → import into a new vault) that lost data before: found by trying the
+// exports as a shelter moving to a new computer would.
+import { describe, expect, it } from 'vitest'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { createdVault, tempDir } from './support/temp-vault'
+import { survivorCase } from './support/case-fixtures'
+import { importer } from './support/import-fixtures'
+import { caseServicesFor } from '../../main/api/case-services'
+import { addCommentInput, createCaseInput } from '../../main/api/contract'
+import { runExport } from '../../main/core/export/export-service'
+import { readFullCases } from '../../main/core/export/full-records'
+import type { VaultSession } from '../../main/core/vault/vault-session'
+
+const PLAINTEXT = { plaintext: true, confirmed: true } as const
+
+async function exportTo(source: VaultSession, format: 'htcds-json' | 'htcds-csv') {
+  const file = join(tempDir(), `export.${format}`)
+  await runExport(source, { format, protection: PLAINTEXT, scope: {} }, file)
+  return new Uint8Array(readFileSync(file))
+}
+
+async function newSession() {
+  const { vault } = await createdVault()
+  return vault.session()!
+}
+
+describe('HTCDS CSV round trip', () => {
+  it('a NUL pasted into one comment no longer makes the whole archive unimportable', async () => {
+    const source = await newSession()
+    const { cases, comments } = caseServicesFor(source)
+    const one = cases.create(createCaseInput.parse(survivorCase()))
+    cases.create(createCaseInput.parse(survivorCase()))
+    // The app's own contract accepts it (pasted text can carry a NUL).
+    const input = addCommentInput.parse({ caseId: one.id, body: 'pasted\u0000text' })
+    comments.add(input.caseId, input.body)
+
+    const target = await newSession()
+    const { report } = await importer(target)(await exportTo(source, 'htcds-csv'), {
+      format: 'htcds-csv',
+      dryRun: false,
+    })
+    expect(report).toMatchObject({ read: 2, imported: 2, rejected: 0 })
+    const bodies = readFullCases(target.db, {}).flatMap((one) => one.comments.map((comment) => comment.body))
+    expect(bodies).toContain('pasted\uFFFDtext')
+  })
+})
