@@ -22,7 +22,9 @@ export interface ExportCommandOptions {
 function printReport(io: CliIo, report: DeidentificationReport): void {
   io.out(`k: ${report.k}`)
   if (report.quasiIdentifiers.length > 0) {
-    const steps = report.generalised.map((step) => `${step.quasiIdentifier} → ${step.description}`)
+    const steps = report.generalised.map(
+      (step) => `${step.quasiIdentifier} → ${step.description} (${step.years.join(', ')})`,
+    )
     io.out(`generalised: ${steps.length > 0 ? steps.join(', ') : 'nothing'}`)
     io.out(`suppressed rows: ${report.suppressedRows}`)
     io.out(`suppressed cells: ${report.suppressedCells} (in ${report.rowsWithSuppressedCells} rows)`)

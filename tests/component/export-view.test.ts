@@ -32,8 +32,13 @@ const REPORT: DeidentificationReport = {
   inputRows: 40,
   outputRows: 37,
   generalised: [
-    { quasiIdentifier: 'citizenship', level: 1, description: 'UN sub-region (or Other)' },
-    { quasiIdentifier: 'year', level: 2, description: 'suppressed' },
+    {
+      quasiIdentifier: 'citizenship',
+      level: 1,
+      description: 'UN sub-region (or Other)',
+      years: [2024, 2025],
+    },
+    { quasiIdentifier: 'sex', level: 2, description: 'suppressed', years: [2025] },
   ],
   rowsWithSuppressedCells: 8,
   suppressedCells: 24,
@@ -140,10 +145,10 @@ describe('the export screen', () => {
     // The de-identification report, in plain words.
     expect(wrapper.get('[data-testid="report-k"]').text()).toContain('at least 7 rows')
     expect(wrapper.get('[data-testid="report-generalised"]').text()).toContain(
-      'citizenship: shown as the UN sub-region',
+      'citizenship: shown as the UN sub-region, in the cases of 2024, 2025',
     )
     expect(wrapper.get('[data-testid="report-generalised"]').text()).toContain(
-      'year of intake: left out of every row',
+      'gender: left out, in the cases of 2025',
     )
     expect(wrapper.get('[data-testid="report-suppressed-cells"]').text()).toContain(': 8, with 24 details')
     expect(wrapper.get('[data-testid="report-suppressed-rows"]').text()).toContain(': 3.')

@@ -72,11 +72,15 @@ export const exportSettingsSchema = z.strictObject({
 })
 export type ExportSettings = z.infer<typeof exportSettingsSchema>
 
-/** One generalisation step applied to every row, e.g. citizenship → "UN sub-region". */
+/**
+ * One generalisation step, e.g. citizenship → "UN sub-region", applied to every row of the years
+ * named (each year of intake is anonymised on its own).
+ */
 export interface GeneralisationStep {
   quasiIdentifier: string
   level: number
   description: string
+  years: number[]
 }
 
 /** What de-identification did; counts and names only, never values. */

@@ -38,21 +38,13 @@ export function majorityOfBand(band: string | null): 'Minor' | 'Adult' | null {
   return minorBands.has(band) ? 'Minor' : 'Adult'
 }
 
-/** Three-year ranges on a fixed grid (…, 2022-2024, 2025-2027), so every export cuts the same way. */
-export function yearRange(year: number): string {
-  const start = year - (((year % 3) + 3) % 3)
-  return `${start}-${start + 2}`
-}
-
 const FULL_GENDERS = new Set(['Feminine', 'Masculine'])
 
 export const DEIDENTIFIED_QUASI_IDENTIFIERS: readonly QuasiIdentifier<DeidentifiedCase>[] = [
   {
+    // Exact: each year is anonymised on its own (deidentify.ts), so coarsening it gains nothing.
     name: 'year',
-    levels: [
-      { description: 'year of intake', value: (row) => String(row.year) },
-      { description: '3-year range', value: (row) => yearRange(row.year) },
-    ],
+    levels: [{ description: 'year of intake', value: (row) => String(row.year) }],
   },
   {
     name: 'citizenship',

@@ -32,8 +32,6 @@ export function useDeidentificationText() {
   function generalisation(step: GeneralisationStep): string {
     if (step.description === 'suppressed') return t('exchange.report.levels.hidden')
     switch (`${step.quasiIdentifier}:${step.level}`) {
-      case 'year:1':
-        return t('exchange.report.levels.yearRange')
       case 'citizenship:1':
       case 'countryOfExploitation:1':
         return t('exchange.report.levels.subregion')

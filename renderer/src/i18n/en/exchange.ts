@@ -98,8 +98,9 @@ export const exchangeMessages = {
         'Every combination of the details below is shared by at least {k} rows (k = {k}), so no row points to fewer than {k} people.',
       quasiIdentifiers: 'Details someone could recognise a person by: {names}.',
       rows: 'Cases read: {read}. Rows written: {written}.',
-      generalisedIntro: 'To reach k, these details were made less precise in every row:',
-      generalisedStep: '{name}: {shownAs}',
+      generalisedIntro:
+        'Each year of intake is made anonymous on its own, so that exports of different years cannot be compared to single out a case. To reach k, these details were made less precise:',
+      generalisedStep: '{name}: {shownAs}, in the cases of {years}',
       suppressedCells:
         'Rows whose details were all replaced by a star (*): {rows}, with {cells} details hidden in all.',
       suppressedRows:
@@ -119,13 +120,12 @@ export const exchangeMessages = {
         sex: 'gender',
       },
       levels: {
-        yearRange: 'shown as a three-year range',
         subregion: 'shown as the UN sub-region',
         region: 'shown as the UN region',
         minorOrAdult: 'shown only as minor or adult',
         exploitationCategory: 'shown only as sexual, labour, both or other',
         sexMerged: 'shown as feminine, masculine, or other or unknown',
-        hidden: 'left out of every row',
+        hidden: 'left out',
       },
     },
     setting: {
