@@ -248,18 +248,23 @@ describe('aggregate tables', () => {
     })
     const files = await untar(readFileSync(result.file!))
     expect([...files.keys()]).toEqual([
-      'sex-age-exploitation.csv',
-      'citizenship-country-of-exploitation.csv',
-      'year-exploitation.csv',
+      'year-sex-age-exploitation.csv',
+      'year-citizenship-country-of-exploitation.csv',
     ])
     for (const [name, bytes] of files) {
       expectNoneOf(bytes, secrets(created))
       for (const row of csvRecords(bytes)) expect(Number(row.cases), name).toBeGreaterThanOrEqual(5)
     }
-    expect(csvRecords(files.get('sex-age-exploitation.csv')!)).toEqual([
-      { sex: 'Feminine', age_band: '24-26', exploitation_type: 'ForcedLabour', cases: '6' },
+    expect(csvRecords(files.get('year-sex-age-exploitation.csv')!)).toEqual([
+      {
+        year_of_intake: '2026',
+        sex: 'Feminine',
+        age_band: '24-26',
+        exploitation_type: 'ForcedLabour',
+        cases: '6',
+      },
     ])
-    expect(result.report).toMatchObject({ inputRows: 7, suppressedTableCells: 3 })
+    expect(result.report).toMatchObject({ inputRows: 7, suppressedTableCells: 2 })
     expect(JSON.stringify([...files.values()].map(String))).not.toMatch(/OrganRemoval|AF|IR|Transgender/)
   })
 })

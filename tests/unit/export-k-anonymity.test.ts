@@ -8,7 +8,7 @@ import type { DeidentifiedCase } from '../../main/core/export/deidentified-sourc
 import { deidentify } from '../../main/core/export/deidentify'
 import { deidentifiedCsv, DEIDENTIFIED_QI_COLUMNS } from '../../main/core/export/deidentified-csv'
 import { ctdcCsv } from '../../main/core/export/ctdc-csv'
-import { aggregateTables } from '../../main/core/export/aggregates'
+import { AGGREGATE_TABLES, aggregateTables } from '../../main/core/export/aggregates'
 import { AGE_BANDS } from '../../main/core/export/ctdc-mapping'
 import { DEIDENTIFIED_QUASI_IDENTIFIERS } from '../../main/core/export/quasi-identifiers'
 import { anonymise } from '../../main/core/export/k-anonymity'
@@ -46,6 +46,29 @@ const deidentifiedCase: fc.Arbitrary<DeidentifiedCase> = fc.record({
 })
 
 const caseSets = fc.array(deidentifiedCase, { maxLength: 400 })
+/** Few values per detail, so that many cells reach k (random case sets leave most tables empty). */
+const denseCaseSets: fc.Arbitrary<DeidentifiedCase[]> = fc.array(
+  fc
+    .record({
+      base: deidentifiedCase,
+      year: fc.integer({ min: 2023, max: 2026 }),
+      sex: fc.constantFrom('Feminine', 'Masculine'),
+      ageBand: fc.constantFrom('18-20', '21-23'),
+      citizenship: fc.constantFrom('UA', 'NG'),
+      countryOfExploitation: fc.constantFrom('PL', 'IT'),
+      exploitationTypes: fc.constantFrom(
+        ['ForcedLabour'],
+        ['SexualExploitation'],
+        ['ForcedLabour', 'SexualExploitation'],
+      ),
+    })
+    .map(({ base, exploitationTypes, ...dense }) => ({
+      ...base,
+      ...dense,
+      exploitationTypes: [...exploitationTypes],
+    })),
+  { minLength: 50, maxLength: 400 },
+)
 const kValues = fc.integer({ min: 5, max: 12 })
 
 function smallestClass(rows: Record<string, string>[], columns: readonly string[]): number {
@@ -109,6 +132,33 @@ describe('k-anonymity (property tests)', () => {
       }),
       RUNS,
     )
+  })
+
+  it('aggregate tables of overlapping whole years differ by the added year’s own cells only', () => {
+    const cellsOf = (cases: DeidentifiedCase[], k: number) =>
+      aggregateTables(cases, k).entries.flatMap((entry) =>
+        csvRecords(entry.content).map((row) => `${entry.name} ${JSON.stringify(row)}`),
+      )
+    fc.assert(
+      fc.property(denseCaseSets, kValues, fc.integer({ min: 2023, max: 2025 }), (cases, k, lastOfFirst) => {
+        const first = cases.filter((one) => one.year <= lastOfFirst)
+        const next = cases.filter((one) => one.year === lastOfFirst + 1)
+        expect(cellsOf([...first, ...next], k).sort()).toEqual(
+          [...cellsOf(first, k), ...cellsOf(next, k)].sort(),
+        )
+      }),
+      RUNS,
+    )
+  })
+
+  it('no aggregate table is a marginal of another: they share the year only', () => {
+    const tables = Object.values(AGGREGATE_TABLES)
+    for (const table of tables) expect(table).toContain('year_of_intake')
+    for (const [i, one] of tables.entries()) {
+      for (const other of tables.slice(i + 1)) {
+        expect(one.filter((column) => other.includes(column))).toEqual(['year_of_intake'])
+      }
+    }
   })
 
   it('each generalisation level only merges values of the level below (a true hierarchy)', () => {

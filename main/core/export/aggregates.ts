@@ -1,7 +1,14 @@
 // Aggregated tables: counts of cases by a few dimensions, from the de-identified rows at full
 // detail. A cell under the threshold (1 … k−1) is left out of its table entirely — not shown as
-// "<5" — so a table reveals neither the small count nor that such a combination exists. Tables
-// carry no totals, so a left-out cell cannot be recovered by subtraction within the file.
+// "<5" — so a table reveals neither the small count nor that such a combination exists.
+//
+// Subtraction is what the layout guards against. Tables carry no totals. Every table has the year
+// of intake: an export of 2025–2026 is then the 2025 export's cells plus the 2026 ones, so
+// comparing it with a 2025-only export gives nothing a 2026-only export does not (without the
+// year, one 2026 case showed up as a difference of 1 in each of its cells). And no table is a
+// marginal of another: a year × exploitation table beside year × sex × age × exploitation gave,
+// by subtraction, the count of that type's left-out cells ("one forced-marriage case is not a
+// woman of 18-20"). The two tables share only the year.
 import { CsvBuilder } from './csv-writer'
 import type { BundleEntry } from './tar-bundle'
 import type { DeidentifiedCase } from './deidentified-source'
@@ -24,9 +31,8 @@ const DIMENSIONS: Record<string, Dimension> = {
 }
 
 export const AGGREGATE_TABLES: Record<string, readonly (keyof typeof DIMENSIONS)[]> = {
-  'sex-age-exploitation': ['sex', 'age_band', 'exploitation_type'],
-  'citizenship-country-of-exploitation': ['citizenship', 'country_of_exploitation'],
-  'year-exploitation': ['year_of_intake', 'exploitation_type'],
+  'year-sex-age-exploitation': ['year_of_intake', 'sex', 'age_band', 'exploitation_type'],
+  'year-citizenship-country-of-exploitation': ['year_of_intake', 'citizenship', 'country_of_exploitation'],
 }
 
 /** Every combination of the dimensions' values for one row (one per exploitation type). */

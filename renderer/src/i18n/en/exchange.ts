@@ -38,7 +38,7 @@ export const exchangeMessages = {
           'The same de-identified rows in the column layout of the Counter Trafficking Data Collaborative.',
         aggregatesCsv: 'Aggregate tables (CSV)',
         aggregatesCsvAbout:
-          'Counts of cases by sex, age, type of exploitation, citizenship and year. Counts below k are left out.',
+          'Counts of cases per year of intake: by sex, age and type of exploitation, and by citizenship and country of exploitation. Counts below k are left out.',
       },
       scope: {
         legend: 'Which cases',
