@@ -21,6 +21,8 @@ export interface ExportCommandOptions {
 
 function printReport(io: CliIo, report: DeidentificationReport): void {
   io.out(`k: ${report.k}`)
+  if (report.publicRecordsLeftOut > 0)
+    io.out(`left out, imported from CTDC's public data: ${report.publicRecordsLeftOut}`)
   if (report.quasiIdentifiers.length > 0) {
     const steps = report.generalised.map(
       (step) => `${step.quasiIdentifier} → ${step.description} (${step.years.join(', ')})`,

@@ -44,6 +44,7 @@ const REPORT: DeidentificationReport = {
   suppressedCells: 24,
   suppressedRows: 3,
   suppressedTableCells: 0,
+  publicRecordsLeftOut: 2,
 }
 
 function signIn(role: Role): void {
@@ -152,6 +153,9 @@ describe('the export screen', () => {
     )
     expect(wrapper.get('[data-testid="report-suppressed-cells"]').text()).toContain(': 8, with 24 details')
     expect(wrapper.get('[data-testid="report-suppressed-rows"]').text()).toContain(': 3.')
+    expect(wrapper.get('[data-testid="report-public-left-out"]').text()).toContain(
+      'public data were left out: 2.',
+    )
     wrapper.unmount()
   })
 

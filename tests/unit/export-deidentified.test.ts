@@ -2,15 +2,24 @@
 // tables. What must never be in them is asserted on the bytes of the file.
 import { describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { generateX25519Identity, identityToRecipient } from 'age-encryption'
-import { call, errorCode } from './support/temp-vault'
+import { call, createdVault, errorCode, tempDir } from './support/temp-vault'
+import { csv, importer } from './support/import-fixtures'
+import { createCaseService } from '../../main/core/cases/case-service'
+import { runExport } from '../../main/core/export/export-service'
 import { createCase, signInAs, staffedHost, survivorCase } from './support/case-fixtures'
 import { csvHeader, csvRecords, decryptFile, untar } from './support/export-files'
-import type { CaseDetail, CreateCaseInput, ExportResult } from '../../main/api/contract'
+import {
+  createCaseInput,
+  type CaseDetail,
+  type CreateCaseInput,
+  type ExportResult,
+} from '../../main/api/contract'
 import { DEIDENTIFIED_SQL, EXPLOITATION_COUNTRY_SQL } from '../../main/core/export/deidentified-source'
 import { htcds, isPiiField } from '../../main/core/htcds'
 
-const PLAINTEXT = { plaintext: true, confirmed: true }
+const PLAINTEXT = { plaintext: true, confirmed: true } as const
 
 /** CTDC's published layout, in its order (shared/htcds/CTDC-columns.md). */
 const CTDC_63 = [
@@ -297,5 +306,38 @@ describe('the de-identified path never reads PII', () => {
       expect(path).toMatch(/^vic_/)
       expect(isPiiField(path), path).toBe(false)
     }
+  })
+})
+
+describe('records imported from CTDC’s public dataset', () => {
+  it('are never exported again, so they cannot pad a class of the organisation’s own survivors', async () => {
+    const { vault } = await createdVault()
+    const session = vault.session()!
+    // Four rows of CTDC's public data and one real survivor who looks like them: before, they
+    // formed a class of 5, and anyone with CTDC's file could take the four away.
+    const header = ['yearOfRegistration', 'gender', 'citizenship', 'isSexualExploit', 'CountryOfExploitation']
+    const publicRows = [0, 1, 2, 3].map(() => ['2024', 'Female', 'UA', '1', 'PL'])
+    const { report: imported } = await importer(session)(csv([header, ...publicRows]), {
+      format: 'ctdc-csv',
+      dryRun: false,
+    })
+    expect(imported).toMatchObject({ imported: 4 })
+    createCaseService(session).create(
+      createCaseInput.parse({
+        intakeDate: '2024-05-01',
+        survivor: { prs_FirstName: 'Real', prs_Gender: 'Feminine', prs_Citizenship: ['UA'] },
+        survivorAliases: [],
+        victim: { vic_TypeOfExploitation: ['SexualExploitation'], vic_RelationshipToTrafficker: 'Familial' },
+        events: [{ record: { hte_Type: 'Exploitation', hte_Country: 'PL' } }],
+      }),
+    )
+    for (const format of ['ctdc-csv', 'deidentified-csv', 'aggregates-csv'] as const) {
+      const file = join(tempDir(), `${format}.out`)
+      const outcome = await runExport(session, { format, protection: PLAINTEXT, scope: {} }, file)
+      expect(outcome.report, format).toMatchObject({ inputRows: 1, publicRecordsLeftOut: 4 })
+    }
+    const file = join(tempDir(), 'ctdc.csv')
+    await runExport(session, { format: 'ctdc-csv', protection: PLAINTEXT, scope: {} }, file)
+    expect(csvRecords(readFileSync(file))).toEqual([])
   })
 })

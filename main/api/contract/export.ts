@@ -97,6 +97,8 @@ export interface DeidentificationReport {
   suppressedRows: number
   /** aggregates-csv: cells below the threshold left out of the tables. */
   suppressedTableCells: number
+  /** Cases in scope imported from CTDC's public dataset, never exported again (not in inputRows). */
+  publicRecordsLeftOut: number
 }
 
 export interface ExportResult {

@@ -2,7 +2,7 @@
 // formats (one CSV) and the aggregate tables (several CSVs, tarred by the caller).
 import type { DeidentificationReport, ExportScope } from '../../api/contract/export'
 import type { VaultDatabase } from '../db/connection'
-import { readDeidentifiedCases } from './deidentified-source'
+import { countPublicRecords, readDeidentifiedCases } from './deidentified-source'
 import { deidentify } from './deidentify'
 import { deidentifiedCsv } from './deidentified-csv'
 import { ctdcCsv } from './ctdc-csv'
@@ -27,6 +27,7 @@ export function buildDeidentified(
   k: number,
 ): DeidentifiedBuilt {
   const cases = readDeidentifiedCases(db, scope)
+  const publicRecordsLeftOut = countPublicRecords(db, scope)
   if (format === 'aggregates-csv') {
     const tables = aggregateTables(cases, k)
     return {
@@ -41,11 +42,12 @@ export function buildDeidentified(
         suppressedCells: 0,
         suppressedRows: 0,
         suppressedTableCells: tables.suppressedCells,
+        publicRecordsLeftOut,
       },
       output: { tables: tables.entries },
     }
   }
   const { rows, report } = deidentify(cases, k)
   const file = format === 'ctdc-csv' ? ctdcCsv(rows) : deidentifiedCsv(rows)
-  return { rows: rows.length, report, output: { file } }
+  return { rows: rows.length, report: { ...report, publicRecordsLeftOut }, output: { file } }
 }

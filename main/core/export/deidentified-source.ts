@@ -61,6 +61,24 @@ const EXPLOITATION_TYPES = 'vic_TypeOfExploitation'
 const paths = [...Object.values(VICTIM_ATTRIBUTES), EXPLOITATION_TYPES].map((field) => `'$.${field}'`)
 
 /**
+ * Rows imported from CTDC's public dataset are never part of a de-identified export. They are
+ * public already (sending them back to CTDC would count them twice), and worse, they would pad the
+ * organisation's own classes: four public rows and one survivor make a class of 5, from which
+ * anyone holding CTDC's file removes the four and is left with her.
+ */
+const PUBLIC_SOURCE = 'ctdc-deidentified'
+
+/** How many cases in scope came from CTDC's public data (left out: see PUBLIC_SOURCE). */
+export function countPublicRecords(db: VaultDatabase, scope: ExportScope): number {
+  return db
+    .prepare<[{ from: string; to: string }], number>(
+      `SELECT count(*) FROM cases WHERE source = '${PUBLIC_SOURCE}' AND intake_date >= @from AND intake_date <= @to`,
+    )
+    .pluck()
+    .get(scopeParams(scope))!
+}
+
+/**
  * Exported for the test that proves this path never names a PII column. One json_extract with
  * several paths returns just those values as a JSON array: one parse per case, PII keys untouched.
  * `+c.intake_date` keeps SQLite off the date index: a scan in rowid order reads the encrypted pages
@@ -78,7 +96,7 @@ export const DEIDENTIFIED_SQL = `SELECT
   p.citizenship AS citizenship,
   json_extract(c.victim, ${paths.join(', ')}) AS codes
 FROM cases c JOIN persons p INDEXED BY persons_list_facets ON p.id = c.survivor_id
-WHERE +c.intake_date >= @from AND +c.intake_date <= @to`
+WHERE +c.intake_date >= @from AND +c.intake_date <= @to AND c.source <> '${PUBLIC_SOURCE}'`
 
 const IN_SCOPE = 'FROM cases WHERE intake_date >= @from AND intake_date <= @to'
 

@@ -76,6 +76,7 @@ export function deidentify(
       generalised,
       ...counts,
       suppressedTableCells: 0,
+      publicRecordsLeftOut: 0,
     },
   }
 }

@@ -106,6 +106,8 @@ export const exchangeMessages = {
       suppressedRows:
         'Cases left out entirely, too few to form a group of {k} even with every detail hidden: {count}.',
       nothingHidden: 'No detail had to be made less precise or hidden.',
+      publicLeftOut:
+        'Records imported from CTDC’s public data were left out: {count}. They are public already, and counting them would let anyone with CTDC’s file take them away to make a group smaller than k.',
       tablesK: 'Every count in the tables is {k} or more (k = {k}).',
       tablesCounts: 'Cases counted: {cases}. Table cells written: {cells}.',
       tableCellsLeftOut:
