@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { createdVault, tempDir } from './support/temp-vault'
 import { survivorCase } from './support/case-fixtures'
-import { importer } from './support/import-fixtures'
+import { importer, json } from './support/import-fixtures'
 import { caseServicesFor } from '../../main/api/case-services'
 import { addCommentInput, createCaseInput } from '../../main/api/contract'
 import { runExport } from '../../main/core/export/export-service'
@@ -43,5 +43,38 @@ describe('HTCDS CSV round trip', () => {
     expect(report).toMatchObject({ read: 2, imported: 2, rejected: 0 })
     const bodies = readFullCases(target.db, {}).flatMap((one) => one.comments.map((comment) => comment.body))
     expect(bodies).toContain('pasted\uFFFDtext')
+  })
+
+  it('keeps the deprecated victim fields a vault holds from an old file (the JSON export always did)', async () => {
+    const first = await newSession()
+    const { report: seeded } = await importer(first)(
+      json({
+        standard: 'HTCDS',
+        cases: [
+          {
+            intakeDate: '2025-05-01',
+            survivor: { prs_FirstName: 'Ana', prs_Gender: 'Feminine' },
+            victim: {
+              vic_TraffickingStatus: 'PossibleVictimOfTrafficking',
+              vic_Vulnerabilities: ['Addiction'],
+              vic_DetailsOfVulnerabilities: 'Debt to the recruiter',
+            },
+          },
+        ],
+      }),
+      { format: 'htcds-json', dryRun: false },
+    )
+    expect(seeded).toMatchObject({ imported: 1 })
+    const [stored] = readFullCases(first.db, {})
+    expect(stored!.victim).toMatchObject({ vic_Vulnerabilities: ['Addiction'] })
+
+    const second = await newSession()
+    const { report } = await importer(second)(await exportTo(first, 'htcds-csv'), {
+      format: 'htcds-csv',
+      dryRun: false,
+    })
+    expect(report).toMatchObject({ imported: 1, rejected: 0 })
+    const [copy] = readFullCases(second.db, {})
+    expect(copy!.victim).toEqual(stored!.victim)
   })
 })

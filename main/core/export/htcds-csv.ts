@@ -21,7 +21,12 @@ export function currentFields(section: HtcdsSectionId, except: readonly string[]
 const names = (fields: readonly HtcdsField[]) => fields.map((field) => field.name)
 
 const personFields = currentFields('person')
-const victimFields = currentFields('victim')
+// A vault may hold deprecated fields, read from an old file by an import (the victim's
+// vulnerabilities, for one): they follow the current ones, or a CSV round trip would drop them.
+const victimFields = [
+  ...currentFields('victim'),
+  ...(sectionById('victim')?.fields ?? []).filter((field) => field.status === 'deprecated'),
+]
 // Status, owner and closure reason live in the case row's own columns (they are managed there).
 const caseFields = currentFields('case', MANAGED_CASE_FIELDS)
 const eventFields = currentFields('historicEvent')
