@@ -15,6 +15,7 @@ import {
   editCaseFormSchema,
   editFormPath,
   newCaseFormSchema,
+  intakeDateSchema,
 } from '../../renderer/src/forms/htcds/case-form-schemas'
 import { compactRecord, formFields } from '../../renderer/src/forms/htcds/fields'
 import { serverFieldErrors } from '../../renderer/src/forms/htcds/server-issues'
@@ -227,6 +228,31 @@ describe('the HTCDS field renderer', () => {
     expect(wrapper.get('#test-prs_Gender-error').text()).toBe(en.validation.chooseOne)
     expect(wrapper.get('#test-prs_FirstName-error').text()).toBe(en.validation.nameOrAlias)
     expect(wrapper.get('[data-testid="field-prs_FirstName"]').attributes('aria-invalid')).toBe('true')
+    wrapper.unmount()
+  })
+
+  it('says when the birthdate is after the intake date (the rule main and the import apply too)', async () => {
+    const { wrapper, form } = mountFields(
+      [{ field: field('prs_Birthdate'), path: 'survivor.prs_Birthdate' }],
+      {
+        intakeDate: '2024-05-01',
+        survivor: { prs_FirstName: 'Ana', prs_Birthdate: '2024-06-01' },
+        survivorAliases: [],
+        victim: {},
+      },
+    )
+    const result = await form().validate()
+    expect(result.errors['survivor.prs_Birthdate']).toBe(en.validation.birthAfterIntake)
+    const future = intakeDateSchema.safeParse('2099-01-01')
+    expect(future.success ? null : future.error.issues[0]?.message).toBe('date_in_future')
+    expect(intakeDateSchema.safeParse('1950-01-01').success).toBe(true)
+    // Main's word for the same, and for the intake date, read in the person's language.
+    const refused = new ApiError('VALIDATION', 'Some fields are not valid.', {
+      issues: [{ path: 'intakeDate', code: 'date_in_future', message: 'in the future' }],
+    })
+    expect(serverFieldErrors(refused, (key, named) => String(key) + JSON.stringify(named ?? {}))).toEqual({
+      intakeDate: 'validation.dateInFuture{}',
+    })
     wrapper.unmount()
   })
 

@@ -14,3 +14,35 @@ export function isRealIsoDate(value: string): boolean {
 export const isoDateSchema = z
   .string()
   .refine(isRealIsoDate, { message: 'not a real date (yyyy-mm-dd)', params: { code: 'invalid_date' } })
+
+/**
+ * The dates a case can have, one rule for the case forms, main's own check and the import: when
+ * the import refused what a form had saved, a move to a new vault left such cases behind.
+ */
+export const EARLIEST_INTAKE_DATE = '1950-01-01'
+
+const pad = (n: number) => String(n).padStart(2, '0')
+
+/**
+ * The last day an intake can be on: today where this computer is, or in UTC if that is later
+ * (a file written east of here, a record made just after midnight UTC, is not "in the future").
+ */
+export function latestIntakeDate(now: Date): string {
+  const local = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
+  const utc = now.toISOString().slice(0, 10)
+  return local > utc ? local : utc
+}
+
+export type IntakeDateProblem = 'date_in_future' | 'date_too_early'
+
+/** What is wrong with a real yyyy-mm-dd intake date, if anything (yyyy-mm-dd compare in calendar order). */
+export function intakeDateProblem(intakeDate: string, latest: string): IntakeDateProblem | null {
+  if (intakeDate > latest) return 'date_in_future'
+  if (intakeDate < EARLIEST_INTAKE_DATE) return 'date_too_early'
+  return null
+}
+
+/** A birthdate after the intake date is a typo in one of the two. */
+export function bornAfterIntake(birthdate: unknown, intakeDate: string): boolean {
+  return typeof birthdate === 'string' && isRealIsoDate(birthdate) && birthdate > intakeDate
+}

@@ -1,3 +1,4 @@
+import { latestIntakeDate } from '../../api/contract/dates'
 import type { z } from 'zod'
 import { CaseVaultError } from '../errors'
 import type { VaultSession } from '../vault/vault-session'
@@ -52,11 +53,11 @@ function invalid(index: number, message: string, issues?: unknown): CaseVaultErr
  * validation and derived columns as create(), many cases in ONE transaction and ONE audit row.
  */
 export function createBulkCaseWriter(session: VaultSession, repository: CaseRepository, search: CaseSearch) {
-  function validate(item: BulkCase, index: number, assignable: Set<number>) {
+  function validate(item: BulkCase, index: number, assignable: Set<number>, latestIntake: string) {
     let prepared
     let perpetrators
     try {
-      prepared = prepareCase(item.input, new Set())
+      prepared = prepareCase(item.input, new Set(), latestIntake)
       perpetrators = (item.perpetrators ?? []).map((perpetrator) => ({
         key: perpetrator.key,
         ...perpetratorFields(perpetrator),
@@ -114,7 +115,8 @@ export function createBulkCaseWriter(session: VaultSession, repository: CaseRepo
           .map((user) => user.id),
       )
       // Everything is validated before the first write: a bad case leaves the vault untouched.
-      const valid = cases.map((item, index) => validate(item, index, assignable))
+      const latestIntake = latestIntakeDate(session.clock())
+      const valid = cases.map((item, index) => validate(item, index, assignable, latestIntake))
       const { linkPerpetrator, insertComment, knownPerson } = statements()
       const organisation = session.settings.organisation() ?? 'CaseVault'
       const prefix = caseNumberPrefix(session.settings.caseNumberPrefix(), organisation)

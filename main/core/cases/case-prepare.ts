@@ -1,14 +1,42 @@
 import type { z } from 'zod'
 import { CaseVaultError } from '../errors'
 import type { createCaseInput, updateCaseInput } from '../../api/contract/cases'
+import { bornAfterIntake, EARLIEST_INTAKE_DATE, intakeDateProblem } from '../../api/contract/dates'
 import type { CaseFields } from './case-repository'
 import { ageOn, codes, rejectManagedFields, survivorFields, validateSections } from './case-record'
 
 type CreateCase = z.output<typeof createCaseInput>
 type UpdateCase = z.output<typeof updateCaseInput>
 
-/** Validates the whole form input and derives the indexed columns from it. Throws VALIDATION. */
-export function prepareCase(input: CreateCase | UpdateCase, existingEventIds: Set<number>) {
+/**
+ * The intake date and birthdate by the rules the import applies too (contract/dates.ts): a case
+ * saved here must survive its own export and import into a new vault.
+ */
+function assertCaseDates(intakeDate: string, birthdate: unknown, latestIntake: string): void {
+  const issues = []
+  const problem = intakeDateProblem(intakeDate, latestIntake)
+  if (problem === 'date_in_future')
+    issues.push({ path: 'intakeDate', code: problem, message: 'in the future' })
+  if (problem === 'date_too_early')
+    issues.push({ path: 'intakeDate', code: problem, message: `before ${EARLIEST_INTAKE_DATE}` })
+  if (bornAfterIntake(birthdate, intakeDate))
+    issues.push({
+      path: 'survivor.prs_Birthdate',
+      code: 'birth_after_intake',
+      message: 'after the intake date',
+    })
+  if (issues.length > 0) throw new CaseVaultError('VALIDATION', 'Some fields are not valid.', { issues })
+}
+
+/**
+ * Validates the whole form input and derives the indexed columns from it. Throws VALIDATION.
+ * `latestIntake`: the last day an intake may be on (latestIntakeDate of the session's clock).
+ */
+export function prepareCase(
+  input: CreateCase | UpdateCase,
+  existingEventIds: Set<number>,
+  latestIntake: string,
+) {
   rejectManagedFields(input.details)
   const [survivor = {}, victim = {}, details = {}, ...events] = validateSections([
     { path: 'survivor', section: 'person', record: input.survivor },
@@ -25,6 +53,7 @@ export function prepareCase(input: CreateCase | UpdateCase, existingEventIds: Se
     throw new CaseVaultError('VALIDATION', 'An event does not belong to this case.', {
       eventId: unknownEvent.id,
     })
+  assertCaseDates(input.intakeDate, survivor.prs_Birthdate, latestIntake)
   const person = survivorFields(survivor, input.survivorAliases)
   const fields: Omit<CaseFields, 'status' | 'assignedUserId'> = {
     intakeDate: input.intakeDate,

@@ -1,3 +1,4 @@
+import { latestIntakeDate } from '../../api/contract/dates'
 import type { z } from 'zod'
 import { CaseVaultError } from '../errors'
 import type { VaultSession } from '../vault/vault-session'
@@ -131,7 +132,11 @@ export function createCaseService(session: VaultSession) {
     create(input: CreateCase, options: { isTraining?: boolean } = {}): CaseDetail {
       caseVisibilityFilter(session)
       const assignedUserId = resolveAssignee(input.assignedUserId)
-      const { person, fields, eventRows, exploitationTypes } = prepareCase(input, new Set())
+      const { person, fields, eventRows, exploitationTypes } = prepareCase(
+        input,
+        new Set(),
+        latestIntakeDate(session.clock()),
+      )
       const organisation = session.settings.organisation() ?? 'CaseVault'
       const id = session.db.transaction(() => {
         const timestamp = now()
@@ -177,7 +182,11 @@ export function createCaseService(session: VaultSession) {
       const assignedUserId =
         input.assignedUserId === undefined ? existing.assigned_user_id : resolveAssignee(input.assignedUserId)
       const eventIds = new Set(repository.events(input.id).map((event) => event.id))
-      const { person, fields, eventRows, exploitationTypes } = prepareCase(input, eventIds)
+      const { person, fields, eventRows, exploitationTypes } = prepareCase(
+        input,
+        eventIds,
+        latestIntakeDate(session.clock()),
+      )
       session.db.transaction(() => {
         const timestamp = now()
         const saved = repository.updateCase(

@@ -1,4 +1,5 @@
 import { isRealDate } from './iso-date'
+import { bornAfterIntake, EARLIEST_INTAKE_DATE, intakeDateProblem } from '../../api/contract/dates'
 import { caseStatuses, type CaseStatus } from '../../api/contract/cases'
 import type { HtcdsSectionId } from '../../api/contract/htcds'
 import type { ImportRowError } from '../../api/contract/import'
@@ -73,13 +74,12 @@ export interface DraftContext {
   /** Lower-cased user name → id, every user (a comment's author may have left). */
   authors: ReadonlyMap<string, number>
   importerId: number
-  /** yyyy-mm-dd: intake dates after it are impossible. */
+  /** yyyy-mm-dd: intake dates after it are impossible (latestIntakeDate). */
   today: string
 }
 
 const CASE_NUMBER = /^[\p{L}\p{N}][\p{L}\p{N} ._/-]{0,63}$/u
 const MAX_COMMENT_LENGTH = 20_000
-const EARLIEST_INTAKE = '1950-01-01'
 const STATUS_LIST = caseStatuses.join(', ')
 /** What an import accepts (deprecated fields are still readable in an old file) and a form does not. */
 const IMPORT_SECTIONS: SectionOptions = { requireCore: false, forNewRecords: false }
@@ -134,9 +134,13 @@ function checkCaseColumns(draft: CaseDraft, context: DraftContext, errors: Impor
     if (!errors.some((error) => error.field === at('intakeDate')))
       errors.push(rowProblem(draft.row, at('intakeDate'), 'required'))
   } else if (!isRealDate(intakeDate)) errors.push(rowProblem(draft.row, at('intakeDate'), 'notADate'))
-  else if (intakeDate > context.today) errors.push(rowProblem(draft.row, at('intakeDate'), 'dateInFuture'))
-  else if (intakeDate < EARLIEST_INTAKE)
-    errors.push(rowProblem(draft.row, at('intakeDate'), 'dateTooEarly', { date: EARLIEST_INTAKE }))
+  else {
+    // The rules of the case forms (contract/dates.ts), so what one vault saved another imports.
+    const problem = intakeDateProblem(intakeDate, context.today)
+    if (problem === 'date_in_future') errors.push(rowProblem(draft.row, at('intakeDate'), 'dateInFuture'))
+    if (problem === 'date_too_early')
+      errors.push(rowProblem(draft.row, at('intakeDate'), 'dateTooEarly', { date: EARLIEST_INTAKE_DATE }))
+  }
   const assignee = draft.assignedTo.trim()
   const assignedUserId = assignee ? context.assignees.get(assignee.toLowerCase()) : context.importerId
   if (assignedUserId === undefined) errors.push(rowProblem(draft.row, at('assignedTo'), 'notAnAssignee'))
@@ -187,7 +191,7 @@ export function checkDraft(draft: CaseDraft, context: DraftContext): CaseCandida
   }
   const [survivor = {}, victim = {}, details = {}, ...events] = sections as Fields[]
   const birthdate = text(survivor.prs_Birthdate)
-  if (birthdate && columns.intakeDate && birthdate > columns.intakeDate) {
+  if (columns.intakeDate && bornAfterIntake(birthdate, columns.intakeDate)) {
     errors.push(rowProblem(draft.row, draft.columnOf('survivor.prs_Birthdate'), 'birthAfterIntake'))
   }
   const perpetrators = draft.perpetrators.flatMap((perpetrator, index) => {

@@ -1,3 +1,4 @@
+import { latestIntakeDate } from '../../api/contract/dates'
 import { CaseVaultError } from '../errors'
 import type { VaultSession } from '../vault/vault-session'
 import type {
@@ -101,7 +102,9 @@ export function createImportService(session: VaultSession) {
       onProgress?.('read', null)
       const parsed = await parseFile(format, bytes)
       signal?.throwIfAborted()
-      const today = session.clock().toISOString().slice(0, 10)
+      // Local, as the case forms count it: in UTC, a case entered today east of Greenwich could be
+      // refused as "in the future" for hours.
+      const today = latestIntakeDate(session.clock())
       const notes: ImportNote[] = []
       const ignored = new IgnoredKeys()
       let headers: string[] = []

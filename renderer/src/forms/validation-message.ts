@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import { EARLIEST_INTAKE_DATE } from '../../../main/api/contract/dates'
 
 export type Translate = (key: string, named?: Record<string, unknown>) => string
 
@@ -7,6 +8,20 @@ export const MISMATCH_PARAM = 'passphraseMismatch'
 
 /** Marks the case forms' "a name or an alias is required" check (forms/htcds/case-form-schemas.ts). */
 export const NAME_OR_ALIAS_CODE = 'name_or_alias'
+
+/** The case date rules (contract/dates.ts), by their code: from the form's own check or from main. */
+export function caseDateMessage(code: string, t: Translate): string | null {
+  switch (code) {
+    case 'date_in_future':
+      return t('validation.dateInFuture')
+    case 'date_too_early':
+      return t('validation.dateTooEarly', { date: EARLIEST_INTAKE_DATE })
+    case 'birth_after_intake':
+      return t('validation.birthAfterIntake')
+    default:
+      return null
+  }
+}
 
 function isBlank(value: unknown): boolean {
   return value === undefined || value === null || (typeof value === 'string' && value.trim() === '')
@@ -41,7 +56,7 @@ export function validationMessage(issue: z.core.$ZodIssue, fieldValue: unknown, 
       // HTCDS dates (contract/htcds.ts) and the case forms mark their checks with params.code.
       if (issue.params?.code === 'invalid_date') return t('validation.date')
       if (issue.params?.code === NAME_OR_ALIAS_CODE) return t('validation.nameOrAlias')
-      return t('validation.invalid')
+      return caseDateMessage(String(issue.params?.code), t) ?? t('validation.invalid')
     default:
       return t('validation.invalid')
   }

@@ -1,5 +1,10 @@
 import { z } from 'zod'
-import { isRealIsoDate } from '../../../../main/api/contract'
+import {
+  bornAfterIntake,
+  intakeDateProblem,
+  isRealIsoDate,
+  latestIntakeDate,
+} from '../../../../main/api/contract'
 import { sectionSchema } from '../../../../main/api/contract/htcds'
 import { NAME_OR_ALIAS_CODE } from '../validation-message'
 
@@ -11,6 +16,29 @@ const sectionOptions = { requireCore: false, forNewRecords: true } as const
 export const intakeDateSchema = z
   .string()
   .refine(isRealIsoDate, { message: 'not a real date', params: { code: 'invalid_date' } })
+  // main checks the same (case-prepare.ts), and the import: a case must survive a move to a new vault.
+  .superRefine((date, context) => {
+    if (!isRealIsoDate(date)) return
+    const problem = intakeDateProblem(date, latestIntakeDate(new Date()))
+    if (problem) context.addIssue({ code: 'custom', message: problem, params: { code: problem } })
+  })
+
+/** The survivor's birthdate may not be after the intake date (both forms). */
+function birthBeforeIntake(value: unknown): boolean {
+  const { intakeDate, survivor } = (value ?? {}) as {
+    intakeDate?: unknown
+    survivor?: Record<string, unknown>
+  }
+  if (typeof intakeDate !== 'string' || !isRealIsoDate(intakeDate)) return true
+  return !bornAfterIntake(survivor?.prs_Birthdate, intakeDate)
+}
+
+const birthAfterIntake = {
+  path: ['survivor', 'prs_Birthdate'],
+  params: { code: 'birth_after_intake' },
+  // Shown beside the other errors of the step: the two dates are on it.
+  when: () => true,
+}
 
 const aliasesSchema = z.array(z.string().trim().min(1).max(200)).max(20)
 
@@ -45,6 +73,7 @@ export const newCaseFormSchema = z
     victim: sectionSchema('victim', sectionOptions),
   })
   .refine(hasNameOrAlias, nameOrAlias)
+  .refine(birthBeforeIntake, birthAfterIntake)
 
 export const editCaseFormSchema = z
   .object({
@@ -63,6 +92,7 @@ export const editCaseFormSchema = z
       .max(200),
   })
   .refine(hasNameOrAlias, nameOrAlias)
+  .refine(birthBeforeIntake, birthAfterIntake)
 
 export const perpetratorFormSchema = z.object({
   person: sectionSchema('person', sectionOptions),

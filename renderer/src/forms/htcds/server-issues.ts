@@ -1,5 +1,5 @@
 import { ApiError } from '../../api-error'
-import type { Translate } from '../validation-message'
+import { caseDateMessage, type Translate } from '../validation-message'
 
 /** One entry of a VALIDATION error's details.issues, as main sends it (path like survivor.prs_Gender). */
 export interface ServerIssue {
@@ -27,6 +27,8 @@ export function serverIssueMessage(issue: ServerIssue, t: Translate): string {
   ) {
     return t('validation.nameOrAlias')
   }
+  const dates = caseDateMessage(issue.code, t)
+  if (dates) return dates
   switch (issue.code) {
     case 'required':
       return t('validation.required')

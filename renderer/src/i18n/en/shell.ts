@@ -118,6 +118,9 @@ export const shellMessages = {
     invalid: 'This value is not valid.',
     date: 'Enter a real date as year-month-day, for example 2025-03-14.',
     nameOrAlias: 'Enter a name, or a name the person is known by under “Also known as”.',
+    dateInFuture: 'This date is in the future. Check the year.',
+    dateTooEarly: 'Enter a date from {date} on. Check the year.',
+    birthAfterIntake: 'The date of birth is after the intake date. Check both dates.',
   },
   errorDetails: {
     waitSeconds: 'You can try again in one second. | You can try again in {seconds} seconds.',
