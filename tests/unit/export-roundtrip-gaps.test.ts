@@ -78,3 +78,29 @@ describe('HTCDS CSV round trip', () => {
     expect(copy!.victim).toEqual(stored!.victim)
   })
 })
+
+describe('training cases', () => {
+  it.each(['htcds-json', 'htcds-csv'] as const)(
+    '%s: are refused by a real vault (they would count as survivors) and taken by a training vault',
+    async (format) => {
+      const training = await newSession()
+      training.settings.markAsTrainingVault()
+      caseServicesFor(training).cases.create(createCaseInput.parse(survivorCase()))
+      const file = await exportTo(training, format)
+
+      const real = await newSession()
+      const { report } = await importer(real)(file, { format, dryRun: false })
+      expect(report).toMatchObject({ read: 1, imported: 0, rejected: 1 })
+      expect(report.errors).toEqual([
+        expect.objectContaining({ row: format === 'htcds-csv' ? 2 : 1, code: 'trainingCase' }),
+      ])
+      expect(readFullCases(real.db, {})).toEqual([])
+
+      const practice = await newSession()
+      practice.settings.markAsTrainingVault()
+      const { report: taken } = await importer(practice)(file, { format, dryRun: false })
+      expect(taken).toMatchObject({ imported: 1 })
+      expect(readFullCases(practice.db, {})[0]!.isTraining).toBe(true)
+    },
+  )
+})

@@ -34,6 +34,7 @@ export const importReasonCodes = [
   'dateTooEarly',
   'notAnAssignee',
   'birthAfterIntake',
+  'trainingCase',
   'commentNotDated',
   'commentEmptyOrLong',
   'perpetratorTwice',

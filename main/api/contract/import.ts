@@ -21,6 +21,8 @@ export const caseColumnTargets = [
   'assignedTo',
   'closureReason',
   'survivorAliases',
+  /** true in CaseVault's own export of a training vault's cases. */
+  'isTraining',
 ] as const
 
 /**

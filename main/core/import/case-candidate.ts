@@ -36,6 +36,8 @@ export interface CaseDraft {
   comments: { body: string; createdAt: string; author?: string }[]
   /** Referrals and support plans (full HTCDS exports only). */
   casework?: CaseworkDraft
+  /** The file marks it as made in a training vault (CaseVault's own exports say so). */
+  trainingCase?: boolean
   source: CaseSource
   sourceRecord: Fields | null
   /** Prefix for a generated case number; null → the organisation's own numbering. */
@@ -76,6 +78,8 @@ export interface DraftContext {
   importerId: number
   /** yyyy-mm-dd: intake dates after it are impossible (latestIntakeDate). */
   today: string
+  /** Training cases go into a training vault only: in a real one they would count as survivors. */
+  trainingVault: boolean
 }
 
 const CASE_NUMBER = /^[\p{L}\p{N}][\p{L}\p{N} ._/-]{0,63}$/u
@@ -124,6 +128,8 @@ function checkParts(
 function checkCaseColumns(draft: CaseDraft, context: DraftContext, errors: ImportRowError[]) {
   const at = (path: string) => draft.columnOf(path)
   const caseNumber = draft.caseNumber.trim()
+  if (draft.trainingCase && !context.trainingVault)
+    errors.push(rowProblem(draft.row, at('isTraining'), 'trainingCase'))
   if (caseNumber && !CASE_NUMBER.test(caseNumber))
     errors.push(rowProblem(draft.row, at('caseNumber'), 'badCaseNumber'))
   const status = draft.status.trim() ? matchStatus(draft.status) : 'Active'

@@ -64,6 +64,8 @@ export function htcdsRowDraft(row: SourceRow, plan: ColumnPlan, options: RowOpti
     intakeDate: cellDate(intakeDate, spreadsheet),
     assignedTo: caseColumns.assignedTo ?? '',
     closureReason: caseColumns.closureReason ?? '',
+    // CaseVault's own CSV writes true or false here.
+    trainingCase: /^(true|1|yes)$/i.test(caseColumns.isTraining ?? ''),
     survivor: sections.person!,
     survivorAliases: caseColumns.survivorAliases
       ? caseColumns.survivorAliases

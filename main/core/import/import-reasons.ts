@@ -40,6 +40,7 @@ export const englishReasons = {
   notAnAssignee:
     'not an active caseworker, supervisor or admin here (unmap the column to assign the cases to you)',
   birthAfterIntake: 'after the intake date',
+  trainingCase: 'a training case (made in a training vault): import it into a training vault, not this one',
   commentNotDated: 'createdAt is not a date and time',
   commentEmptyOrLong: 'the comment is empty or too long',
   perpetratorTwice: 'a perpetrator is listed twice',

@@ -85,7 +85,13 @@ export function createImportService(session: VaultSession) {
     // A display name two staff share names nobody: only unique ones are accepted.
     for (const [name, ids] of displayNames)
       if (ids.length === 1 && !assignees.has(name)) assignees.set(name, ids[0]!)
-    return { assignees, authors, importerId: session.user.id, today }
+    return {
+      assignees,
+      authors,
+      importerId: session.user.id,
+      today,
+      trainingVault: session.settings.isTrainingVault(),
+    }
   }
 
   return {

@@ -46,6 +46,7 @@ export function useImportReasons() {
     dateTooEarly: (p) => t('exchange.importReasons.dateTooEarly', p),
     notAnAssignee: (p) => t('exchange.importReasons.notAnAssignee', p),
     birthAfterIntake: (p) => t('exchange.importReasons.birthAfterIntake', p),
+    trainingCase: (p) => t('exchange.importReasons.trainingCase', p),
     commentNotDated: (p) => t('exchange.importReasons.commentNotDated', p),
     commentEmptyOrLong: (p) => t('exchange.importReasons.commentEmptyOrLong', p),
     perpetratorTwice: (p) => t('exchange.importReasons.perpetratorTwice', p),

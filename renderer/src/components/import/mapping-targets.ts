@@ -40,6 +40,8 @@ export function useMappingTargets() {
         return t('exchange.import.caseColumns.closureReason')
       case 'survivorAliases':
         return t('exchange.import.caseColumns.survivorAliases')
+      case 'isTraining':
+        return t('exchange.import.caseColumns.isTraining')
       default:
         return column
     }

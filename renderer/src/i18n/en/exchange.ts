@@ -178,6 +178,7 @@ export const exchangeMessages = {
         assignedTo: 'Assigned to (user name)',
         closureReason: 'Reason for closing the case',
         survivorAliases: 'Also known as (names separated by ;)',
+        isTraining: 'Training case (true or false)',
       },
       groups: {
         case: 'Case',

@@ -36,6 +36,7 @@ export const importReasonMessages = {
     notAnAssignee:
       'not an active caseworker, supervisor or admin here (leave the column out to assign the cases to you)',
     birthAfterIntake: 'after the intake date',
+    trainingCase: 'a training case (made in a training vault): import it into a training vault, not this one',
     commentNotDated: 'the comment’s date and time (createdAt) cannot be read',
     commentEmptyOrLong: 'the comment is empty or too long',
     perpetratorTwice: 'a perpetrator is listed twice',
