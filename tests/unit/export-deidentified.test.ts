@@ -341,3 +341,43 @@ describe('records imported from CTDC’s public dataset', () => {
     expect(csvRecords(readFileSync(file))).toEqual([])
   })
 })
+
+describe('what the person who trafficked someone knows', () => {
+  it('does not leave the one man from a fishing boat alone in his class (industry and relationship are matched on)', async () => {
+    const { vault } = await createdVault()
+    const session = vault.session()!
+    const cases = createCaseService(session)
+    const man = (victim: Record<string, unknown>, n: number) =>
+      cases.create(
+        createCaseInput.parse({
+          intakeDate: '2026-03-01',
+          survivor: {
+            prs_FirstName: `Man${n}`,
+            prs_Birthdate: '1990-01-01',
+            prs_Gender: 'Masculine',
+            prs_Citizenship: ['KH'],
+          },
+          survivorAliases: [],
+          victim: { vic_TypeOfExploitation: ['ForcedLabour'], ...victim },
+          events: [{ record: { hte_Type: 'Exploitation', hte_Country: 'TH' } }],
+        }),
+      )
+    const farm = 'A_CropAndAnimalProductionHuntingAndRelatedServiceActivities'
+    for (const n of [0, 1, 2, 3]) man({ vic_ForcedLabourIndustry: farm }, n)
+    // The one from the fishing boat in the news, trafficked by a relative.
+    man({ vic_ForcedLabourIndustry: 'A_FishingAndAquaculture', vic_RelationshipToTrafficker: 'Familial' }, 4)
+
+    for (const format of ['deidentified-csv', 'ctdc-csv'] as const) {
+      const file = join(tempDir(), `${format}.csv`)
+      await runExport(session, { format, protection: PLAINTEXT, scope: {} }, file)
+      const rows = csvRecords(readFileSync(file))
+      expect(rows, format).toHaveLength(5)
+      const columns =
+        format === 'ctdc-csv'
+          ? Object.keys(rows[0]!).filter((name) => /^(typeOfLabour|recruiterRelation)/.test(name))
+          : ['forced_labour_industry', 'relationship_to_trafficker']
+      const kinds = new Set(rows.map((row) => JSON.stringify(columns.map((column) => row[column]))))
+      expect(kinds.size, `${format}: ${[...kinds].join(' / ')}`).toBe(1)
+    }
+  })
+})

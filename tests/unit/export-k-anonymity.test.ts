@@ -9,8 +9,8 @@ import { deidentify } from '../../main/core/export/deidentify'
 import { deidentifiedCsv, DEIDENTIFIED_QI_COLUMNS } from '../../main/core/export/deidentified-csv'
 import { ctdcCsv } from '../../main/core/export/ctdc-csv'
 import { AGGREGATE_TABLES, aggregateTables } from '../../main/core/export/aggregates'
-import { AGE_BANDS } from '../../main/core/export/ctdc-mapping'
-import { DEIDENTIFIED_QUASI_IDENTIFIERS } from '../../main/core/export/quasi-identifiers'
+import { AGE_BANDS, CTDC_COLUMNS } from '../../main/core/export/ctdc-mapping'
+import { DEIDENTIFIED_QUASI_IDENTIFIERS, qiIndex } from '../../main/core/export/quasi-identifiers'
 import { anonymise } from '../../main/core/export/k-anonymity'
 import { csvCell, CsvBuilder } from '../../main/core/export/csv-writer'
 import { unguard } from '../../main/core/import/htcds-values'
@@ -86,6 +86,8 @@ const CTDC_QI_COLUMNS = [
   'citizenship', 'CountryOfExploitation', 'isForcedLabour', 'isSexualExploit', 'isOtherExploit',
   'isSexAndLabour', 'isForcedMarriage', 'isForcedMilitary', 'isOrganRemoval', 'isSlaveryAndPractices',
   'typeOfExploitConcatenated',
+  // Industry and relationship to the trafficker are quasi-identifiers too: the trafficker knows them.
+  ...CTDC_COLUMNS.filter((name) => /^(typeOfLabour|recruiterRelation)/.test(name)),
 ] // prettier-ignore
 
 const RUNS = { numRuns: 60 }
@@ -198,7 +200,8 @@ describe('k-anonymity (property tests)', () => {
     expect(report.generalised).toEqual([])
     expect(report).toMatchObject({ outputRows: 20, suppressedRows: 1, rowsWithSuppressedCells: 0 })
     expect(new Set(rows.map((row) => row.values.join('|')))).toEqual(
-      new Set(['2025|NG|IT|Adult|18-20|SexualExploitation|Feminine']),
+      // Year, industry and relationship (none known here), citizenship, country, minor, age, types, sex.
+      new Set(['2025|||NG|IT|Adult|18-20|SexualExploitation|Feminine']),
     )
   })
 
@@ -214,7 +217,8 @@ describe('k-anonymity (property tests)', () => {
     expect(report.generalised).toEqual([
       { quasiIdentifier: 'citizenship', level: 1, description: 'UN sub-region (or Other)', years: [2023] },
     ])
-    const shown = rows.map((row) => `${row.values[0]} ${row.values[1]}`).sort()
+    const [year, citizenship] = [qiIndex('year'), qiIndex('citizenship')]
+    const shown = rows.map((row) => `${row.values[year]} ${row.values[citizenship]}`).sort()
     expect(shown).toEqual([...Array(6).fill('2023 Sub-Saharan Africa'), ...Array(5).fill('2024 NG')])
   })
 

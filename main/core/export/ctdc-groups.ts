@@ -5,17 +5,31 @@
 import { csvCell, type CsvCell } from './csv-writer'
 import type { DeidentifiedCase } from './deidentified-source'
 import { CTDC_COLUMNS, ctdcMapping, type CtdcFlagColumn } from './ctdc-mapping'
+import { SUPPRESSED } from './k-anonymity'
+import { qiIndex, type QuasiIdentifierName } from './quasi-identifiers'
 
 const EXPLOITATION_FIELD = 'vic_TypeOfExploitation'
 const positions = new Map(CTDC_COLUMNS.map((name, index) => [name, index]))
 export const at = (name: string) => positions.get(name)!
 
-/** Coded attributes a group may read, by HTCDS field name (the exploitation types come from the QI). */
-const ATTRIBUTE_OF: Record<string, (row: DeidentifiedCase) => readonly string[]> = {
-  vic_MethodsOfControl: (row) => row.methodsOfControl,
-  vic_ForcedLabourIndustry: (row) => (row.forcedLabourIndustry ? [row.forcedLabourIndustry] : []),
-  vic_TypeOfSexExploitation: (row) => row.typeOfSexExploitation,
-  vic_RelationshipToTrafficker: (row) => (row.relationshipToTrafficker ? [row.relationshipToTrafficker] : []),
+/** A quasi-identifier as k-anonymity left it in this row: its code, or none when hidden or unknown. */
+const qiCodes = (name: QuasiIdentifierName) => {
+  const q = qiIndex(name)
+  return (state: RowState): readonly string[] => {
+    const value = state.values[q] ?? null
+    return value === null || value === SUPPRESSED ? [] : [value]
+  }
+}
+
+/**
+ * Coded attributes a group may read, by HTCDS field name (the exploitation types come from the
+ * QI). Industry and relationship are quasi-identifiers: read as generalised, never from the case.
+ */
+const ATTRIBUTE_OF: Record<string, (state: RowState) => readonly string[]> = {
+  vic_MethodsOfControl: (state) => state.row.methodsOfControl,
+  vic_ForcedLabourIndustry: qiCodes('forcedLabourIndustry'),
+  vic_TypeOfSexExploitation: (state) => state.row.typeOfSexExploitation,
+  vic_RelationshipToTrafficker: qiCodes('relationshipToTrafficker'),
 }
 
 /** The exploitation types as this row may show them: codes, only a category, or nothing. */
@@ -32,7 +46,7 @@ function codesOf(state: RowState, field: string): Exploitation {
   if (field === EXPLOITATION_FIELD) return state.exploitation
   const read = ATTRIBUTE_OF[field]
   if (!read) throw new Error(`The CTDC mapping reads ${field}, which the de-identified export does not carry`)
-  return { codes: read(state.row) }
+  return { codes: read(state) }
 }
 
 const matches = (column: CtdcFlagColumn, code: string) =>

@@ -3,7 +3,7 @@
 // row gets a random id that means nothing outside this file.
 import { randomUUID } from 'node:crypto'
 import { CsvBuilder, joinCodes } from './csv-writer'
-import type { AnonymisedRow } from './k-anonymity'
+import { SUPPRESSED, type AnonymisedRow } from './k-anonymity'
 import type { DeidentifiedCase } from './deidentified-source'
 import { exploitationScope, qiIndex, type QuasiIdentifierName } from './quasi-identifiers'
 
@@ -29,6 +29,8 @@ export const DEIDENTIFIED_COLUMNS = [
 /** The columns that carry quasi-identifiers (what k-anonymity is measured on). */
 export const DEIDENTIFIED_QI_COLUMNS = [
   'year_of_intake',
+  'forced_labour_industry',
+  'relationship_to_trafficker',
   'sex',
   'age_band',
   'minor_when_trafficked',
@@ -36,6 +38,9 @@ export const DEIDENTIFIED_QI_COLUMNS = [
   'country_of_exploitation',
   'exploitation_types',
 ] as const
+
+/** A quasi-identifier hidden with SUPPRESSED in a row whose other details are shown: a blank cell. */
+const shown = (value: string | null) => (value === SUPPRESSED ? null : value)
 
 export function deidentifiedCsv(rows: readonly AnonymisedRow<DeidentifiedCase>[]): Buffer {
   const csv = new CsvBuilder(DEIDENTIFIED_COLUMNS)
@@ -55,10 +60,10 @@ export function deidentifiedCsv(rows: readonly AnonymisedRow<DeidentifiedCase>[]
       row.traffickingStatus,
       joinCodes(row.methodsOfControl),
       // Shown only where the (possibly generalised) exploitation type says labour / sexual applies.
-      scope.labour ? row.forcedLabourIndustry : null,
+      scope.labour ? shown(qi('forcedLabourIndustry')) : null,
       scope.sexual ? joinCodes(row.typeOfSexExploitation) : null,
       joinCodes(row.methodOfRecruitment),
-      row.relationshipToTrafficker,
+      shown(qi('relationshipToTrafficker')),
       joinCodes(row.recruitmentWebsitesAndApps),
       joinCodes(row.exploitationWebsitesAndApps),
     ])

@@ -5,6 +5,7 @@ import regionsJson from '../../../resources/ctdc/un-regions.json'
 import type { DeidentifiedCase } from './deidentified-source'
 import { SUPPRESSED, type QuasiIdentifier } from './k-anonymity'
 import { AGE_BANDS, ctdcMapping } from './ctdc-mapping'
+import { codesOf } from '../htcds'
 
 const regions = (regionsJson as { countries: Record<string, { region: string; subregion: string }> })
   .countries
@@ -40,11 +41,38 @@ export function majorityOfBand(band: string | null): 'Minor' | 'Adult' | null {
 
 const FULL_GENDERS = new Set(['Feminine', 'Masculine'])
 
+/**
+ * Industry codes are ISIC: a section letter, then the section or one of its divisions
+ * (A_AgricultureForestryAndFishing, A_FishingAndAquaculture…). The list gives each section first.
+ */
+const industrySection = new Map<string, string>()
+for (const { code } of codesOf('vic_ForcedLabourIndustry')) {
+  const letter = code.split('_')[0]!
+  if (!industrySection.has(letter)) industrySection.set(letter, code)
+}
+export const sectionOfIndustry = (code: string | null) =>
+  code === null ? null : (industrySection.get(code.split('_')[0]!) ?? code)
+
 export const DEIDENTIFIED_QUASI_IDENTIFIERS: readonly QuasiIdentifier<DeidentifiedCase>[] = [
   {
     // Exact: each year is anonymised on its own (deidentify.ts), so coarsening it gains nothing.
     name: 'year',
     levels: [{ description: 'year of intake', value: (row) => String(row.year) }],
+  },
+  // What the person who trafficked someone knows for certain: where they put them to work, and how
+  // they knew them. Exported beside the others, such a detail singled out the one man from a
+  // fishing boat among five men of the same citizenship, year and age, so both are matched on too.
+  // Cheap to lose, so coarsened first.
+  {
+    name: 'forcedLabourIndustry',
+    levels: [
+      { description: 'industry', value: (row) => row.forcedLabourIndustry },
+      { description: 'ISIC section', value: (row) => sectionOfIndustry(row.forcedLabourIndustry) },
+    ],
+  },
+  {
+    name: 'relationshipToTrafficker',
+    levels: [{ description: 'relationship to the trafficker', value: (row) => row.relationshipToTrafficker }],
   },
   {
     name: 'citizenship',
@@ -105,6 +133,8 @@ export const DEIDENTIFIED_QUASI_IDENTIFIERS: readonly QuasiIdentifier<Deidentifi
 export const QUASI_IDENTIFIER_NAMES = DEIDENTIFIED_QUASI_IDENTIFIERS.map((qi) => qi.name)
 export type QuasiIdentifierName =
   | 'year'
+  | 'forcedLabourIndustry'
+  | 'relationshipToTrafficker'
   | 'citizenship'
   | 'countryOfExploitation'
   | 'minorWhenTrafficked'

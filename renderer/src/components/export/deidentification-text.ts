@@ -11,6 +11,10 @@ export function useDeidentificationText() {
     switch (name) {
       case 'year':
         return t('exchange.report.qi.year')
+      case 'forcedLabourIndustry':
+        return t('exchange.report.qi.forcedLabourIndustry')
+      case 'relationshipToTrafficker':
+        return t('exchange.report.qi.relationshipToTrafficker')
       case 'citizenship':
         return t('exchange.report.qi.citizenship')
       case 'countryOfExploitation':
@@ -32,6 +36,8 @@ export function useDeidentificationText() {
   function generalisation(step: GeneralisationStep): string {
     if (step.description === 'suppressed') return t('exchange.report.levels.hidden')
     switch (`${step.quasiIdentifier}:${step.level}`) {
+      case 'forcedLabourIndustry:1':
+        return t('exchange.report.levels.industrySection')
       case 'citizenship:1':
       case 'countryOfExploitation:1':
         return t('exchange.report.levels.subregion')

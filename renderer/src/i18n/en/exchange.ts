@@ -114,6 +114,8 @@ export const exchangeMessages = {
         'Cells left out because fewer than {k} cases had that combination: {count}. The tables show neither their count nor that they exist.',
       qi: {
         year: 'year of intake',
+        forcedLabourIndustry: 'industry of forced labour',
+        relationshipToTrafficker: 'relationship to the trafficker',
         citizenship: 'citizenship',
         countryOfExploitation: 'country of exploitation',
         minorWhenTrafficked: 'minor or adult when trafficked',
@@ -122,6 +124,7 @@ export const exchangeMessages = {
         sex: 'gender',
       },
       levels: {
+        industrySection: 'shown as its section of the ISIC industry classification',
         subregion: 'shown as the UN sub-region',
         region: 'shown as the UN region',
         minorOrAdult: 'shown only as minor or adult',
