@@ -6,17 +6,12 @@ import { join } from 'node:path'
 import { Decrypter, Encrypter, generateX25519Identity, identityToRecipient } from 'age-encryption'
 import { AgePayloadError, decryptAge, encryptAge } from '../../main/core/backup/age-payload'
 import { tempDir } from './support/temp-vault'
+import { collect } from './support/byte-streams'
 
 const CHUNK = 64 * 1024
 // Empty, tiny, one byte either side of a chunk, exactly one and two chunks, and a ragged tail.
 const SIZES = [0, 1, CHUNK - 1, CHUNK, CHUNK + 1, 2 * CHUNK, 3 * CHUNK + 4321]
 const PASSPHRASE = 'seven lanterns over the harbour wall'
-
-async function collect(source: AsyncIterable<Uint8Array>): Promise<Buffer> {
-  const parts: Buffer[] = []
-  for await (const part of source) parts.push(Buffer.from(part))
-  return Buffer.concat(parts)
-}
 
 /** Feeds the data in uneven pieces, as a file stream or a tar pack would. */
 function* pieces(data: Uint8Array, size = 10_007): Iterable<Uint8Array> {

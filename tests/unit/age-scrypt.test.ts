@@ -3,18 +3,9 @@ import { randomBytes } from 'node:crypto'
 import { Decrypter, Encrypter, Stanza } from 'age-encryption'
 import { decryptAge, encryptAge } from '../../main/core/backup/age-payload'
 import { NativeScryptIdentity, NativeScryptRecipient } from '../../main/core/backup/age-scrypt'
+import { collect, once } from './support/byte-streams'
 
 const PASSPHRASE = 'copper violin drifts past nine quiet harbours'
-
-async function collect(source: AsyncIterable<Uint8Array>): Promise<Buffer> {
-  const parts: Buffer[] = []
-  for await (const part of source) parts.push(Buffer.from(part))
-  return Buffer.concat(parts)
-}
-
-async function* once(bytes: Uint8Array): AsyncIterable<Uint8Array> {
-  yield bytes
-}
 
 describe('age passphrase stanza on native scrypt', () => {
   it('age-encryption opens what we encrypt to a passphrase', async () => {

@@ -18,6 +18,11 @@ function run(argv: string[], stdin = '') {
   }).then((exit) => ({ exit, out, err }))
 }
 
+/** `export --data … --user … --format … --out …`, then any further options. */
+function exportArgs(dataDir: string, user: string, format: string, out: string, ...extra: string[]) {
+  return ['export', '--data', dataDir, '--user', user, '--format', format, '--out', out, ...extra]
+}
+
 /** A vault made through the API (cheap KDF), then closed so the command line can open it. */
 async function closedVault(cases: number) {
   const { host, dataDir } = await staffedHost('amara')
@@ -37,7 +42,7 @@ describe('export on the command line', () => {
     const { dataDir, out } = await closedVault(2)
     const file = join(out, 'cases.json.age')
     const result = await run(
-      ['export', '--data', dataDir, '--user', ADMIN.username, '--format', 'htcds-json', '--out', file],
+      exportArgs(dataDir, ADMIN.username, 'htcds-json', file),
       `${ADMIN.passphrase}\n${EXPORT_PASSPHRASE}\n`,
     )
     expect(result.err).toEqual([])
@@ -51,18 +56,7 @@ describe('export on the command line', () => {
     const { dataDir, out } = await closedVault(6)
     const file = join(out, 'ctdc.csv')
     const result = await run(
-      [
-        'export',
-        '--data',
-        dataDir,
-        '--user',
-        ANALYST.username,
-        '--format',
-        'ctdc-csv',
-        '--out',
-        file,
-        '--plaintext',
-      ],
+      exportArgs(dataDir, ANALYST.username, 'ctdc-csv', file, '--plaintext'),
       `${ANALYST.passphrase}\n`,
     )
     expect(result.err).toEqual([])
@@ -81,38 +75,17 @@ describe('export on the command line', () => {
   it('refuses full records to an analyst and every export to a caseworker, with one line and exit 1', async () => {
     const { dataDir, out } = await closedVault(1)
     const analyst = await run(
-      [
-        'export',
-        '--data',
-        dataDir,
-        '--user',
-        ANALYST.username,
-        '--format',
-        'htcds-json',
-        '--out',
-        join(out, 'a.json'),
-      ],
+      exportArgs(dataDir, ANALYST.username, 'htcds-json', join(out, 'a.json')),
       `${ANALYST.passphrase}\n${EXPORT_PASSPHRASE}\n`,
     )
     expect(analyst).toMatchObject({ exit: 1, err: [expect.stringMatching(/^error: FORBIDDEN: /)] })
     const caseworker = await run(
-      [
-        'export',
-        '--data',
-        dataDir,
-        '--user',
-        CASEWORKER.username,
-        '--format',
-        'deidentified-csv',
-        '--out',
-        join(out, 'b.csv'),
-        '--plaintext',
-      ],
+      exportArgs(dataDir, CASEWORKER.username, 'deidentified-csv', join(out, 'b.csv'), '--plaintext'),
       `${CASEWORKER.passphrase}\n`,
     )
     expect(caseworker).toMatchObject({ exit: 1, err: [expect.stringMatching(/^error: FORBIDDEN: /)] })
     const unknown = await run(
-      ['export', '--data', dataDir, '--user', ADMIN.username, '--format', 'xlsx', '--out', join(out, 'c')],
+      exportArgs(dataDir, ADMIN.username, 'xlsx', join(out, 'c')),
       `${ADMIN.passphrase}\n`,
     )
     expect(unknown).toMatchObject({
@@ -120,17 +93,7 @@ describe('export on the command line', () => {
       err: [expect.stringMatching(/^error: --format must be one of/)],
     })
     const weak = await run(
-      [
-        'export',
-        '--data',
-        dataDir,
-        '--user',
-        ADMIN.username,
-        '--format',
-        'htcds-csv',
-        '--out',
-        join(out, 'd.tar'),
-      ],
+      exportArgs(dataDir, ADMIN.username, 'htcds-csv', join(out, 'd.tar')),
       `${ADMIN.passphrase}\npassword1234\n`,
     )
     expect(weak).toMatchObject({
@@ -144,19 +107,7 @@ describe('export on the command line', () => {
     const { dataDir, out } = await closedVault(6)
     const exportTo = (file: string, ...extra: string[]) =>
       run(
-        [
-          'export',
-          '--data',
-          dataDir,
-          '--user',
-          ADMIN.username,
-          '--format',
-          'deidentified-csv',
-          '--out',
-          file,
-          '--plaintext',
-          ...extra,
-        ],
+        exportArgs(dataDir, ADMIN.username, 'deidentified-csv', file, '--plaintext', ...extra),
         `${ADMIN.passphrase}\n`,
       )
     const missingFolder = join(out, 'no-such-folder')

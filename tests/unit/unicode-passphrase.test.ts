@@ -8,21 +8,12 @@ import { Decrypter } from 'age-encryption'
 import { ADMIN, call, errorCode, testHost } from './support/temp-vault'
 import { unwrapDatabaseKey, type KeySlot } from '../../main/core/vault/key-slot'
 import { decryptAge, encryptAge } from '../../main/core/backup/age-payload'
+import { collect, once } from './support/byte-streams'
 
 // Vietnamese, where one letter may carry two marks: "Ngọc Hà các bản sao lưu".
 const NFC = 'Ngo\u0323c Ha\u0300 ca\u0301c ba\u0309n sao lu\u031bu'.normalize('NFC')
 const NFD = NFC.normalize('NFD')
 const FIXTURES = join(__dirname, 'fixtures', 'unicode-passphrase')
-
-async function collect(source: AsyncIterable<Uint8Array>): Promise<Buffer> {
-  const parts: Buffer[] = []
-  for await (const part of source) parts.push(Buffer.from(part))
-  return Buffer.concat(parts)
-}
-
-async function* once(bytes: Uint8Array): AsyncIterable<Uint8Array> {
-  yield bytes
-}
 
 describe('passphrases with accents, in either Unicode form', () => {
   it('the two forms differ as strings (else these tests prove nothing)', () => {
