@@ -64,7 +64,13 @@ export async function exportCommand(values: ExportCommandOptions, io: CliIo): Pr
       workers ? { workers } : {},
     )
     io.out(`rows: ${outcome.rows}`)
-    if (outcome.report) printReport(io, outcome.report)
+    if (outcome.report) {
+      printReport(io, outcome.report)
+      // The command line exports every year, so the current one too (see ExportScopeFields.vue).
+      io.out(
+        `note: includes ${new Date().getFullYear()}, a year not over; two exports of it made months apart can be compared to single out the cases added in between`,
+      )
+    }
     io.out(
       `written: ${out}${outcome.encrypted ? ' (age-encrypted)' : ' (PLAINTEXT: anyone with the file can read it)'}`,
     )

@@ -129,8 +129,15 @@ describe('the export screen', () => {
     expect(wrapper.get('#export-scope-to-error').text()).toContain('before the start')
     expect(api.run).not.toHaveBeenCalled()
 
+    // A year not over yet is said to be one (exports of it months apart can be compared).
+    const thisYear = new Date().getFullYear()
+    await wrapper.get('[data-testid="export-scope-to-year"]').setValue(String(thisYear))
+    expect(wrapper.get('[data-testid="export-scope-unfinished-year"]').text()).toContain(
+      `includes ${thisYear}, a year that is not over`,
+    )
     await wrapper.get('[data-testid="export-scope-from-year"]').setValue('2024')
     await wrapper.get('[data-testid="export-scope-to-year"]').setValue('2025')
+    expect(wrapper.find('[data-testid="export-scope-unfinished-year"]').exists()).toBe(false)
     await wrapper.get('form').trigger('submit')
     await flushPromises()
     expect(api.run).toHaveBeenCalledWith({

@@ -66,6 +66,7 @@ describe('export on the command line', () => {
       'generalised: nothing',
       'suppressed rows: 0',
       'suppressed cells: 0 (in 0 rows)',
+      `note: includes ${new Date().getFullYear()}, a year not over; two exports of it made months apart can be compared to single out the cases added in between`,
       `written: ${file} (PLAINTEXT: anyone with the file can read it)`,
     ])
     expect(csvRecords(readFileSync(file))).toHaveLength(6)

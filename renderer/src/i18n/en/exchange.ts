@@ -45,6 +45,8 @@ export const exchangeMessages = {
         anyDates: 'By intake date. Leave a date empty to start at the first case or end at the last.',
         wholeYears:
           'By year of intake, whole years only: two exports a day apart could otherwise be compared to single out the cases of that day. Leave a year empty to start at the first case or end at the last.',
+        unfinishedYear:
+          'This export includes {year}, a year that is not over. Two exports of {year} made months apart differ by the cases added in between, and comparing them can single those out. Share finished years where you can.',
         fromYear: 'From the year',
         toYear: 'To the year (included)',
         fromDate: 'Intake from',
