@@ -21,12 +21,14 @@ import {
   removeRollbackCopies,
 } from '../core/backup/rollback-copies'
 import type { VaultSession } from '../core/vault/vault-session'
+import { workSince } from '../core/backup/work-since'
 
 /**
- * The backup file a restore last refused as another vault's, per session: when the user confirms
- * it after seeing whose it is, the restore takes this file again without another dialog.
+ * The backup file a restore last refused, per session, and why (OTHER_VAULT or NEWER_WORK): when
+ * the user confirms it after seeing what it is, the restore takes this file again without another
+ * dialog. A confirmation of the other reason finds nothing waiting.
  */
-const otherVaultFiles = new WeakMap<VaultSession, string>()
+const refusedFiles = new WeakMap<VaultSession, { file: string; code: 'OTHER_VAULT' | 'NEWER_WORK' }>()
 
 const DAY_MS = 24 * 60 * 60 * 1000
 
@@ -122,21 +124,37 @@ export const backupHandlers: AreaHandlers<typeof backupContract> = {
 
   restore: async (ctx, input) => {
     const { session, vault } = ctx
-    const { anotherVault, ...credentials } = input
-    const confirmed = anotherVault ? otherVaultFiles.get(session) : undefined
-    if (anotherVault && !confirmed)
-      throw new CaseVaultError('NOT_FOUND', 'No backup of another vault is waiting: choose the file again.')
+    const { anotherVault, replaceNewerWork, ...credentials } = input
+    const waiting = refusedFiles.get(session)
+    const confirming = anotherVault ? 'OTHER_VAULT' : replaceNewerWork ? 'NEWER_WORK' : null
+    const confirmed = confirming && waiting?.code === confirming ? waiting.file : undefined
+    if (confirming && !confirmed)
+      throw new CaseVaultError('NOT_FOUND', 'No refused backup is waiting: choose the file again.')
     const file = confirmed ?? (await ctx.files.chooseBackupFile())
     if (!file) return noBackupChosen
-    otherVaultFiles.delete(session)
+    refusedFiles.delete(session)
     // Verified completely before the vault is touched; the restore itself is recorded in the
     // outgoing vault's log, which stays in the rollback copy.
     const { manifest, counts } = await ctx.operations.run('restore', (signal, report) =>
       restoreBackup(vault.dataDir, file, credentials, {
         signal,
         onProgress: report,
-        allowAnotherVault: confirmed !== undefined,
+        allowAnotherVault: anotherVault === true,
         beforeSwap: (checked) => {
+          // Restoring goes back in time: what was recorded here since the backup is replaced
+          // (kept in the rollback copy). Said with numbers first, unless the user has seen them,
+          // or the backup is of another vault (all of this vault is replaced anyway).
+          if (!anotherVault && !replaceNewerWork) {
+            const since = workSince(session.db, checked.manifest.createdAt)
+            if (since.cases + since.unlinked > 0) {
+              throw new CaseVaultError('NEWER_WORK', 'This vault has work newer than the backup.', {
+                createdAt: checked.manifest.createdAt,
+                createdBy: checked.manifest.createdBy,
+                cases: since.cases,
+                unlinked: since.unlinked,
+              })
+            }
+          }
           session.audit.append({
             actor: session.user.username,
             action: 'backup.restored',
@@ -145,8 +163,8 @@ export const backupHandlers: AreaHandlers<typeof backupContract> = {
           vault.lock('user')
         },
       }).catch((error: unknown) => {
-        if (error instanceof CaseVaultError && error.code === 'OTHER_VAULT')
-          otherVaultFiles.set(session, file)
+        if (error instanceof CaseVaultError && (error.code === 'OTHER_VAULT' || error.code === 'NEWER_WORK'))
+          refusedFiles.set(session, { file, code: error.code })
         throw error
       }),
     )

@@ -120,6 +120,45 @@ describe('restoring a backup', () => {
     wrapper.unmount()
   })
 
+  it('says what newer work a restore would take back, keeps this vault by default, and restores on request', async () => {
+    const client = install(
+      {
+        ok: false,
+        error: {
+          code: 'NEWER_WORK',
+          message: 'newer work',
+          details: {
+            createdAt: '2026-03-01T10:00:00.000Z',
+            createdBy: 'amina.admin',
+            cases: 14,
+            unlinked: 1,
+          },
+        },
+      },
+      admin,
+    )
+    const { wrapper } = await mountPanel()
+    await wrapper.get('[data-testid="restore-confirm-word"]').setValue('RESTORE')
+    await wrapper.get('[data-testid="restore-passphrase"]').setValue('quiet walnut ferry orbit 1987 maple')
+    await wrapper.get('form').trigger('submit')
+    await flushPromises()
+    const question = wrapper.get('[data-testid="restore-newer-work"]')
+    expect(question.text()).toContain('made on')
+    expect(question.text()).toContain('by amina.admin')
+    expect(question.text()).toContain('work on 14 cases')
+    expect(question.text()).toContain('one screening or referral not tied to a case')
+    expect(document.activeElement?.id).toBe('restore-newer-work-heading')
+
+    client.backup.restore.mockResolvedValueOnce({ ok: true, value: restored })
+    await wrapper.get('[data-testid="restore-newer-work-replace"]').trigger('click')
+    await flushPromises()
+    expect(client.backup.restore).toHaveBeenLastCalledWith({
+      passphrase: 'quiet walnut ferry orbit 1987 maple',
+      replaceNewerWork: true,
+    })
+    wrapper.unmount()
+  })
+
   it('says which kind of secret a backup needs when the other kind was given', async () => {
     install(
       {

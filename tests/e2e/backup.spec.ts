@@ -98,6 +98,14 @@ test('an admin backs up, checks and restores the vault; a case added after the b
 
   await page.getByTestId('restore-passphrase').fill(BACKUP_PASSPHRASE)
   await run.click()
+  // The case added after the backup is newer work: main says so before anything changes, and
+  // keeping this vault is the first choice.
+  const newer = page.getByTestId('restore-newer-work')
+  await expect(newer).toContainText('work on one case', { timeout: 30_000 })
+  await expect(page.locator('#restore-newer-work-heading')).toBeFocused()
+  await harness.screenshot('restore-newer-work')
+  await expectNoSeriousA11yViolations(page, 'restore over newer work')
+  await page.getByTestId('restore-newer-work-replace').click()
   await expect(page.getByTestId('restore-notice')).toContainText(
     /^Restored the backup of .+\. Unlock with the passphrase that was valid then\.$/,
     { timeout: 30_000 },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ADMIN, call, errorCode } from './support/temp-vault'
+import { ADMIN, call, errorCode, restoreOverNewerWork } from './support/temp-vault'
 import { createCase, signInAs, staffedHost } from './support/case-fixtures'
 import type { BackupCheck, BackupResult, BackupStatus, CasePage, VaultStatus } from '../../main/api/contract'
 
@@ -26,7 +26,7 @@ describe('backup through the API (age defaults)', () => {
 
     await createCase(host)
     expect((await call<CasePage>(host, 'cases:list', {})).total).toBe(2)
-    const restored = await call<BackupCheck>(host, 'backup:restore', { passphrase: BACKUP_PASSPHRASE })
+    const restored = await restoreOverNewerWork<BackupCheck>(host, { passphrase: BACKUP_PASSPHRASE })
     expect(restored.counts.cases).toBe(1)
     expect((await call<VaultStatus>(host, 'vault:status')).state).toBe('locked')
     await call(host, 'vault:unlock', { username: 'amara', passphrase: ADMIN.passphrase })

@@ -4,7 +4,15 @@
 import { existsSync, mkdirSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { ADMIN, call, errorCode, folderFileAccess, tempDir, testHost } from './support/temp-vault'
+import {
+  ADMIN,
+  call,
+  errorCode,
+  folderFileAccess,
+  restoreOverNewerWork,
+  tempDir,
+  testHost,
+} from './support/temp-vault'
 import { survivorCase } from './support/case-fixtures'
 import type { AuditEntry, CasePage, RollbackCopy, VaultStatus } from '../../main/api/contract'
 
@@ -17,7 +25,7 @@ async function restoredVault() {
   await call(host, 'vault:create', ADMIN)
   await call(host, 'backup:create', { passphrase: PASS })
   await call(host, 'cases:create', survivorCase()) // after the backup: gone once restored
-  await call(host, 'backup:restore', { passphrase: PASS })
+  await restoreOverNewerWork(host, { passphrase: PASS })
   await call(host, 'vault:unlock', { username: ADMIN.username, passphrase: ADMIN.passphrase })
   expect((await call<CasePage>(host, 'cases:list', {})).total).toBe(0)
   return { host, parent }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { existsSync, readdirSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
-import { ADMIN, call, errorCode, tempDir, testHost } from './support/temp-vault'
+import { ADMIN, call, errorCode, restoreOverNewerWork, tempDir, testHost } from './support/temp-vault'
 import { createCase, staffedHost } from './support/case-fixtures'
 import { Vault } from '../../main/core/vault/vault'
 import type { BackupCheck, CasePage, VaultStatus } from '../../main/api/contract'
@@ -71,7 +71,7 @@ describe('the admin restore', () => {
   it('records itself in the outgoing vault, which stays as the rollback copy', async () => {
     const office = await officeWithBackup()
     await createCase(office.host)
-    const restored = await call<BackupCheck>(office.host, 'backup:restore', { passphrase: BACKUP_PASSPHRASE })
+    const restored = await restoreOverNewerWork<BackupCheck>(office.host, { passphrase: BACKUP_PASSPHRASE })
     expect(restored.counts.cases).toBe(2)
     // Its own rollback copy: other tests restore vaults beside theirs in the same temp folder.
     const rollback = readdirSync(dirname(office.dataDir)).find((name) =>

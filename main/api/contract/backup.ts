@@ -20,14 +20,15 @@ export const backupCredentialsSchema = z.union([
 ])
 
 /**
- * Restoring: the backup's secret, and `anotherVault` once the user has confirmed that the backup
- * main refused as another vault's (OTHER_VAULT) is the one to restore: main then takes that same
- * file again, without a dialog.
+ * Restoring: the backup's secret, and what the user confirmed after a first refusal, when main
+ * then takes that same file again, without a dialog: `anotherVault` for a backup of another vault
+ * (OTHER_VAULT), `replaceNewerWork` for one older than work recorded here since (NEWER_WORK).
  */
 const anotherVault = z.literal(true).optional()
+const replaceNewerWork = z.literal(true).optional()
 export const restoreInputSchema = z.union([
-  z.strictObject({ passphrase: backupPassphrase, anotherVault }),
-  z.strictObject({ identity: agePrivateKey, anotherVault }),
+  z.strictObject({ passphrase: backupPassphrase, anotherVault, replaceNewerWork }),
+  z.strictObject({ identity: agePrivateKey, anotherVault, replaceNewerWork }),
 ])
 export type RestoreInput = z.infer<typeof restoreInputSchema>
 

@@ -28,6 +28,7 @@ export const errorCodes = [
   'FILE_UNAVAILABLE',
   'FILE_IN_VAULT_FOLDER',
   'OTHER_VAULT',
+  'NEWER_WORK',
   'INTERNAL',
 ] as const
 

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach } from 'vitest'
+import { afterEach, expect } from 'vitest'
 import { Vault, type VaultOptions } from '../../../main/core/vault/vault'
 import { createApiHost } from '../../../main/api/host'
 import type { KdfParams } from '../../../main/core/vault/kdf'
@@ -104,4 +104,16 @@ export async function call<T = unknown>(
 export async function errorCode(host: ReturnType<typeof createApiHost>, channel: string, input?: unknown) {
   const result = await host.dispatch(channel, input)
   return result.ok ? 'OK' : result.error.code
+}
+
+/**
+ * A restore over work newer than the backup, as the Backup screen does it: main asks first
+ * (NEWER_WORK, nothing changed), the admin confirms, and the same file is restored.
+ */
+export async function restoreOverNewerWork<T>(
+  host: ReturnType<typeof createApiHost>,
+  input: object,
+): Promise<T> {
+  expect(await errorCode(host, 'backup:restore', input)).toBe('NEWER_WORK')
+  return call<T>(host, 'backup:restore', { ...input, replaceNewerWork: true })
 }

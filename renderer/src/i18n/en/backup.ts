@@ -191,6 +191,17 @@ export const backupMessages = {
         keep: 'Keep this vault',
         replace: 'Restore that vault instead',
       },
+      newerWork: {
+        heading: 'This vault has newer work than the backup',
+        details: 'The backup was made on {date} by {user}. Since then, this vault has recorded:',
+        cases:
+          'work on one case (new, changed, or a new note, file, referral, plan or screening) | work on {count} cases (new, changed, or a new note, file, referral, plan or screening)',
+        unlinked:
+          'one screening or referral not tied to a case | {count} screenings or referrals not tied to a case',
+        consequence:
+          'If you restore the backup, all of this goes back to how it was then. This vault is kept as a copy beside the data folder, and the Backup screen can bring it back.',
+        replace: 'Restore the backup anyway',
+      },
     },
     counts: {
       screenings: 'Screenings',

@@ -1,0 +1,31 @@
+// What a restore of a backup made at `at` would take back: the work recorded in this vault since.
+// Counted from the rows' own timestamps (ISO 8601 in UTC, as every row is written): cases with
+// anything new (the case, a comment, an attachment, a referral, a support plan, a screening of
+// theirs), and screenings and referrals made apart from a case (hotline screenings).
+import type { VaultDatabase } from '../db/connection'
+
+export interface WorkSince {
+  cases: number
+  /** Screenings and referrals not tied to a case. */
+  unlinked: number
+}
+
+const CASES_TOUCHED = `SELECT count(*) FROM (
+  SELECT id AS case_id FROM cases WHERE updated_at > @at
+  UNION SELECT case_id FROM case_comments WHERE created_at > @at
+  UNION SELECT case_id FROM attachments WHERE created_at > @at
+  UNION SELECT case_id FROM referrals WHERE case_id IS NOT NULL AND updated_at > @at
+  UNION SELECT case_id FROM support_plans WHERE updated_at > @at
+  UNION SELECT case_id FROM assessments WHERE case_id IS NOT NULL AND created_at > @at
+)`
+
+const UNLINKED = `SELECT
+  (SELECT count(*) FROM assessments WHERE case_id IS NULL AND created_at > @at) +
+  (SELECT count(*) FROM referrals WHERE case_id IS NULL AND updated_at > @at)`
+
+export function workSince(db: VaultDatabase, at: string): WorkSince {
+  return {
+    cases: db.prepare<[{ at: string }], number>(CASES_TOUCHED).pluck().get({ at })!,
+    unlinked: db.prepare<[{ at: string }], number>(UNLINKED).pluck().get({ at })!,
+  }
+}

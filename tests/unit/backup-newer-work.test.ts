@@ -1,0 +1,65 @@
+// Restoring goes back in time. A backup older than work recorded in this vault since (a file
+// picked by mistake from a stick of old backups, say) replaced months of casework after one typed
+// word, with nothing said about what would be lost. Main now refuses it first (NEWER_WORK, with the
+// backup's date and how many cases have newer work), and restores that same file once confirmed.
+import { describe, expect, it } from 'vitest'
+import { ADMIN, call, errorCode, folderFileAccess, tempDir, testHost } from './support/temp-vault'
+import { survivorCase } from './support/case-fixtures'
+import type { BackupCheck, BackupResult, CasePage, VaultStatus } from '../../main/api/contract'
+
+const PASS = 'quiet walnut ferry orbit 1987 maple'
+
+async function vaultWithBackup() {
+  const access = folderFileAccess(tempDir())
+  let dialogs = 0
+  const { host } = testHost(tempDir(), access)
+  await call(host, 'vault:create', ADMIN)
+  await call(host, 'cases:create', survivorCase())
+  const made = await call<BackupResult>(host, 'backup:create', { passphrase: PASS })
+  access.files.chooseBackupFile = async () => {
+    dialogs += 1
+    return made.file
+  }
+  return { host, dialogs: () => dialogs }
+}
+
+const cases = async (host: Awaited<ReturnType<typeof vaultWithBackup>>['host']) =>
+  (await call<CasePage>(host, 'cases:list', {})).total
+
+describe('restoring a backup older than work in this vault', () => {
+  it('is refused with what would be taken back, and nothing changes', async () => {
+    const { host } = await vaultWithBackup()
+    await new Promise((resolve) => setTimeout(resolve, 5)) // a later millisecond than the backup
+    await call(host, 'cases:create', survivorCase({ intakeDate: '2026-04-01' }))
+    const refused = await host.dispatch('backup:restore', { passphrase: PASS })
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'NEWER_WORK', details: { createdBy: ADMIN.username, cases: 1, unlinked: 0 } },
+    })
+    expect(await call<VaultStatus>(host, 'vault:status')).toMatchObject({ state: 'unlocked' })
+    expect(await cases(host)).toBe(2)
+  })
+
+  it('once confirmed, restores that same file without another dialog', async () => {
+    const { host, dialogs } = await vaultWithBackup()
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    await call(host, 'cases:create', survivorCase({ intakeDate: '2026-04-01' }))
+    expect(await errorCode(host, 'backup:restore', { passphrase: PASS })).toBe('NEWER_WORK')
+    // Confirming the other question finds nothing waiting.
+    expect(await errorCode(host, 'backup:restore', { passphrase: PASS, anotherVault: true })).toBe(
+      'NOT_FOUND',
+    )
+    expect(await errorCode(host, 'backup:restore', { passphrase: PASS })).toBe('NEWER_WORK')
+    await call<BackupCheck>(host, 'backup:restore', { passphrase: PASS, replaceNewerWork: true })
+    expect(dialogs()).toBe(2)
+    expect(await call<VaultStatus>(host, 'vault:status')).toMatchObject({ state: 'locked' })
+    await call(host, 'vault:unlock', { username: ADMIN.username, passphrase: ADMIN.passphrase })
+    expect(await cases(host)).toBe(1)
+  })
+
+  it('restores at once when nothing was recorded since the backup', async () => {
+    const { host } = await vaultWithBackup()
+    await call<BackupCheck>(host, 'backup:restore', { passphrase: PASS })
+    expect(await call<VaultStatus>(host, 'vault:status')).toMatchObject({ state: 'locked' })
+  })
+})
