@@ -244,6 +244,27 @@ describe('k-anonymity (property tests)', () => {
     )
   })
 
+  it('keeps k when the combinations of values outgrow whole-number keys (beyond 2^53)', () => {
+    // Five details with 2,000 values each: 3.2 × 10^16 combinations, so classes are keyed by text.
+    type Row = { v: number[] }
+    const qis = [0, 1, 2, 3, 4].map((q) => ({
+      name: `q${q}`,
+      levels: [
+        { description: 'exact', value: (row: Row) => String(row.v[q]) },
+        { description: 'tens', value: (row: Row) => String(Math.floor(row.v[q]! / 200)) },
+      ],
+    }))
+    const rows: Row[] = Array.from({ length: 2000 }, (_, i) => ({
+      v: [3, 7, 9, 11, 13].map((step) => (i * step) % 2000),
+    }))
+    const result = anonymise(rows, qis, 5)
+    const counts = new Map<string, number>()
+    for (const row of result.rows)
+      counts.set(JSON.stringify(row.values), (counts.get(JSON.stringify(row.values)) ?? 0) + 1)
+    expect(Math.min(...counts.values())).toBeGreaterThanOrEqual(5)
+    expect(result.rows.length + result.suppressedRows).toBe(2000)
+  })
+
   it('refuses a k below 2 outright', () => {
     expect(() => anonymise([], DEIDENTIFIED_QUASI_IDENTIFIERS, 1)).toThrow()
   })
