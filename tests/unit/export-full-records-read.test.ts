@@ -17,7 +17,7 @@ import type { ExportScope } from '../../main/api/contract/export'
 const IN_SCOPE = 'SELECT id FROM cases WHERE intake_date >= @from AND intake_date <= @to'
 const REFERENCE_SQL = {
   cases: `SELECT c.id, c.case_number, c.status, c.intake_date, c.closure_reason, c.organisation,
-      u.username AS assigned_to, c.is_training, c.created_at, c.updated_at,
+      u.username AS assigned_to, c.is_training, c.source, c.created_at, c.updated_at,
       p.record AS survivor, p.aliases, c.victim, c.details
     FROM cases c JOIN persons p ON p.id = c.survivor_id LEFT JOIN users u ON u.id = c.assigned_user_id
     WHERE c.intake_date >= @from AND c.intake_date <= @to ORDER BY c.id`,
@@ -41,6 +41,7 @@ interface CaseRow {
   organisation: string
   assigned_to: string | null
   is_training: number
+  source: string
   created_at: string
   updated_at: string
   survivor: string
@@ -70,6 +71,7 @@ function referenceRead(db: VaultDatabase, scope: ExportScope): RawCase[] {
     organisation: row.organisation,
     assignedTo: row.assigned_to,
     isTraining: row.is_training === 1,
+    publicData: row.source === 'ctdc-deidentified',
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     survivor: row.survivor,

@@ -23,6 +23,8 @@ export const caseColumnTargets = [
   'survivorAliases',
   /** true in CaseVault's own export of a training vault's cases. */
   'isTraining',
+  /** true in CaseVault's own export of a record imported from CTDC's public dataset. */
+  'publicData',
 ] as const
 
 /**

@@ -27,7 +27,8 @@ export const ALL_CASE_IDS: CaseIdRange = { after: Number.MIN_SAFE_INTEGER, throu
 const SQL = {
   // `+c.intake_date` keeps SQLite off the date index: the case pages are read once, in order.
   cases: `SELECT c.id, c.case_number, c.status, c.intake_date, c.closure_reason, c.organisation,
-      u.username, c.is_training, c.created_at, c.updated_at, p.record, p.aliases, c.victim, c.details
+      u.username, c.is_training, c.created_at, c.updated_at, p.record, p.aliases, c.victim, c.details,
+      c.source = 'ctdc-deidentified'
     FROM cases c JOIN persons p ON p.id = c.survivor_id LEFT JOIN users u ON u.id = c.assigned_user_id
     WHERE c.id > @after AND c.id <= @through AND +c.intake_date >= @from AND +c.intake_date <= @to
     ORDER BY c.id LIMIT @limit`,
@@ -58,6 +59,7 @@ type CaseRow = [
   survivorAliases: string,
   victim: string,
   details: string,
+  publicData: 0 | 1,
 ]
 type EventRow = [caseId: number, record: string]
 type PerpetratorRow = [caseId: number, personId: number, person: string, aliases: string, context: string]
@@ -147,6 +149,7 @@ export function* visitInBatches(
         organisation: row[5],
         assignedTo: row[6],
         isTraining: row[7] === 1,
+        publicData: row[14] === 1,
         createdAt: row[8],
         updatedAt: row[9],
         survivor: row[10],

@@ -87,6 +87,11 @@ export interface FullCase {
   organisation: string
   assignedTo: string | null
   isTraining: boolean
+  /**
+   * Imported from CTDC's public dataset: never part of a de-identified export. Carried in the
+   * full formats so that a vault moved by export and import still knows it.
+   */
+  publicData: boolean
   createdAt: string
   updatedAt: string
   survivor: JsonRecord

@@ -48,6 +48,7 @@ export const HTCDS_CSV_COLUMNS = {
     'cas_ReasonForCaseClosure',
     'organisation',
     'is_training',
+    'public_data',
     'created_at',
     'updated_at',
     ...names(caseFields),
@@ -97,9 +98,10 @@ export class HtcdsCsvTables {
     rows.cases[0] = key
     own.forEach((value, index) => (rows.cases[index + 1] = csvCell(value)))
     rows.cases[6] = csvCell(one.isTraining)
-    rows.cases[7] = csvCell(one.createdAt)
-    rows.cases[8] = csvCell(one.updatedAt)
-    let at = cells.case.fill(parse(one.details), rows.cases, 9)
+    rows.cases[7] = csvCell(one.publicData)
+    rows.cases[8] = csvCell(one.createdAt)
+    rows.cases[9] = csvCell(one.updatedAt)
+    let at = cells.case.fill(parse(one.details), rows.cases, 10)
     at = cells.person.fill(parse(one.survivor), rows.cases, at)
     cells.victim.fill(parse(one.victim), rows.cases, at)
     tables.cases.addEscaped(rows.cases)

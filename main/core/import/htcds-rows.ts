@@ -78,7 +78,8 @@ export function htcdsRowDraft(row: SourceRow, plan: ColumnPlan, options: RowOpti
     events: Object.keys(event).length > 0 ? [event] : [],
     perpetrators: [],
     comments: [],
-    source: 'htcds-import',
+    // Public CTDC rows stay marked as such across a move: never exported de-identified again.
+    source: /^(true|1|yes)$/i.test(caseColumns.publicData ?? '') ? 'ctdc-deidentified' : 'htcds-import',
     sourceRecord:
       options.fallbackIntakeDate && !caseColumns.intakeDate ? { intakeDateIsImportDate: true } : null,
     numberPrefix: null,

@@ -164,7 +164,8 @@ export function jsonCaseDraft(value: unknown, index: number, ignored: IgnoredKey
       author: isObject(comment) ? str(comment.author) : '',
     })),
     ...(casework ? { casework } : {}),
-    source: 'htcds-import',
+    // Public CTDC rows stay marked as such across a move: never exported de-identified again.
+    source: source.publicData === true ? 'ctdc-deidentified' : 'htcds-import',
     sourceRecord: null,
     numberPrefix: null,
     problems,

@@ -42,6 +42,8 @@ export function useMappingTargets() {
         return t('exchange.import.caseColumns.survivorAliases')
       case 'isTraining':
         return t('exchange.import.caseColumns.isTraining')
+      case 'publicData':
+        return t('exchange.import.caseColumns.publicData')
       default:
         return column
     }

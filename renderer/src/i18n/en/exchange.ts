@@ -184,6 +184,7 @@ export const exchangeMessages = {
         closureReason: 'Reason for closing the case',
         survivorAliases: 'Also known as (names separated by ;)',
         isTraining: 'Training case (true or false)',
+        publicData: 'From CTDC’s public data (true or false)',
       },
       groups: {
         case: 'Case',
