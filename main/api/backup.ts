@@ -146,12 +146,13 @@ export const backupHandlers: AreaHandlers<typeof backupContract> = {
           // or the backup is of another vault (all of this vault is replaced anyway).
           if (!anotherVault && !replaceNewerWork) {
             const since = workSince(session.db, checked.manifest.createdAt)
-            if (since.cases + since.unlinked > 0) {
+            if (since.cases + since.unlinked + since.directory > 0) {
               throw new CaseVaultError('NEWER_WORK', 'This vault has work newer than the backup.', {
                 createdAt: checked.manifest.createdAt,
                 createdBy: checked.manifest.createdBy,
                 cases: since.cases,
                 unlinked: since.unlinked,
+                directory: since.directory,
               })
             }
           }

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { ADMIN, call, errorCode, folderFileAccess, tempDir, testHost } from './support/temp-vault'
 import { survivorCase } from './support/case-fixtures'
 import type { BackupCheck, BackupResult, CasePage, VaultStatus } from '../../main/api/contract'
+import { SHELTER } from './fixtures/hsds/directory-fixtures'
 
 const PASS = 'quiet walnut ferry orbit 1987 maple'
 
@@ -55,6 +56,24 @@ describe('restoring a backup older than work in this vault', () => {
     expect(await call<VaultStatus>(host, 'vault:status')).toMatchObject({ state: 'locked' })
     await call(host, 'vault:unlock', { username: ADMIN.username, passphrase: ADMIN.passphrase })
     expect(await cases(host)).toBe(1)
+  })
+
+  it('counts a perpetrator added to a case and a service directory entry as newer work', async () => {
+    const { host } = await vaultWithBackup()
+    const [one] = (await call<CasePage>(host, 'cases:list', {})).rows
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    await call(host, 'perpetrators:add', {
+      caseId: one!.id,
+      person: { prs_FirstName: 'Viktor' },
+      aliases: [],
+      context: {},
+    })
+    await call(host, 'directory:saveOrganisation', SHELTER)
+    const refused = await host.dispatch('backup:restore', { passphrase: PASS })
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'NEWER_WORK', details: { cases: 1, unlinked: 0, directory: 1 } },
+    })
   })
 
   it('restores at once when nothing was recorded since the backup', async () => {

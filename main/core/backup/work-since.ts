@@ -1,13 +1,17 @@
 // What a restore of a backup made at `at` would take back: the work recorded in this vault since.
 // Counted from the rows' own timestamps (ISO 8601 in UTC, as every row is written): cases with
-// anything new (the case, a comment, an attachment, a referral, a support plan, a screening of
-// theirs), and screenings and referrals made apart from a case (hotline screenings).
+// anything new (the case, its survivor or perpetrators, a comment, an attachment, a referral, a
+// support plan, a screening of theirs, new or linked), screenings and referrals made apart from a
+// case (hotline screenings), and service directory entries. Linking a perpetrator already known to
+// another case leaves no timestamp, so it is not counted.
 import type { VaultDatabase } from '../db/connection'
 
 export interface WorkSince {
   cases: number
   /** Screenings and referrals not tied to a case. */
   unlinked: number
+  /** Service directory organisations and services. */
+  directory: number
 }
 
 const CASES_TOUCHED = `SELECT count(*) FROM (
@@ -16,16 +20,24 @@ const CASES_TOUCHED = `SELECT count(*) FROM (
   UNION SELECT case_id FROM attachments WHERE created_at > @at
   UNION SELECT case_id FROM referrals WHERE case_id IS NOT NULL AND updated_at > @at
   UNION SELECT case_id FROM support_plans WHERE updated_at > @at
-  UNION SELECT case_id FROM assessments WHERE case_id IS NOT NULL AND created_at > @at
+  UNION SELECT case_id FROM assessments WHERE case_id IS NOT NULL AND (created_at > @at OR linked_at > @at)
+  UNION SELECT c.id FROM cases c JOIN persons p ON p.id = c.survivor_id WHERE p.updated_at > @at
+  UNION SELECT cp.case_id FROM case_perpetrators cp JOIN persons p ON p.id = cp.person_id
+    WHERE p.updated_at > @at
 )`
 
 const UNLINKED = `SELECT
   (SELECT count(*) FROM assessments WHERE case_id IS NULL AND created_at > @at) +
   (SELECT count(*) FROM referrals WHERE case_id IS NULL AND updated_at > @at)`
 
+const DIRECTORY = `SELECT
+  (SELECT count(*) FROM directory_organisations WHERE updated_at > @at) +
+  (SELECT count(*) FROM directory_services WHERE updated_at > @at)`
+
 export function workSince(db: VaultDatabase, at: string): WorkSince {
   return {
     cases: db.prepare<[{ at: string }], number>(CASES_TOUCHED).pluck().get({ at })!,
     unlinked: db.prepare<[{ at: string }], number>(UNLINKED).pluck().get({ at })!,
+    directory: db.prepare<[{ at: string }], number>(DIRECTORY).pluck().get({ at })!,
   }
 }

@@ -196,6 +196,7 @@ export const backupMessages = {
         details: 'The backup was made on {date} by {user}. Since then, this vault has recorded:',
         cases:
           'work on one case (new, changed, or a new note, file, referral, plan or screening) | work on {count} cases (new, changed, or a new note, file, referral, plan or screening)',
+        directory: 'one service directory entry | {count} service directory entries',
         unlinked:
           'one screening or referral not tied to a case | {count} screenings or referrals not tied to a case',
         consequence:
