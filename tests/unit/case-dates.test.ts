@@ -8,7 +8,13 @@ import { createdVault, tempDir } from './support/temp-vault'
 import { staffedHost, survivorCase } from './support/case-fixtures'
 import { importer } from './support/import-fixtures'
 import { caseServicesFor } from '../../main/api/case-services'
-import { createCaseInput, latestIntakeDate, type CreateCaseInput } from '../../main/api/contract'
+import {
+  createCaseInput,
+  intakeDateProblem,
+  latestImportedIntakeDate,
+  latestIntakeDate,
+  type CreateCaseInput,
+} from '../../main/api/contract'
 import { runExport } from '../../main/core/export/export-service'
 
 /** The fixture survivor was born in 2001: for an intake in 1950, one whose birthdate is unknown. */
@@ -50,6 +56,14 @@ describe('the dates of a case', () => {
     expect(latestIntakeDate(lateEvening)).toBe('2026-11-29')
     process.env.TZ = 'America/Los_Angeles' // 15:30 on the 28th there; in UTC still the 28th
     expect(latestIntakeDate(new Date('2026-11-29T02:00:00Z'))).toBe('2026-11-29')
+  })
+
+  it('an import takes a date that is already today somewhere east (a file written in Sydney, read in Guatemala)', () => {
+    const moment = new Date('2026-03-01T20:00:00Z') // 07:00 on 2 March in Sydney, 14:00 on 1 March in Guatemala
+    process.env.TZ = 'America/Guatemala'
+    expect(latestIntakeDate(moment)).toBe('2026-03-01')
+    expect(intakeDateProblem('2026-03-02', latestImportedIntakeDate(moment))).toBeNull()
+    expect(intakeDateProblem('2026-03-03', latestImportedIntakeDate(moment))).toBe('date_in_future')
   })
 
   it('what a vault accepts today, its own export imports into a new vault (JSON and CSV)', async () => {

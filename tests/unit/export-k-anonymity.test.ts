@@ -303,6 +303,10 @@ describe('CSV writer', () => {
     expect(unguard(csvCell("'Tis"))).toBe("'Tis")
   })
 
+  it('writes the CTDC file without a byte-order mark (CTDC’s software reads it)', () => {
+    expect((parse(ctdcCsv([]), { to_line: 1 }) as string[][])[0]![0]).toBe('yearOfRegistration')
+  })
+
   it('marks the file as UTF-8 for spreadsheets (a byte-order mark), and never writes a NUL', () => {
     const csv = new CsvBuilder(['name', 'note'])
     csv.add(['Nguyễn', 'pasted\u0000text'])

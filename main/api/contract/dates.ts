@@ -33,6 +33,14 @@ export function latestIntakeDate(now: Date): string {
   return local > utc ? local : utc
 }
 
+/**
+ * The last intake day a file may hold: today anywhere on Earth (UTC+14). A file is often written in
+ * another time zone than the one it is imported in, where its "today" may already be tomorrow.
+ */
+export function latestImportedIntakeDate(now: Date): string {
+  return new Date(now.getTime() + 14 * 60 * 60 * 1000).toISOString().slice(0, 10)
+}
+
 export type IntakeDateProblem = 'date_in_future' | 'date_too_early'
 
 /** What is wrong with a real yyyy-mm-dd intake date, if anything (yyyy-mm-dd compare in calendar order). */

@@ -69,7 +69,9 @@ function rowState({ row, values, levels }: AnonymisedRow<DeidentifiedCase>): Row
 }
 
 export function ctdcCsv(rows: readonly AnonymisedRow<DeidentifiedCase>[]): Buffer {
-  const csv = new CsvBuilder(CTDC_COLUMNS)
+  // A submission to CTDC's own pipeline, read by software that takes a byte-order mark as part of
+  // the first column's name: bare UTF-8, like the HSDS package.
+  const csv = new CsvBuilder(CTDC_COLUMNS, { byteOrderMark: false })
   const groups = new CtdcGroups()
   // One row of escaped cells, reused: blank, the constants, then each row's values and groups.
   const cells = new Array<string>(CTDC_COLUMNS.length)

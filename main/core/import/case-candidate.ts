@@ -76,8 +76,8 @@ export interface DraftContext {
   /** Lower-cased user name → id, every user (a comment's author may have left). */
   authors: ReadonlyMap<string, number>
   importerId: number
-  /** yyyy-mm-dd: intake dates after it are impossible (latestIntakeDate). */
-  today: string
+  /** yyyy-mm-dd: intake dates after it are impossible (latestImportedIntakeDate). */
+  latestIntake: string
   /** Training cases go into a training vault only: in a real one they would count as survivors. */
   trainingVault: boolean
 }
@@ -142,7 +142,7 @@ function checkCaseColumns(draft: CaseDraft, context: DraftContext, errors: Impor
   } else if (!isRealDate(intakeDate)) errors.push(rowProblem(draft.row, at('intakeDate'), 'notADate'))
   else {
     // The rules of the case forms (contract/dates.ts), so what one vault saved another imports.
-    const problem = intakeDateProblem(intakeDate, context.today)
+    const problem = intakeDateProblem(intakeDate, context.latestIntake)
     if (problem === 'date_in_future') errors.push(rowProblem(draft.row, at('intakeDate'), 'dateInFuture'))
     if (problem === 'date_too_early')
       errors.push(rowProblem(draft.row, at('intakeDate'), 'dateTooEarly', { date: EARLIEST_INTAKE_DATE }))

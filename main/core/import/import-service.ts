@@ -1,4 +1,4 @@
-import { latestIntakeDate } from '../../api/contract/dates'
+import { latestImportedIntakeDate, latestIntakeDate } from '../../api/contract/dates'
 import { CaseVaultError } from '../errors'
 import type { VaultSession } from '../vault/vault-session'
 import type {
@@ -71,7 +71,7 @@ export function createImportService(session: VaultSession) {
   const mappings = createImportMappingRepository(session.db)
   const imports = createImportRepository(session.db)
 
-  function draftContext(today: string): DraftContext {
+  function draftContext(latestIntake: string): DraftContext {
     const assignees = new Map<string, number>()
     const displayNames = new Map<string, number[]>()
     const users = session.users.list()
@@ -89,7 +89,7 @@ export function createImportService(session: VaultSession) {
       assignees,
       authors,
       importerId: session.user.id,
-      today,
+      latestIntake,
       trainingVault: session.settings.isTrainingVault(),
     }
   }
@@ -108,9 +108,10 @@ export function createImportService(session: VaultSession) {
       onProgress?.('read', null)
       const parsed = await parseFile(format, bytes)
       signal?.throwIfAborted()
-      // Local, as the case forms count it: in UTC, a case entered today east of Greenwich could be
-      // refused as "in the future" for hours.
+      // Today here (the date given to rows without an intake date), and the last intake day a file
+      // may hold: today anywhere on Earth, as a case entered today east of here is no future case.
       const today = latestIntakeDate(session.clock())
+      const latestIntake = latestImportedIntakeDate(session.clock())
       const notes: ImportNote[] = []
       const ignored = new IgnoredKeys()
       let headers: string[] = []
@@ -128,7 +129,7 @@ export function createImportService(session: VaultSession) {
         source = jsonDraftSource(parsed.cases, ignored)
       }
       const checked = await checkRows(source, {
-        context: draftContext(today),
+        context: draftContext(latestIntake),
         fileErrors,
         takenCaseNumbers: imports.takenCaseNumbers,
         signal,
