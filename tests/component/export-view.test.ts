@@ -1,94 +1,9 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { flushPromises, mount } from '@vue/test-utils'
+import { flushPromises } from '@vue/test-utils'
+import type { ApiResult, ExportResult } from '../../main/api/contract'
 import { createPinia, setActivePinia } from 'pinia'
-import PrimeVue from 'primevue/config'
-import type {
-  ApiResult,
-  DeidentificationReport,
-  ExportResult,
-  Role,
-  RunExportInput,
-  VaultStatus,
-} from '../../main/api/contract'
-import type { CaseVaultClient } from '../../preload/build-api'
-import { createAppI18n } from '../../renderer/src/i18n'
-import { useVaultStore } from '../../renderer/src/stores/vault'
-import ExportView from '../../renderer/src/views/ExportView.vue'
-import { installMatchMedia } from './support-jsdom'
-
-installMatchMedia()
-globalThis.ResizeObserver ??= class {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-}
-
-const KEY = `age1${'q'.repeat(58)}`
-const STRONG = 'quiet walnut ferry orbit 1987 maple'
-const REPORT: DeidentificationReport = {
-  k: 7,
-  quasiIdentifiers: ['year', 'citizenship', 'sex'],
-  inputRows: 40,
-  outputRows: 37,
-  generalised: [
-    {
-      quasiIdentifier: 'citizenship',
-      level: 1,
-      description: 'UN sub-region (or Other)',
-      years: [2024, 2025],
-    },
-    { quasiIdentifier: 'sex', level: 2, description: 'suppressed', years: [2025] },
-  ],
-  rowsWithSuppressedCells: 8,
-  suppressedCells: 24,
-  suppressedRows: 3,
-  suppressedTableCells: 0,
-  publicRecordsLeftOut: 2,
-}
-
-function signIn(role: Role): void {
-  const status: VaultStatus = {
-    state: 'unlocked',
-    user: { id: 1, username: 'sam', displayName: 'Sam Lee', role },
-    settings: { autoLockMinutes: 10 },
-    organisation: 'Safe Harbour Network',
-  }
-  useVaultStore().status = status
-}
-
-function install(answer: (input: RunExportInput) => ApiResult<ExportResult>, k = 5) {
-  const api = {
-    getSettings: vi.fn(async () => ({ ok: true as const, value: { k } })),
-    updateSettings: vi.fn(async (next: { k: number }) => ({ ok: true as const, value: next })),
-    run: vi.fn(async (input: RunExportInput) => answer(input)),
-  }
-  Object.defineProperty(window, 'casevault', {
-    value: { export: api } as unknown as CaseVaultClient,
-    configurable: true,
-  })
-  return api
-}
-
-async function mountView(role: Role) {
-  signIn(role)
-  const wrapper = mount(ExportView, {
-    global: { plugins: [createAppI18n(), [PrimeVue, { unstyled: true }]] },
-    attachTo: document.body,
-  })
-  await flushPromises()
-  return wrapper
-}
-type View = Awaited<ReturnType<typeof mountView>>
-
-async function useKeys(wrapper: View): Promise<void> {
-  await wrapper.get('[data-testid="export-protection-keys"]').setValue(true)
-  await wrapper.get('[data-testid="export-recipients"]').setValue(KEY)
-}
-
-const formatIds = (wrapper: View) =>
-  wrapper.findAll('input[name="export-format"]').map((input) => input.attributes('data-testid'))
-const ok = <T>(value: T): ApiResult<T> => ({ ok: true, value })
+import { formatIds, install, KEY, mountView, ok, REPORT, STRONG, useKeys } from './export-view-support'
 
 describe('the export screen', () => {
   beforeEach(() => setActivePinia(createPinia()))
@@ -259,45 +174,6 @@ describe('the export screen', () => {
       scope: {},
     })
     expect(wrapper.get<HTMLInputElement>('[data-testid="export-passphrase"]').element.value).toBe('')
-    wrapper.unmount()
-  })
-
-  it('shows main’s refusal of a k another admin has just raised above, at the k field', async () => {
-    const api = install(() => ({
-      ok: false,
-      error: {
-        code: 'VALIDATION',
-        message: 'Some fields are not valid.',
-        details: { issues: [{ path: 'k', code: 'too_small', message: 'at least 8' }] },
-      },
-    }))
-    const wrapper = await mountView('analyst')
-    api.getSettings.mockResolvedValue({ ok: true, value: { k: 8 } })
-    await useKeys(wrapper)
-    await wrapper.get('form').trigger('submit')
-    await flushPromises()
-    expect(api.run).toHaveBeenCalledTimes(1)
-    expect(wrapper.get('#export-k-error').text()).toContain('Enter 8 or more')
-    expect(wrapper.get<HTMLInputElement>('[data-testid="export-k"]').element.value).toBe('8')
-    wrapper.unmount()
-  })
-
-  it('lets an admin raise the organisation’s k, never below the standard’s 5', async () => {
-    const api = install(() => ok({ file: null, rows: 0, encrypted: true, report: null }))
-    const wrapper = await mountView('admin')
-    const orgK = wrapper.get('[data-testid="export-org-k"]')
-    await orgK.setValue('3')
-    await wrapper.get('form[aria-labelledby="export-setting-heading"]').trigger('submit')
-    await flushPromises()
-    expect(api.updateSettings).not.toHaveBeenCalled()
-    await orgK.setValue('10')
-    await wrapper.get('form[aria-labelledby="export-setting-heading"]').trigger('submit')
-    await flushPromises()
-    expect(api.updateSettings).toHaveBeenCalledWith({ k: 10 })
-    expect(wrapper.get('[data-testid="export-setting-saved"]').text()).toContain('at least 10')
-    // The export's own k follows the new floor.
-    await wrapper.get('[data-testid="export-format-deidentified-csv"]').setValue(true)
-    expect(wrapper.get<HTMLInputElement>('[data-testid="export-k"]').element.value).toBe('10')
     wrapper.unmount()
   })
 })

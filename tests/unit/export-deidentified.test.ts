@@ -2,20 +2,11 @@
 // tables. What must never be in them is asserted on the bytes of the file.
 import { describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { generateX25519Identity, identityToRecipient } from 'age-encryption'
-import { call, createdVault, errorCode, tempDir } from './support/temp-vault'
-import { csv, importer } from './support/import-fixtures'
-import { createCaseService } from '../../main/core/cases/case-service'
-import { runExport } from '../../main/core/export/export-service'
+import { call, errorCode } from './support/temp-vault'
 import { createCase, signInAs, staffedHost, survivorCase } from './support/case-fixtures'
 import { csvHeader, csvRecords, decryptFile, untar } from './support/export-files'
-import {
-  createCaseInput,
-  type CaseDetail,
-  type CreateCaseInput,
-  type ExportResult,
-} from '../../main/api/contract'
+import type { CaseDetail, CreateCaseInput, ExportResult } from '../../main/api/contract'
 import { DEIDENTIFIED_SQL, EXPLOITATION_COUNTRY_SQL } from '../../main/core/export/deidentified-source'
 import { htcds, isPiiField } from '../../main/core/htcds'
 
@@ -305,79 +296,6 @@ describe('the de-identified path never reads PII', () => {
     for (const path of paths) {
       expect(path).toMatch(/^vic_/)
       expect(isPiiField(path), path).toBe(false)
-    }
-  })
-})
-
-describe('records imported from CTDC’s public dataset', () => {
-  it('are never exported again, so they cannot pad a class of the organisation’s own survivors', async () => {
-    const { vault } = await createdVault()
-    const session = vault.session()!
-    // Four rows of CTDC's public data and one real survivor who looks like them: before, they
-    // formed a class of 5, and anyone with CTDC's file could take the four away.
-    const header = ['yearOfRegistration', 'gender', 'citizenship', 'isSexualExploit', 'CountryOfExploitation']
-    const publicRows = [0, 1, 2, 3].map(() => ['2024', 'Female', 'UA', '1', 'PL'])
-    const { report: imported } = await importer(session)(csv([header, ...publicRows]), {
-      format: 'ctdc-csv',
-      dryRun: false,
-    })
-    expect(imported).toMatchObject({ imported: 4 })
-    createCaseService(session).create(
-      createCaseInput.parse({
-        intakeDate: '2024-05-01',
-        survivor: { prs_FirstName: 'Real', prs_Gender: 'Feminine', prs_Citizenship: ['UA'] },
-        survivorAliases: [],
-        victim: { vic_TypeOfExploitation: ['SexualExploitation'], vic_RelationshipToTrafficker: 'Familial' },
-        events: [{ record: { hte_Type: 'Exploitation', hte_Country: 'PL' } }],
-      }),
-    )
-    for (const format of ['ctdc-csv', 'deidentified-csv', 'aggregates-csv'] as const) {
-      const file = join(tempDir(), `${format}.out`)
-      const outcome = await runExport(session, { format, protection: PLAINTEXT, scope: {} }, file)
-      expect(outcome.report, format).toMatchObject({ inputRows: 1, publicRecordsLeftOut: 4 })
-    }
-    const file = join(tempDir(), 'ctdc.csv')
-    await runExport(session, { format: 'ctdc-csv', protection: PLAINTEXT, scope: {} }, file)
-    expect(csvRecords(readFileSync(file))).toEqual([])
-  })
-})
-
-describe('what the person who trafficked someone knows', () => {
-  it('does not leave the one man from a fishing boat alone in his class (industry and relationship are matched on)', async () => {
-    const { vault } = await createdVault()
-    const session = vault.session()!
-    const cases = createCaseService(session)
-    const man = (victim: Record<string, unknown>, n: number) =>
-      cases.create(
-        createCaseInput.parse({
-          intakeDate: '2026-03-01',
-          survivor: {
-            prs_FirstName: `Man${n}`,
-            prs_Birthdate: '1990-01-01',
-            prs_Gender: 'Masculine',
-            prs_Citizenship: ['KH'],
-          },
-          survivorAliases: [],
-          victim: { vic_TypeOfExploitation: ['ForcedLabour'], ...victim },
-          events: [{ record: { hte_Type: 'Exploitation', hte_Country: 'TH' } }],
-        }),
-      )
-    const farm = 'A_CropAndAnimalProductionHuntingAndRelatedServiceActivities'
-    for (const n of [0, 1, 2, 3]) man({ vic_ForcedLabourIndustry: farm }, n)
-    // The one from the fishing boat in the news, trafficked by a relative.
-    man({ vic_ForcedLabourIndustry: 'A_FishingAndAquaculture', vic_RelationshipToTrafficker: 'Familial' }, 4)
-
-    for (const format of ['deidentified-csv', 'ctdc-csv'] as const) {
-      const file = join(tempDir(), `${format}.csv`)
-      await runExport(session, { format, protection: PLAINTEXT, scope: {} }, file)
-      const rows = csvRecords(readFileSync(file))
-      expect(rows, format).toHaveLength(5)
-      const columns =
-        format === 'ctdc-csv'
-          ? Object.keys(rows[0]!).filter((name) => /^(typeOfLabour|recruiterRelation)/.test(name))
-          : ['forced_labour_industry', 'relationship_to_trafficker']
-      const kinds = new Set(rows.map((row) => JSON.stringify(columns.map((column) => row[column]))))
-      expect(kinds.size, `${format}: ${[...kinds].join(' / ')}`).toBe(1)
     }
   })
 })

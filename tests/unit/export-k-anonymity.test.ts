@@ -2,7 +2,6 @@
 // quasi-identifier values occurs at least k times, and no aggregate cell is below the threshold.
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { parse } from 'csv-parse/sync'
 import { codesOf } from '../../main/core/htcds'
 import type { DeidentifiedCase } from '../../main/core/export/deidentified-source'
 import { deidentify } from '../../main/core/export/deidentify'
@@ -12,8 +11,6 @@ import { AGGREGATE_TABLES, aggregateTables } from '../../main/core/export/aggreg
 import { AGE_BANDS, CTDC_COLUMNS } from '../../main/core/export/ctdc-mapping'
 import { DEIDENTIFIED_QUASI_IDENTIFIERS, qiIndex } from '../../main/core/export/quasi-identifiers'
 import { anonymise } from '../../main/core/export/k-anonymity'
-import { csvCell, CsvBuilder } from '../../main/core/export/csv-writer'
-import { unguard } from '../../main/core/import/htcds-values'
 import { csvRecords } from './support/export-files'
 
 const codes = (list: string) => codesOf(list).map((entry) => entry.code)
@@ -273,53 +270,3 @@ describe('k-anonymity (property tests)', () => {
 function deidentifiedCaseExample(): DeidentifiedCase {
   return fc.sample(deidentifiedCase, { numRuns: 1, seed: 7 })[0]!
 }
-
-describe('CSV writer', () => {
-  it('round-trips any text through csv-parse (quotes, commas, line breaks, unicode)', () => {
-    fc.assert(
-      fc.property(
-        fc.array(fc.array(fc.string({ unit: 'grapheme', maxLength: 12 }), { minLength: 3, maxLength: 3 }), {
-          maxLength: 20,
-        }),
-        (rows) => {
-          const csv = new CsvBuilder(['a', 'b', 'c'])
-          for (const row of rows) csv.add(row)
-          const parsed = parse(csv.toBuffer(), { relax_quotes: false }) as string[][]
-          expect(parsed.slice(1).map((row) => row.map(unguard))).toEqual(rows.filter(() => true))
-        },
-      ),
-    )
-  })
-
-  it('writes formula-like text as text, and numbers as numbers', () => {
-    expect(csvCell('=1+2')).toBe("'=1+2")
-    expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)")
-    expect(csvCell(-12.5)).toBe('-12.5')
-    expect(csvCell('a,"b"')).toBe('"a,""b"""')
-    expect(csvCell(null)).toBe('')
-    // A leading apostrophe is guarded too, so unguarding gives back exactly the text.
-    expect(csvCell("'-1")).toBe("''-1")
-    expect(unguard(csvCell("'-1"))).toBe("'-1")
-    expect(unguard(csvCell("'Tis"))).toBe("'Tis")
-  })
-
-  it('writes the CTDC file without a byte-order mark (CTDC’s software reads it)', () => {
-    expect((parse(ctdcCsv([]), { to_line: 1 }) as string[][])[0]![0]).toBe('yearOfRegistration')
-  })
-
-  it('marks the file as UTF-8 for spreadsheets (a byte-order mark), and never writes a NUL', () => {
-    const csv = new CsvBuilder(['name', 'note'])
-    csv.add(['Nguyễn', 'pasted\u0000text'])
-    const bytes = csv.toBuffer()
-    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
-    expect(bytes.includes(0)).toBe(false)
-    expect(parse(bytes, { bom: true })).toEqual([
-      ['name', 'note'],
-      ['Nguyễn', 'pasted\uFFFDtext'],
-    ])
-    // A share that continues another's table has no header line, so no mark in the middle of a file.
-    const share = new CsvBuilder(['name'], { headerLine: false })
-    share.add(['Ana'])
-    expect(share.toBuffer().toString()).toBe('Ana\r\n')
-  })
-})
