@@ -2,6 +2,7 @@ import { rmSync } from 'node:fs'
 import { open, rename, rm } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { CaseVaultError } from './errors'
+import { syncDirectory } from './vault/vault-header'
 
 /** A whole file's content: one buffer, or chunks in order (a large export is never joined first). */
 export type FileData = Uint8Array | Iterable<Uint8Array>
@@ -29,25 +30,18 @@ export async function writePrivateFile(path: string, data: FileData): Promise<vo
     await rm(temp, { force: true })
     throw error
   }
-  await syncFolderOf(path)
+  syncFolderOf(path)
 }
 
 /**
- * Puts a rename in `path`'s folder on the disk. Best effort: Windows cannot open a folder to sync
- * it (its file systems journal the rename), and some file systems refuse; the file itself is
- * already synced.
+ * Puts a rename in `path`'s folder on the disk (syncDirectory, as the vault's own writes do). Best
+ * effort: some file systems refuse to sync a folder (FAT on some systems); the file is synced.
  */
-export async function syncFolderOf(path: string): Promise<void> {
-  if (process.platform === 'win32') return
+export function syncFolderOf(path: string): void {
   try {
-    const folder = await open(dirname(path), 'r')
-    try {
-      await folder.sync()
-    } finally {
-      await folder.close()
-    }
+    syncDirectory(dirname(path))
   } catch {
-    // Not every file system lets a folder be synced (FAT on some systems): the data is synced.
+    // The data itself is on the disk already.
   }
 }
 

@@ -105,7 +105,7 @@ export async function writeEncryptedFile(
     await rm(temp, { force: true })
     throw error
   }
-  await syncFolderOf(outPath)
+  syncFolderOf(outPath)
 }
 
 async function partSource(part: ArchivePart) {
