@@ -2,7 +2,7 @@
 // resources/ctdc/ctdc-mapping.json. Flags are 1 / 0 / blank (unknown); a group that does not apply
 // (labour sectors of a sexual-exploitation case) or whose source was generalised away is blank.
 import { CsvBuilder, csvCell, type CsvCell } from './csv-writer'
-import { SUPPRESSED, type AnonymisedRow } from './k-anonymity'
+import { shownValue, SUPPRESSED, type AnonymisedRow } from './k-anonymity'
 import type { DeidentifiedCase } from './deidentified-source'
 import { AGE_BANDS, CTDC_COLUMNS, ctdcMapping, type CtdcValueColumn } from './ctdc-mapping'
 import { at, CtdcGroups, type Exploitation, type RowState } from './ctdc-groups'
@@ -21,10 +21,7 @@ const Q = {
 }
 
 function value(state: RowState, column: CtdcValueColumn): CsvCell {
-  const shown = (q: number) => {
-    const v = state.values[q] ?? null
-    return v === SUPPRESSED ? null : v
-  }
+  const shown = (q: number) => shownValue(state.values[q])
   switch (column.value) {
     case 'year':
       return shown(Q.year)

@@ -5,7 +5,7 @@
 import { csvCell, type CsvCell } from './csv-writer'
 import type { DeidentifiedCase } from './deidentified-source'
 import { CTDC_COLUMNS, ctdcMapping, type CtdcFlagColumn } from './ctdc-mapping'
-import { SUPPRESSED } from './k-anonymity'
+import { shownValue } from './k-anonymity'
 import { qiIndex, type QuasiIdentifierName } from './quasi-identifiers'
 
 const EXPLOITATION_FIELD = 'vic_TypeOfExploitation'
@@ -16,8 +16,8 @@ export const at = (name: string) => positions.get(name)!
 const qiCodes = (name: QuasiIdentifierName) => {
   const q = qiIndex(name)
   return (state: RowState): readonly string[] => {
-    const value = state.values[q] ?? null
-    return value === null || value === SUPPRESSED ? [] : [value]
+    const value = shownValue(state.values[q])
+    return value === null ? [] : [value]
   }
 }
 

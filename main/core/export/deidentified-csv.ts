@@ -3,7 +3,7 @@
 // row gets a random id that means nothing outside this file.
 import { randomUUID } from 'node:crypto'
 import { CsvBuilder, joinCodes } from './csv-writer'
-import { SUPPRESSED, type AnonymisedRow } from './k-anonymity'
+import { shownValue, type AnonymisedRow } from './k-anonymity'
 import type { DeidentifiedCase } from './deidentified-source'
 import { exploitationScope, qiIndex, type QuasiIdentifierName } from './quasi-identifiers'
 
@@ -39,9 +39,6 @@ export const DEIDENTIFIED_QI_COLUMNS = [
   'exploitation_types',
 ] as const
 
-/** A quasi-identifier hidden with SUPPRESSED in a row whose other details are shown: a blank cell. */
-const shown = (value: string | null) => (value === SUPPRESSED ? null : value)
-
 export function deidentifiedCsv(rows: readonly AnonymisedRow<DeidentifiedCase>[]): Buffer {
   const csv = new CsvBuilder(DEIDENTIFIED_COLUMNS)
   const at = (name: QuasiIdentifierName) => qiIndex(name)
@@ -60,10 +57,10 @@ export function deidentifiedCsv(rows: readonly AnonymisedRow<DeidentifiedCase>[]
       row.traffickingStatus,
       joinCodes(row.methodsOfControl),
       // Shown only where the (possibly generalised) exploitation type says labour / sexual applies.
-      scope.labour ? shown(qi('forcedLabourIndustry')) : null,
+      scope.labour ? shownValue(qi('forcedLabourIndustry')) : null,
       scope.sexual ? joinCodes(row.typeOfSexExploitation) : null,
       joinCodes(row.methodOfRecruitment),
-      shown(qi('relationshipToTrafficker')),
+      shownValue(qi('relationshipToTrafficker')),
       joinCodes(row.recruitmentWebsitesAndApps),
       joinCodes(row.exploitationWebsitesAndApps),
     ])

@@ -9,6 +9,10 @@
 /** The value a fully generalised (or cell-suppressed) quasi-identifier takes. */
 export const SUPPRESSED = '*'
 
+/** A row's quasi-identifier as a file shows it: null (a blank cell) when unknown or hidden. */
+export const shownValue = (value: string | null | undefined): string | null =>
+  value === undefined || value === SUPPRESSED ? null : value
+
 export interface QuasiIdentifier<R> {
   name: string
   /**
@@ -128,26 +132,23 @@ export function anonymise<R>(
   // Datafly, a handful of outliers should not cost everyone their detail.
   const limit = Math.max(k, Math.floor(rows.length * (options.maxSuppressedShare ?? 0.05)))
 
-  // A class key is the mixed-radix number of the row's value ids; beyond 2^53 it falls back to text.
-  /** Whether keyOf(levels) gives numbers (the product of the cardinalities fits in 2^53). */
-  function keyIsNumber(levels: Level): boolean {
-    return (
-      levels.reduce((product, level, q) => product * ids(q, level).cardinality, 1) < Number.MAX_SAFE_INTEGER
-    )
-  }
-
-  function keyOf(levels: Level): (index: number) => number | string {
+  /**
+   * A row's class key at `levels`: the mixed-radix number of its value ids, or text when the
+   * combinations go beyond 2^53 (`numeric` says which).
+   */
+  function keyOf(levels: Level): { key: (index: number) => number | string; numeric: boolean } {
     const columns = levels.map((level, q) => ids(q, level))
     const arrays = columns.map((column) => column.ids)
     const radix = columns.map((column) => column.cardinality)
-    const exact = keyIsNumber(levels)
-    return exact
-      ? (index) => {
-          let key = 0
-          for (let i = 0; i < arrays.length; i += 1) key = key * radix[i]! + arrays[i]![index]!
-          return key
+    const numeric = radix.reduce((product, size) => product * size, 1) < Number.MAX_SAFE_INTEGER
+    const key = numeric
+      ? (index: number) => {
+          let code = 0
+          for (let i = 0; i < arrays.length; i += 1) code = code * radix[i]! + arrays[i]![index]!
+          return code
         }
-      : (index) => arrays.map((array) => array[index]).join(',')
+      : (index: number) => arrays.map((array) => array[index]).join(',')
+    return { key, numeric }
   }
 
   /** Equivalence classes: a representative row and the size of each (typed: no object per class). */
@@ -162,12 +163,12 @@ export function anonymise<R>(
    * case) go through a typed hash table; text keys (beyond 2^53 combinations) through a Map.
    */
   function regroup(from: Classes | null, levels: Level): Classes {
-    const key = keyOf(levels)
+    const { key, numeric } = keyOf(levels)
     const count = from ? from.length : rows.length
     const reps = new Int32Array(count)
     const sizes = new Int32Array(count)
     let length = 0
-    const slotOf = keyIsNumber(levels) ? new SlotTable(count) : new Map<number | string, number>()
+    const slotOf = numeric ? new SlotTable(count) : new Map<number | string, number>()
     for (let i = 0; i < count; i += 1) {
       const rep = from ? from.reps[i]! : i
       const size = from ? from.sizes[i]! : 1
@@ -250,7 +251,7 @@ export function anonymise<R>(
   }
   classes = regroup(finest, levels)
 
-  const key = keyOf(levels)
+  const { key } = keyOf(levels)
   const sizes = new Map<number | string, number>()
   for (let i = 0; i < classes.length; i += 1) sizes.set(key(classes.reps[i]!), classes.sizes[i]!)
   const small = [...rows.keys()].filter((index) => (sizes.get(key(index)) ?? 0) < k)
