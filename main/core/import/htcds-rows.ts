@@ -1,7 +1,7 @@
 import type { ImportFormat } from '../../api/contract/import'
 import type { CaseDraft } from './case-candidate'
 import { rowWithoutImportedValues, type CaseColumn, type ColumnPlan } from './column-mapping'
-import { cellValue, unguard } from './htcds-values'
+import { cellValue, isTrueCell, unguard } from './htcds-values'
 import type { SourceRow } from './source-table'
 
 const SECTION_PATH = { person: 'survivor', victim: 'victim', historicEvent: 'events.0' } as const
@@ -65,7 +65,7 @@ export function htcdsRowDraft(row: SourceRow, plan: ColumnPlan, options: RowOpti
     assignedTo: caseColumns.assignedTo ?? '',
     closureReason: caseColumns.closureReason ?? '',
     // CaseVault's own CSV writes true or false here.
-    trainingCase: /^(true|1|yes)$/i.test(caseColumns.isTraining ?? ''),
+    trainingCase: isTrueCell(caseColumns.isTraining),
     survivor: sections.person!,
     survivorAliases: caseColumns.survivorAliases
       ? caseColumns.survivorAliases
@@ -79,7 +79,7 @@ export function htcdsRowDraft(row: SourceRow, plan: ColumnPlan, options: RowOpti
     perpetrators: [],
     comments: [],
     // Public CTDC rows stay marked as such across a move: never exported de-identified again.
-    source: /^(true|1|yes)$/i.test(caseColumns.publicData ?? '') ? 'ctdc-deidentified' : 'htcds-import',
+    source: isTrueCell(caseColumns.publicData) ? 'ctdc-deidentified' : 'htcds-import',
     sourceRecord:
       options.fallbackIntakeDate && !caseColumns.intakeDate ? { intakeDateIsImportDate: true } : null,
     numberPrefix: null,
