@@ -9,6 +9,7 @@ import { basename, dirname, join } from 'node:path'
 import type { RollbackCopy } from '../../api/contract/backup'
 import { CaseVaultError } from '../errors'
 import { DATABASE_FILE, readHeader, syncDirectory } from '../vault/vault-header'
+import { clearSwapJournal, writeSwapJournal } from './swap-journal'
 
 const STAMP = /^(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z$/
 
@@ -86,25 +87,26 @@ export async function bringBackRollbackCopy(
 /**
  * Puts the vault folder `incoming` in the data folder's place: the vault there (if any) is renamed
  * to a dated rollback copy first, and put back if the second rename fails. Both are renames on
- * one disk. Returns where the replaced vault went (null when the data folder was empty or absent).
+ * one disk, recorded first in a note the next start reads if the power goes between them. Returns where the replaced vault went (null when the data folder was empty or absent).
  */
 export async function swapIntoDataFolder(
   dataDir: string,
   incoming: string,
   now: Date,
 ): Promise<string | null> {
-  let rollbackDir: string | null = null
-  if (existsSync(dataDir)) {
-    rollbackDir = rollbackFolderFor(dataDir, now)
-    await rename(dataDir, rollbackDir)
-  }
+  const rollbackDir = existsSync(dataDir) ? rollbackFolderFor(dataDir, now) : null
+  // Power lost between the two renames is finished (or undone) at the next start: swap-journal.ts.
+  writeSwapJournal(dataDir, incoming, rollbackDir)
+  if (rollbackDir) await rename(dataDir, rollbackDir)
   try {
     await rename(incoming, dataDir)
   } catch (error) {
     if (rollbackDir) await rename(rollbackDir, dataDir)
+    clearSwapJournal(dataDir)
     throw error
   }
   syncDirectory(dirname(dataDir))
+  clearSwapJournal(dataDir)
   return rollbackDir
 }
 

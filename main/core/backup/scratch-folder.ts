@@ -1,6 +1,7 @@
 import { mkdtemp, readdir, rm, stat, statfs } from 'node:fs/promises'
 import { freemem, tmpdir } from 'node:os'
-import { basename, dirname, join } from 'node:path'
+import { basename, dirname, join, sep } from 'node:path'
+import { pendingSwapIncoming } from './swap-journal'
 
 const SHARED_MEMORY = '/dev/shm'
 export const VERIFY_SCRATCH_PREFIX = 'casevault-verify-'
@@ -50,6 +51,8 @@ export async function sweepAbandonedScratch(dataDir: string, now: Date = new Dat
     { folder: tmpdir(), prefix: VERIFY_SCRATCH_PREFIX },
     ...(process.platform === 'linux' ? [{ folder: SHARED_MEMORY, prefix: VERIFY_SCRATCH_PREFIX }] : []),
   ]
+  // A staging folder whose vault a cut-short swap still has to move in (swap-journal.ts) stays.
+  const pending = pendingSwapIncoming(dataDir)
   const removed: string[] = []
   for (const { folder, prefix } of places) {
     let names: string[]
@@ -60,6 +63,7 @@ export async function sweepAbandonedScratch(dataDir: string, now: Date = new Dat
     }
     for (const name of names) {
       const path = join(folder, name)
+      if (pending && (pending === path || pending.startsWith(path + sep))) continue
       try {
         const info = await stat(path)
         if (!info.isDirectory() || now.getTime() - info.mtimeMs < ABANDONED_AFTER_MS) continue

@@ -13,6 +13,7 @@ import { formatRecoveryKey, parseRecoveryKey } from './recovery-key'
 import { UnlockThrottle } from './unlock-throttle'
 import { openVaultDatabase } from './open-vault-database'
 import { openSession, type VaultSession } from './vault-session'
+import { finishInterruptedSwap } from '../backup/swap-journal'
 import { databasePath, findSlot, headerExists, newHeader, readHeader, writeHeader } from './vault-header'
 import type { VaultLockedReason } from '../../api/contract'
 
@@ -53,6 +54,9 @@ export class Vault {
     if (options.kdf && !options.allowKdfBelowFloor && !atLeastFloor(options.kdf)) {
       throw new Error('Argon2 parameters below the floor (64 MiB, t=3, p=1)')
     }
+    // A restore whose folder swap the power cut in half is completed (or undone) before anything
+    // looks at the folder: otherwise it would seem to hold no vault.
+    finishInterruptedSwap(options.dataDir)
   }
 
   get dataDir(): string {
