@@ -1,9 +1,17 @@
-import { resolve } from 'node:path'
+import { join, resolve } from 'node:path'
+
+/**
+ * The vault's folder inside Electron's per-user folder, not that folder itself: Chromium keeps its
+ * profile there (caches, local storage, a lock file it holds open). A restore swaps the whole data
+ * folder by renaming it, which Windows refuses while Chromium holds files in it, and which would
+ * carry Chromium's profile into the rollback copy and leave the running browser without one.
+ */
+export const VAULT_FOLDER_IN_USER_DATA = 'vault'
 
 /**
  * Where the vault lives. A portable folder (`--data <dir>`, `--data=<dir>` or CASEVAULT_DATA) wins,
  * so a field team can run the app from a USB stick without leaving the vault on the host;
- * otherwise Electron's per-user folder.
+ * otherwise a folder of its own inside Electron's per-user folder.
  */
 export function resolveDataDir(
   argv: readonly string[],
@@ -23,5 +31,5 @@ export function resolveDataDir(
   }
   const fromEnv = env.CASEVAULT_DATA?.trim()
   if (fromEnv) return resolve(cwd, fromEnv)
-  return userDataPath
+  return join(userDataPath, VAULT_FOLDER_IN_USER_DATA)
 }

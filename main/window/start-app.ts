@@ -6,7 +6,8 @@ import type { ApiHost } from '../api/host-types'
 import { createApiHost } from '../api/host'
 import { registerIpc } from '../ipc'
 import { createMainWindow } from './create-window'
-import { resolveDataDir } from './data-dir'
+import { resolveDataDir, VAULT_FOLDER_IN_USER_DATA } from './data-dir'
+import { moveVaultFromOldFolder } from './legacy-vault-folder'
 import { dialogFileAccess } from './dialog-file-access'
 import { hardenSession, hardenWebContents, isTrustedRendererUrl } from './security'
 
@@ -62,7 +63,7 @@ export async function startApp(electron: ElectronModules, options: StartOptions)
 
   hardenSession(electron.session.defaultSession, rendererDir, devServerUrl)
 
-  const dataDir = resolveDataDir(options.argv, options.env, app.getPath('userData'), options.cwd)
+  const dataDir = chooseDataDir(options, app.getPath('userData'))
   // Owner-only: vault.json holds no survivor data, but nobody else needs to list the folder.
   mkdirSync(dataDir, { recursive: true, mode: 0o700 })
   let mainWindow: BrowserWindow | null = null
@@ -112,4 +113,21 @@ export async function startApp(electron: ElectronModules, options: StartOptions)
   })
 
   return { window, host, dataDir }
+}
+
+/**
+ * The data folder for this start. A vault still kept directly in the per-user folder (before it
+ * had a folder of its own) is moved first; if that fails, this start uses it where it is rather
+ * than show an empty first-run screen over it.
+ */
+function chooseDataDir(options: StartOptions, userData: string): string {
+  const dataDir = resolveDataDir(options.argv, options.env, userData, options.cwd)
+  if (dataDir !== join(userData, VAULT_FOLDER_IN_USER_DATA)) return dataDir
+  try {
+    moveVaultFromOldFolder(userData, dataDir)
+    return dataDir
+  } catch (error) {
+    console.error('[casevault] could not move the vault into its own folder; using it where it is', error)
+    return userData
+  }
 }

@@ -58,13 +58,15 @@ describe('security helpers', () => {
     expect(isTrustedRendererUrl(indexUrl, dev)).toBe(false)
   })
 
-  it('resolves the data folder from --data, then CASEVAULT_DATA, then userData', () => {
+  it('resolves the data folder from --data, then CASEVAULT_DATA, then a folder of its own in userData', () => {
     expect(resolveDataDir(['x', '--data', 'vault'], {}, '/user', '/cwd')).toBe(resolve('/cwd/vault'))
     expect(resolveDataDir(['x', '--data=/abs'], { CASEVAULT_DATA: '/env' }, '/user', '/cwd')).toBe(
       resolve('/abs'),
     )
     expect(resolveDataDir(['x'], { CASEVAULT_DATA: '/env' }, '/user', '/cwd')).toBe(resolve('/env'))
-    expect(resolveDataDir(['x', '--data'], { CASEVAULT_DATA: ' ' }, '/user', '/cwd')).toBe('/user')
+    expect(resolveDataDir(['x', '--data'], { CASEVAULT_DATA: ' ' }, '/user', '/cwd')).toBe(
+      join('/user', 'vault'),
+    )
   })
 
   const indexHtml = resolve(import.meta.dirname, '../../renderer/index.html')

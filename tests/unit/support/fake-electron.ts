@@ -102,7 +102,11 @@ export const ipcMain = {
 export const powerMonitor = Object.assign(new Emitter(), { getSystemIdleTime: () => 42 })
 
 /** Back to a fresh, unpackaged app that holds the single-instance lock. */
+const DEFAULT_SAVE_PATH = '/tmp/casevault-fake-dialog/picked.pdf'
+
 export function resetFakeElectron(): void {
+  dialog.savePath = DEFAULT_SAVE_PATH
+  dialog.openPaths = []
   FakeBrowserWindow.instances = []
   app.listeners.clear()
   app.isPackaged = false
@@ -118,20 +122,25 @@ export function resetFakeElectron(): void {
   })
 }
 
-/** What `vi.mock('electron', …)` returns. */
-/** Records save dialogs; answers with a path under /tmp as if the user picked it. */
+/**
+ * Records file dialogs and answers as if the user picked `savePath` (a path under /tmp unless a
+ * test sets one) or `openPaths` (none: cancelled).
+ */
 export const dialog = {
   calls: [] as unknown[][],
+  savePath: DEFAULT_SAVE_PATH,
+  openPaths: [] as string[],
   async showSaveDialog(...args: unknown[]) {
     dialog.calls.push(args)
-    return { canceled: false, filePath: '/tmp/casevault-fake-dialog/picked.pdf' }
+    return { canceled: false, filePath: dialog.savePath }
   },
   async showOpenDialog(...args: unknown[]) {
     dialog.calls.push(args)
-    return { canceled: true, filePaths: [] }
+    return { canceled: dialog.openPaths.length === 0, filePaths: dialog.openPaths }
   },
 }
 
+/** What `vi.mock('electron', …)` returns. */
 export const fakeElectronModule = {
   app,
   BrowserWindow: FakeBrowserWindow,
