@@ -7,6 +7,8 @@ import { CaseVaultError } from './errors'
 
 const FULL = new Set(['ENOSPC', 'EDQUOT', 'EFBIG', 'SQLITE_FULL'])
 const NOT_ALLOWED = new Set(['EACCES', 'EPERM', 'EROFS'])
+// A file or folder another program holds open (Windows refuses to rename or delete it then).
+const IN_USE = new Set(['EBUSY', 'ETXTBSY'])
 const UNAVAILABLE = new Set(['ENOENT', 'ENOTDIR', 'EIO', 'ENODEV', 'ENXIO', 'ESTALE', 'ENOMEDIUM'])
 
 /** The coded error for a file-system failure, or null when `error` is not one. */
@@ -18,6 +20,10 @@ export function classifyFileError(error: unknown): CaseVaultError | null {
     return new CaseVaultError('DISK_FULL', 'There is not enough free space on the drive.', { reason: code })
   if (NOT_ALLOWED.has(code))
     return new CaseVaultError('FILE_NOT_ALLOWED', 'This file or folder is read-only or protected.', {
+      reason: code,
+    })
+  if (IN_USE.has(code))
+    return new CaseVaultError('FILE_IN_USE', 'Another program is using this file or folder.', {
       reason: code,
     })
   if (UNAVAILABLE.has(code))

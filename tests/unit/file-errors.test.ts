@@ -40,10 +40,12 @@ describe('file-system errors in words a person can act on', () => {
     expect(autoBackupFailure(missing, gone)).toBe('folder_missing')
   })
 
-  it('read-only and protected places are FILE_NOT_ALLOWED; anything else is left to the caller', () => {
+  it('read-only and protected places are FILE_NOT_ALLOWED, ones in use FILE_IN_USE; anything else is left to the caller', () => {
     for (const code of ['EACCES', 'EPERM', 'EROFS'])
       expect(classifyFileError(Object.assign(new Error(code), { code }))?.code).toBe('FILE_NOT_ALLOWED')
     expect(autoBackupFailure(Object.assign(new Error(), { code: 'EROFS' }), tempDir())).toBe('not_allowed')
+    for (const code of ['EBUSY', 'ETXTBSY'])
+      expect(classifyFileError(Object.assign(new Error(code), { code }))?.code).toBe('FILE_IN_USE')
     expect(classifyFileError(new Error('no code'))).toBeNull()
     expect(classifyFileError({ code: 'SQLITE_CONSTRAINT' })).toBeNull()
     expect(classifyFileError(null)).toBeNull()

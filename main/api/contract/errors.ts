@@ -25,6 +25,7 @@ export const errorCodes = [
   'CANCELLED',
   'DISK_FULL',
   'FILE_NOT_ALLOWED',
+  'FILE_IN_USE',
   'FILE_UNAVAILABLE',
   'FILE_IN_VAULT_FOLDER',
   'OTHER_VAULT',

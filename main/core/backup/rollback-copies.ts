@@ -97,7 +97,12 @@ export async function swapIntoDataFolder(
   const rollbackDir = existsSync(dataDir) ? rollbackFolderFor(dataDir, now) : null
   // Power lost between the two renames is finished (or undone) at the next start: swap-journal.ts.
   writeSwapJournal(dataDir, incoming, rollbackDir)
-  if (rollbackDir) await rename(dataDir, rollbackDir)
+  try {
+    if (rollbackDir) await rename(dataDir, rollbackDir)
+  } catch (error) {
+    clearSwapJournal(dataDir) // nothing moved (on Windows, a file in the folder held open elsewhere)
+    throw error
+  }
   try {
     await rename(incoming, dataDir)
   } catch (error) {

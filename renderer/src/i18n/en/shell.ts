@@ -168,6 +168,8 @@ export const shellMessages = {
       'The drive is full, or cannot hold a file this big (a USB stick formatted as FAT32 takes at most 4 GB per file). Nothing was saved: free some space or choose another drive, then try again.',
     FILE_NOT_ALLOWED:
       'CaseVault may not use this file or folder: it is read-only or protected (a USB stick can have a write-protect switch). Nothing was changed: choose another place, then try again.',
+    FILE_IN_USE:
+      'Another program is using this file or folder (an open document, a window showing the folder, a virus scan). Nothing was changed: close it, then try again.',
     FILE_IN_VAULT_FOLDER:
       'This is the folder where CaseVault keeps the vault itself, so nothing may be saved there: a backup there would be lost with the vault it protects. Nothing was changed: choose another place, for example a USB stick.',
     OTHER_VAULT: 'This backup is of another vault, not of this one. Nothing was changed.',
