@@ -22,6 +22,7 @@ import {
 } from '../core/backup/rollback-copies'
 import type { VaultSession } from '../core/vault/vault-session'
 import { workSince } from '../core/backup/work-since'
+import { auditFork, type AuditFork } from '../core/backup/audit-fork'
 
 /**
  * The backup file a restore last refused, per session, and why (OTHER_VAULT or NEWER_WORK): when
@@ -135,21 +136,27 @@ export const backupHandlers: AreaHandlers<typeof backupContract> = {
     refusedFiles.delete(session)
     // Verified completely before the vault is touched; the restore itself is recorded in the
     // outgoing vault's log, which stays in the rollback copy.
+    // A backup from a second copy of this vault lacks what was recorded here since they parted.
+    let fork: AuditFork | null = null
     const { manifest, counts } = await ctx.operations.run('restore', (signal, report) =>
       restoreBackup(vault.dataDir, file, credentials, {
         signal,
         onProgress: report,
         allowAnotherVault: anotherVault === true,
+        inspectSnapshot: (snapshot) => {
+          fork = anotherVault || replaceNewerWork ? null : auditFork(session.db, snapshot)
+        },
         beforeSwap: (checked) => {
           // Restoring goes back in time: what was recorded here since the backup is replaced
           // (kept in the rollback copy). Said with numbers first, unless the user has seen them,
           // or the backup is of another vault (all of this vault is replaced anyway).
           if (!anotherVault && !replaceNewerWork) {
-            const since = workSince(session.db, checked.manifest.createdAt)
+            const since = workSince(session.db, fork ? (fork.partedAt ?? '') : checked.manifest.createdAt)
             if (since.cases + since.unlinked + since.directory > 0) {
               throw new CaseVaultError('NEWER_WORK', 'This vault has work newer than the backup.', {
                 createdAt: checked.manifest.createdAt,
                 createdBy: checked.manifest.createdBy,
+                ...(fork ? { otherCopy: true, partedAt: fork.partedAt } : {}),
                 cases: since.cases,
                 unlinked: since.unlinked,
                 directory: since.directory,

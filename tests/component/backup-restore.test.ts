@@ -159,6 +159,38 @@ describe('restoring a backup', () => {
     wrapper.unmount()
   })
 
+  it('says when a backup comes from a second copy of this vault, and since when its work is counted', async () => {
+    install(
+      {
+        ok: false,
+        error: {
+          code: 'NEWER_WORK',
+          message: 'newer work',
+          details: {
+            createdAt: '2026-03-01T10:00:00.000Z',
+            createdBy: 'field.laptop',
+            otherCopy: true,
+            partedAt: '2026-01-15T09:00:00.000Z',
+            cases: 3,
+            unlinked: 0,
+          },
+        },
+      },
+      admin,
+    )
+    const { wrapper } = await mountPanel()
+    await wrapper.get('[data-testid="restore-confirm-word"]').setValue('RESTORE')
+    await wrapper.get('[data-testid="restore-passphrase"]').setValue('quiet walnut ferry orbit 1987 maple')
+    await wrapper.get('form').trigger('submit')
+    await flushPromises()
+    const details = wrapper.get('[data-testid="restore-newer-work-details"]').text()
+    expect(details).toContain('on another copy of this vault that parted from this one on')
+    expect(details).toContain('Jan')
+    expect(details).toContain('by field.laptop')
+    expect(wrapper.get('[data-testid="restore-newer-work"]').text()).toContain('work on 3 cases')
+    wrapper.unmount()
+  })
+
   it('says which kind of secret a backup needs when the other kind was given', async () => {
     install(
       {

@@ -51,10 +51,11 @@ export async function restoreBackup(
   const extracted = join(staging, 'extracted')
   const candidate = join(staging, 'vault')
   try {
-    const { signal, onProgress } = options
+    const { signal, onProgress, inspectSnapshot } = options
     const verified = await verifyBackupInto(extracted, file, credentials, {
       ...(signal ? { signal } : {}),
       ...(onProgress ? { onProgress } : {}),
+      ...(inspectSnapshot ? { inspectSnapshot } : {}),
     })
     signal?.throwIfAborted()
     // A first-run restore refuses any vault it finds (VAULT_EXISTS, below): nothing to compare.

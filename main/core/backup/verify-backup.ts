@@ -1,7 +1,7 @@
 import { readFile, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { CaseVaultError } from '../errors'
-import { openEncryptedDatabase } from '../db/connection'
+import { openEncryptedDatabase, type VaultDatabase } from '../db/connection'
 import { integrityProblemsInWorker } from '../db/integrity-worker'
 import { SCHEMA_VERSION } from '../db/migrate'
 import { verifyAuditChainInTurns } from '../audit/audit-log'
@@ -55,6 +55,8 @@ export interface VerifyOptions {
   signal?: AbortSignal
   /** 'decrypt' with the share read, then 'check' (integrity and audit chain: length unknown). */
   onProgress?: (stage: 'decrypt' | 'check', fraction: number | null) => void
+  /** Reads the snapshot once every check has passed, while it is still open (restore: audit-fork.ts). */
+  inspectSnapshot?: (snapshot: VaultDatabase) => void
 }
 
 export async function verifyBackupInto(
@@ -102,6 +104,7 @@ export async function verifyBackupInto(
         if (counts[table] !== expected)
           throw damaged(`${table}: ${counts[table]} rows, the manifest says ${expected}`)
       }
+      options.inspectSnapshot?.(db)
       return { manifest, counts, auditRows: chain.checkedRows }
     } finally {
       db.close()

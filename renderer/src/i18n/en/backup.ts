@@ -194,6 +194,10 @@ export const backupMessages = {
       newerWork: {
         heading: 'This vault has newer work than the backup',
         details: 'The backup was made on {date} by {user}. Since then, this vault has recorded:',
+        otherCopy:
+          'The backup was made on {date} by {user}, on another copy of this vault that parted from this one on {parted}. Since then, this vault has recorded, and the backup does not hold:',
+        otherCopyUndated:
+          'The backup was made on {date} by {user}, on another copy of this vault. This vault has recorded, and the backup does not hold:',
         cases:
           'work on one case (new, changed, or a new note, file, referral, plan or screening) | work on {count} cases (new, changed, or a new note, file, referral, plan or screening)',
         directory: 'one service directory entry | {count} service directory entries',
