@@ -152,7 +152,7 @@ export const backupHandlers: AreaHandlers<typeof backupContract> = {
           // or the backup is of another vault (all of this vault is replaced anyway).
           if (!anotherVault && !replaceNewerWork) {
             const since = workSince(session.db, fork ? (fork.partedAt ?? '') : checked.manifest.createdAt)
-            if (since.cases + since.unlinked + since.directory > 0) {
+            if (since.cases + since.unlinked + since.directory + since.deleted > 0) {
               throw new CaseVaultError('NEWER_WORK', 'This vault has work newer than the backup.', {
                 createdAt: checked.manifest.createdAt,
                 createdBy: checked.manifest.createdBy,
@@ -160,6 +160,7 @@ export const backupHandlers: AreaHandlers<typeof backupContract> = {
                 cases: since.cases,
                 unlinked: since.unlinked,
                 directory: since.directory,
+                deleted: since.deleted,
               })
             }
           }

@@ -5,7 +5,15 @@
 import { describe, expect, it } from 'vitest'
 import { ADMIN, call, errorCode, folderFileAccess, tempDir, testHost } from './support/temp-vault'
 import { survivorCase } from './support/case-fixtures'
-import type { BackupCheck, BackupResult, CasePage, VaultStatus } from '../../main/api/contract'
+import type {
+  AttachmentSummary,
+  BackupCheck,
+  BackupResult,
+  CaseDetail,
+  CasePage,
+  CasePerpetrator,
+  VaultStatus,
+} from '../../main/api/contract'
 import { SHELTER } from './fixtures/hsds/directory-fixtures'
 
 const PASS = 'quiet walnut ferry orbit 1987 maple'
@@ -73,6 +81,46 @@ describe('restoring a backup older than work in this vault', () => {
     expect(refused).toMatchObject({
       ok: false,
       error: { code: 'NEWER_WORK', details: { cases: 1, unlinked: 0, directory: 1 } },
+    })
+  })
+
+  it('counts what leaves no timestamp: a known perpetrator linked or unlinked, a file removed, a case deleted', async () => {
+    const access = folderFileAccess(tempDir())
+    const { host } = testHost(tempDir(), access)
+    await call(host, 'vault:create', ADMIN)
+    const [first, second, doomed, withFile] = [
+      await call<CaseDetail>(host, 'cases:create', survivorCase()),
+      await call<CaseDetail>(host, 'cases:create', survivorCase()),
+      await call<CaseDetail>(host, 'cases:create', survivorCase()),
+      await call<CaseDetail>(host, 'cases:create', survivorCase()),
+    ]
+    const viktor = await call<CasePerpetrator>(host, 'perpetrators:add', {
+      caseId: first.id,
+      person: { prs_FirstName: 'Viktor' },
+      aliases: [],
+      context: {},
+    })
+    const file = await call<AttachmentSummary>(host, 'attachments:add', {
+      caseId: withFile.id,
+      fileName: 'statement.txt',
+      content: new TextEncoder().encode('Interview notes'),
+    })
+    const made = await call<BackupResult>(host, 'backup:create', { passphrase: PASS })
+    access.files.chooseBackupFile = async () => made.file
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    await call(host, 'perpetrators:add', {
+      caseId: second.id,
+      existingPersonId: viktor.personId,
+      context: {},
+    })
+    await call(host, 'perpetrators:unlink', { caseId: first.id, personId: viktor.personId })
+    await call(host, 'attachments:remove', { id: file.id })
+    await call(host, 'cases:delete', { id: doomed.id, reason: 'entered twice' })
+
+    const refused = await host.dispatch('backup:restore', { passphrase: PASS })
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'NEWER_WORK', details: { cases: 3, deleted: 1, unlinked: 0, directory: 0 } },
     })
   })
 

@@ -2,8 +2,9 @@
 // Counted from the rows' own timestamps (ISO 8601 in UTC, as every row is written): cases with
 // anything new (the case, its survivor or perpetrators, a comment, an attachment, a referral, a
 // support plan, a screening of theirs, new or linked), screenings and referrals made apart from a
-// case (hotline screenings), and service directory entries. Linking a perpetrator already known to
-// another case leaves no timestamp, so it is not counted.
+// case (hotline screenings), and service directory entries. What leaves no timestamp on a row (a
+// perpetrator known to another case linked, one unlinked, a file removed, a case deleted) is read
+// from the audit log, which records each with its case.
 import type { VaultDatabase } from '../db/connection'
 
 export interface WorkSince {
@@ -12,7 +13,12 @@ export interface WorkSince {
   unlinked: number
   /** Service directory organisations and services. */
   directory: number
+  /** Cases deleted here since: the restore would bring them back. */
+  deleted: number
 }
+
+/** Changes to a case that leave no timestamp on any row still there (audit actions). */
+const UNTIMED_CASE_CHANGES = `('perpetrator.linked', 'perpetrator.unlinked', 'attachment.removed')`
 
 const CASES_TOUCHED = `SELECT count(*) FROM (
   SELECT id AS case_id FROM cases WHERE updated_at > @at
@@ -24,7 +30,11 @@ const CASES_TOUCHED = `SELECT count(*) FROM (
   UNION SELECT c.id FROM cases c JOIN persons p ON p.id = c.survivor_id WHERE p.updated_at > @at
   UNION SELECT cp.case_id FROM case_perpetrators cp JOIN persons p ON p.id = cp.person_id
     WHERE p.updated_at > @at
+  UNION SELECT c.id FROM audit_log a JOIN cases c ON a.target = 'case:' || c.id
+    WHERE a.at > @at AND a.action IN ${UNTIMED_CASE_CHANGES}
 )`
+
+const DELETED = `SELECT count(*) FROM audit_log WHERE at > @at AND action = 'case.deleted'`
 
 const UNLINKED = `SELECT
   (SELECT count(*) FROM assessments WHERE case_id IS NULL AND created_at > @at) +
@@ -39,5 +49,6 @@ export function workSince(db: VaultDatabase, at: string): WorkSince {
     cases: db.prepare<[{ at: string }], number>(CASES_TOUCHED).pluck().get({ at })!,
     unlinked: db.prepare<[{ at: string }], number>(UNLINKED).pluck().get({ at })!,
     directory: db.prepare<[{ at: string }], number>(DIRECTORY).pluck().get({ at })!,
+    deleted: db.prepare<[{ at: string }], number>(DELETED).pluck().get({ at })!,
   }
 }

@@ -18,6 +18,7 @@ export interface NewerWork {
   cases: number
   unlinked: number
   directory: number
+  deleted: number
 }
 
 export function otherVaultOf(error: unknown): OtherVault | null {
@@ -32,7 +33,7 @@ export function otherVaultOf(error: unknown): OtherVault | null {
 
 export function newerWorkOf(error: unknown): NewerWork | null {
   if (!(error instanceof ApiError) || error.code !== 'NEWER_WORK' || !error.details) return null
-  const { createdAt, createdBy, otherCopy, partedAt, cases, unlinked, directory } = error.details
+  const { createdAt, createdBy, otherCopy, partedAt, cases, unlinked, directory, deleted } = error.details
   return {
     createdAt: typeof createdAt === 'string' ? createdAt : '',
     createdBy: typeof createdBy === 'string' ? createdBy : '',
@@ -41,6 +42,7 @@ export function newerWorkOf(error: unknown): NewerWork | null {
     cases: typeof cases === 'number' ? cases : 0,
     unlinked: typeof unlinked === 'number' ? unlinked : 0,
     directory: typeof directory === 'number' ? directory : 0,
+    deleted: typeof deleted === 'number' ? deleted : 0,
   }
 }
 
@@ -48,4 +50,13 @@ export function newerWorkOf(error: unknown): NewerWork | null {
 export function newerWorkLead(work: NewerWork): string {
   if (!work.otherCopy) return 'backup.restore.newerWork.details'
   return work.partedAt ? 'backup.restore.newerWork.otherCopy' : 'backup.restore.newerWork.otherCopyUndated'
+}
+
+/** The question's list: each kind of newer work there is, with how much. */
+export function newerWorkLines(
+  work: NewerWork,
+): { kind: 'cases' | 'deleted' | 'directory' | 'unlinked'; count: number }[] {
+  return (['cases', 'deleted', 'directory', 'unlinked'] as const)
+    .filter((kind) => work[kind] > 0)
+    .map((kind) => ({ kind, count: work[kind] }))
 }

@@ -201,6 +201,8 @@ export const backupMessages = {
         cases:
           'work on one case (new, changed, or a new note, file, referral, plan or screening) | work on {count} cases (new, changed, or a new note, file, referral, plan or screening)',
         directory: 'one service directory entry | {count} service directory entries',
+        deleted:
+          'one case deleted (the backup would bring it back) | {count} cases deleted (the backup would bring them back)',
         unlinked:
           'one screening or referral not tied to a case | {count} screenings or referrals not tied to a case',
         consequence:
