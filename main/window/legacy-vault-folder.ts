@@ -2,8 +2,9 @@
 // vault.json and casevault.db directly in Electron's per-user folder. Such a vault is moved into
 // the new folder at start, before anything opens it, so nobody finds an empty first-run screen.
 import { existsSync, mkdirSync, renameSync } from 'node:fs'
-import { join } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import { RESTORE_MARKER_FILE } from '../core/backup/restore-marker'
+import { listRollbackCopies } from '../core/backup/rollback-copies'
 import { DATABASE_FILE, HEADER_FILE, syncDirectory } from '../core/vault/vault-header'
 
 /** vault.json goes last: while it is still in the old folder, the move is not finished. */
@@ -42,4 +43,25 @@ export function moveVaultFromOldFolder(oldFolder: string, dataDir: string): bool
   syncDirectory(dataDir)
   syncDirectory(oldFolder)
   return true
+}
+
+/**
+ * The rollback copies such a vault's restores left beside the per-user folder
+ * (`<per-user folder>.rollback-<time>`, in the system's application-data folder) go beside the new
+ * data folder, where the Backup screen lists them and can remove them. Left where they were, they
+ * would be whole old vaults nobody sees. Returns how many moved.
+ */
+export function moveOldRollbackCopies(oldFolder: string, dataDir: string): number {
+  const oldPrefix = `${basename(oldFolder)}.rollback-`
+  let moved = 0
+  for (const copy of listRollbackCopies(oldFolder)) {
+    const target = join(
+      dirname(dataDir),
+      `${basename(dataDir)}.rollback-${copy.name.slice(oldPrefix.length)}`,
+    )
+    if (existsSync(target)) continue
+    renameSync(join(dirname(oldFolder), copy.name), target)
+    moved += 1
+  }
+  return moved
 }

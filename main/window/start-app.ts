@@ -7,7 +7,7 @@ import { createApiHost } from '../api/host'
 import { registerIpc } from '../ipc'
 import { createMainWindow } from './create-window'
 import { resolveDataDir, VAULT_FOLDER_IN_USER_DATA } from './data-dir'
-import { moveVaultFromOldFolder } from './legacy-vault-folder'
+import { moveOldRollbackCopies, moveVaultFromOldFolder } from './legacy-vault-folder'
 import { dialogFileAccess } from './dialog-file-access'
 import { hardenSession, hardenWebContents, isTrustedRendererUrl } from './security'
 
@@ -125,9 +125,14 @@ function chooseDataDir(options: StartOptions, userData: string): string {
   if (dataDir !== join(userData, VAULT_FOLDER_IN_USER_DATA)) return dataDir
   try {
     moveVaultFromOldFolder(userData, dataDir)
-    return dataDir
   } catch (error) {
     console.error('[casevault] could not move the vault into its own folder; using it where it is', error)
     return userData
   }
+  try {
+    moveOldRollbackCopies(userData, dataDir)
+  } catch (error) {
+    console.error('[casevault] could not move the old rollback copies beside the vault', error)
+  }
+  return dataDir
 }

@@ -2,15 +2,15 @@
 // profile. A restore renames the whole data folder: on Windows that fails while Chromium holds
 // files there, and elsewhere it carried Chromium's profile into the rollback copy. The vault now
 // has a folder of its own there, and a vault in the old place is moved into it at start.
-import { existsSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import * as electron from 'electron'
 import { startApp, type ElectronModules } from '../../main/window/start-app'
 import { VAULT_FOLDER_IN_USER_DATA } from '../../main/window/data-dir'
 import { moveVaultFromOldFolder } from '../../main/window/legacy-vault-folder'
 import type { ApiHost } from '../../main/api/host-types'
-import type { CasePage } from '../../main/api/contract'
+import type { CasePage, RollbackCopy } from '../../main/api/contract'
 import { ADMIN, call, tempDir, testHost } from './support/temp-vault'
 import { createCase } from './support/case-fixtures'
 import { fake } from './support/fake-electron'
@@ -78,6 +78,21 @@ describe('the data folder inside Electron’s per-user folder', () => {
     expect(readdirSync(userData).filter((name) => name.startsWith('vault.rollback-'))).toHaveLength(1)
     await call(host, 'vault:unlock', unlock)
     expect(await casesIn(host)).toBe(1)
+  })
+
+  it('brings the rollback copies of the old place beside the vault, where the Backup screen lists them', async () => {
+    const userData = await vaultInOldPlace()
+    const stamp = '2026-01-05T10-00-00-000Z'
+    const oldCopy = join(dirname(userData), `CaseVault.rollback-${stamp}`)
+    mkdirSync(oldCopy)
+    for (const name of ['vault.json', 'casevault.db']) cpSync(join(userData, name), join(oldCopy, name))
+    const running = await startWithoutDataFlag(userData)
+    host = running.host
+
+    expect(existsSync(oldCopy)).toBe(false)
+    await call(host, 'vault:unlock', unlock)
+    const copies = await call<RollbackCopy[]>(host, 'backup:rollbackCopies')
+    expect(copies.map((copy) => copy.name)).toEqual([`vault.rollback-${stamp}`])
   })
 
   it('resumes a move cut short, and never overwrites a vault already in the new folder', async () => {
