@@ -2,9 +2,10 @@
 // vault.json and casevault.db directly in Electron's per-user folder. Such a vault is moved into
 // the new folder at start, before anything opens it, so nobody finds an empty first-run screen.
 import { existsSync, mkdirSync, renameSync } from 'node:fs'
-import { basename, dirname, join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { RESTORE_MARKER_FILE } from '../core/backup/restore-marker'
 import { listRollbackCopies } from '../core/backup/rollback-copies'
+import { rollbackPrefix } from '../core/backup/beside-data-folder'
 import { DATABASE_FILE, HEADER_FILE, syncDirectory } from '../core/vault/vault-header'
 
 /** vault.json goes last: while it is still in the old folder, the move is not finished. */
@@ -24,20 +25,20 @@ const VAULT_FILES = [
 export function moveVaultFromOldFolder(oldFolder: string, dataDir: string): boolean {
   if (!existsSync(join(oldFolder, HEADER_FILE)) || existsSync(join(dataDir, HEADER_FILE))) return false
   mkdirSync(dataDir, { recursive: true, mode: 0o700 })
-  const moved: string[] = []
   try {
     for (const name of VAULT_FILES) {
       const from = join(oldFolder, name)
       const to = join(dataDir, name)
-      if (existsSync(from) && !existsSync(to)) {
-        renameSync(from, to)
-        moved.push(name)
-      }
+      if (existsSync(from) && !existsSync(to)) renameSync(from, to)
     }
   } catch (error) {
-    // Put back what moved (a file held open by another program, say), so the vault stays whole
-    // in the old folder, which this start then uses.
-    for (const name of moved.reverse()) renameSync(join(dataDir, name), join(oldFolder, name))
+    // Put back everything moved, in this start or in one the power cut short (a file held open by
+    // another program, say), so the vault stays whole in the old folder, which this start uses.
+    for (const name of VAULT_FILES) {
+      const from = join(dataDir, name)
+      const to = join(oldFolder, name)
+      if (existsSync(from) && !existsSync(to)) renameSync(from, to)
+    }
     throw error
   }
   syncDirectory(dataDir)
@@ -52,13 +53,10 @@ export function moveVaultFromOldFolder(oldFolder: string, dataDir: string): bool
  * would be whole old vaults nobody sees. Returns how many moved.
  */
 export function moveOldRollbackCopies(oldFolder: string, dataDir: string): number {
-  const oldPrefix = `${basename(oldFolder)}.rollback-`
+  const oldPrefix = rollbackPrefix(oldFolder)
   let moved = 0
   for (const copy of listRollbackCopies(oldFolder)) {
-    const target = join(
-      dirname(dataDir),
-      `${basename(dataDir)}.rollback-${copy.name.slice(oldPrefix.length)}`,
-    )
+    const target = join(dirname(dataDir), `${rollbackPrefix(dataDir)}${copy.name.slice(oldPrefix.length)}`)
     if (existsSync(target)) continue
     renameSync(join(dirname(oldFolder), copy.name), target)
     moved += 1

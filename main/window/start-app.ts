@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { App, BrowserWindow, Dialog, IpcMain, PowerMonitor, Session } from 'electron'
 import { LOCKED_EVENT_CHANNEL, PROGRESS_EVENT_CHANNEL } from '../api/contract/channels'
@@ -8,6 +8,7 @@ import { registerIpc } from '../ipc'
 import { createMainWindow } from './create-window'
 import { resolveDataDir, VAULT_FOLDER_IN_USER_DATA } from './data-dir'
 import { moveOldRollbackCopies, moveVaultFromOldFolder } from './legacy-vault-folder'
+import { finishInterruptedSwap, swapJournalPath } from '../core/backup/swap-journal'
 import { dialogFileAccess } from './dialog-file-access'
 import { hardenSession, hardenWebContents, isTrustedRendererUrl } from './security'
 
@@ -123,6 +124,12 @@ export async function startApp(electron: ElectronModules, options: StartOptions)
 function chooseDataDir(options: StartOptions, userData: string): string {
   const dataDir = resolveDataDir(options.argv, options.env, userData, options.cwd)
   if (dataDir !== join(userData, VAULT_FOLDER_IN_USER_DATA)) return dataDir
+  // Swaps cut short go first: a move now could fill the place a staged vault is waiting for. One
+  // begun while the vault was used in place in the per-user folder (when moving it had failed)
+  // ends in the vault's own folder: Chromium has made itself a new profile in the old place.
+  finishInterruptedSwap(dataDir)
+  finishInterruptedSwap(userData, dataDir)
+  if (existsSync(swapJournalPath(dataDir)) || existsSync(swapJournalPath(userData))) return dataDir
   try {
     moveVaultFromOldFolder(userData, dataDir)
   } catch (error) {

@@ -30,6 +30,7 @@ export const errorCodes = [
   'FILE_IN_VAULT_FOLDER',
   'OTHER_VAULT',
   'NEWER_WORK',
+  'RESTORE_UNFINISHED',
   'INTERNAL',
 ] as const
 

@@ -8,6 +8,7 @@ import type { BackupCredentials } from './backup-format'
 import { RESTORE_MARKER_FILE, writeRestoreMarker } from './restore-marker'
 import { swapIntoDataFolder } from './rollback-copies'
 import { restoreStagingFolder } from './scratch-folder'
+import { assertNoSwapPending } from './swap-journal'
 
 export interface RestoreOptions extends VerifyOptions {
   now?: Date
@@ -46,6 +47,7 @@ export async function restoreBackup(
   credentials: BackupCredentials,
   options: RestoreOptions = {},
 ): Promise<RestoredBackup> {
+  assertNoSwapPending(dataDir)
   const now = options.now ?? new Date()
   const staging = restoreStagingFolder(dataDir, now)
   const extracted = join(staging, 'extracted')
@@ -77,6 +79,7 @@ export async function restoreBackup(
     // Verification only read the files: make them durable before they replace the live vault.
     for (const file of [HEADER_FILE, DATABASE_FILE, RESTORE_MARKER_FILE]) syncFile(join(candidate, file))
     syncDirectory(candidate)
+    syncDirectory(staging)
     signal?.throwIfAborted()
     if (options.onlyIntoEmptyFolder && holdsVault(dataDir))
       throw new CaseVaultError('VAULT_EXISTS', 'A vault already exists in this data folder.')

@@ -5,11 +5,12 @@
 // itself. Only folders named exactly so, beside this data folder, are ever touched.
 import { existsSync, readdirSync, rmSync, statSync, type Dirent } from 'node:fs'
 import { rename } from 'node:fs/promises'
-import { basename, dirname, join } from 'node:path'
+import { dirname, join } from 'node:path'
 import type { RollbackCopy } from '../../api/contract/backup'
 import { CaseVaultError } from '../errors'
 import { DATABASE_FILE, readHeader, syncDirectory } from '../vault/vault-header'
-import { clearSwapJournal, writeSwapJournal } from './swap-journal'
+import { folderStamp, rollbackPrefix } from './beside-data-folder'
+import { assertNoSwapPending, clearSwapJournal, writeSwapJournal } from './swap-journal'
 
 const STAMP = /^(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z$/
 
@@ -30,7 +31,7 @@ function folderBytes(path: string): number {
 
 function rollbackFolders(dataDir: string): { entry: Dirent; at: string }[] {
   const parent = dirname(dataDir)
-  const prefix = `${basename(dataDir)}.rollback-`
+  const prefix = rollbackPrefix(dataDir)
   let entries: Dirent[]
   try {
     entries = readdirSync(parent, { withFileTypes: true })
@@ -57,7 +58,7 @@ export function listRollbackCopies(dataDir: string): RollbackCopy[] {
 
 /** Where a vault moved aside at `at` goes: `<data folder>.rollback-<time>`, beside it. */
 export function rollbackFolderFor(dataDir: string, at: Date): string {
-  return join(dirname(dataDir), `${basename(dataDir)}.rollback-${at.toISOString().replace(/[:.]/g, '-')}`)
+  return join(dirname(dataDir), `${rollbackPrefix(dataDir)}${folderStamp(at)}`)
 }
 
 /**
@@ -94,6 +95,7 @@ export async function swapIntoDataFolder(
   incoming: string,
   now: Date,
 ): Promise<string | null> {
+  assertNoSwapPending(dataDir)
   const rollbackDir = existsSync(dataDir) ? rollbackFolderFor(dataDir, now) : null
   // Power lost between the two renames is finished (or undone) at the next start: swap-journal.ts.
   writeSwapJournal(dataDir, incoming, rollbackDir)

@@ -1,7 +1,8 @@
 import { mkdtemp, readdir, rm, stat, statfs } from 'node:fs/promises'
 import { freemem, tmpdir } from 'node:os'
-import { basename, dirname, join, sep } from 'node:path'
+import { dirname, join, sep } from 'node:path'
 import { pendingSwapIncoming } from './swap-journal'
+import { folderStamp, restoreStagingPrefix } from './beside-data-folder'
 
 const SHARED_MEMORY = '/dev/shm'
 export const VERIFY_SCRATCH_PREFIX = 'casevault-verify-'
@@ -13,10 +14,8 @@ const ABANDONED_AFTER_MS = 60 * 60 * 1000
  * so the swap is a rename), hidden, dated.
  */
 export function restoreStagingFolder(dataDir: string, at: Date): string {
-  return join(dirname(dataDir), `${stagingPrefix(dataDir)}${at.toISOString().replace(/[:.]/g, '-')}`)
+  return join(dirname(dataDir), `${restoreStagingPrefix(dataDir)}${folderStamp(at)}`)
 }
-
-const stagingPrefix = (dataDir: string) => `.${basename(dataDir)}.restore-`
 
 /**
  * A private folder for unpacking a backup only to check it. On Linux, in memory (tmpfs) when
@@ -47,7 +46,7 @@ export async function scratchFolder(prefix: string, bytes: number): Promise<stri
  */
 export async function sweepAbandonedScratch(dataDir: string, now: Date = new Date()): Promise<string[]> {
   const places = [
-    { folder: dirname(dataDir), prefix: stagingPrefix(dataDir) },
+    { folder: dirname(dataDir), prefix: restoreStagingPrefix(dataDir) },
     { folder: tmpdir(), prefix: VERIFY_SCRATCH_PREFIX },
     ...(process.platform === 'linux' ? [{ folder: SHARED_MEMORY, prefix: VERIFY_SCRATCH_PREFIX }] : []),
   ]

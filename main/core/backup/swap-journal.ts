@@ -5,9 +5,20 @@
 // folder that the next sweep deletes. So before the first rename, the swap writes down what it is
 // about to do, beside the data folder; the next start (any Vault over this folder, app or CLI)
 // finishes the swap or puts the old vault back, and the note is removed once the swap is whole.
-import { existsSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  lstatSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path'
 import { z } from 'zod'
+import { CaseVaultError } from '../errors'
+import { restoreStagingPrefix, rollbackPrefix } from './beside-data-folder'
 import { DATABASE_FILE, HEADER_FILE, syncDirectory, syncFile } from '../vault/vault-header'
 
 /** A folder inside the data folder's parent, relative to it: the note cannot point anywhere else. */
@@ -54,9 +65,15 @@ export function pendingSwapIncoming(dataDir: string): string | null {
   return journal ? join(dirname(dataDir), journal.incoming) : null
 }
 
+/** A note is a small regular file: anything else (a pipe would block the start) is not read. */
+const MAX_JOURNAL_BYTES = 64 * 1024
+
 function readJournal(dataDir: string): SwapJournal | null {
   try {
-    return journalSchema.parse(JSON.parse(readFileSync(swapJournalPath(dataDir), 'utf8')))
+    const path = swapJournalPath(dataDir)
+    const info = lstatSync(path)
+    if (!info.isFile() || info.size > MAX_JOURNAL_BYTES) return null
+    return journalSchema.parse(JSON.parse(readFileSync(path, 'utf8')))
   } catch {
     return null
   }
@@ -86,11 +103,13 @@ function moveInto(dataDir: string, from: string): void {
  * either finished or never began its renames: the note is simply removed. Otherwise the incoming
  * vault (already verified and synced when the note was written) is moved in; failing that, the
  * vault that was moved aside is put back. A data folder holding something else is never touched.
+ * `into`: where the vault goes, when the data folder has moved since the swap began (the vault's
+ * own folder inside Electron's per-user folder, which used to be the data folder itself).
  */
-export function finishInterruptedSwap(dataDir: string): SwapRecovery {
+export function finishInterruptedSwap(dataDir: string, into: string = dataDir): SwapRecovery {
   if (!existsSync(swapJournalPath(dataDir))) return 'nothing-to-do'
   try {
-    return recover(dataDir)
+    return recover(dataDir, into)
   } catch (error) {
     // Never stops the app from starting: the note stays, and the next start tries again.
     console.error('[casevault] could not complete a vault swap that was cut short', error)
@@ -98,27 +117,62 @@ export function finishInterruptedSwap(dataDir: string): SwapRecovery {
   }
 }
 
-function recover(dataDir: string): SwapRecovery {
-  if (holdsVault(dataDir)) {
-    clearSwapJournal(dataDir)
-    return 'nothing-to-do'
-  }
+/**
+ * A note may only name what a swap of this data folder moves: one of its staging folders or
+ * rollback copies (restore-backup.ts, rollback-copies.ts), never another folder beside it.
+ */
+function namesOwnFolders(dataDir: string, journal: SwapJournal): boolean {
+  const top = (path: string) => path.split('/')[0]!
+  const ownCopy = (path: string) => top(path).startsWith(rollbackPrefix(dataDir))
+  const ownStaging = (path: string) => top(path).startsWith(restoreStagingPrefix(dataDir))
+  return (
+    (ownStaging(journal.incoming) || ownCopy(journal.incoming)) &&
+    (journal.movedAside === null || ownCopy(journal.movedAside))
+  )
+}
+
+function recover(dataDir: string, into: string): SwapRecovery {
   const journal = readJournal(dataDir)
-  if (!journal || !dataFolderIsFree(dataDir)) {
-    console.error('[casevault] a vault swap was cut short and cannot be completed safely; left alone')
-    return 'left-alone'
-  }
+  if (!journal || !namesOwnFolders(dataDir, journal)) return leftAlone()
   const parent = dirname(dataDir)
   const incoming = join(parent, journal.incoming)
   const movedAside = journal.movedAside === null ? null : join(parent, journal.movedAside)
+  if (holdsVault(into)) {
+    if (into !== dataDir) return leftAlone()
+    // Whole already: the second rename happened (nothing left to bring in), or the first never
+    // did (the live vault was not moved aside). Any other vault here (one created since, or moved
+    // in from elsewhere) is not what the swap left: the note stays, and so does the staged vault.
+    const finished = !existsSync(incoming)
+    const neverBegan = movedAside !== null && !existsSync(movedAside)
+    if (!finished && !neverBegan) return leftAlone()
+    clearSwapJournal(dataDir)
+    return 'nothing-to-do'
+  }
+  if (!dataFolderIsFree(into)) return leftAlone()
   let outcome: SwapRecovery = 'left-alone'
   if (holdsVault(incoming)) {
-    moveInto(dataDir, incoming)
+    moveInto(into, incoming)
     outcome = 'finished'
   } else if (movedAside && holdsVault(movedAside)) {
-    moveInto(dataDir, movedAside)
+    moveInto(into, movedAside)
     outcome = 'put-back'
   }
   if (outcome !== 'left-alone') clearSwapJournal(dataDir)
   return outcome
+}
+
+function leftAlone(): SwapRecovery {
+  console.error('[casevault] a vault swap was cut short and cannot be completed safely; left alone')
+  return 'left-alone'
+}
+
+/**
+ * Before anything new is put in the data folder (a vault created, a restore, a copy brought back):
+ * a swap cut short is finished first, and while it cannot be, nothing else may start — it would
+ * take the place the staged vault is waiting for, and the note would then protect nothing.
+ */
+export function assertNoSwapPending(dataDir: string): void {
+  finishInterruptedSwap(dataDir)
+  if (existsSync(swapJournalPath(dataDir)))
+    throw new CaseVaultError('RESTORE_UNFINISHED', 'A restore was cut short and could not be finished yet.')
 }

@@ -5,6 +5,7 @@
 import { realpathSync } from 'node:fs'
 import { basename, dirname, resolve, sep } from 'node:path'
 import { CaseVaultError } from '../errors'
+import { rollbackPrefix } from '../backup/beside-data-folder'
 
 /** The path as the file system resolves it (links followed); the part that does not exist yet as given. */
 function realPath(path: string): string {
@@ -30,13 +31,13 @@ export function isInVaultFolder(path: string, dataDir: string): boolean {
   const data = comparable(realPath(dataDir))
   if (within(target, data)) return true
   const parent = dirname(data)
-  const rollbackPrefix = `${basename(data)}.rollback-`
+  const copyPrefix = rollbackPrefix(data)
   if (!within(target, parent) || target === parent) return false
   const topFolder = target
     .slice(parent.length)
     .split(sep)
     .find((part) => part !== '')!
-  return topFolder.startsWith(rollbackPrefix)
+  return topFolder.startsWith(copyPrefix)
 }
 
 export function assertOutsideVaultFolder(path: string, dataDir: string): void {

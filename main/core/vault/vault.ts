@@ -13,7 +13,7 @@ import { formatRecoveryKey, parseRecoveryKey } from './recovery-key'
 import { UnlockThrottle } from './unlock-throttle'
 import { openVaultDatabase } from './open-vault-database'
 import { openSession, type VaultSession } from './vault-session'
-import { finishInterruptedSwap } from '../backup/swap-journal'
+import { assertNoSwapPending, finishInterruptedSwap } from '../backup/swap-journal'
 import { databasePath, findSlot, headerExists, newHeader, readHeader, writeHeader } from './vault-header'
 import type { VaultLockedReason } from '../../api/contract'
 
@@ -92,6 +92,7 @@ export class Vault {
   }
 
   async create(input: NewVault): Promise<{ recoveryKey: string; session: VaultSession }> {
+    assertNoSwapPending(this.dataDir)
     if (this.exists()) throw new CaseVaultError('VAULT_EXISTS', 'A vault already exists in this folder.')
     return this.exclusive(async () => {
       mkdirSync(this.dataDir, { recursive: true, mode: 0o700 })

@@ -174,6 +174,8 @@ export const shellMessages = {
       'This is the folder where CaseVault keeps the vault itself, so nothing may be saved there: a backup there would be lost with the vault it protects. Nothing was changed: choose another place, for example a USB stick.',
     OTHER_VAULT: 'This backup is of another vault, not of this one. Nothing was changed.',
     NEWER_WORK: 'This vault has work that is newer than the backup. Nothing was changed.',
+    RESTORE_UNFINISHED:
+      'A restore was cut short (the power went, or CaseVault was closed) and could not be finished yet: another program may be using the vault’s files. Nothing was changed. Close other programs or restart the computer, then start CaseVault again.',
     FILE_UNAVAILABLE:
       'The file or folder is no longer there, or its drive cannot be read. It may have been moved, or the USB stick taken out. Nothing was changed: reconnect the drive or choose another place, then try again.',
     INTERNAL:
