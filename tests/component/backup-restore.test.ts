@@ -62,6 +62,14 @@ async function mountPanel(): Promise<{ wrapper: ReturnType<typeof mount>; router
 
 const button = (wrapper: ReturnType<typeof mount>) => wrapper.get('[data-testid="restore-run"]')
 
+/** Types the confirming word and the passphrase, submits, and waits for main's answer. */
+async function submitRestore(wrapper: ReturnType<typeof mount>, passphrase: string, word = 'RESTORE') {
+  await wrapper.get('[data-testid="restore-confirm-word"]').setValue(word)
+  await wrapper.get('[data-testid="restore-passphrase"]').setValue(passphrase)
+  await wrapper.get('form').trigger('submit')
+  await flushPromises()
+}
+
 describe('restoring a backup', () => {
   beforeEach(() => setActivePinia(createPinia()))
   afterEach(() => {
@@ -92,10 +100,7 @@ describe('restoring a backup', () => {
   it('after a restore, goes to the unlock screen, which names the backup', async () => {
     const client = install({ ok: true, value: restored }, locked)
     const { wrapper, router } = await mountPanel()
-    await wrapper.get('[data-testid="restore-confirm-word"]').setValue('restore')
-    await wrapper.get('[data-testid="restore-passphrase"]').setValue('the backup passphrase')
-    await wrapper.get('form').trigger('submit')
-    await flushPromises()
+    await submitRestore(wrapper, 'the backup passphrase', 'restore')
 
     expect(client.backup.restore).toHaveBeenCalledWith({ passphrase: 'the backup passphrase' })
     expect(router.currentRoute.value.name).toBe('unlock')
@@ -108,10 +113,7 @@ describe('restoring a backup', () => {
   it('shows a wrong passphrase on the page and keeps the vault open', async () => {
     install({ ok: false, error: { code: 'WRONG_PASSPHRASE', message: 'wrong' } }, admin)
     const { wrapper, router } = await mountPanel()
-    await wrapper.get('[data-testid="restore-confirm-word"]').setValue('RESTORE')
-    await wrapper.get('[data-testid="restore-passphrase"]').setValue('not the passphrase')
-    await wrapper.get('form').trigger('submit')
-    await flushPromises()
+    await submitRestore(wrapper, 'not the passphrase')
 
     expect(wrapper.get('[data-testid="restore-error"]').text()).toContain('The passphrase is not correct')
     expect(router.currentRoute.value.name).toBe('backup')
@@ -138,10 +140,7 @@ describe('restoring a backup', () => {
       admin,
     )
     const { wrapper } = await mountPanel()
-    await wrapper.get('[data-testid="restore-confirm-word"]').setValue('RESTORE')
-    await wrapper.get('[data-testid="restore-passphrase"]').setValue('quiet walnut ferry orbit 1987 maple')
-    await wrapper.get('form').trigger('submit')
-    await flushPromises()
+    await submitRestore(wrapper, 'quiet walnut ferry orbit 1987 maple')
     const question = wrapper.get('[data-testid="restore-newer-work"]')
     expect(question.text()).toContain('made on')
     expect(question.text()).toContain('by amina.admin')
@@ -179,10 +178,7 @@ describe('restoring a backup', () => {
       admin,
     )
     const { wrapper } = await mountPanel()
-    await wrapper.get('[data-testid="restore-confirm-word"]').setValue('RESTORE')
-    await wrapper.get('[data-testid="restore-passphrase"]').setValue('quiet walnut ferry orbit 1987 maple')
-    await wrapper.get('form').trigger('submit')
-    await flushPromises()
+    await submitRestore(wrapper, 'quiet walnut ferry orbit 1987 maple')
     const details = wrapper.get('[data-testid="restore-newer-work-details"]').text()
     expect(details).toContain('on another copy of this vault that parted from this one on')
     expect(details).toContain('Jan')
@@ -200,10 +196,7 @@ describe('restoring a backup', () => {
       admin,
     )
     const { wrapper } = await mountPanel()
-    await wrapper.get('[data-testid="restore-confirm-word"]').setValue('RESTORE')
-    await wrapper.get('[data-testid="restore-passphrase"]').setValue('a passphrase for a keyed backup')
-    await wrapper.get('form').trigger('submit')
-    await flushPromises()
+    await submitRestore(wrapper, 'a passphrase for a keyed backup')
     const error = wrapper.get('[data-testid="restore-error"]').text()
     expect(error).toContain('made to the organisation’s public key')
     expect(error).not.toContain('Caps Lock')

@@ -17,6 +17,8 @@ import type { CasePage } from '../../main/api/contract'
 import { ADMIN, call, tempDir, testHost } from './support/temp-vault'
 import { createCase } from './support/case-fixtures'
 import { fake } from './support/fake-electron'
+import { casesInVaultFolder, vaultFolderWithCases } from './support/vault-folders'
+import { startWithoutDataFlag } from './support/start-app-fake'
 
 vi.mock('electron', async () => (await import('./support/fake-electron')).fakeElectronModule)
 
@@ -34,37 +36,8 @@ vi.mock('node:fs', async (importOriginal) => {
 
 const unlock = { username: ADMIN.username, passphrase: ADMIN.passphrase }
 
-async function vaultWithCases(dataDir: string, cases: number) {
-  const { host } = testHost(dataDir)
-  await call(host, 'vault:create', ADMIN)
-  for (let i = 0; i < cases; i++) await createCase(host)
-  host.dispose()
-}
 
-async function start(userData: string) {
-  fake.app.userData = userData
-  const running = await startApp(electron as unknown as ElectronModules, {
-    mainDir: join(tempDir(), 'out', 'main'),
-    argv: ['casevault'],
-    env: {},
-    cwd: tempDir(),
-  })
-  if (!running) throw new Error('app did not start')
-  return running
-}
 
-async function casesAt(dataDir: string): Promise<number | null> {
-  if (!existsSync(join(dataDir, 'vault.json'))) return null
-  const { host } = testHost(dataDir)
-  try {
-    await call(host, 'vault:unlock', unlock)
-    return (await call<CasePage>(host, 'cases:list', {})).total
-  } catch {
-    return null
-  } finally {
-    host.dispose()
-  }
-}
 
 describe('moving the vault into its own folder, with the power cut somewhere', () => {
   let host: ApiHost | null = null
@@ -80,21 +53,21 @@ describe('moving the vault into its own folder, with the power cut somewhere', (
     const dataDir = join(userData, VAULT_FOLDER_IN_USER_DATA)
     // A vault already in the new folder (2 cases); a second, stale one left in userData (3 cases),
     // which the move refused to bring over ("never over a vault already there").
-    await vaultWithCases(dataDir, 2)
+    await vaultFolderWithCases(dataDir, 2)
     const stale = join(tempDir(), 'stale')
-    await vaultWithCases(stale, 3)
+    await vaultFolderWithCases(stale, 3)
     for (const name of readdirSync(stale)) cpSync(join(stale, name), join(userData, name))
     // A restore (to 1 case) cut short between its two renames.
     const now = new Date('2026-11-28T12:00:00Z')
     const incoming = join(restoreStagingFolder(dataDir, now), 'vault')
     const one = join(tempDir(), 'one')
-    await vaultWithCases(one, 1)
+    await vaultFolderWithCases(one, 1)
     cpSync(one, incoming, { recursive: true })
     const movedAside = rollbackFolderFor(dataDir, now)
     writeSwapJournal(dataDir, incoming, movedAside)
     renameSync(dataDir, movedAside)
 
-    const running = await start(userData)
+    const running = await startWithoutDataFlag(userData)
     host = running.host
     host.dispose()
     host = null
@@ -103,18 +76,18 @@ describe('moving the vault into its own folder, with the power cut somewhere', (
 
     expect(running.dataDir).toBe(dataDir)
     // The restore should have been finished: the restored vault (1 case) is live.
-    expect(await casesAt(dataDir)).toBe(1)
+    expect(await casesInVaultFolder(dataDir)).toBe(1)
   })
 
   it('a restore cut short while the vault was used in place in userData (move had failed) is finished', async () => {
     // The fallback start used userData itself as the data folder; a restore there was cut short
     // after userData was renamed aside. Electron recreates userData at the next start.
     const userData = join(tempDir(), 'CaseVault')
-    await vaultWithCases(userData, 2)
+    await vaultFolderWithCases(userData, 2)
     const now = new Date('2026-11-28T12:00:00Z')
     const incoming = join(restoreStagingFolder(userData, now), 'vault')
     const one = join(tempDir(), 'one')
-    await vaultWithCases(one, 1)
+    await vaultFolderWithCases(one, 1)
     cpSync(one, incoming, { recursive: true })
     const movedAside = rollbackFolderFor(userData, now)
     writeSwapJournal(userData, incoming, movedAside)
@@ -122,12 +95,12 @@ describe('moving the vault into its own folder, with the power cut somewhere', (
     mkdirSync(userData)
     writeFileSync(join(userData, 'Local State'), '{}')
 
-    const running = await start(userData)
+    const running = await startWithoutDataFlag(userData)
     host = running.host
     host.dispose()
     host = null
     // One of the two vaults must be the live one, not a first-run screen.
-    expect([1, 2]).toContain(await casesAt(running.dataDir))
+    expect([1, 2]).toContain(await casesInVaultFolder(running.dataDir))
     expect(existsSync(swapJournalPath(userData))).toBe(false)
   })
 

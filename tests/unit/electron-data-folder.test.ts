@@ -5,8 +5,6 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import * as electron from 'electron'
-import { startApp, type ElectronModules } from '../../main/window/start-app'
 import { VAULT_FOLDER_IN_USER_DATA } from '../../main/window/data-dir'
 import { moveVaultFromOldFolder } from '../../main/window/legacy-vault-folder'
 import type { ApiHost } from '../../main/api/host-types'
@@ -14,6 +12,7 @@ import type { CasePage, RollbackCopy } from '../../main/api/contract'
 import { ADMIN, call, tempDir, testHost } from './support/temp-vault'
 import { createCase } from './support/case-fixtures'
 import { fake } from './support/fake-electron'
+import { startWithoutDataFlag } from './support/start-app-fake'
 
 vi.mock('electron', async () => (await import('./support/fake-electron')).fakeElectronModule)
 
@@ -33,17 +32,6 @@ async function vaultInOldPlace(): Promise<string> {
   return userData
 }
 
-async function startWithoutDataFlag(userData: string) {
-  fake.app.userData = userData
-  const running = await startApp(electron as unknown as ElectronModules, {
-    mainDir: join(tempDir(), 'out', 'main'),
-    argv: ['casevault'],
-    env: {},
-    cwd: tempDir(),
-  })
-  if (!running) throw new Error('app did not start')
-  return running
-}
 
 const casesIn = async (host: ApiHost) => (await call<CasePage>(host, 'cases:list', {})).total
 

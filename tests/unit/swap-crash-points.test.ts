@@ -9,10 +9,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { sweepAbandonedScratch } from '../../main/core/backup/scratch-folder'
 import { swapJournalPath } from '../../main/core/backup/swap-journal'
 import { listRollbackCopies } from '../../main/core/backup/rollback-copies'
-import type { CasePage } from '../../main/api/contract'
 import type { FileAccess } from '../../main/api/file-access'
 import { ADMIN, call, errorCode, folderFileAccess, tempDir, testHost } from './support/temp-vault'
 import { createCase } from './support/case-fixtures'
+import { casesInVaultFolder } from './support/vault-folders'
 
 type Point = { before?: (from: string, to: string) => boolean; after?: (from: string, to: string) => boolean }
 const crash = vi.hoisted(() => ({ point: null as Point | null, hit: false }))
@@ -49,26 +49,13 @@ async function waitForCrash() {
   expect(crash.hit).toBe(true)
 }
 
-async function casesAt(dataDir: string): Promise<number | null> {
-  if (!existsSync(join(dataDir, 'vault.json'))) return null
-  const { host } = testHost(dataDir)
-  try {
-    await call(host, 'vault:unlock', unlock)
-    return (await call<CasePage>(host, 'cases:list', {})).total
-  } catch {
-    return null
-  } finally {
-    host.dispose()
-  }
-}
-
 /** After the "next start": counts of every vault beside (and in) the data folder. */
 async function survey(dataDir: string) {
   const parent = dirname(dataDir)
   const copies = listRollbackCopies(dataDir)
   const copyCounts: (number | null)[] = []
-  for (const copy of copies) copyCounts.push(await casesAt(join(parent, copy.name)))
-  return { live: await casesAt(dataDir), copies: copyCounts }
+  for (const copy of copies) copyCounts.push(await casesInVaultFolder(join(parent, copy.name)))
+  return { live: await casesInVaultFolder(dataDir), copies: copyCounts }
 }
 
 /** The next start of the app: it creates the data folder, then the host. */
@@ -80,7 +67,8 @@ async function nextStart(dataDir: string) {
   await sweepAbandonedScratch(dataDir, new Date(Date.now() + 3 * 60 * 60 * 1000))
 }
 
-async function cutShortAdmin(kind: 'beforeStage' | 'beforeFirst' | 'afterFirst' | 'afterSecond') {
+/** A vault with two cases and a backup of it with one; its restore has been refused once (NEWER_WORK). */
+async function vaultWithOlderBackup() {
   const files = folderFileAccess()
   const dataDir = join(tempDir(), 'data')
   const { host } = testHost(dataDir, files)
@@ -89,6 +77,11 @@ async function cutShortAdmin(kind: 'beforeStage' | 'beforeFirst' | 'afterFirst' 
   await call(host, 'backup:create', { passphrase: BACKUP_PASSPHRASE })
   await createCase(host)
   expect(await errorCode(host, 'backup:restore', { passphrase: BACKUP_PASSPHRASE })).toBe('NEWER_WORK')
+  return { host, dataDir }
+}
+
+async function cutShortAdmin(kind: 'beforeStage' | 'beforeFirst' | 'afterFirst' | 'afterSecond') {
+  const { host, dataDir } = await vaultWithOlderBackup()
   crash.point = {
     beforeStage: { before: (_f: string, t: string) => t.endsWith(join('vault', 'vault.json')) },
     beforeFirst: { before: (f: string) => f === dataDir },
@@ -97,7 +90,7 @@ async function cutShortAdmin(kind: 'beforeStage' | 'beforeFirst' | 'afterFirst' 
   }[kind]
   void host.dispatch('backup:restore', { passphrase: BACKUP_PASSPHRASE, replaceNewerWork: true })
   await waitForCrash()
-  return { dataDir, host, files }
+  return { dataDir, host }
 }
 
 describe('admin restore, power cut at each step, then next start and the sweep', () => {
@@ -124,14 +117,7 @@ describe('bringing back a rollback copy, power cut at each step', () => {
     ['afterFirst', 2],
     ['afterSecond', 2],
   ] as const)('%s', async (kind, liveCases) => {
-    const files = folderFileAccess()
-    const dataDir = join(tempDir(), 'data')
-    const { host } = testHost(dataDir, files)
-    await call(host, 'vault:create', ADMIN)
-    await createCase(host)
-    await call(host, 'backup:create', { passphrase: BACKUP_PASSPHRASE })
-    await createCase(host)
-    expect(await errorCode(host, 'backup:restore', { passphrase: BACKUP_PASSPHRASE })).toBe('NEWER_WORK')
+    const { host, dataDir } = await vaultWithOlderBackup()
     await call(host, 'backup:restore', { passphrase: BACKUP_PASSPHRASE, replaceNewerWork: true })
     await call(host, 'vault:unlock', unlock)
     const [copy] = await call<{ name: string }[]>(host, 'backup:rollbackCopies')
@@ -174,7 +160,7 @@ describe('first-run restore (empty data folder, nothing to roll back to), power 
     void host.dispatch('backup:restoreFirst', { passphrase: BACKUP_PASSPHRASE })
     await waitForCrash()
     await nextStart(dataDir)
-    expect(await casesAt(dataDir)).toBe(1)
+    expect(await casesInVaultFolder(dataDir)).toBe(1)
     expect(existsSync(swapJournalPath(dataDir))).toBe(false)
   })
 })

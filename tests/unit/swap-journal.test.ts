@@ -7,20 +7,13 @@ import { describe, expect, it } from 'vitest'
 import { rollbackFolderFor, listRollbackCopies } from '../../main/core/backup/rollback-copies'
 import { restoreStagingFolder, sweepAbandonedScratch } from '../../main/core/backup/scratch-folder'
 import { finishInterruptedSwap, swapJournalPath, writeSwapJournal } from '../../main/core/backup/swap-journal'
-import type { CasePage } from '../../main/api/contract'
 import { ADMIN, call, tempDir, testHost } from './support/temp-vault'
 import { createCase } from './support/case-fixtures'
+import { casesInVaultFolder } from './support/vault-folders'
 
 const BACKUP_PASSPHRASE = 'velvet compass hums over eleven salt marshes'
 const unlock = { username: ADMIN.username, passphrase: ADMIN.passphrase }
 
-async function casesIn(dataDir: string): Promise<number> {
-  const { host } = testHost(dataDir)
-  await call(host, 'vault:unlock', unlock)
-  const total = (await call<CasePage>(host, 'cases:list', {})).total
-  host.dispose()
-  return total
-}
 
 /**
  * The state the power leaves between the two renames: `incoming` (a vault with one case) staged
@@ -50,7 +43,7 @@ describe('a vault swap cut short by a power cut', () => {
   it('is finished at the next start: the restored vault is in place, the old one a rollback copy', async () => {
     const { dataDir, incoming } = await swapCutShort()
 
-    expect(await casesIn(dataDir)).toBe(1)
+    expect(await casesInVaultFolder(dataDir)).toBe(1)
     expect(existsSync(swapJournalPath(dataDir))).toBe(false)
     expect(existsSync(incoming)).toBe(false)
     expect(listRollbackCopies(dataDir)).toHaveLength(1)
@@ -59,7 +52,7 @@ describe('a vault swap cut short by a power cut', () => {
   it('puts the old vault back when the incoming one is not there', async () => {
     const { dataDir, movedAside } = await swapCutShort({ incomingStaged: false })
 
-    expect(await casesIn(dataDir)).toBe(2)
+    expect(await casesInVaultFolder(dataDir)).toBe(2)
     expect(existsSync(movedAside)).toBe(false)
     expect(existsSync(swapJournalPath(dataDir))).toBe(false)
   })
@@ -72,7 +65,7 @@ describe('a vault swap cut short by a power cut', () => {
     expect(finishInterruptedSwap(dataDir)).toBe('nothing-to-do')
     expect(existsSync(swapJournalPath(dataDir))).toBe(false)
     expect(existsSync(incoming)).toBe(true)
-    expect(await casesIn(dataDir)).toBe(2)
+    expect(await casesInVaultFolder(dataDir)).toBe(2)
   })
 
   it('never moves anything over a data folder holding other files, and keeps the note', async () => {

@@ -10,9 +10,9 @@ import { rollbackFolderFor } from '../../main/core/backup/rollback-copies'
 import { restoreStagingFolder, sweepAbandonedScratch } from '../../main/core/backup/scratch-folder'
 import { finishInterruptedSwap, swapJournalPath, writeSwapJournal } from '../../main/core/backup/swap-journal'
 import { runCli } from '../../main/cli/commands'
-import type { CasePage } from '../../main/api/contract'
 import { ADMIN, call, errorCode, folderFileAccess, tempDir, testHost } from './support/temp-vault'
 import { createCase } from './support/case-fixtures'
+import { casesInVaultFolder } from './support/vault-folders'
 
 /** Renames into `target` fail `times` times, as while a virus scanner holds the file. */
 const failRenameInto = vi.hoisted(() => ({ target: null as string | null, times: 0 }))
@@ -34,19 +34,8 @@ afterEach(() => {
 })
 
 const BACKUP_PASSPHRASE = 'velvet compass hums over eleven salt marshes'
-const unlock = { username: ADMIN.username, passphrase: ADMIN.passphrase }
 const later = () => new Date(Date.now() + 3 * 60 * 60 * 1000)
 
-async function casesAt(dataDir: string): Promise<number | null> {
-  if (!existsSync(join(dataDir, 'vault.json'))) return null
-  const { host } = testHost(dataDir)
-  try {
-    await call(host, 'vault:unlock', unlock)
-    return (await call<CasePage>(host, 'cases:list', {})).total
-  } finally {
-    host.dispose()
-  }
-}
 
 /** A vault with `cases` cases in `dir`, and a backup of it; returns the backup file. */
 async function vaultAndBackup(dir: string, cases: number, organisation = ADMIN.organisation) {
@@ -90,7 +79,7 @@ describe('a pending swap note', () => {
 
     expect(created).toBe('RESTORE_UNFINISHED')
     // The start after that finishes the swap: the restored vault (2 cases) is live.
-    expect(await casesAt(dataDir)).toBe(2)
+    expect(await casesInVaultFolder(dataDir)).toBe(2)
     expect(existsSync(swapJournalPath(dataDir))).toBe(false)
   })
 
@@ -121,7 +110,7 @@ describe('a pending swap note', () => {
     expect(exit).not.toBe(0)
     expect(err.join('\n')).toMatch(/another vault/i)
     // The swap was finished first: the restored vault (1 case) is live, untouched by the refusal.
-    expect(await casesAt(dataDir)).toBe(1)
+    expect(await casesInVaultFolder(dataDir)).toBe(1)
   })
 
   it('a damaged or hostile note never moves or deletes anything', async () => {
