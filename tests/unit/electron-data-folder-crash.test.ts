@@ -6,18 +6,14 @@ import type * as Fs from 'node:fs'
 import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import * as electron from 'electron'
-import { startApp, type ElectronModules } from '../../main/window/start-app'
 import { VAULT_FOLDER_IN_USER_DATA } from '../../main/window/data-dir'
-import { rollbackFolderFor } from '../../main/core/backup/rollback-copies'
-import { restoreStagingFolder, sweepAbandonedScratch } from '../../main/core/backup/scratch-folder'
-import { swapJournalPath, writeSwapJournal } from '../../main/core/backup/swap-journal'
+import { sweepAbandonedScratch } from '../../main/core/backup/scratch-folder'
+import { swapJournalPath } from '../../main/core/backup/swap-journal'
 import type { ApiHost } from '../../main/api/host-types'
 import type { CasePage } from '../../main/api/contract'
-import { ADMIN, call, tempDir, testHost } from './support/temp-vault'
-import { createCase } from './support/case-fixtures'
+import { ADMIN, call, tempDir } from './support/temp-vault'
 import { fake } from './support/fake-electron'
-import { casesInVaultFolder, vaultFolderWithCases } from './support/vault-folders'
+import { casesInVaultFolder, restoreCutBetweenRenames, vaultFolderWithCases } from './support/vault-folders'
 import { startWithoutDataFlag } from './support/start-app-fake'
 
 vi.mock('electron', async () => (await import('./support/fake-electron')).fakeElectronModule)
@@ -35,9 +31,6 @@ vi.mock('node:fs', async (importOriginal) => {
 })
 
 const unlock = { username: ADMIN.username, passphrase: ADMIN.passphrase }
-
-
-
 
 describe('moving the vault into its own folder, with the power cut somewhere', () => {
   let host: ApiHost | null = null
@@ -58,14 +51,7 @@ describe('moving the vault into its own folder, with the power cut somewhere', (
     await vaultFolderWithCases(stale, 3)
     for (const name of readdirSync(stale)) cpSync(join(stale, name), join(userData, name))
     // A restore (to 1 case) cut short between its two renames.
-    const now = new Date('2026-11-28T12:00:00Z')
-    const incoming = join(restoreStagingFolder(dataDir, now), 'vault')
-    const one = join(tempDir(), 'one')
-    await vaultFolderWithCases(one, 1)
-    cpSync(one, incoming, { recursive: true })
-    const movedAside = rollbackFolderFor(dataDir, now)
-    writeSwapJournal(dataDir, incoming, movedAside)
-    renameSync(dataDir, movedAside)
+    await restoreCutBetweenRenames(dataDir, 1)
 
     const running = await startWithoutDataFlag(userData)
     host = running.host
@@ -84,14 +70,7 @@ describe('moving the vault into its own folder, with the power cut somewhere', (
     // after userData was renamed aside. Electron recreates userData at the next start.
     const userData = join(tempDir(), 'CaseVault')
     await vaultFolderWithCases(userData, 2)
-    const now = new Date('2026-11-28T12:00:00Z')
-    const incoming = join(restoreStagingFolder(userData, now), 'vault')
-    const one = join(tempDir(), 'one')
-    await vaultFolderWithCases(one, 1)
-    cpSync(one, incoming, { recursive: true })
-    const movedAside = rollbackFolderFor(userData, now)
-    writeSwapJournal(userData, incoming, movedAside)
-    renameSync(userData, movedAside)
+    await restoreCutBetweenRenames(userData, 1)
     mkdirSync(userData)
     writeFileSync(join(userData, 'Local State'), '{}')
 
@@ -106,24 +85,14 @@ describe('moving the vault into its own folder, with the power cut somewhere', (
 
   it('a move resumed after a power cut, whose last file cannot be moved, leaves the whole vault in the old folder', async () => {
     const userData = join(tempDir(), 'CaseVault')
-    const { host: old } = testHost(userData)
-    await call(old, 'vault:create', ADMIN)
-    await createCase(old)
-    old.dispose()
+    await vaultFolderWithCases(userData, 1)
     const dataDir = join(userData, VAULT_FOLDER_IN_USER_DATA)
     mkdirSync(dataDir)
     // First start: the database moved, then the power went.
     renameSync(join(userData, 'casevault.db'), join(dataDir, 'casevault.db'))
     // Second start: vault.json is held open by another program (backup tool, antivirus).
     failRename.from = join(userData, 'vault.json')
-    fake.app.userData = userData
-    const running = await startApp(electron as unknown as ElectronModules, {
-      mainDir: join(tempDir(), 'out', 'main'),
-      argv: ['casevault'],
-      env: {},
-      cwd: tempDir(),
-    })
-    if (!running) throw new Error('app did not start')
+    const running = await startWithoutDataFlag(userData)
     host = running.host
     failRename.from = null
     expect(running.dataDir).toBe(userData)

@@ -32,7 +32,6 @@ async function vaultInOldPlace(): Promise<string> {
   return userData
 }
 
-
 const casesIn = async (host: ApiHost) => (await call<CasePage>(host, 'cases:list', {})).total
 
 describe('the data folder inside Electron’s per-user folder', () => {

@@ -1,19 +1,16 @@
 // A restore swaps folders with two renames. Power lost between them left no vault in the data
 // folder: the app opened on its first-run screen, and an hour later the sweep deleted the restored
 // vault. The swap now writes a note first, and the next start finishes or undoes it.
-import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, utimesSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { rollbackFolderFor, listRollbackCopies } from '../../main/core/backup/rollback-copies'
-import { restoreStagingFolder, sweepAbandonedScratch } from '../../main/core/backup/scratch-folder'
-import { finishInterruptedSwap, swapJournalPath, writeSwapJournal } from '../../main/core/backup/swap-journal'
+import { listRollbackCopies } from '../../main/core/backup/rollback-copies'
+import { sweepAbandonedScratch } from '../../main/core/backup/scratch-folder'
+import { finishInterruptedSwap, swapJournalPath } from '../../main/core/backup/swap-journal'
 import { ADMIN, call, tempDir, testHost } from './support/temp-vault'
-import { createCase } from './support/case-fixtures'
-import { casesInVaultFolder } from './support/vault-folders'
+import { casesInVaultFolder, restoreCutBetweenRenames, vaultFolderWithCases } from './support/vault-folders'
 
 const BACKUP_PASSPHRASE = 'velvet compass hums over eleven salt marshes'
-const unlock = { username: ADMIN.username, passphrase: ADMIN.passphrase }
-
 
 /**
  * The state the power leaves between the two renames: `incoming` (a vault with one case) staged
@@ -21,22 +18,12 @@ const unlock = { username: ADMIN.username, passphrase: ADMIN.passphrase }
  * absent — or empty, because the app creates it before anything else on start.
  */
 async function swapCutShort(options: { incomingStaged?: boolean } = {}) {
-  const now = new Date('2026-11-28T12:00:00Z')
   const dataDir = join(tempDir(), 'data')
-  const { host } = testHost(dataDir)
-  await call(host, 'vault:create', ADMIN)
-  await createCase(host)
-  await call(host, 'vault:lock')
-  const incoming = join(restoreStagingFolder(dataDir, now), 'vault')
-  if (options.incomingStaged !== false) cpSync(dataDir, incoming, { recursive: true })
-  await call(host, 'vault:unlock', unlock)
-  await createCase(host)
-  host.dispose()
-  const movedAside = rollbackFolderFor(dataDir, now)
-  writeSwapJournal(dataDir, incoming, movedAside)
-  renameSync(dataDir, movedAside)
+  await vaultFolderWithCases(dataDir, 2)
+  const cut = await restoreCutBetweenRenames(dataDir, 1)
+  if (options.incomingStaged === false) rmSync(cut.incoming, { recursive: true })
   mkdirSync(dataDir)
-  return { dataDir, incoming, movedAside }
+  return { dataDir, ...cut }
 }
 
 describe('a vault swap cut short by a power cut', () => {

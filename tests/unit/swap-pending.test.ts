@@ -36,7 +36,6 @@ afterEach(() => {
 const BACKUP_PASSPHRASE = 'velvet compass hums over eleven salt marshes'
 const later = () => new Date(Date.now() + 3 * 60 * 60 * 1000)
 
-
 /** A vault with `cases` cases in `dir`, and a backup of it; returns the backup file. */
 async function vaultAndBackup(dir: string, cases: number, organisation = ADMIN.organisation) {
   const files = folderFileAccess()

@@ -1,9 +1,12 @@
 // Vaults as folders on disk, for tests of what happens between two starts (a restore cut short,
 // a folder moved): each made or counted by a host of its own, closed again afterwards.
-import { existsSync } from 'node:fs'
+import { cpSync, existsSync, renameSync } from 'node:fs'
 import { join } from 'node:path'
+import { rollbackFolderFor } from '../../../main/core/backup/rollback-copies'
+import { restoreStagingFolder } from '../../../main/core/backup/scratch-folder'
+import { writeSwapJournal } from '../../../main/core/backup/swap-journal'
 import type { CasePage } from '../../../main/api/contract'
-import { ADMIN, call, testHost } from './temp-vault'
+import { ADMIN, call, tempDir, testHost } from './temp-vault'
 import { createCase } from './case-fixtures'
 
 /** A new vault in `dataDir`, created by ADMIN, holding `cases` cases. */
@@ -26,4 +29,19 @@ export async function casesInVaultFolder(dataDir: string): Promise<number | null
   } finally {
     host.dispose()
   }
+}
+
+/**
+ * What a power cut leaves between a restore's two renames: a restored vault with `cases` cases
+ * staged beside `dataDir`, the swap's note written, and the live data folder already moved aside.
+ */
+export async function restoreCutBetweenRenames(dataDir: string, cases: number, now = new Date()) {
+  const incoming = join(restoreStagingFolder(dataDir, now), 'vault')
+  const restored = join(tempDir(), 'restored')
+  await vaultFolderWithCases(restored, cases)
+  cpSync(restored, incoming, { recursive: true })
+  const movedAside = rollbackFolderFor(dataDir, now)
+  writeSwapJournal(dataDir, incoming, movedAside)
+  renameSync(dataDir, movedAside)
+  return { incoming, movedAside }
 }
