@@ -62,6 +62,10 @@ async function mountPanel(): Promise<{ wrapper: ReturnType<typeof mount>; router
 
 const button = (wrapper: ReturnType<typeof mount>) => wrapper.get('[data-testid="restore-run"]')
 
+/** Main refuses the restore until the admin confirms: the backup is older than work done here. */
+const refusedForNewerWork = (details: Record<string, unknown>) =>
+  install({ ok: false, error: { code: 'NEWER_WORK', message: 'newer work', details } }, admin)
+
 /** Types the confirming word and the passphrase, submits, and waits for main's answer. */
 async function submitRestore(wrapper: ReturnType<typeof mount>, passphrase: string, word = 'RESTORE') {
   await wrapper.get('[data-testid="restore-confirm-word"]').setValue(word)
@@ -123,22 +127,12 @@ describe('restoring a backup', () => {
   })
 
   it('says what newer work a restore would take back, keeps this vault by default, and restores on request', async () => {
-    const client = install(
-      {
-        ok: false,
-        error: {
-          code: 'NEWER_WORK',
-          message: 'newer work',
-          details: {
-            createdAt: '2026-03-01T10:00:00.000Z',
-            createdBy: 'amina.admin',
-            cases: 14,
-            unlinked: 1,
-          },
-        },
-      },
-      admin,
-    )
+    const client = refusedForNewerWork({
+      createdAt: '2026-03-01T10:00:00.000Z',
+      createdBy: 'amina.admin',
+      cases: 14,
+      unlinked: 1,
+    })
     const { wrapper } = await mountPanel()
     await submitRestore(wrapper, 'quiet walnut ferry orbit 1987 maple')
     const question = wrapper.get('[data-testid="restore-newer-work"]')
@@ -159,24 +153,14 @@ describe('restoring a backup', () => {
   })
 
   it('says when a backup comes from a second copy of this vault, and since when its work is counted', async () => {
-    install(
-      {
-        ok: false,
-        error: {
-          code: 'NEWER_WORK',
-          message: 'newer work',
-          details: {
-            createdAt: '2026-03-01T10:00:00.000Z',
-            createdBy: 'field.laptop',
-            otherCopy: true,
-            partedAt: '2026-01-15T09:00:00.000Z',
-            cases: 3,
-            unlinked: 0,
-          },
-        },
-      },
-      admin,
-    )
+    refusedForNewerWork({
+      createdAt: '2026-03-01T10:00:00.000Z',
+      createdBy: 'field.laptop',
+      otherCopy: true,
+      partedAt: '2026-01-15T09:00:00.000Z',
+      cases: 3,
+      unlinked: 0,
+    })
     const { wrapper } = await mountPanel()
     await submitRestore(wrapper, 'quiet walnut ferry orbit 1987 maple')
     const details = wrapper.get('[data-testid="restore-newer-work-details"]').text()
