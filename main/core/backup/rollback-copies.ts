@@ -88,7 +88,8 @@ export async function bringBackRollbackCopy(
 /**
  * Puts the vault folder `incoming` in the data folder's place: the vault there (if any) is renamed
  * to a dated rollback copy first, and put back if the second rename fails. Both are renames on
- * one disk, recorded first in a note the next start reads if the power goes between them. Returns where the replaced vault went (null when the data folder was empty or absent).
+ * one disk, recorded first in a note that the next start reads if the power goes between them
+ * (swap-journal.ts). Returns where the replaced vault went (null when the data folder was absent).
  */
 export async function swapIntoDataFolder(
   dataDir: string,

@@ -99,10 +99,10 @@ function moveInto(dataDir: string, from: string): void {
 }
 
 /**
- * Run before a vault is opened over `dataDir`. A data folder that holds a vault means the swap
- * either finished or never began its renames: the note is simply removed. Otherwise the incoming
- * vault (already verified and synced when the note was written) is moved in; failing that, the
- * vault that was moved aside is put back. A data folder holding something else is never touched.
+ * Run before a vault is opened over `dataDir`. When the data folder holds the vault the swap left
+ * (it finished, or never moved anything), the note is simply removed. When it is empty, the
+ * incoming vault (verified and synced before the note was written) is moved in; failing that, the
+ * vault that was moved aside is put back. A data folder holding anything else is never touched.
  * `into`: where the vault goes, when the data folder has moved since the swap began (the vault's
  * own folder inside Electron's per-user folder, which used to be the data folder itself).
  */
