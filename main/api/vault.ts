@@ -5,11 +5,14 @@ import type { vaultContract, VaultStatus } from './contract/vault'
 
 export function vaultStatus(ctx: Pick<HandlerContext, 'vault'>): VaultStatus {
   const session = ctx.vault.session()
+  // No vault yet: perhaps a restore cut short, tried again here (the screen's "Try again").
+  const unfinished = !session && !ctx.vault.exists() && ctx.vault.restoreUnfinished()
   return {
     state: session ? 'unlocked' : ctx.vault.exists() ? 'locked' : 'absent',
     user: session?.user ?? null,
     settings: session ? session.settings.get() : null,
     organisation: ctx.vault.organisation(),
+    ...(unfinished ? { restoreUnfinished: true as const } : {}),
   }
 }
 

@@ -12,7 +12,8 @@ import { finishInterruptedSwap, swapJournalPath, writeSwapJournal } from '../../
 import { runCli } from '../../main/cli/commands'
 import { ADMIN, call, errorCode, folderFileAccess, tempDir, testHost } from './support/temp-vault'
 import { createCase } from './support/case-fixtures'
-import { casesInVaultFolder } from './support/vault-folders'
+import { casesInVaultFolder, restoreCutBetweenRenames, vaultFolderWithCases } from './support/vault-folders'
+import type { VaultStatus } from '../../main/api/contract'
 
 /** Renames into `target` fail `times` times, as while a virus scanner holds the file. */
 const failRenameInto = vi.hoisted(() => ({ target: null as string | null, times: 0 }))
@@ -80,6 +81,27 @@ describe('a pending swap note', () => {
     // The start after that finishes the swap: the restored vault (2 cases) is live.
     expect(await casesInVaultFolder(dataDir)).toBe(2)
     expect(existsSync(swapJournalPath(dataDir))).toBe(false)
+  })
+
+  it('the first-run status says a restore is unfinished while it cannot be finished, and locked once it is', async () => {
+    const dataDir = join(tempDir(), 'data')
+    await vaultFolderWithCases(dataDir, 2)
+    await restoreCutBetweenRenames(dataDir, 1)
+    mkdirSync(dataDir) // the app, at the next start
+    // At the start and at the screen's first look, a virus scanner holds the restored database.
+    Object.assign(failRenameInto, { target: dataDir, times: 2 })
+    const { host } = testHost(dataDir)
+
+    expect(await call<VaultStatus>(host, 'vault:status')).toMatchObject({
+      state: 'absent',
+      restoreUnfinished: true,
+    })
+    // "Try again", once the scanner has let go.
+    const retried = await call<VaultStatus>(host, 'vault:status')
+    expect(retried.state).toBe('locked')
+    expect(retried.restoreUnfinished).toBeUndefined()
+    host.dispose()
+    expect(await casesInVaultFolder(dataDir)).toBe(1)
   })
 
   it('the command-line restore first finishes a cut-short swap (it opens no Vault)', async () => {

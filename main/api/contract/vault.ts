@@ -21,6 +21,11 @@ export interface VaultStatus {
   settings: VaultSettings | null
   /** Organisation name from the vault header, shown on the unlock screen. */
   organisation: string | null
+  /**
+   * absent only: a restore was cut short (the power went between its two renames) and finishing
+   * it failed again just now; the first-run screen says so instead of offering to create a vault.
+   */
+  restoreUnfinished?: true
 }
 
 export const createVaultInput = z.object({

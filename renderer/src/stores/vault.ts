@@ -34,6 +34,8 @@ export const useVaultStore = defineStore('vault', () => {
   const organisation = computed(() => status.value?.organisation ?? null)
   const isAdmin = computed(() => user.value?.role === 'admin')
   const settings = computed(() => status.value?.settings ?? null)
+  /** A restore cut short that main could not finish yet (first-run screen). */
+  const restoreUnfinished = computed(() => status.value?.restoreUnfinished === true)
 
   function apply(next: VaultStatus): VaultStatus {
     status.value = next
@@ -124,6 +126,7 @@ export const useVaultStore = defineStore('vault', () => {
     autoLockMinutes,
     restoreNotice,
     state,
+    restoreUnfinished,
     user,
     organisation,
     isAdmin,

@@ -14,6 +14,11 @@ export const accessMessages = {
       'At least {min} characters. A few unrelated words are easy to remember and hard to guess.',
     passphraseConfirm: 'Repeat the passphrase',
     submit: 'Create vault',
+    restoreUnfinished: {
+      heading: 'A restore was cut short',
+      body: 'A backup was being restored on this computer when the power went or CaseVault was closed, and it could not be finished yet: another program may be using the vault’s files. Nothing is lost: the restored vault and the one it replaces are both kept. Close other programs (or restart the computer), then try again.',
+      retry: 'Try again',
+    },
     creating: 'Creating the encrypted vault. This takes a few seconds…',
   },
   strength: {
