@@ -1,4 +1,8 @@
-import { readdirSync, rmSync } from 'node:fs'
+import { cpSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { rollbackFolderFor } from '../../main/core/backup/rollback-copies'
+import { restoreStagingFolder } from '../../main/core/backup/scratch-folder'
+import { writeSwapJournal } from '../../main/core/backup/swap-journal'
 import type { CasePage } from '../../main/api/contract'
 import { ADMIN, expect, test } from './support/harness'
 import { expectNoSeriousA11yViolations, expectUnlockedAs, signIn, unlock } from './support/app'
@@ -65,4 +69,45 @@ test('the data folder is lost; the setup screen restores the backup and every ca
   for (const one of cases) await expect(page.getByTestId(`case-row-${one.caseNumber}`)).toBeVisible()
   const listed = await harness.call<CasePage>('cases:list', {})
   expect(listed).toMatchObject({ ok: true, value: { total: 2 } })
+})
+
+test('a restore cut short by a power cut: the setup screen says so, and Try again finishes it', async ({
+  page,
+  harness,
+}) => {
+  await harness.seedVault()
+  await signIn(page, ADMIN)
+  const kept = await createCaseByApi(harness, {
+    intakeDate: '2025-07-01',
+    survivor: {},
+    survivorAliases: ['Mai'],
+  })
+  harness.lockFromMain('user')
+
+  // What the power leaves between a restore's two renames (the restored vault staged, the live one
+  // moved aside), with a file another program left in the re-created data folder, so the start
+  // cannot finish the swap (as when a virus scanner holds the vault's files).
+  const now = new Date()
+  const incoming = join(restoreStagingFolder(harness.dataDir, now), 'vault')
+  cpSync(harness.dataDir, incoming, { recursive: true })
+  const movedAside = rollbackFolderFor(harness.dataDir, now)
+  writeSwapJournal(harness.dataDir, incoming, movedAside)
+  renameSync(harness.dataDir, movedAside)
+  mkdirSync(harness.dataDir)
+  writeFileSync(join(harness.dataDir, 'desktop.ini'), '')
+
+  await page.goto('/')
+  await expect(page.getByRole('heading', { name: 'A restore was cut short' })).toBeVisible()
+  await expect(page.getByTestId('restore-unfinished')).toContainText('Nothing is lost')
+  await expect(page.getByTestId('first-restore-open')).toHaveCount(0)
+  await harness.screenshot('restore-unfinished')
+  await expectNoSeriousA11yViolations(page, 'a restore cut short, on the setup screen')
+
+  // The other program lets go; Try again, by keyboard.
+  rmSync(join(harness.dataDir, 'desktop.ini'))
+  await page.getByTestId('restore-unfinished-retry').focus()
+  await page.keyboard.press('Enter')
+  await unlock(page, ADMIN.username, ADMIN.passphrase)
+  await expectUnlockedAs(page, ADMIN.displayName)
+  await expect(page.getByTestId(`case-row-${kept.caseNumber}`)).toBeVisible()
 })
