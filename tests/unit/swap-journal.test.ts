@@ -1,7 +1,16 @@
 // A restore swaps folders with two renames. Power lost between them left no vault in the data
 // folder: the app opened on its first-run screen, and an hour later the sweep deleted the restored
 // vault. The swap now writes a note first, and the next start finishes or undoes it.
-import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs'
 import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { listRollbackCopies } from '../../main/core/backup/rollback-copies'
