@@ -30,8 +30,8 @@ const CASES_TOUCHED = `SELECT count(*) FROM (
   UNION SELECT c.id FROM cases c JOIN persons p ON p.id = c.survivor_id WHERE p.updated_at > @at
   UNION SELECT cp.case_id FROM case_perpetrators cp JOIN persons p ON p.id = cp.person_id
     WHERE p.updated_at > @at
-  UNION SELECT c.id FROM audit_log a JOIN cases c ON a.target = 'case:' || c.id
-    WHERE a.at > @at AND a.action IN ${UNTIMED_CASE_CHANGES}
+  UNION SELECT c.id FROM audit_log a JOIN cases c ON c.id = CAST(substr(a.target, 6) AS INTEGER)
+    WHERE a.action IN ${UNTIMED_CASE_CHANGES} AND a.at > @at AND a.target LIKE 'case:%'
 )`
 
 const DELETED = `SELECT count(*) FROM audit_log WHERE at > @at AND action = 'case.deleted'`
