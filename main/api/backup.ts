@@ -22,7 +22,7 @@ import {
 } from '../core/backup/rollback-copies'
 import type { VaultSession } from '../core/vault/vault-session'
 import { workSince } from '../core/backup/work-since'
-import { auditFork, type AuditFork } from '../core/backup/audit-fork'
+import { sharedHistory, type SharedHistory } from '../core/backup/audit-fork'
 
 /**
  * The backup file a restore last refused, per session, and why (OTHER_VAULT or NEWER_WORK): when
@@ -137,26 +137,33 @@ export const backupHandlers: AreaHandlers<typeof backupContract> = {
     // Verified completely before the vault is touched; the restore itself is recorded in the
     // outgoing vault's log, which stays in the rollback copy.
     // A backup from a second copy of this vault lacks what was recorded here since they parted.
-    let fork: AuditFork | null = null
+    let shared: SharedHistory | null = null
     const { manifest, counts } = await ctx.operations.run('restore', (signal, report) =>
       restoreBackup(vault.dataDir, file, credentials, {
         signal,
         onProgress: report,
         allowAnotherVault: anotherVault === true,
         inspectSnapshot: (snapshot) => {
-          fork = anotherVault || replaceNewerWork ? null : auditFork(session.db, snapshot)
+          shared = anotherVault || replaceNewerWork ? null : sharedHistory(session.db, snapshot)
         },
         beforeSwap: (checked) => {
           // Restoring goes back in time: what was recorded here since the backup is replaced
           // (kept in the rollback copy). Said with numbers first, unless the user has seen them,
           // or the backup is of another vault (all of this vault is replaced anyway).
           if (!anotherVault && !replaceNewerWork) {
-            const since = workSince(session.db, fork ? (fork.partedAt ?? '') : checked.manifest.createdAt)
+            // The snapshot was read once every check passed, so its history is known here.
+            const history = shared ?? { continuesThis: false, lastSharedId: 0, lastSharedAt: null }
+            const otherCopy = !history.continuesThis
+            const since = workSince(
+              session.db,
+              otherCopy ? (history.lastSharedAt ?? '') : checked.manifest.createdAt,
+              history.lastSharedId,
+            )
             if (since.cases + since.unlinked + since.directory + since.deleted > 0) {
               throw new CaseVaultError('NEWER_WORK', 'This vault has work newer than the backup.', {
                 createdAt: checked.manifest.createdAt,
                 createdBy: checked.manifest.createdBy,
-                ...(fork ? { otherCopy: true, partedAt: fork.partedAt } : {}),
+                ...(otherCopy ? { otherCopy: true, partedAt: history.lastSharedAt } : {}),
                 cases: since.cases,
                 unlinked: since.unlinked,
                 directory: since.directory,

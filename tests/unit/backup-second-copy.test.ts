@@ -6,7 +6,7 @@ import { cpSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ADMIN, call, createdVault, folderFileAccess, tempDir, testHost } from './support/temp-vault'
-import { auditFork } from '../../main/core/backup/audit-fork'
+import { sharedHistory } from '../../main/core/backup/audit-fork'
 import { survivorCase } from './support/case-fixtures'
 import type { BackupResult, CasePage } from '../../main/api/contract'
 
@@ -68,7 +68,7 @@ describe('restoring a backup made on a second copy of this vault', () => {
   it('finds where two logs part: none shared, one a beginning of the other', async () => {
     const one = (await createdVault()).vault.session()!.db
     const other = (await createdVault()).vault.session()!.db
-    expect(auditFork(one, other)).toEqual({ partedAt: null })
-    expect(auditFork(one, one)).toBeNull()
+    expect(sharedHistory(one, other)).toEqual({ continuesThis: false, lastSharedId: 0, lastSharedAt: null })
+    expect(sharedHistory(one, one)).toMatchObject({ continuesThis: true })
   })
 })

@@ -4,12 +4,20 @@
 // after, so the last entry they share is found by halving, a few dozen lookups on either side.
 // The question before a restore (work-since.ts) then counts the work recorded here since that
 // entry: for a backup from a second copy, the backup's own date would miss everything this vault
-// recorded between the parting and the backup.
+// recorded between the parting and the backup. The entry's id also bounds the audit log's part of
+// that count to the entries after it (read by primary key, never the whole log).
 import type { VaultDatabase } from '../db/connection'
 
-export interface AuditFork {
-  /** When this vault recorded the last entry both share (null: none at all). */
-  partedAt: string | null
+export interface SharedHistory {
+  /**
+   * The snapshot's whole log is a beginning of this vault's: the backup was made from this vault's
+   * own past (or from this very state), so its date tells what it lacks.
+   */
+  continuesThis: boolean
+  /** The last entry both logs hold (0: none); what this vault logged after it, the backup lacks. */
+  lastSharedId: number
+  /** When this vault recorded that entry (null: none shared). */
+  lastSharedAt: string | null
 }
 
 interface Entry {
@@ -28,15 +36,12 @@ const lastEntry = (db: VaultDatabase): Entry | undefined =>
 
 const same = (a: Entry | undefined, b: Entry | undefined) => !!a && !!b && a.id === b.id && a.hash === b.hash
 
-/**
- * Null when the snapshot's whole log is a beginning of this vault's (the backup was made from this
- * vault's own past, or later from this very state): the backup's date then tells what it lacks.
- * Otherwise, where the two logs parted.
- */
-export function auditFork(live: VaultDatabase, snapshot: VaultDatabase): AuditFork | null {
+export function sharedHistory(live: VaultDatabase, snapshot: VaultDatabase): SharedHistory {
   const snapshotLast = lastEntry(snapshot)
-  if (!snapshotLast) return null
-  if (same(lastEntryUpTo(live, snapshotLast.id), snapshotLast)) return null
+  if (!snapshotLast) return { continuesThis: true, lastSharedId: 0, lastSharedAt: null }
+  const atSameId = lastEntryUpTo(live, snapshotLast.id)
+  if (same(atSameId, snapshotLast))
+    return { continuesThis: true, lastSharedId: snapshotLast.id, lastSharedAt: snapshotLast.at }
   // Agreement at an id means agreement at every id before it (each hash covers its predecessor).
   let agreed = 0
   let differs = snapshotLast.id
@@ -46,5 +51,5 @@ export function auditFork(live: VaultDatabase, snapshot: VaultDatabase): AuditFo
     else differs = middle
   }
   const shared = agreed > 0 ? lastEntryUpTo(live, agreed) : undefined
-  return { partedAt: shared?.at ?? null }
+  return { continuesThis: false, lastSharedId: shared?.id ?? 0, lastSharedAt: shared?.at ?? null }
 }

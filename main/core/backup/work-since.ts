@@ -4,7 +4,8 @@
 // support plan, a screening of theirs, new or linked), screenings and referrals made apart from a
 // case (hotline screenings), and service directory entries. What leaves no timestamp on a row (a
 // perpetrator known to another case linked, one unlinked, a file removed, a case deleted) is read
-// from the audit log, which records each with its case.
+// from the audit log, which records each with its case: the entries after `afterAuditId`, the last
+// one the backup holds too (audit-fork.ts), read by primary key.
 import type { VaultDatabase } from '../db/connection'
 
 export interface WorkSince {
@@ -31,10 +32,10 @@ const CASES_TOUCHED = `SELECT count(*) FROM (
   UNION SELECT cp.case_id FROM case_perpetrators cp JOIN persons p ON p.id = cp.person_id
     WHERE p.updated_at > @at
   UNION SELECT c.id FROM audit_log a JOIN cases c ON c.id = CAST(substr(a.target, 6) AS INTEGER)
-    WHERE a.action IN ${UNTIMED_CASE_CHANGES} AND a.at > @at AND a.target LIKE 'case:%'
+    WHERE a.id > @afterAuditId AND a.action IN ${UNTIMED_CASE_CHANGES} AND a.target LIKE 'case:%'
 )`
 
-const DELETED = `SELECT count(*) FROM audit_log WHERE at > @at AND action = 'case.deleted'`
+const DELETED = `SELECT count(*) FROM audit_log WHERE id > @afterAuditId AND action = 'case.deleted'`
 
 const UNLINKED = `SELECT
   (SELECT count(*) FROM assessments WHERE case_id IS NULL AND created_at > @at) +
@@ -44,11 +45,13 @@ const DIRECTORY = `SELECT
   (SELECT count(*) FROM directory_organisations WHERE updated_at > @at) +
   (SELECT count(*) FROM directory_services WHERE updated_at > @at)`
 
-export function workSince(db: VaultDatabase, at: string): WorkSince {
+export function workSince(db: VaultDatabase, at: string, afterAuditId: number): WorkSince {
+  const params = { at, afterAuditId }
+  const count = (sql: string) => db.prepare<[typeof params], number>(sql).pluck().get(params)!
   return {
-    cases: db.prepare<[{ at: string }], number>(CASES_TOUCHED).pluck().get({ at })!,
-    unlinked: db.prepare<[{ at: string }], number>(UNLINKED).pluck().get({ at })!,
-    directory: db.prepare<[{ at: string }], number>(DIRECTORY).pluck().get({ at })!,
-    deleted: db.prepare<[{ at: string }], number>(DELETED).pluck().get({ at })!,
+    cases: count(CASES_TOUCHED),
+    unlinked: count(UNLINKED),
+    directory: count(DIRECTORY),
+    deleted: count(DELETED),
   }
 }
