@@ -159,7 +159,7 @@ export const backupHandlers: AreaHandlers<typeof backupContract> = {
               otherCopy ? (history.lastSharedAt ?? '') : checked.manifest.createdAt,
               history.lastSharedId,
             )
-            if (since.cases + since.unlinked + since.directory + since.deleted > 0) {
+            if (since.cases + since.unlinked + since.directory + since.deleted + since.accounts > 0) {
               throw new CaseVaultError('NEWER_WORK', 'This vault has work newer than the backup.', {
                 createdAt: checked.manifest.createdAt,
                 createdBy: checked.manifest.createdBy,
@@ -168,6 +168,7 @@ export const backupHandlers: AreaHandlers<typeof backupContract> = {
                 unlinked: since.unlinked,
                 directory: since.directory,
                 deleted: since.deleted,
+                accounts: since.accounts,
               })
             }
           }

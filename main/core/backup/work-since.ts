@@ -1,11 +1,14 @@
-// What a restore of a backup made at `at` would take back: the work recorded in this vault since.
-// Counted from the rows' own timestamps (ISO 8601 in UTC, as every row is written): cases with
-// anything new (the case, its survivor or perpetrators, a comment, an attachment, a referral, a
-// support plan, a screening of theirs, new or linked), screenings and referrals made apart from a
-// case (hotline screenings), and service directory entries. What leaves no timestamp on a row (a
-// perpetrator known to another case linked, one unlinked, a file removed, a case deleted) is read
-// from the audit log, which records each with its case: the entries after `afterAuditId`, the last
-// one the backup holds too (audit-fork.ts), read by primary key.
+// What a restore of a backup would take back: the work recorded in this vault that the backup does
+// not hold. Read two ways, and a case counts if either sees it:
+// - from the audit log, after the last entry this vault and the backup share (`afterAuditId`,
+//   audit-fork.ts), by id: every write to a case is logged against it, so this holds when the
+//   clock was set back, and for work done while the backup was being written (its date is stamped
+//   when it ends, after the snapshot);
+// - from the rows' own timestamps (ISO 8601 in UTC) after `at`: what is written without a per-case
+//   log entry (an import, bulk-created training cases), screenings and referrals made apart from a
+//   case, and service directory entries.
+// User accounts and screening templates are counted from the log on their own: a restore undoes
+// a deactivation or a passphrase reset, so a person let go could unlock again.
 import type { VaultDatabase } from '../db/connection'
 
 export interface WorkSince {
@@ -14,15 +17,19 @@ export interface WorkSince {
   unlinked: number
   /** Service directory organisations and services. */
   directory: number
-  /** Cases deleted here since: the restore would bring them back. */
+  /** Cases deleted here that the backup holds: the restore would bring them back. */
   deleted: number
+  /** Changes to user accounts (new, deactivated, passphrases) and to screening templates. */
+  accounts: number
 }
 
-/** Changes to a case that leave no timestamp on any row still there (audit actions). */
-const UNTIMED_CASE_CHANGES = `('perpetrator.linked', 'perpetrator.unlinked', 'attachment.removed')`
+/** Audit actions that only read: logged against a case, they change nothing. */
+const READS = `('case.read', 'case.searched', 'attachment.exported', 'referral.form_printed', 'screening.read')`
 
 const CASES_TOUCHED = `SELECT count(*) FROM (
-  SELECT id AS case_id FROM cases WHERE updated_at > @at
+  SELECT c.id FROM audit_log a JOIN cases c ON c.id = CAST(substr(a.target, 6) AS INTEGER)
+    WHERE a.id > @afterAuditId AND a.target LIKE 'case:%' AND a.action NOT IN ${READS}
+  UNION SELECT id FROM cases WHERE updated_at > @at
   UNION SELECT case_id FROM case_comments WHERE created_at > @at
   UNION SELECT case_id FROM attachments WHERE created_at > @at
   UNION SELECT case_id FROM referrals WHERE case_id IS NOT NULL AND updated_at > @at
@@ -31,11 +38,16 @@ const CASES_TOUCHED = `SELECT count(*) FROM (
   UNION SELECT c.id FROM cases c JOIN persons p ON p.id = c.survivor_id WHERE p.updated_at > @at
   UNION SELECT cp.case_id FROM case_perpetrators cp JOIN persons p ON p.id = cp.person_id
     WHERE p.updated_at > @at
-  UNION SELECT c.id FROM audit_log a JOIN cases c ON c.id = CAST(substr(a.target, 6) AS INTEGER)
-    WHERE a.id > @afterAuditId AND a.action IN ${UNTIMED_CASE_CHANGES} AND a.target LIKE 'case:%'
 )`
 
-const DELETED = `SELECT count(*) FROM audit_log WHERE id > @afterAuditId AND action = 'case.deleted'`
+// A case created after the backup and deleted since is not in the backup: nothing comes back.
+const DELETED = `SELECT count(*) FROM audit_log d
+  WHERE d.id > @afterAuditId AND d.action = 'case.deleted'
+    AND NOT EXISTS (SELECT 1 FROM audit_log n
+      WHERE n.id > @afterAuditId AND n.action = 'case.created' AND n.target = d.target)`
+
+const ACCOUNTS = `SELECT count(*) FROM audit_log
+  WHERE id > @afterAuditId AND (action LIKE 'user.%' OR action = 'screening.template_saved')`
 
 const UNLINKED = `SELECT
   (SELECT count(*) FROM assessments WHERE case_id IS NULL AND created_at > @at) +
@@ -53,5 +65,6 @@ export function workSince(db: VaultDatabase, at: string, afterAuditId: number): 
     unlinked: count(UNLINKED),
     directory: count(DIRECTORY),
     deleted: count(DELETED),
+    accounts: count(ACCOUNTS),
   }
 }

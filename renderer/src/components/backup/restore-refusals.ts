@@ -19,6 +19,7 @@ export interface NewerWork {
   unlinked: number
   directory: number
   deleted: number
+  accounts: number
 }
 
 export function otherVaultOf(error: unknown): OtherVault | null {
@@ -33,7 +34,8 @@ export function otherVaultOf(error: unknown): OtherVault | null {
 
 export function newerWorkOf(error: unknown): NewerWork | null {
   if (!(error instanceof ApiError) || error.code !== 'NEWER_WORK' || !error.details) return null
-  const { createdAt, createdBy, otherCopy, partedAt, cases, unlinked, directory, deleted } = error.details
+  const { createdAt, createdBy, otherCopy, partedAt, cases, unlinked, directory, deleted, accounts } =
+    error.details
   return {
     createdAt: typeof createdAt === 'string' ? createdAt : '',
     createdBy: typeof createdBy === 'string' ? createdBy : '',
@@ -43,6 +45,7 @@ export function newerWorkOf(error: unknown): NewerWork | null {
     unlinked: typeof unlinked === 'number' ? unlinked : 0,
     directory: typeof directory === 'number' ? directory : 0,
     deleted: typeof deleted === 'number' ? deleted : 0,
+    accounts: typeof accounts === 'number' ? accounts : 0,
   }
 }
 
@@ -55,8 +58,8 @@ export function newerWorkLead(work: NewerWork): string {
 /** The question's list: each kind of newer work there is, with how much. */
 export function newerWorkLines(
   work: NewerWork,
-): { kind: 'cases' | 'deleted' | 'directory' | 'unlinked'; count: number }[] {
-  return (['cases', 'deleted', 'directory', 'unlinked'] as const)
+): { kind: 'cases' | 'deleted' | 'accounts' | 'directory' | 'unlinked'; count: number }[] {
+  return (['cases', 'deleted', 'accounts', 'directory', 'unlinked'] as const)
     .filter((kind) => work[kind] > 0)
     .map((kind) => ({ kind, count: work[kind] }))
 }

@@ -195,18 +195,20 @@ export const backupMessages = {
         heading: 'This vault has newer work than the backup',
         details: 'The backup was made on {date} by {user}. Since then, this vault has recorded:',
         otherCopy:
-          'The backup was made on {date} by {user}, on another copy of this vault that parted from this one on {parted}. Since then, this vault has recorded, and the backup does not hold:',
+          'The backup was made on {date} by {user}. Its history parted from this vault’s on {parted}: it was made on another copy of this vault, or before this vault was restored from an older backup. Since then, this vault has recorded, and the backup does not hold:',
         otherCopyUndated:
-          'The backup was made on {date} by {user}, on another copy of this vault. This vault has recorded, and the backup does not hold:',
+          'The backup was made on {date} by {user}, and shares no history with this vault. This vault has recorded, and the backup does not hold:',
         cases:
           'work on one case (new, changed, or a new note, file, referral, plan or screening) | work on {count} cases (new, changed, or a new note, file, referral, plan or screening)',
+        accounts:
+          'one change to user accounts or screening templates (a user deactivated since could unlock again) | {count} changes to user accounts or screening templates (a user deactivated since could unlock again)',
         directory: 'one service directory entry | {count} service directory entries',
         deleted:
           'one case deleted (the backup would bring it back) | {count} cases deleted (the backup would bring them back)',
         unlinked:
           'one screening or referral not tied to a case | {count} screenings or referrals not tied to a case',
         consequence:
-          'If you restore the backup, all of this goes back to how it was then. This vault is kept as a copy beside the data folder, and the Backup screen can bring it back.',
+          'If you restore the backup, this vault becomes what the backup holds: all of this is replaced, and so are the user accounts and passphrases of that time. This vault is kept as a copy beside the data folder, and the Backup screen can bring it back.',
         replace: 'Restore the backup anyway',
       },
     },
