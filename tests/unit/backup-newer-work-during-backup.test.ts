@@ -1,30 +1,20 @@
 // A backup's date is stamped when it ends, after the snapshot was taken: work recorded while it was
 // being written is not in it, and was not counted either. The count now starts after the backup's
 // last audit entry (audit-fork.ts). (Written by a reviewing helper; failed before.)
-import { cpSync } from 'node:fs'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ADMIN, call, folderFileAccess, tempDir, testHost } from './support/temp-vault'
 import { survivorCase } from './support/case-fixtures'
+import { vaultAndSecondCopy } from './support/vault-folders'
 import type { BackupResult, CasePage } from '../../main/api/contract'
 
 const PASS = 'quiet walnut ferry orbit 1987 maple'
-const unlock = { username: ADMIN.username, passphrase: ADMIN.passphrase }
 const later = () => new Promise((resolve) => setTimeout(resolve, 5))
 const caseTotal = async (host: ReturnType<typeof testHost>['host']) =>
   (await call<CasePage>(host, 'cases:list', {})).total
 
 describe('backup whose log is a beginning of this vault’s', () => {
   it('second copy that recorded nothing, backed up later: the work recorded here meanwhile is counted', async () => {
-    const office = testHost(join(tempDir(), 'office'), folderFileAccess(tempDir()))
-    await call(office.host, 'vault:create', ADMIN)
-    await call(office.host, 'cases:create', survivorCase())
-    await call(office.host, 'vault:lock')
-    const laptopDir = join(tempDir(), 'laptop')
-    cpSync(office.dataDir, laptopDir, { recursive: true })
-    const laptop = testHost(laptopDir, folderFileAccess(tempDir()))
-    await call(office.host, 'vault:unlock', unlock)
-    await call(laptop.host, 'vault:unlock', unlock)
+    const { office, laptop } = await vaultAndSecondCopy()
     await later()
     // The office records a new case; the laptop (untouched copy) is backed up afterwards.
     await call(office.host, 'cases:create', survivorCase({ intakeDate: '2026-04-01' }))

@@ -2,38 +2,23 @@
 // its own work since. A backup made on it later is "newer" than everything recorded here by its
 // date, so restoring it here replaced this vault's work since the two parted without a word.
 // The audit chains show where they parted (audit-fork.ts); the question counts the work since then.
-import { cpSync } from 'node:fs'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { ADMIN, call, createdVault, folderFileAccess, tempDir, testHost } from './support/temp-vault'
+import { ADMIN, call, createdVault, type testHost } from './support/temp-vault'
 import { sharedHistory } from '../../main/core/backup/audit-fork'
 import { survivorCase } from './support/case-fixtures'
+import { vaultAndSecondCopy } from './support/vault-folders'
 import type { BackupResult, CasePage } from '../../main/api/contract'
 
 const PASS = 'quiet walnut ferry orbit 1987 maple'
 const unlock = { username: ADMIN.username, passphrase: ADMIN.passphrase }
 const later = () => new Promise((resolve) => setTimeout(resolve, 5))
 
-async function officeAndLaptop() {
-  const office = testHost(join(tempDir(), 'office'), folderFileAccess(tempDir()))
-  await call(office.host, 'vault:create', ADMIN)
-  await call(office.host, 'cases:create', survivorCase())
-  await call(office.host, 'vault:lock')
-  // The laptop starts as an exact copy (as a restore of the office's backup would make it).
-  const laptopDir = join(tempDir(), 'laptop')
-  cpSync(office.dataDir, laptopDir, { recursive: true })
-  const laptop = testHost(laptopDir, folderFileAccess(tempDir()))
-  await call(office.host, 'vault:unlock', unlock)
-  await call(laptop.host, 'vault:unlock', unlock)
-  return { office, laptop }
-}
-
 const caseTotal = async (host: ReturnType<typeof testHost>['host']) =>
   (await call<CasePage>(host, 'cases:list', {})).total
 
 describe('restoring a backup made on a second copy of this vault', () => {
   it('asks first, counting the work recorded here since the copies parted', async () => {
-    const { office, laptop } = await officeAndLaptop()
+    const { office, laptop } = await vaultAndSecondCopy()
     await later()
     await call(office.host, 'cases:create', survivorCase({ intakeDate: '2026-04-01' }))
     await later()
@@ -54,7 +39,7 @@ describe('restoring a backup made on a second copy of this vault', () => {
   })
 
   it('restores at once a backup that continues this vault’s own history', async () => {
-    const { office, laptop } = await officeAndLaptop()
+    const { office, laptop } = await vaultAndSecondCopy()
     await call(laptop.host, 'cases:create', survivorCase({ intakeDate: '2026-05-01' }))
     const made = await call<BackupResult>(laptop.host, 'backup:create', { passphrase: PASS })
     office.files.files.chooseBackupFile = async () => made.file

@@ -6,8 +6,8 @@ import { rollbackFolderFor } from '../../../main/core/backup/rollback-copies'
 import { restoreStagingFolder } from '../../../main/core/backup/scratch-folder'
 import { writeSwapJournal } from '../../../main/core/backup/swap-journal'
 import type { CasePage } from '../../../main/api/contract'
-import { ADMIN, call, tempDir, testHost } from './temp-vault'
-import { createCase } from './case-fixtures'
+import { ADMIN, call, folderFileAccess, tempDir, testHost } from './temp-vault'
+import { createCase, survivorCase } from './case-fixtures'
 
 /** A new vault in `dataDir`, created by ADMIN, holding `cases` cases. */
 export async function vaultFolderWithCases(dataDir: string, cases: number): Promise<void> {
@@ -44,4 +44,22 @@ export async function restoreCutBetweenRenames(dataDir: string, cases: number, n
   writeSwapJournal(dataDir, incoming, movedAside)
   renameSync(dataDir, movedAside)
   return { incoming, movedAside }
+}
+
+/**
+ * An office vault with one case, and a laptop set up as an exact copy of it (as a restore of the
+ * office's backup would make it): a second copy, same vault id. Both unlocked by ADMIN.
+ */
+export async function vaultAndSecondCopy() {
+  const unlock = { username: ADMIN.username, passphrase: ADMIN.passphrase }
+  const office = testHost(join(tempDir(), 'office'), folderFileAccess(tempDir()))
+  await call(office.host, 'vault:create', ADMIN)
+  await call(office.host, 'cases:create', survivorCase())
+  await call(office.host, 'vault:lock')
+  const laptopDir = join(tempDir(), 'laptop')
+  cpSync(office.dataDir, laptopDir, { recursive: true })
+  const laptop = testHost(laptopDir, folderFileAccess(tempDir()))
+  await call(office.host, 'vault:unlock', unlock)
+  await call(laptop.host, 'vault:unlock', unlock)
+  return { office, laptop }
 }
