@@ -146,11 +146,14 @@ export function planColumns(
     if (header !== '' && seenHeaders.has(header)) return { name, repeated: true as const }
     seenHeaders.add(header)
     // A saved choice that no longer names a target (the mapping data changed) is skipped, not fatal.
+    // Own keys only: a column named "constructor" or "__proto__" is not Object.prototype's.
     const savedPick =
-      header in saved && (saved[header] === null || table.has(saved[header]!)) ? saved[header] : undefined
-    const pickedBy =
-      header in chosen ? PICKED_BY.user : savedPick !== undefined ? PICKED_BY.saved : PICKED_BY.match
-    const pick = header in chosen ? chosen[header] : savedPick
+      Object.hasOwn(saved, header) && (saved[header] === null || table.has(saved[header]!))
+        ? saved[header]
+        : undefined
+    const chosenHere = Object.hasOwn(chosen, header)
+    const pickedBy = chosenHere ? PICKED_BY.user : savedPick !== undefined ? PICKED_BY.saved : PICKED_BY.match
+    const pick = chosenHere ? chosen[header] : savedPick
     const targetName =
       pick !== undefined ? pick : header.trim() ? (auto.get(normaliseHeader(header)) ?? null) : null
     if (targetName !== null && !table.has(targetName)) {
@@ -177,7 +180,8 @@ export function planColumns(
     }
     if (column.pickedBy > holder.pickedBy) keeper.set(column.targetName, index)
   })
-  const mapping: ColumnMapping = {}
+  // No prototype: a column named "__proto__" is a key like any other, not the object's prototype.
+  const mapping: ColumnMapping = Object.create(null) as ColumnMapping
   const columns: PlannedColumn[] = []
   const ignored: IgnoredColumn[] = []
   picks.forEach((column, index) => {

@@ -51,6 +51,9 @@ function parseRelaxed(text: string, delimiter: string, records: string[][]): voi
     bom: true,
     delimiter,
     relax_column_count: true,
+    // Any line ending, mixed in one file (rows pasted from another program): csv-parse otherwise
+    // takes the first one it sees, and merges the rows that end differently.
+    record_delimiter: ['\r\n', '\n', '\r'],
     // A stray quote inside an unquoted value (5" screen) is kept as text, not an error.
     relax_quotes: true,
     skip_empty_lines: false,
