@@ -3,6 +3,7 @@ import { basename } from 'node:path'
 import type { AreaHandlers } from './handler'
 import {
   MAX_REPORTED_ERRORS,
+  type ColumnMapping,
   type ImportFormat,
   type ImportReport,
   type importContract,
@@ -17,6 +18,8 @@ interface ChosenFile {
   format: ImportFormat
   /** SHA-256 of the bytes the last dry run of this file checked: what a run may import. */
   checked?: string
+  /** The column mapping that dry run used, in full (chosen, saved and matched): the run's mapping. */
+  checkedMapping?: ColumnMapping
 }
 
 // The path the user picked stays in main, keyed by a random token the renderer gets instead: a
@@ -48,12 +51,26 @@ const digest = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
  * checked: nine cases went in after a dry run of two. So nothing is written and the renderer
  * checks the file again.
  */
-function sameAsChecked(file: ChosenFile, bytes: Uint8Array): void {
-  if (file.checked !== digest(bytes)) {
+/**
+ * A run imports exactly what its dry run checked: the same bytes, read with the same mapping. A
+ * mapping sent with the run that differs (a page that changed it, or a hostile one mapping a
+ * private-notes column to the survivor's name) is refused like a changed file: the screen checks
+ * again and shows the result before anything is written.
+ */
+function sameAsChecked(file: ChosenFile, bytes: Uint8Array, mapping: ColumnMapping | undefined): void {
+  const mappingChanged = mapping !== undefined && !sameMapping(mapping, file.checkedMapping ?? {})
+  if (file.checked !== digest(bytes) || mappingChanged) {
     throw new CaseVaultError('CONFLICT', 'The file changed after it was checked. Check it again.', {
       file: 'changed',
     })
   }
+}
+
+function sameMapping(a: ColumnMapping, b: ColumnMapping): boolean {
+  const keys = Object.keys(a)
+  return (
+    keys.length === Object.keys(b).length && keys.every((key) => Object.hasOwn(b, key) && b[key] === a[key])
+  )
 }
 
 /** Errors are capped for IPC; errorCount stays exact. */
@@ -83,6 +100,7 @@ export const importHandlers: AreaHandlers<typeof importContract> = {
         { signal, onProgress },
       )
       file.checked = digest(bytes)
+      file.checkedMapping = checked.mapping
       return checked
     })
     return {
@@ -100,12 +118,12 @@ export const importHandlers: AreaHandlers<typeof importContract> = {
     const file = chosen(session, input.token)
     const { report } = await ctx.operations.run('import', async (signal, onProgress) => {
       const bytes = await readImportBytes(file.path)
-      sameAsChecked(file, bytes)
+      sameAsChecked(file, bytes, input.mapping)
       return createImportService(session).importFile(
         bytes,
         {
           format: file.format,
-          mapping: input.mapping,
+          mapping: file.checkedMapping ?? {},
           dryRun: false,
           allOrNothing: input.allOrNothing,
           saveMapping: true,
