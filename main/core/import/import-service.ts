@@ -77,8 +77,12 @@ export function createImportService(session: VaultSession) {
     const users = session.users.list()
     const authors = new Map(users.map((user) => [user.username.toLowerCase(), user.id]))
     for (const user of users) {
-      if (!user.active || user.role === 'analyst') continue
+      if (user.role === 'analyst') continue
+      // A deactivated caseworker keeps the cases assigned to them (deactivation reassigns nothing),
+      // so a case moved by export and import keeps them too, by user name: refusing the row would
+      // leave the survivor's record behind.
       assignees.set(user.username.toLowerCase(), user.id)
+      if (!user.active) continue
       const name = user.displayName.toLowerCase()
       displayNames.set(name, [...(displayNames.get(name) ?? []), user.id])
     }
