@@ -1,12 +1,13 @@
 import { lockWithAutoBackup } from './lock-with-backup'
 import { applyRestoreMarker } from '../core/backup/restore-marker'
 import type { AreaHandlers, HandlerContext } from './handler'
+import { swapStillPending } from '../core/backup/swap-journal'
 import type { vaultContract, VaultStatus } from './contract/vault'
 
 export function vaultStatus(ctx: Pick<HandlerContext, 'vault'>): VaultStatus {
   const session = ctx.vault.session()
   // No vault yet: perhaps a restore cut short, tried again here (the screen's "Try again").
-  const unfinished = !session && !ctx.vault.exists() && ctx.vault.restoreUnfinished()
+  const unfinished = !session && !ctx.vault.exists() && swapStillPending(ctx.vault.dataDir)
   return {
     state: session ? 'unlocked' : ctx.vault.exists() ? 'locked' : 'absent',
     user: session?.user ?? null,

@@ -172,7 +172,12 @@ function leftAlone(): SwapRecovery {
  * take the place the staged vault is waiting for, and the note would then protect nothing.
  */
 export function assertNoSwapPending(dataDir: string): void {
-  finishInterruptedSwap(dataDir)
-  if (existsSync(swapJournalPath(dataDir)))
+  if (swapStillPending(dataDir))
     throw new CaseVaultError('RESTORE_UNFINISHED', 'A restore was cut short and could not be finished yet.')
+}
+
+/** Tries again to finish a swap cut short; true while one is still waiting (the first-run screen). */
+export function swapStillPending(dataDir: string): boolean {
+  finishInterruptedSwap(dataDir)
+  return existsSync(swapJournalPath(dataDir))
 }

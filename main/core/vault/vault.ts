@@ -13,7 +13,7 @@ import { formatRecoveryKey, parseRecoveryKey } from './recovery-key'
 import { UnlockThrottle } from './unlock-throttle'
 import { openVaultDatabase } from './open-vault-database'
 import { openSession, type VaultSession } from './vault-session'
-import { assertNoSwapPending, finishInterruptedSwap, swapJournalPath } from '../backup/swap-journal'
+import { assertNoSwapPending, finishInterruptedSwap } from '../backup/swap-journal'
 import { databasePath, findSlot, headerExists, newHeader, readHeader, writeHeader } from './vault-header'
 import type { VaultLockedReason } from '../../api/contract'
 
@@ -65,12 +65,6 @@ export class Vault {
 
   exists(): boolean {
     return headerExists(this.dataDir) || existsSync(databasePath(this.dataDir))
-  }
-
-  /** Tries again to finish a swap cut short (swap-journal.ts); true while one is still waiting. */
-  restoreUnfinished(): boolean {
-    finishInterruptedSwap(this.dataDir)
-    return existsSync(swapJournalPath(this.dataDir))
   }
 
   session(): VaultSession | null {
