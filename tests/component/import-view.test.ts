@@ -220,6 +220,21 @@ describe('the import screen', () => {
     wrapper.unmount()
   })
 
+  it('a sheet far wider than any case sheet gets its own message, not a generic one', async () => {
+    install([
+      {
+        ok: false,
+        error: { code: 'VALIDATION', message: 'wide', details: { file: 'too_many_columns' } },
+      },
+    ])
+    const wrapper = await mountView()
+    await choose(wrapper)
+    expect(wrapper.get('[data-testid="import-error"]').text()).toContain(
+      'The sheet has more than 2,000 columns',
+    )
+    wrapper.unmount()
+  })
+
   it('shows main’s progress while importing, with a Cancel that stops it and says nothing was written', async () => {
     let answer: (result: ApiResult<ImportReport>) => void = () => {}
     const pending = new Promise<ApiResult<ImportReport>>((resolve) => (answer = resolve))

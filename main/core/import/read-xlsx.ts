@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs'
 import { htcds } from '../../api/contract/htcds'
-import type { ImportRowError } from '../../api/contract/import'
+import { importFieldMarkers, type ImportRowError } from '../../api/contract/import'
 import { reason, rowProblem, rowProblemOf, type ImportReason } from './import-reasons'
 import {
   assertImportSize,
@@ -19,6 +19,16 @@ const fieldLabels = new Set(htcds.sections.flatMap((s) => s.fields.map((f) => no
 
 /** The toolkit sheet's own name; any other workbook is read from its first sheet. */
 const TOOLKIT_SHEET = 'case sheet'
+
+/**
+ * More columns than any case sheet has (the HTCDS toolkit has about 200). A wider header is
+ * refused: every row is made that wide in memory, so it bounds what a small file can cost.
+ */
+export const MAX_XLSX_COLUMNS = 2000
+
+function tooManyColumns() {
+  return unreadable('too_many_columns', `The sheet has more than ${MAX_XLSX_COLUMNS} columns.`)
+}
 
 function isoDate(date: Date): string {
   return date.toISOString().slice(0, 10)
@@ -64,9 +74,29 @@ function cellText(value: Cell): { text: string } | { problem: ImportReason } {
   return { problem: reason('notAValueCell') }
 }
 
-function rowCells(sheet: ExcelJS.Worksheet, rowNumber: number, width: number): Cell[] {
-  const row = sheet.getRow(rowNumber)
-  return Array.from({ length: width }, (_, index) => row.getCell(index + 1).value)
+/**
+ * A sheet may say it is far wider and longer than what it holds (one formatted cell at XFD1048576
+ * in a 7 KB file). Only the cells that exist are visited, so reading costs what the file holds.
+ */
+function sparseCells(row: ExcelJS.Row): Map<number, Cell> {
+  const cells = new Map<number, Cell>()
+  row.eachCell({ includeEmpty: false }, (cell, column) => cells.set(column, cell.value))
+  return cells
+}
+
+/** Cells 1..width in order; a missing one is empty. */
+function denseCells(cells: Map<number, Cell>, width: number): Cell[] {
+  return Array.from({ length: width }, (_, index) => cells.get(index + 1) ?? null)
+}
+
+/** The last column with text in it (0 when none): how wide the header really is. */
+function lastFilled(texts: string[]): number {
+  for (let index = texts.length - 1; index >= 0; index -= 1) if (texts[index] !== '') return index + 1
+  return 0
+}
+
+function lastColumn(cells: Map<number, Cell>): number {
+  return cells.size === 0 ? 0 : Math.max(...cells.keys())
 }
 
 function plain(cells: Cell[]): string[] {
@@ -102,16 +132,32 @@ export async function readXlsx(bytes: Uint8Array): Promise<SourceTable> {
   const sheet =
     workbook.worksheets.find((ws) => ws.name.trim().toLowerCase() === TOOLKIT_SHEET) ?? workbook.worksheets[0]
   if (!sheet) throw unreadable('no_sheet', 'The workbook has no sheet.')
-  const width = sheet.columnCount
-  const names = plain(rowCells(sheet, 1, width))
+  const nameCells = sparseCells(sheet.getRow(1))
+  const labelCells = sparseCells(sheet.getRow(2))
+  const names = plain(denseCells(nameCells, lastColumn(nameCells)))
   if (names.every((name) => name === '')) throw unreadable('no_header', 'The sheet has no header row.')
-  const second = plain(rowCells(sheet, 2, width))
+  const second = plain(denseCells(labelCells, lastColumn(labelCells)))
   const hasLabelRow = isLabelRow(second)
-  const headers = names.map((name, index) => name || (hasLabelRow ? (second[index] ?? '') : ''))
+  // The header is as wide as its last named column: cells beyond it have no column to go to.
+  const width = Math.max(lastFilled(names), hasLabelRow ? lastFilled(second) : 0)
+  if (width > MAX_XLSX_COLUMNS) throw tooManyColumns()
+  const headers = Array.from({ length: width }, (_, index) =>
+    names[index] ? names[index] : hasLabelRow ? (second[index] ?? '') : '',
+  )
   const rows: SourceRow[] = []
-  for (let rowNumber = hasLabelRow ? 3 : 2; rowNumber <= sheet.rowCount; rowNumber += 1) {
+  const firstDataRow = hasLabelRow ? 3 : 2
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    if (rowNumber < firstDataRow) return
+    const sparse = sparseCells(row)
     const problems: ImportRowError[] = []
-    const cells = rowCells(sheet, rowNumber, width).map((value, index) => {
+    const beyond = [...sparse].filter(([column, value]) => column > width && plain([value])[0] !== '')
+    if (beyond.length > 0) {
+      const cellCount = Math.max(width, lastColumn(sparse))
+      problems.push(
+        rowProblem(rowNumber, importFieldMarkers.row, 'extraCells', { cells: cellCount, columns: width }),
+      )
+    }
+    const cells = denseCells(sparse, width).map((value, index) => {
       const read = cellText(value)
       if ('problem' in read) {
         problems.push(rowProblemOf(rowNumber, columnName(headers, index), read.problem))
@@ -125,8 +171,8 @@ export async function readXlsx(bytes: Uint8Array): Promise<SourceTable> {
       }
       return read.text
     })
-    if (problems.length === 0 && cells.every((cell) => cell.trim() === '')) continue
+    if (problems.length === 0 && cells.every((cell) => cell.trim() === '')) return
     rows.push({ row: rowNumber, cells, problems })
-  }
+  })
   return { headers, rows, problems: [], complete: true }
 }

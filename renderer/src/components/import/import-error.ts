@@ -36,6 +36,8 @@ export function useImportErrorMessage(): (error: unknown) => string {
         return t('exchange.import.fileProblems.encrypted')
       case 'not_xlsx':
         return t('exchange.import.fileProblems.notXlsx')
+      case 'too_many_columns':
+        return t('exchange.import.fileProblems.tooManyColumns')
       case 'no_sheet':
         return t('exchange.import.fileProblems.noSheet')
       case 'not_json':
