@@ -145,5 +145,8 @@ export async function readCsvBundle(
     }
   }
   readCaseworkTables(files, partsOf, notes)
-  return { table, related, notes }
+  // A side table cut short would import its cases without their perpetrators, comments or
+  // referrals, silently: the archive is then incomplete as a whole, and nothing is written.
+  const sidesComplete = !notes.some((note) => note.code === 'sideTableIncomplete')
+  return { table: { ...table, complete: table.complete && sidesComplete }, related, notes }
 }

@@ -163,7 +163,10 @@ export const badFiles: BadFile[] = [
     expected: {
       errors: [[2, 'perpetrators.csv row 2', 'no perpetrator_id']],
       ignored: [],
-      notes: ['comments.csv could not be read to its end; its later rows are left out.'],
+      notes: [
+        'comments.csv could not be read to its end: its cases would lose what it holds, so nothing is imported from this archive.',
+        'The file could not be read to its end: nothing is imported from it.',
+      ],
     },
   },
   {

@@ -75,7 +75,8 @@ export const importReasonMessages = {
     fieldNotKept: 'an HTCDS field CaseVault does not keep on a case; not imported',
     unknownColumn: 'unknown column; not imported',
     unknownKey: 'unknown field; not imported',
-    sideTableIncomplete: '{file} could not be read to its end; its later rows are left out.',
+    sideTableIncomplete:
+      '{file} could not be read to its end: its cases would lose what it holds, so nothing is imported from this archive.',
     noIntakeDateColumn:
       'No intake date column: imported cases get today’s date ({date}) as intake date, flagged as such.',
     fileIncomplete: 'The file could not be read to its end: nothing is imported from it.',
