@@ -38,6 +38,7 @@ export const importReasonCodes = [
   'commentNotDated',
   'commentEmptyOrLong',
   'perpetratorTwice',
+  'perpetratorDiffers',
   'numberInVault',
   'numberOnOtherRows',
   // Referrals and support plans of a case

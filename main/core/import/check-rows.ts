@@ -3,6 +3,7 @@ import { checkDraft, type CaseCandidate, type DraftContext } from './case-candid
 import type { DraftSource } from './draft-source'
 import { rowProblem } from './import-reasons'
 import { caseNumberKey } from './case-number-key'
+import { perpetratorKeyConflicts } from './perpetrator-keys'
 
 /**
  * Rows checked between two turns of the event loop. Main stays responsive and a Cancel or a
@@ -77,6 +78,7 @@ export async function checkRows(source: DraftSource, options: CheckRowsOptions):
   const rowErrors: ImportRowError[] = []
   const rejectedRows = new Set(options.fileErrors.map((error) => error.row))
   const passed: CaseCandidate[] = []
+  const perpetratorColumn = new Map<number, string>()
   for (let start = 0; start < source.count; start += CHECK_BATCH) {
     if (start > 0) await nextTurn()
     options.signal?.throwIfAborted()
@@ -88,6 +90,7 @@ export async function checkRows(source: DraftSource, options: CheckRowsOptions):
       readRows.push(draft.row)
       const caseNumber = draft.caseNumber.trim()
       if (caseNumber) numbered.push({ row: draft.row, caseNumber, field: draft.columnOf('caseNumber') })
+      if (draft.perpetrators.length > 0) perpetratorColumn.set(draft.row, draft.columnOf('perpetrators'))
       const checked = checkDraft(draft, options.context)
       if (!Array.isArray(checked)) passed.push(checked)
       else if (checked.length > 0) {
@@ -100,8 +103,16 @@ export async function checkRows(source: DraftSource, options: CheckRowsOptions):
   options.onProgress?.(1)
   const duplicates = duplicateErrors(numbered, options.takenCaseNumbers)
   for (const error of duplicates) rejectedRows.add(error.row)
+  // Among the rows that would be written: the same perpetrator id must mean the same person.
+  const conflicts = perpetratorKeyConflicts(
+    passed.filter((candidate) => !rejectedRows.has(candidate.row)),
+    (row) => perpetratorColumn.get(row) ?? '',
+  )
+  for (const error of conflicts) rejectedRows.add(error.row)
   // Stable sort: within a row, file problems first, then the duplicate, then the row's own checks.
-  const errors = [...options.fileErrors, ...duplicates, ...rowErrors].sort((a, b) => a.row - b.row)
+  const errors = [...options.fileErrors, ...duplicates, ...rowErrors, ...conflicts].sort(
+    (a, b) => a.row - b.row,
+  )
   return {
     read: readRows.length,
     candidates: passed.filter((candidate) => !rejectedRows.has(candidate.row)),

@@ -44,6 +44,8 @@ export const englishReasons = {
   commentNotDated: 'createdAt is not a date and time',
   commentEmptyOrLong: 'the comment is empty or too long',
   perpetratorTwice: 'a perpetrator is listed twice',
+  perpetratorDiffers:
+    'perpetrator {key} has other details on row {row}: one id must be one person, so this case is not imported',
   numberInVault: 'this case number is already in the vault',
   numberOnOtherRows: 'the same case number is on row {rows}',
 

@@ -50,6 +50,7 @@ export function useImportReasons() {
     commentNotDated: (p) => t('exchange.importReasons.commentNotDated', p),
     commentEmptyOrLong: (p) => t('exchange.importReasons.commentEmptyOrLong', p),
     perpetratorTwice: (p) => t('exchange.importReasons.perpetratorTwice', p),
+    perpetratorDiffers: (p) => t('exchange.importReasons.perpetratorDiffers', p),
     numberInVault: (p) => t('exchange.importReasons.numberInVault', p),
     numberOnOtherRows: (p) => t('exchange.importReasons.numberOnOtherRows', p),
     notOneOf: (p) => t('exchange.importReasons.notOneOf', p),

@@ -40,6 +40,8 @@ export const importReasonMessages = {
     commentNotDated: 'the comment’s date and time (createdAt) cannot be read',
     commentEmptyOrLong: 'the comment is empty or too long',
     perpetratorTwice: 'a perpetrator is listed twice',
+    perpetratorDiffers:
+      'perpetrator {key} has other details on row {row}: one id must be one person, so this case is not imported',
     numberInVault: 'this case number is already in the vault',
     numberOnOtherRows: 'the same case number is on row {rows}',
     notOneOf: 'not one of: {values}',
