@@ -8,6 +8,7 @@ import type { CaseSearch } from './case-search'
 import { prepareCase } from './case-prepare'
 import { perpetratorFields, type PerpetratorInput } from './perpetrator-service'
 import { caseNumberPrefix, formatCaseNumber } from './case-number'
+import { vaultCaseNumberKeys } from './case-number-key'
 
 export interface BulkPerpetrator extends PerpetratorInput {
   /** Same key = same person: the second time, the existing person is linked, not created again. */
@@ -143,12 +144,15 @@ export function createBulkCaseWriter(session: VaultSession, repository: CaseRepo
         const caseIds: number[] = []
         let comments = 0
         let perpetratorLinks = 0
+        // Read once for the whole batch: a scan per case would cost minutes at 100k cases.
+        const numbersInVault = vaultCaseNumberKeys(session.db)
         for (const entry of valid) {
           const timestamp = entry.item.createdAt ?? now
           const year = Number(entry.fields.intakeDate.slice(0, 4))
           let caseNumber = formatCaseNumber(prefix, year, repository.nextSequence(year))
-          while (repository.caseNumberTaken(caseNumber))
+          while (numbersInVault.has(caseNumber))
             caseNumber = formatCaseNumber(prefix, year, repository.nextSequence(year))
+          numbersInVault.add(caseNumber)
           const survivorId = repository.insertPerson(entry.person, timestamp)
           const caseId = repository.insertCase(
             {

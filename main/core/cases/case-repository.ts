@@ -1,4 +1,5 @@
 import type { VaultDatabase } from '../db/connection'
+import { caseNumberInVault } from './case-number-key'
 import type { CaseStatus } from '../../api/contract/cases'
 
 /** A case joined with its survivor and assignee, as read from SQL. JSON columns are still text. */
@@ -107,7 +108,6 @@ export function createCaseRepository(db: VaultDatabase) {
       `INSERT INTO case_number_sequences (year, last_number) VALUES (?, 1)
        ON CONFLICT (year) DO UPDATE SET last_number = last_number + 1 RETURNING last_number`,
     ),
-    caseNumberTaken: db.prepare<[string], { id: number }>('SELECT id FROM cases WHERE case_number = ?'),
     deleteCase: db.prepare('DELETE FROM cases WHERE id = ?'),
     deletePerson: db.prepare('DELETE FROM persons WHERE id = ?'),
     orphanPerpetrators: db.prepare<[number], { person_id: number }>(
@@ -222,8 +222,9 @@ export function createCaseRepository(db: VaultDatabase) {
     nextSequence(year: number): number {
       return statements.nextNumber.get(year)!.last_number
     },
+    /** In any capitals or width (caseNumberKey): for one number; many at once use vaultCaseNumberKeys. */
     caseNumberTaken(caseNumber: string): boolean {
-      return statements.caseNumberTaken.get(caseNumber) !== undefined
+      return caseNumberInVault(db, caseNumber)
     },
     /** Removes the case, its parts (cascade), its survivor and perpetrators linked to no other case. */
     deleteCase(id: number, survivorId: number): void {

@@ -2,7 +2,7 @@ import type { ImportRowError } from '../../api/contract/import'
 import { checkDraft, type CaseCandidate, type DraftContext } from './case-candidate'
 import type { DraftSource } from './draft-source'
 import { rowProblem } from './import-reasons'
-import { caseNumberKey } from './case-number-key'
+import { caseNumberKey } from '../cases/case-number-key'
 import { perpetratorKeyConflicts } from './perpetrator-keys'
 
 /**

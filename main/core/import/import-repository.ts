@@ -1,7 +1,7 @@
 import type { VaultDatabase } from '../db/connection'
 import type { PersonFields } from '../cases/case-repository'
 import type { CaseCandidate } from './case-candidate'
-import { caseNumberKey } from './case-number-key'
+import { vaultCaseNumberKeys } from '../cases/case-number-key'
 
 /**
  * The SQL only an import needs. An import only ever adds: every case, person, event and type row
@@ -41,8 +41,6 @@ export function createImportRepository(db: VaultDatabase) {
   const lastNumberIn = db.prepare<[string, string], { case_number: string }>(
     'SELECT case_number FROM cases WHERE case_number >= ? AND case_number < ? ORDER BY case_number DESC LIMIT 1',
   )
-  // Every case number, from the unique index alone (no case row is read): ~100k short strings.
-  const allNumbers = db.prepare<[], string>('SELECT case_number FROM cases').pluck()
 
   return {
     /** The same row CaseRepository.insertPerson writes. */
@@ -122,13 +120,8 @@ export function createImportRepository(db: VaultDatabase) {
      */
     takenCaseNumbers(keys: readonly string[]): Set<string> {
       if (keys.length === 0) return new Set()
-      const wanted = new Set(keys)
-      const taken = new Set<string>()
-      for (const number of allNumbers.all()) {
-        const key = caseNumberKey(number)
-        if (wanted.has(key)) taken.add(key)
-      }
-      return taken
+      const inVault = vaultCaseNumberKeys(db)
+      return new Set(keys.filter((key) => inVault.has(key)))
     },
   }
 }

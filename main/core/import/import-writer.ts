@@ -2,6 +2,7 @@ import type { VaultSession } from '../vault/vault-session'
 import { createCaseRepository } from '../cases/case-repository'
 import { createCaseSearch } from '../cases/case-search'
 import { caseNumberPrefix, formatCaseNumber } from '../cases/case-number'
+import { caseNumberKey, vaultCaseNumberKeys } from '../cases/case-number-key'
 import type { CaseCandidate } from './case-candidate'
 import { createImportRepository } from './import-repository'
 import { createCaseworkWriter } from './casework-writer'
@@ -33,14 +34,17 @@ export function createImportWriter(session: VaultSession) {
       const isTraining = session.settings.isTrainingVault()
       const createdBy = session.user.id
       const now = session.clock().toISOString()
-      // Numbers the file itself uses are never handed to another row of the same file.
-      const reserved = new Set(candidates.flatMap((c) => (c.caseNumber ? [c.caseNumber] : [])))
+      // Numbers the file itself uses are never handed to another row of the same file, in any
+      // capitals; nor are those in the vault (read once, when a number is first handed out).
+      const reserved = new Set(candidates.flatMap((c) => (c.caseNumber ? [caseNumberKey(c.caseNumber)] : [])))
+      const numbersInVault = vaultCaseNumberKeys(session.db)
       const lastUsed = new Map<string, number>()
       const perpetratorIds = new Map<string, { id: number; names: string[] }>()
       // Prepared only when a case brings referrals or plans (most imports have none).
       let casework: ReturnType<typeof createCaseworkWriter> | null = null
 
-      const taken = (caseNumber: string) => reserved.has(caseNumber) || repository.caseNumberTaken(caseNumber)
+      const taken = (caseNumber: string) =>
+        reserved.has(caseNumberKey(caseNumber)) || numbersInVault.has(caseNumber)
       function ownNumber(year: number): string {
         let caseNumber = formatCaseNumber(ownPrefix, year, repository.nextSequence(year))
         while (taken(caseNumber))
@@ -64,6 +68,7 @@ export function createImportWriter(session: VaultSession) {
         const caseNumber =
           candidate.caseNumber ??
           (candidate.numberPrefix ? prefixedNumber(candidate.numberPrefix, year) : ownNumber(year))
+        numbersInVault.add(caseNumber)
         const survivorId = imports.insertPerson(candidate.person, now)
         const caseId = imports.insertCase(
           candidate,
