@@ -136,7 +136,9 @@ function secrets(created: CaseDetail[]): string[] {
 }
 
 function expectNoneOf(bytes: Buffer, words: string[]) {
-  const text = bytes.toString('utf8')
+  // Row ids are random UUIDs: one holds "1950" (a birth year below) in about 1 run of 400, which
+  // made this test fail by chance. Their form is checked on its own; here they are left out.
+  const text = bytes.toString('utf8').replace(/[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}/g, '<row id>')
   for (const word of words) expect(text.includes(word), `${word} leaked`).toBe(false)
 }
 
