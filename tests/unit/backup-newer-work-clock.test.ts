@@ -8,7 +8,9 @@ import { describe, expect, it } from 'vitest'
 import { createApiHost } from '../../main/api/host'
 import { ADMIN, TEST_KDF, call, folderFileAccess, tempDir } from './support/temp-vault'
 import { survivorCase } from './support/case-fixtures'
-import type { BackupResult, CasePage } from '../../main/api/contract'
+import { walkInScreening } from './support/screening-fixtures'
+import { SHELTER } from './fixtures/hsds/directory-fixtures'
+import type { AssessmentDetail, BackupResult, CasePage } from '../../main/api/contract'
 
 const PASS = 'quiet walnut ferry orbit 1987 maple'
 const unlock = { username: ADMIN.username, passphrase: ADMIN.passphrase }
@@ -68,5 +70,43 @@ describe('clock set back', () => {
       error: { code: 'NEWER_WORK', details: { otherCopy: true, cases: 1 } },
     })
     expect(await caseTotal(office.host)).toBe(2)
+  })
+
+  it('same vault: a screening, a referral apart from a case and a directory entry are counted', async () => {
+    const office = clockedHost(tempDir(), '2026-06-01T10:00:00Z')
+    await call(office.host, 'vault:create', ADMIN)
+    const screened = await walkInScreening(office.host)
+    const made = await call<BackupResult>(office.host, 'backup:create', { passphrase: PASS })
+    office.files.files.chooseBackupFile = async () => made.file
+    office.set('2026-06-01T09:00:00Z')
+    await walkInScreening(office.host)
+    await call(office.host, 'referrals:create', {
+      direction: 'outgoing',
+      assessmentId: screened.id,
+      organisationName: 'Harbour Legal Aid',
+      reason: 'AdditionalServicesRequired',
+      servicesRequested: ['Legal'],
+      urgency: 'routine',
+      referralDate: '2026-05-31',
+    })
+    await call(office.host, 'directory:saveOrganisation', SHELTER)
+
+    const result = await office.host.dispatch('backup:restore', { passphrase: PASS })
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'NEWER_WORK', details: { cases: 0, unlinked: 2, directory: 1 } },
+    })
+  })
+
+  it('a screening only read is not newer work', async () => {
+    const office = clockedHost(tempDir(), '2026-06-01T10:00:00Z')
+    await call(office.host, 'vault:create', ADMIN)
+    const screened = await walkInScreening(office.host)
+    const made = await call<BackupResult>(office.host, 'backup:create', { passphrase: PASS })
+    office.files.files.chooseBackupFile = async () => made.file
+    await call<AssessmentDetail>(office.host, 'screening:getAssessment', { id: screened.id })
+
+    const result = await office.host.dispatch('backup:restore', { passphrase: PASS })
+    expect(result).toMatchObject({ ok: true })
   })
 })

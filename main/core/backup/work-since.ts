@@ -5,8 +5,9 @@
 //   clock was set back, and for work done while the backup was being written (its date is stamped
 //   when it ends, after the snapshot);
 // - from the rows' own timestamps (ISO 8601 in UTC) after `at`: what is written without a per-case
-//   log entry (an import, bulk-created training cases), screenings and referrals made apart from a
-//   case, and service directory entries.
+//   log entry (an import, bulk-created training cases).
+// Screenings and referrals made apart from a case, and service directory entries, are read both
+// ways too.
 // User accounts and screening templates are counted from the log on their own: a restore undoes
 // a deactivation or a passphrase reset, so a person let go could unlock again.
 import type { VaultDatabase } from '../db/connection'
@@ -23,8 +24,9 @@ export interface WorkSince {
   accounts: number
 }
 
-/** Audit actions that only read: logged against a case, they change nothing. */
-const READS = `('case.read', 'case.searched', 'attachment.exported', 'referral.form_printed', 'screening.read')`
+/** Audit actions that only read (or were refused): logged against a record, they change nothing. */
+const READS = `('case.read', 'case.searched', 'attachment.exported', 'referral.form_printed', 'screening.read',
+  'access.denied', 'directory.exported')`
 
 const CASES_TOUCHED = `SELECT count(*) FROM (
   SELECT c.id FROM audit_log a JOIN cases c ON c.id = CAST(substr(a.target, 6) AS INTEGER)
@@ -49,13 +51,34 @@ const DELETED = `SELECT count(*) FROM audit_log d
 const ACCOUNTS = `SELECT count(*) FROM audit_log
   WHERE id > @afterAuditId AND (action LIKE 'user.%' OR action = 'screening.template_saved')`
 
-const UNLINKED = `SELECT
-  (SELECT count(*) FROM assessments WHERE case_id IS NULL AND created_at > @at) +
-  (SELECT count(*) FROM referrals WHERE case_id IS NULL AND updated_at > @at)`
+// Screenings and referrals not tied to a case, and directory entries, are counted like cases: by
+// their log entries after the shared history (a clock set back hides their dates) and by dates.
+// Ids of two tables are told apart by the log's own target names.
+const UNLINKED = `SELECT count(*) FROM (
+  SELECT 'assessment:' || id FROM assessments WHERE case_id IS NULL AND created_at > @at
+  UNION SELECT 'referral:' || id FROM referrals WHERE case_id IS NULL AND updated_at > @at
+  UNION SELECT a.target FROM audit_log a JOIN assessments s ON s.id = CAST(substr(a.target, 12) AS INTEGER)
+    WHERE a.id > @afterAuditId AND a.target LIKE 'assessment:%' AND s.case_id IS NULL
+      AND a.action NOT IN ${READS}
+  UNION SELECT a.target FROM audit_log a JOIN referrals r ON r.id = CAST(substr(a.target, 10) AS INTEGER)
+    WHERE a.id > @afterAuditId AND a.target LIKE 'referral:%' AND r.case_id IS NULL
+      AND a.action NOT IN ${READS}
+)`
 
-const DIRECTORY = `SELECT
-  (SELECT count(*) FROM directory_organisations WHERE updated_at > @at) +
-  (SELECT count(*) FROM directory_services WHERE updated_at > @at)`
+// A directory import logs counts, not entries: the larger of the two readings, so that an import
+// found by its rows' dates as well is not counted twice.
+const DIRECTORY = `SELECT max(
+  (SELECT count(*) FROM (
+    SELECT 'directory_organisation:' || id FROM directory_organisations WHERE updated_at > @at
+    UNION SELECT 'directory_service:' || id FROM directory_services WHERE updated_at > @at
+    UNION SELECT target FROM audit_log WHERE id > @afterAuditId
+      AND (target LIKE 'directory_organisation:%' OR target LIKE 'directory_service:%')
+      AND action NOT IN ${READS}
+  )),
+  (SELECT coalesce(sum(
+      json_extract(details, '$.organisations.created') + json_extract(details, '$.organisations.updated') +
+      json_extract(details, '$.services.created') + json_extract(details, '$.services.updated')), 0)
+    FROM audit_log WHERE id > @afterAuditId AND action = 'directory.imported'))`
 
 export function workSince(db: VaultDatabase, at: string, afterAuditId: number): WorkSince {
   const params = { at, afterAuditId }
