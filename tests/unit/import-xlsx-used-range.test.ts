@@ -24,7 +24,7 @@ describe('an Excel sheet whose used range is far larger than its content', () =>
   it('is read by the cells it holds: the header is as wide as its named columns', async () => {
     const bytes = await sheetWithStrayCells()
     expect(bytes.byteLength).toBeLessThan(20_000)
-    const table = await readXlsx(bytes)
+    const { table } = await readXlsx(bytes)
     expect(table.headers).toEqual(['caseNumber', 'intakeDate', 'prs_FirstName'])
     expect(table.rows.map((row) => [row.row, row.cells])).toEqual([
       [2, ['X-1', '2025-01-01', 'Ana']],
@@ -65,7 +65,7 @@ describe('an Excel sheet whose used range is far larger than its content', () =>
     sheet.addRow(['cas_CaseOwner', 'prs_SecondName', null])
     sheet.addRow(['Case Owner', 'Second Name', 'First Name'])
     sheet.addRow(['Shelter', 'Silva', 'Ana'])
-    const table = await readXlsx(new Uint8Array(await workbook.xlsx.writeBuffer()))
+    const { table } = await readXlsx(new Uint8Array(await workbook.xlsx.writeBuffer()))
     expect(table.headers).toEqual(['cas_CaseOwner', 'prs_SecondName', 'First Name'])
     expect(table.rows).toEqual([{ row: 3, cells: ['Shelter', 'Silva', 'Ana'], problems: [] }])
   })

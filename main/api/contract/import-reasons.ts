@@ -78,6 +78,7 @@ export const importReasonCodes = [
   'unknownKey',
   // File-wide notes
   'sideTableIncomplete',
+  'otherSheetsLeftOut',
   'noIntakeDateColumn',
   'fileIncomplete',
   'allOrNothingRefused',

@@ -111,6 +111,15 @@ function matcher(format: ImportFormat): Map<string, string> {
   return match
 }
 
+const matchers = new Map<ImportFormat, Map<string, string>>()
+
+/** Whether a header names a column the import reads (by name, alias or label), as matching does. */
+export function isKnownHeader(format: ImportFormat, header: string): boolean {
+  let match = matchers.get(format)
+  if (!match) matchers.set(format, (match = matcher(format)))
+  return match.has(normaliseHeader(header))
+}
+
 function ignoredReason(format: ImportFormat, header: string): ImportReason {
   if (header.trim() === '') return reason('noHeader')
   const field = allFields.get(header.trim()) ?? allLabels.get(normaliseHeader(header))

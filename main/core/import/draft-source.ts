@@ -31,7 +31,7 @@ export async function parseFile(format: ImportFormat, bytes: Uint8Array): Promis
     case 'htcds-json':
       return { kind: 'json', cases: readJsonCases(bytes) }
     case 'htcds-xlsx':
-      return { kind: 'table', table: await readXlsx(bytes) }
+      return { kind: 'table', ...(await readXlsx(bytes)) }
     case 'htcds-csv':
       return isTar(bytes)
         ? { kind: 'table', ...(await readCsvBundle(bytes)) }

@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs'
 import { htcds } from '../../api/contract/htcds'
-import { importFieldMarkers, type ImportRowError } from '../../api/contract/import'
-import { reason, rowProblem, rowProblemOf, type ImportReason } from './import-reasons'
+import { importFieldMarkers, type ImportNote, type ImportRowError } from '../../api/contract/import'
+import { importNote, reason, rowProblem, rowProblemOf, type ImportReason } from './import-reasons'
+import { isKnownHeader } from './column-mapping'
 import {
   assertImportSize,
   columnName,
@@ -56,6 +57,8 @@ const EXCEL_ERRORS = new Set([
   '#UNKNOWN!',
 ])
 
+const richText = (parts: ExcelJS.RichText[]) => parts.map((part) => part.text).join('')
+
 /** A cell as text, or a problem: formulas and error cells are refused, never evaluated. */
 function cellText(value: Cell): { text: string } | { problem: ImportReason } {
   if (value === null || value === undefined) return { text: '' }
@@ -69,8 +72,14 @@ function cellText(value: Cell): { text: string } | { problem: ImportReason } {
     const error = String(value.error)
     return { problem: reason('errorCell', { error: EXCEL_ERRORS.has(error) ? error : '#?' }) }
   }
-  if ('richText' in value) return { text: value.richText.map((part) => part.text).join('') }
-  if ('text' in value) return { text: String(value.text) }
+  if ('richText' in value) return { text: richText(value.richText) }
+  // A link: its shown text, which may itself be formatted in parts (an e-mail half in bold).
+  if ('text' in value) {
+    const text: unknown = value.text
+    if (typeof text === 'object' && text !== null && 'richText' in text && Array.isArray(text.richText))
+      return { text: richText(text.richText as ExcelJS.RichText[]) }
+    return { text: String(text) }
+  }
   return { problem: reason('notAValueCell') }
 }
 
@@ -80,7 +89,11 @@ function cellText(value: Cell): { text: string } | { problem: ImportReason } {
  */
 function sparseCells(row: ExcelJS.Row): Map<number, Cell> {
   const cells = new Map<number, Cell>()
-  row.eachCell({ includeEmpty: false }, (cell, column) => cells.set(column, cell.value))
+  row.eachCell({ includeEmpty: false }, (cell, column) => {
+    // A merged range holds one value, in its first cell; the others only show it. Read as their
+    // own, "Amina" merged across two name columns became "Amina Amina".
+    if (cell.type !== ExcelJS.ValueType.Merge) cells.set(column, cell.value)
+  })
   return cells
 }
 
@@ -113,11 +126,37 @@ function isLabelRow(cells: string[]): boolean {
   return filled.length > 0 && labels.length * 2 >= filled.length
 }
 
+/** How many cells of a sheet's first two rows name a column the import reads. */
+function headerMatches(sheet: ExcelJS.Worksheet): number {
+  const cells = [...sparseCells(sheet.getRow(1)).values(), ...sparseCells(sheet.getRow(2)).values()]
+  return plain(cells).filter((text) => text !== '' && isKnownHeader('htcds-xlsx', text)).length
+}
+
+/**
+ * The sheet to read: the toolkit's "Case Sheet", else the visible sheet whose header names the
+ * most columns the import knows (the first when none does: the user maps its columns). Hidden
+ * sheets are lists and lookups, never cases: read in place of the cases, each row of a hidden
+ * list became an unnamed survivor. Other visible sheets with a known header and rows below it are
+ * named in a note, so that cases on them are not left behind unseen.
+ */
+function chooseSheet(workbook: ExcelJS.Workbook): { sheet: ExcelJS.Worksheet; alsoWithCases: string[] } {
+  const visible = workbook.worksheets.filter((ws) => ws.state !== 'hidden' && ws.state !== 'veryHidden')
+  if (visible.length === 0) throw unreadable('no_sheet', 'The workbook has no sheet.')
+  const scored = visible.map((ws) => ({ ws, matches: headerMatches(ws) }))
+  const sheet =
+    visible.find((ws) => ws.name.trim().toLowerCase() === TOOLKIT_SHEET) ??
+    scored.reduce((best, next) => (next.matches > best.matches ? next : best)).ws
+  const alsoWithCases = scored
+    .filter(({ ws, matches }) => ws !== sheet && matches > 0 && ws.actualRowCount > 1)
+    .map(({ ws }) => ws.name)
+  return { sheet, alsoWithCases }
+}
+
 /**
  * Reads the standard's Excel toolkit sheet (or any sheet with field names in row 1). Where the
  * name row has a gap, the label row below names the column (the v2.0 toolkit leaves one blank).
  */
-export async function readXlsx(bytes: Uint8Array): Promise<SourceTable> {
+export async function readXlsx(bytes: Uint8Array): Promise<{ table: SourceTable; notes: ImportNote[] }> {
   assertImportSize(bytes, MAX_XLSX_BYTES)
   const workbook = new ExcelJS.Workbook()
   try {
@@ -129,9 +168,10 @@ export async function readXlsx(bytes: Uint8Array): Promise<SourceTable> {
   } catch {
     throw unreadable('not_xlsx', 'The file is not an Excel workbook (.xlsx).')
   }
-  const sheet =
-    workbook.worksheets.find((ws) => ws.name.trim().toLowerCase() === TOOLKIT_SHEET) ?? workbook.worksheets[0]
-  if (!sheet) throw unreadable('no_sheet', 'The workbook has no sheet.')
+  const { sheet, alsoWithCases } = chooseSheet(workbook)
+  const notes = alsoWithCases.length
+    ? [importNote('otherSheetsLeftOut', { sheet: sheet.name, sheets: alsoWithCases.join(', ') })]
+    : []
   const nameCells = sparseCells(sheet.getRow(1))
   const labelCells = sparseCells(sheet.getRow(2))
   const names = plain(denseCells(nameCells, lastColumn(nameCells)))
@@ -174,5 +214,5 @@ export async function readXlsx(bytes: Uint8Array): Promise<SourceTable> {
     if (problems.length === 0 && cells.every((cell) => cell.trim() === '')) return
     rows.push({ row: rowNumber, cells, problems })
   })
-  return { headers, rows, problems: [], complete: true }
+  return { table: { headers, rows, problems: [], complete: true }, notes }
 }

@@ -86,6 +86,7 @@ export function useImportReasons() {
     unknownColumn: (p) => t('exchange.importReasons.unknownColumn', p),
     unknownKey: (p) => t('exchange.importReasons.unknownKey', p),
     sideTableIncomplete: (p) => t('exchange.importReasons.sideTableIncomplete', p),
+    otherSheetsLeftOut: (p) => t('exchange.importReasons.otherSheetsLeftOut', p),
     noIntakeDateColumn: (p) => t('exchange.importReasons.noIntakeDateColumn', p),
     fileIncomplete: (p) => t('exchange.importReasons.fileIncomplete', p),
     allOrNothingRefused: (p) => t('exchange.importReasons.allOrNothingRefused', p),
