@@ -1,5 +1,6 @@
-import { resolve } from 'node:path'
-import { readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { DATABASE_FILE, HEADER_FILE } from '../core/vault/vault-header'
 import { Vault } from '../core/vault/vault'
 import { createBackup } from '../core/backup/create-backup'
 import { verifyBackup } from '../core/backup/verify-backup'
@@ -8,7 +9,6 @@ import { assertStrongBackupPassphrase } from '../core/backup/passphrase-strength
 import { CaseVaultError } from '../core/errors'
 import type { BackupManifest } from '../core/backup/backup-format'
 import { outputFile, passphraseLine, required, type CliIo } from './io'
-import { assertOutsideVaultFolder } from '../core/vault/vault-folder-guard'
 
 export interface BackupCommandOptions {
   data?: string | undefined
@@ -29,13 +29,18 @@ export async function backupCommand(
   appVersion: string,
 ): Promise<number> {
   const dataDir = resolve(required(values.data, 'data'))
-  const out = outputFile(values.out)
-  assertOutsideVaultFolder(out, dataDir)
+  const out = outputFile(values.out, dataDir)
   const username = required(values.user, 'user')
   const vault = new Vault({ dataDir })
   const session = await vault.unlock(username, await passphraseLine(io, 0, 'user passphrase'))
   const databaseKey = vault.databaseKeyCopy()
   try {
+    // As in the app (contract/backup.ts): a backup holds every record, so only an admin makes one
+    // by hand. (An automatic backup goes to the folder and key an admin set up, for anyone's lock.)
+    if (session.user.role !== 'admin') {
+      session.audit.append({ actor: username, action: 'access.denied', details: { action: 'backup' } })
+      throw new CaseVaultError('FORBIDDEN', 'Only an administrator can make a backup.')
+    }
     const backupPassphrase = await passphraseLine(io, 1, 'backup passphrase')
     assertStrongBackupPassphrase(backupPassphrase, [username, vault.organisation() ?? ''])
     const manifest: BackupManifest = await createBackup(
@@ -48,6 +53,8 @@ export async function backupCommand(
         databaseKey,
       },
     )
+    // The dashboard's "last backup" counts this one too, as it does a backup made in the app.
+    session.settings.recordBackup(manifest.createdAt)
     printCounts(io, manifest.counts)
     io.out(`written: ${out}`)
     return 0
@@ -75,6 +82,7 @@ export async function verifyBackupCommand(values: BackupCommandOptions, io: CliI
 export async function restoreCommand(values: BackupCommandOptions, io: CliIo): Promise<number> {
   const dataDir = resolve(required(values.data, 'data'))
   const file = resolve(required(values.file, 'file'))
+  assertVaultOrEmptyFolder(dataDir)
   const restored = await restoreBackup(
     dataDir,
     file,
@@ -85,6 +93,19 @@ export async function restoreCommand(values: BackupCommandOptions, io: CliIo): P
   if (restored.rollbackDir) io.out(`previous vault kept in: ${restored.rollbackDir}`)
   io.out('restored: unlock with the passphrases (or recovery key) that were valid when the backup was made')
   return 0
+}
+
+/**
+ * A restore moves the whole --data folder aside. In the app that folder is the vault's own; here
+ * it is whatever was typed, and `--data ~/Documents` moved someone's documents into a rollback
+ * copy and put a vault in their place. Only a vault's folder, or an empty or new one, is taken.
+ */
+function assertVaultOrEmptyFolder(dataDir: string): void {
+  if (!existsSync(dataDir) || readdirSync(dataDir).length === 0) return
+  if (existsSync(join(dataDir, HEADER_FILE)) || existsSync(join(dataDir, DATABASE_FILE))) return
+  throw new Error(
+    `--data holds files but no vault: give the vault's folder, or a new or empty one (${dataDir} was left as it is)`,
+  )
 }
 
 export function isMissingFile(error: unknown): CaseVaultError | null {

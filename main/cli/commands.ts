@@ -27,11 +27,31 @@ export const USAGE = `Usage: npm run cli -- <command> [options]   (passphrases o
   import --data <dir> --user <name> --file <file> --format htcds-csv|htcds-json|ctdc-csv|htcds-xlsx
          [--dry-run] [--all-or-nothing]                (stdin: user passphrase)`
 
+/** The options each command takes: any other is an error, never silently ignored. */
+const COMMAND_OPTIONS: Record<string, readonly string[]> = {
+  init: ['data', 'user', 'org', 'display-name'],
+  status: ['data'],
+  verify: ['data', 'user'],
+  backup: ['data', 'user', 'out'],
+  'verify-backup': ['file'],
+  restore: ['data', 'file', 'another-vault'],
+  training: ['data', 'user', 'cases', 'seed'],
+  export: ['data', 'user', 'format', 'out', 'plaintext', 'k'],
+  import: ['data', 'user', 'file', 'format', 'dry-run', 'all-or-nothing'],
+}
+
+/**
+ * The arguments, refused (one line, echoing no value: it might be a passphrase) when anything is
+ * off: a second word after the command (a passphrase typed onto the command line would sit in the
+ * shell's history), an option given twice (which one was meant?), or an option the command does
+ * not take (`restore --dry-run` must not quietly restore).
+ */
 function options(argv: string[]) {
-  return parseArgs({
+  const parsed = parseArgs({
     args: argv,
     allowPositionals: true,
     strict: true,
+    tokens: true,
     options: {
       data: { type: 'string' },
       user: { type: 'string' },
@@ -49,6 +69,21 @@ function options(argv: string[]) {
       'all-or-nothing': { type: 'boolean' },
     },
   })
+  const [command, ...extra] = parsed.positionals
+  const allowed = command === undefined ? undefined : COMMAND_OPTIONS[command]
+  if (!allowed) return parsed // usage, or an unknown command: runCli says so
+  if (extra.length > 0)
+    throw new Error(
+      `unexpected argument after "${command}": options start with --, and passphrases go on standard input, never on the command line`,
+    )
+  const seen = new Set<string>()
+  for (const token of parsed.tokens) {
+    if (token.kind !== 'option') continue
+    if (seen.has(token.name)) throw new Error(`--${token.name} is given twice`)
+    seen.add(token.name)
+    if (!allowed.includes(token.name)) throw new Error(`${command} does not take --${token.name}`)
+  }
+  return parsed
 }
 
 async function init(values: ReturnType<typeof options>['values'], io: CliIo): Promise<number> {
@@ -152,8 +187,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await exportCommand(parsed.values, io)
       case 'import':
         return await importCommand(parsed.values, io)
-      default:
+      case undefined:
         io.err(USAGE)
+        return 2
+      default:
+        // Not echoed: a word in the command's place may be a passphrase pasted in the wrong spot.
+        io.err('error: unknown command (run without a command to list them)')
         return 2
     }
   } catch (error) {

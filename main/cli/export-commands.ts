@@ -8,7 +8,6 @@ import {
   type ExportProtection,
 } from '../api/contract/export'
 import { outputFile, passphraseLine, required, type CliIo } from './io'
-import { assertOutsideVaultFolder } from '../core/vault/vault-folder-guard'
 
 export interface ExportCommandOptions {
   data?: string | undefined
@@ -43,8 +42,7 @@ function printReport(io: CliIo, report: DeidentificationReport): void {
 export async function exportCommand(values: ExportCommandOptions, io: CliIo): Promise<number> {
   const dataDir = resolve(required(values.data, 'data'))
   const username = required(values.user, 'user')
-  const out = outputFile(values.out)
-  assertOutsideVaultFolder(out, dataDir)
+  const out = outputFile(values.out, dataDir)
   const format = exportFormatSchema.safeParse(required(values.format, 'format'))
   if (!format.success) throw new Error(`--format must be one of: ${exportFormatSchema.options.join(', ')}`)
   const k = values.k === undefined ? undefined : Number(values.k)

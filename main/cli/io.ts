@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
+import { assertOutsideVaultFolder } from '../core/vault/vault-folder-guard'
 
 /** What a CLI command may touch: arguments, standard input lines, and two output streams. */
 export interface CliIo {
@@ -12,7 +13,10 @@ export async function readAllStdin(stream: NodeJS.ReadableStream): Promise<strin
   if ((stream as NodeJS.ReadStream).isTTY) return []
   const chunks: Buffer[] = []
   for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)))
-  const text = Buffer.concat(chunks).toString('utf8')
+  // Notepad and PowerShell start a UTF-8 file with a byte-order mark: it is no part of a passphrase.
+  const text = Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
   return text.split(/\r?\n/)
 }
 
@@ -33,16 +37,20 @@ export function required(value: string | undefined, flag: string): string {
 }
 
 /**
- * --out as an absolute path, checked before any passphrase is read or anything is written: a
+ * --out as an absolute path, checked before any passphrase is read or anything is written: never
+ * in the vault's folder, never over an existing file; a
  * folder that does not exist, or a folder given instead of a file, is named as such (the write
  * itself would only say "file not found", or the operating system's text about a temporary name).
  */
-export function outputFile(value: string | undefined): string {
+export function outputFile(value: string | undefined, dataDir: string): string {
   const out = resolve(required(value, 'out'))
+  assertOutsideVaultFolder(out, dataDir)
   const folder = dirname(out)
   if (!statSync(folder, { throwIfNoEntry: false })?.isDirectory())
     throw new Error(`the folder for --out does not exist: ${folder}`)
-  if (statSync(out, { throwIfNoEntry: false })?.isDirectory())
-    throw new Error(`--out is a folder: give the name of a file in it (${out})`)
+  const existing = statSync(out, { throwIfNoEntry: false })
+  if (existing?.isDirectory()) throw new Error(`--out is a folder: give the name of a file in it (${out})`)
+  // No dialog asks here whether to replace it: last week's backup or an export someone still needs.
+  if (existing) throw new Error(`--out already exists: give a new file name (${out} was left as it is)`)
   return out
 }
