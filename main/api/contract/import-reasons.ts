@@ -79,6 +79,7 @@ export const importReasonCodes = [
   // File-wide notes
   'sideTableIncomplete',
   'otherSheetsLeftOut',
+  'sideRowsWithoutCase',
   'noIntakeDateColumn',
   'fileIncomplete',
   'allOrNothingRefused',

@@ -9,6 +9,8 @@ import { readCsv } from './read-csv'
 import { unreadable, type SourceTable } from './source-table'
 import type { CaseworkDraft } from './casework-check'
 import { CASEWORK_FILES, readCaseworkTables } from './csv-casework'
+import { caseNumberKey } from '../cases/case-number-key'
+import { sideRowProblems } from './side-row-problems'
 
 type Fields = Record<string, unknown>
 
@@ -40,6 +42,7 @@ export function isTar(bytes: Uint8Array): boolean {
 
 async function untar(bytes: Uint8Array): Promise<Map<string, Uint8Array>> {
   const files = new Map<string, Uint8Array>()
+  let twice: string | null = null
   const extract = tar.extract()
   Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]).pipe(extract)
   try {
@@ -48,12 +51,19 @@ async function untar(bytes: Uint8Array): Promise<Map<string, Uint8Array>> {
       for await (const chunk of entry as AsyncIterable<Buffer>) chunks.push(chunk)
       const name = entry.header.name.split('/').at(-1) ?? ''
       if (entry.header.type === 'file' && PART_FILES.includes(name)) {
+        // Two exports packed together: the later one silently replaced the first.
+        if (files.has(name)) twice = name
         files.set(name, Buffer.concat(chunks))
       }
     }
   } catch {
     throw unreadable('bad_archive', 'The archive is damaged and cannot be read.')
   }
+  if (twice)
+    throw unreadable(
+      'archive_twice',
+      `The archive holds ${twice} more than once: it packs several exports. Import each on its own.`,
+    )
   return files
 }
 
@@ -88,8 +98,10 @@ export async function readCsvBundle(
     throw unreadable('no_cases', 'The archive has no cases.csv: it is not a CaseVault HTCDS CSV export.')
   const table = readCsv(cases)
   const related = new Map<string, RelatedParts>()
+  // By caseNumberKey, as case numbers are compared everywhere: t-1 here is T-1 in cases.csv.
   const partsOf = (caseNumber: string) => {
-    let parts = related.get(caseNumber)
+    const key = caseNumberKey(caseNumber)
+    let parts = related.get(key)
     if (!parts) {
       parts = {
         events: [],
@@ -99,7 +111,7 @@ export async function readCsvBundle(
         casework: { referrals: [], supportPlans: [] },
         problems: [],
       }
-      related.set(caseNumber, parts)
+      related.set(key, parts)
     }
     return parts
   }
@@ -110,10 +122,13 @@ export async function readCsvBundle(
     if (!content) continue
     const part = readCsv(content)
     if (!part.complete) notes.push(importNote('sideTableIncomplete', { file: name }))
-    for (const { row, cells } of part.rows) {
+    for (const { row, cells, problems } of part.rows) {
       const caseNumber = cellOf(part, cells, 'case_number')
       if (!caseNumber) continue
       const parts = partsOf(caseNumber)
+      // A row read wrongly (a cell too many: an unquoted comma in a comment) rejects its case, as
+      // in cases.csv: kept, it would import half a comment or a shifted perpetrator unseen.
+      parts.problems.push(...sideRowProblems(name, row, problems))
       if (name === 'aliases.csv') {
         const person = cellOf(part, cells, 'person')
         const alias = cellOf(part, cells, 'alias')

@@ -12,6 +12,7 @@ import {
 import type { CaseworkDraft, CaseworkItem, ReferralDraft } from './casework-check'
 import { unguard } from './htcds-values'
 import { importNote, reason, type ImportReason } from './import-reasons'
+import { sideRowProblems } from './side-row-problems'
 import { readCsv } from './read-csv'
 
 export const CASEWORK_FILES = Object.keys(CASEWORK_CSV_COLUMNS).map((table) => `${table}.csv`)
@@ -88,10 +89,12 @@ export function readCaseworkTables(
     if (!content) return
     const part = readCsv(content)
     if (!part.complete) notes.push(importNote('sideTableIncomplete', { file: name }))
-    for (const { row, cells } of part.rows) {
+    for (const { row, cells, problems } of part.rows) {
       const read = rowReader(part.headers, cells)
       const caseNumber = read.cell('case_number')
-      if (caseNumber) visit(caseNumber, placeOf(name, row), read)
+      if (!caseNumber) continue
+      partsOf(caseNumber).problems.push(...sideRowProblems(name, row, problems))
+      visit(caseNumber, placeOf(name, row), read)
     }
   }
 

@@ -8,6 +8,7 @@ import { readCsv } from './read-csv'
 import { readXlsx } from './read-xlsx'
 import { unreadable, type SourceTable } from './source-table'
 import { isTar, readCsvBundle, type RelatedParts } from './csv-bundle'
+import { caseNumberKey } from '../cases/case-number-key'
 import { importNote, rowProblemOf } from './import-reasons'
 
 export type ParsedFile =
@@ -46,7 +47,7 @@ function withRelated(
   draft: CaseDraft | null,
   related: Map<string, RelatedParts> | undefined,
 ): CaseDraft | null {
-  const parts = draft && related?.get(draft.caseNumber.trim())
+  const parts = draft && related?.get(caseNumberKey(draft.caseNumber.trim()))
   if (!draft || !parts) return draft
   return {
     ...draft,
@@ -60,6 +61,22 @@ function withRelated(
       ...parts.problems.map((problem) => rowProblemOf(draft.row, problem.field, problem.cause)),
     ],
   }
+}
+
+/**
+ * How many case numbers the side tables name that no row of cases.csv has (a row deleted by hand,
+ * a number mistyped): what they hold has no case to go to, and is said so rather than dropped.
+ */
+function caseNumbersOnlyInSideTables(
+  table: SourceTable,
+  plan: ColumnPlan,
+  related: ReadonlyMap<string, RelatedParts>,
+): number {
+  const column = plan.columns.find((c) => c.target.kind === 'case' && c.target.column === 'caseNumber')
+  const inCases = new Set(
+    column ? table.rows.map((row) => caseNumberKey((row.cells[column.index] ?? '').trim())) : [],
+  )
+  return [...related.keys()].filter((key) => !inCases.has(key)).length
 }
 
 /**
@@ -88,6 +105,8 @@ export function tableDraftSource(
   if (!hasIntakeDate) {
     notes.push(importNote('noIntakeDateColumn', { date: today }))
   }
+  const unmatched = related ? caseNumbersOnlyInSideTables(table, plan, related) : 0
+  if (unmatched > 0) notes.push(importNote('sideRowsWithoutCase', { numbers: unmatched }))
   const options = { format, fallbackIntakeDate: hasIntakeDate ? null : today }
   return {
     count: rows.length,

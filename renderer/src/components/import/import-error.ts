@@ -36,6 +36,8 @@ export function useImportErrorMessage(): (error: unknown) => string {
         return t('exchange.import.fileProblems.encrypted')
       case 'not_xlsx':
         return t('exchange.import.fileProblems.notXlsx')
+      case 'archive_twice':
+        return t('exchange.import.fileProblems.archiveTwice')
       case 'too_many_columns':
         return t('exchange.import.fileProblems.tooManyColumns')
       case 'no_sheet':

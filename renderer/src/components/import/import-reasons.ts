@@ -87,6 +87,7 @@ export function useImportReasons() {
     unknownKey: (p) => t('exchange.importReasons.unknownKey', p),
     sideTableIncomplete: (p) => t('exchange.importReasons.sideTableIncomplete', p),
     otherSheetsLeftOut: (p) => t('exchange.importReasons.otherSheetsLeftOut', p),
+    sideRowsWithoutCase: (p) => t('exchange.importReasons.sideRowsWithoutCase', p),
     noIntakeDateColumn: (p) => t('exchange.importReasons.noIntakeDateColumn', p),
     fileIncomplete: (p) => t('exchange.importReasons.fileIncomplete', p),
     allOrNothingRefused: (p) => t('exchange.importReasons.allOrNothingRefused', p),

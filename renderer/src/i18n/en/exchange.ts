@@ -243,6 +243,8 @@ export const exchangeMessages = {
           'The file is encrypted. Decrypt it first (for example with age -d and the export passphrase), then import the decrypted file.',
         notXlsx: 'The file is not an Excel workbook (.xlsx).',
         noSheet: 'The workbook has no sheet.',
+        archiveTwice:
+          'The archive holds more than one export (a cases.csv twice, in two folders). Import each export on its own.',
         tooManyColumns:
           'The sheet has more than 2,000 columns, which no case sheet has. Check that you chose the right file, or copy the case columns to a new sheet.',
         notJson: 'The file is not valid JSON.',

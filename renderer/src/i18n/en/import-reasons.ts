@@ -77,6 +77,8 @@ export const importReasonMessages = {
     fieldNotKept: 'an HTCDS field CaseVault does not keep on a case; not imported',
     unknownColumn: 'unknown column; not imported',
     unknownKey: 'unknown field; not imported',
+    sideRowsWithoutCase:
+      'The side tables (events, perpetrators, comments, referrals…) name {numbers} case numbers that cases.csv does not have: what they hold for them is not imported.',
     otherSheetsLeftOut:
       'Only the sheet “{sheet}” is read. {sheets} also hold rows under known column names and are not imported: save each as its own file to import it.',
     sideTableIncomplete:
