@@ -131,4 +131,32 @@ describe('ctdc-csv (CTDC public dataset layout)', () => {
     await importer(session)(file, { format: 'ctdc-csv', dryRun: false })
     expect(caseRow(session, 'CTDC-2019-00002')).toBeDefined()
   })
+
+  // Found by a reviewing helper: the advice above ("give its name") was itself refused.
+  it('takes a country by its name, as its row error advises, or by its code in any capitals', async () => {
+    const session = await adminSession()
+    const row = (citizenship: string, country: string) =>
+      CTDC_HEADER.map((column) =>
+        column === 'yearOfRegistration'
+          ? '2019'
+          : column === 'citizenship'
+            ? citizenship
+            : column === 'CountryOfExploitation'
+              ? country
+              : '',
+      )
+    const file = csv([CTDC_HEADER, row('Nigeria', 'Italy'), row('ng', 'it')])
+    const { report } = await importer(session)(file, { format: 'ctdc-csv', dryRun: false })
+    expect(report).toMatchObject({ imported: 2, errors: [] })
+    const stored = session.db
+      .prepare(
+        `SELECT p.citizenship AS citizenship, e.country AS country FROM cases c
+         JOIN persons p ON p.id = c.survivor_id JOIN trafficking_events e ON e.case_id = c.id ORDER BY c.id`,
+      )
+      .all()
+    expect(stored).toEqual([
+      { citizenship: 'NG', country: 'IT' },
+      { citizenship: 'NG', country: 'IT' },
+    ])
+  })
 })

@@ -153,9 +153,22 @@ function checkCaseColumns(draft: CaseDraft, context: DraftContext, errors: Impor
   return { caseNumber: caseNumber || null, status, intakeDate, assignedUserId }
 }
 
+/**
+ * When a comment was written: an ISO 8601 date or date and time (what CaseVault's exports write),
+ * else NaN. Date.parse alone reads far more: "5" became 1 May 2001, "12" or "June 1" other made-up
+ * days, all stored as if true. A date that does not exist (2025-02-30) is refused too.
+ */
+const ISO_DATE_TIME =
+  /^(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/
+function commentTime(text: string): number {
+  const match = ISO_DATE_TIME.exec(text.trim())
+  if (!match || !isRealDate(match[1]!)) return NaN
+  return Date.parse(text.trim())
+}
+
 function checkComments(draft: CaseDraft, context: DraftContext, errors: ImportRowError[]) {
   return draft.comments.flatMap((comment, index) => {
-    const at = Date.parse(comment.createdAt)
+    const at = commentTime(comment.createdAt)
     const body = comment.body.trim()
     if (!body || body.length > MAX_COMMENT_LENGTH || Number.isNaN(at)) {
       const code = Number.isNaN(at) ? 'commentNotDated' : 'commentEmptyOrLong'

@@ -5,6 +5,7 @@ import { rowWithoutImportedValues, type ColumnPlan } from './column-mapping'
 import { ctdcImport as mapping } from './ctdc-definitions'
 import { unguard } from './htcds-values'
 import { reason, rowProblemOf, type ImportReason } from './import-reasons'
+import { matchCode } from './htcds-values'
 import type { SourceRow } from './source-table'
 
 const missing = new Set(mapping.missingValues)
@@ -107,12 +108,18 @@ export function ctdcRowDraft(row: SourceRow, plan: ColumnPlan, today: string): C
     survivor.prs_Gender = genderByLowerCase.get(gender.toLowerCase()) ?? mapping.otherGender
   }
   const citizenship = values.get(mapping.columns.citizenship)
-  if (citizenship !== undefined) survivor.prs_Citizenship = [citizenship.toUpperCase()]
+  // A name (Nigeria) or a code (NG, ng), as the row error for an unknown country advises.
+  if (citizenship !== undefined) survivor.prs_Citizenship = [matchCode('iso3166', citizenship.toUpperCase())]
   const country = values.get(mapping.columns.countryOfExploitation)
   const events =
     country === undefined
       ? []
-      : [{ hte_Type: mapping.countryOfExploitationEventType, hte_Country: country.toUpperCase() }]
+      : [
+          {
+            hte_Type: mapping.countryOfExploitationEventType,
+            hte_Country: matchCode('iso3166', country.toUpperCase()),
+          },
+        ]
   const { victim, standsFor } = flaggedFields(values, fail)
 
   return {
