@@ -31,6 +31,7 @@ export const errorCodes = [
   'OTHER_VAULT',
   'NEWER_WORK',
   'RESTORE_UNFINISHED',
+  'VAULT_IN_USE',
   'INTERNAL',
 ] as const
 

@@ -10,6 +10,7 @@ import type { RollbackCopy } from '../../api/contract/backup'
 import { CaseVaultError } from '../errors'
 import { DATABASE_FILE, readHeader, syncDirectory } from '../vault/vault-header'
 import { folderStamp, rollbackPrefix } from './beside-data-folder'
+import { assertNotOpenElsewhere } from '../vault/in-use-marker'
 import { assertNoSwapPending, clearSwapJournal, writeSwapJournal } from './swap-journal'
 
 const STAMP = /^(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z$/
@@ -97,6 +98,7 @@ export async function swapIntoDataFolder(
   now: Date,
 ): Promise<string | null> {
   assertNoSwapPending(dataDir)
+  assertNotOpenElsewhere(dataDir)
   const rollbackDir = existsSync(dataDir) ? rollbackFolderFor(dataDir, now) : null
   // Power lost between the two renames is finished (or undone) at the next start: swap-journal.ts.
   writeSwapJournal(dataDir, incoming, rollbackDir)

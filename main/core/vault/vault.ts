@@ -15,6 +15,7 @@ import { openVaultDatabase } from './open-vault-database'
 import { openSession, type VaultSession } from './vault-session'
 import { assertNoSwapPending, finishInterruptedSwap } from '../backup/swap-journal'
 import { databasePath, findSlot, headerExists, newHeader, readHeader, writeHeader } from './vault-header'
+import { clearInUse, markInUse } from './in-use-marker'
 import type { VaultLockedReason } from '../../api/contract'
 
 export interface VaultOptions {
@@ -123,6 +124,7 @@ export class Vault {
         )
         const session = openSession(db, admin, this.clock)
         this.current = { session, databaseKey }
+        markInUse(this.dataDir)
         return { recoveryKey: formatRecoveryKey(databaseKey), session }
       } catch (error) {
         db?.close()
@@ -238,6 +240,7 @@ export class Vault {
       current.session.db.close()
     } finally {
       current.databaseKey.fill(0)
+      clearInUse(this.dataDir)
     }
   }
 
@@ -264,6 +267,7 @@ export class Vault {
         details: failedAttempts > 0 ? { failedAttemptsBefore: failedAttempts } : null,
       })
       this.current = { session, databaseKey }
+      markInUse(this.dataDir)
       return session
     } catch (error) {
       db?.close()

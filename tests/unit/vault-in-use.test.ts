@@ -1,0 +1,70 @@
+// A restore moves the data folder aside. Done from a second program (the command line) while the
+// app had the vault open, the app went on writing into what had become the rollback copy, out of
+// sight. (Found by a reviewing helper.) Each process that has the vault open says so in the data
+// folder (in-use-marker.ts); a swap refuses while another live process on this computer has it.
+import { spawn, type ChildProcess } from 'node:child_process'
+import { readdirSync, writeFileSync } from 'node:fs'
+import { hostname } from 'node:os'
+import { basename, dirname, join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { Vault } from '../../main/core/vault/vault'
+import { ADMIN } from './support/temp-vault'
+import { BACKUP_PASSPHRASE, closedVault, runCommand } from './support/cli-run'
+
+const children: ChildProcess[] = []
+afterEach(() => {
+  for (const child of children.splice(0)) child.kill()
+})
+
+/** Another program on this computer with the vault open: a live process and its marker. */
+function openElsewhere(dataDir: string): number {
+  const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)'], { stdio: 'ignore' })
+  children.push(child)
+  writeFileSync(join(dataDir, `in-use.${child.pid}`), JSON.stringify({ host: hostname() }))
+  return child.pid!
+}
+
+const markers = (dataDir: string) => readdirSync(dataDir).filter((name) => name.startsWith('in-use.'))
+const rollbackCopies = (dataDir: string) =>
+  readdirSync(dirname(dataDir)).filter((name) => name.startsWith(`${basename(dataDir)}.rollback-`))
+
+async function vaultAndBackup() {
+  const { dataDir, out } = await closedVault()
+  const file = join(out, 'ok.cvbackup')
+  const made = await runCommand(
+    ['backup', '--data', dataDir, '--user', ADMIN.username, '--out', file],
+    `${ADMIN.passphrase}\n${BACKUP_PASSPHRASE}\n`,
+  )
+  expect(made.exit).toBe(0)
+  return { dataDir, file }
+}
+
+describe('a vault open in another program', () => {
+  it('is marked while unlocked in this process, and the mark goes with the lock', async () => {
+    const { dataDir } = await closedVault()
+    const vault = new Vault({ dataDir })
+    await vault.unlock(ADMIN.username, ADMIN.passphrase)
+    expect(markers(dataDir)).toEqual([`in-use.${process.pid}`])
+    vault.lock('user')
+    expect(markers(dataDir)).toEqual([])
+  })
+
+  it('is not restored over: one line, exit 1, nothing moved', async () => {
+    const { dataDir, file } = await vaultAndBackup()
+    const pid = openElsewhere(dataDir)
+    const result = await runCommand(['restore', '--data', dataDir, '--file', file], `${BACKUP_PASSPHRASE}\n`)
+    expect(result).toMatchObject({ exit: 1, err: [expect.stringMatching(/^error: VAULT_IN_USE/)] })
+    expect(rollbackCopies(dataDir)).toEqual([])
+    expect(markers(dataDir)).toEqual([`in-use.${pid}`])
+  })
+
+  it('a mark left by a program that has ended (a crash) does not block, and is cleared', async () => {
+    const { dataDir, file } = await vaultAndBackup()
+    const child = spawn(process.execPath, ['-e', ''], { stdio: 'ignore' })
+    await new Promise((resolve) => child.on('exit', resolve))
+    writeFileSync(join(dataDir, `in-use.${child.pid}`), JSON.stringify({ host: hostname() }))
+    const result = await runCommand(['restore', '--data', dataDir, '--file', file], `${BACKUP_PASSPHRASE}\n`)
+    expect(result.exit).toBe(0)
+    expect(rollbackCopies(dataDir)).toHaveLength(1)
+  })
+})
