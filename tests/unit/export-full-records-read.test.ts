@@ -17,7 +17,7 @@ import type { ExportScope } from '../../main/api/contract/export'
 const IN_SCOPE = 'SELECT id FROM cases WHERE intake_date >= @from AND intake_date <= @to'
 const REFERENCE_SQL = {
   cases: `SELECT c.id, c.case_number, c.status, c.intake_date, c.closure_reason, c.organisation,
-      u.username AS assigned_to, c.is_training, c.source, c.created_at, c.updated_at,
+      u.username AS assigned_to, c.is_training, c.source, c.source_record, c.created_at, c.updated_at,
       p.record AS survivor, p.aliases, c.victim, c.details
     FROM cases c JOIN persons p ON p.id = c.survivor_id LEFT JOIN users u ON u.id = c.assigned_user_id
     WHERE c.intake_date >= @from AND c.intake_date <= @to ORDER BY c.id`,
@@ -42,6 +42,7 @@ interface CaseRow {
   assigned_to: string | null
   is_training: number
   source: string
+  source_record: string | null
   created_at: string
   updated_at: string
   survivor: string
@@ -72,6 +73,7 @@ function referenceRead(db: VaultDatabase, scope: ExportScope): RawCase[] {
     assignedTo: row.assigned_to,
     isTraining: row.is_training === 1,
     publicData: row.source === 'ctdc-deidentified',
+    sourceRecord: row.source_record,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     survivor: row.survivor,

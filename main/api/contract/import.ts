@@ -25,6 +25,8 @@ export const caseColumnTargets = [
   'isTraining',
   /** true in CaseVault's own export of a record imported from CTDC's public dataset. */
   'publicData',
+  /** CaseVault's own export: where an imported record came from (JSON text). */
+  'sourceRecord',
 ] as const
 
 /**

@@ -28,7 +28,7 @@ const SQL = {
   // `+c.intake_date` keeps SQLite off the date index: the case pages are read once, in order.
   cases: `SELECT c.id, c.case_number, c.status, c.intake_date, c.closure_reason, c.organisation,
       u.username, c.is_training, c.created_at, c.updated_at, p.record, p.aliases, c.victim, c.details,
-      c.source = 'ctdc-deidentified'
+      c.source = 'ctdc-deidentified', c.source_record
     FROM cases c JOIN persons p ON p.id = c.survivor_id LEFT JOIN users u ON u.id = c.assigned_user_id
     WHERE c.id > @after AND c.id <= @through AND +c.intake_date >= @from AND +c.intake_date <= @to
     ORDER BY c.id LIMIT @limit`,
@@ -60,6 +60,7 @@ type CaseRow = [
   victim: string,
   details: string,
   publicData: 0 | 1,
+  sourceRecord: string | null,
 ]
 type EventRow = [caseId: number, record: string]
 type PerpetratorRow = [caseId: number, personId: number, person: string, aliases: string, context: string]
@@ -150,6 +151,7 @@ export function* visitInBatches(
         assignedTo: row[6],
         isTraining: row[7] === 1,
         publicData: row[14] === 1,
+        sourceRecord: row[15],
         createdAt: row[8],
         updatedAt: row[9],
         survivor: row[10],

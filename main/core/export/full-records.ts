@@ -92,6 +92,12 @@ export interface FullCase {
    * full formats so that a vault moved by export and import still knows it.
    */
   publicData: boolean
+  /**
+   * Where an imported record came from (CTDC: its dataset row and values, that its intake date is
+   * a year only; an import without intake dates: that the date is the import's), null for a case
+   * made here. Carried so a record moved by export and import keeps its provenance and label.
+   */
+  sourceRecord: JsonRecord | null
   createdAt: string
   updatedAt: string
   survivor: JsonRecord
@@ -113,8 +119,9 @@ type Json = string
  */
 export interface RawCase extends Omit<
   FullCase,
-  'survivor' | 'survivorAliases' | 'victim' | 'details' | 'events' | 'perpetrators'
+  'survivor' | 'survivorAliases' | 'victim' | 'details' | 'events' | 'perpetrators' | 'sourceRecord'
 > {
+  sourceRecord: Json | null
   survivor: Json
   survivorAliases: Json
   victim: Json
@@ -135,6 +142,7 @@ export function parseCase(raw: RawCase): FullCase {
     survivorAliases: parseList(raw.survivorAliases),
     victim: parse(raw.victim),
     details: parse(raw.details),
+    sourceRecord: raw.sourceRecord === null ? null : parse(raw.sourceRecord),
     events: raw.events.map(parse),
     perpetrators: raw.perpetrators.map((link) => ({
       personId: link.personId,

@@ -49,6 +49,7 @@ export const HTCDS_CSV_COLUMNS = {
     'organisation',
     'is_training',
     'public_data',
+    'source_record',
     'created_at',
     'updated_at',
     ...names(caseFields),
@@ -99,9 +100,10 @@ export class HtcdsCsvTables {
     own.forEach((value, index) => (rows.cases[index + 1] = csvCell(value)))
     rows.cases[6] = csvCell(one.isTraining)
     rows.cases[7] = csvCell(one.publicData)
-    rows.cases[8] = csvCell(one.createdAt)
-    rows.cases[9] = csvCell(one.updatedAt)
-    let at = cells.case.fill(parse(one.details), rows.cases, 10)
+    rows.cases[8] = csvCell(one.sourceRecord)
+    rows.cases[9] = csvCell(one.createdAt)
+    rows.cases[10] = csvCell(one.updatedAt)
+    let at = cells.case.fill(parse(one.details), rows.cases, 11)
     at = cells.person.fill(parse(one.survivor), rows.cases, at)
     cells.victim.fill(parse(one.victim), rows.cases, at)
     tables.cases.addEscaped(rows.cases)

@@ -21,7 +21,7 @@ export function caseJson(one: RawCase): string {
   return (
     `{"caseNumber":${text(one.caseNumber)},"status":${text(one.status)},"intakeDate":${text(one.intakeDate)},` +
     `"closureReason":${text(one.closureReason)},"organisation":${text(one.organisation)},` +
-    `"assignedTo":${text(one.assignedTo)},"isTraining":${one.isTraining},"publicData":${one.publicData},"createdAt":${text(one.createdAt)},` +
+    `"assignedTo":${text(one.assignedTo)},"isTraining":${one.isTraining},"publicData":${one.publicData},"sourceRecord":${one.sourceRecord ?? 'null'},"createdAt":${text(one.createdAt)},` +
     `"updatedAt":${text(one.updatedAt)},"survivor":${one.survivor},"survivorAliases":${one.survivorAliases},` +
     `"victim":${one.victim},"details":${one.details},"events":[${one.events.join(',')}],` +
     `"perpetrators":[${perpetrators.join(',')}],"comments":${text(one.comments)},` +

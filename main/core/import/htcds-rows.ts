@@ -2,6 +2,9 @@ import type { ImportFormat } from '../../api/contract/import'
 import type { CaseDraft } from './case-candidate'
 import { rowWithoutImportedValues, type CaseColumn, type ColumnPlan } from './column-mapping'
 import { cellValue, isTrueCell, unguard } from './htcds-values'
+import { readSourceRecord, survivorLabelOf } from './source-record'
+import { rowProblemOf } from './import-reasons'
+import type { ImportRowError } from '../../api/contract/import'
 import type { SourceRow } from './source-table'
 
 const SECTION_PATH = { person: 'survivor', victim: 'victim', historicEvent: 'events.0' } as const
@@ -24,6 +27,27 @@ function columnNamer(plan: ColumnPlan): (path: string) => string {
   const namer = (path: string) => names.get(path) ?? path.split('.').at(-1) ?? path
   namers.set(plan, namer)
   return namer
+}
+
+const withLabel = (label: string | undefined) => (label === undefined ? {} : { survivorLabel: label })
+
+/**
+ * Where the record came from: CaseVault's own export carries it (source_record); a file without
+ * intake dates gets the import's date, and says so.
+ */
+function provenance(
+  row: SourceRow,
+  plan: ColumnPlan,
+  cell: string | undefined,
+  usesImportDate: boolean,
+): { record: Record<string, unknown> | null; problems: ImportRowError[] } {
+  const read = readSourceRecord(cell)
+  const fromFile = 'record' in read ? read.record : null
+  const problems =
+    'problem' in read ? [rowProblemOf(row.row, columnNamer(plan)('sourceRecord'), read.problem)] : []
+  const importDate = usesImportDate ? { intakeDateIsImportDate: true } : null
+  const record = fromFile || importDate ? { ...fromFile, ...importDate } : null
+  return { record, problems }
 }
 
 export interface RowOptions {
@@ -56,6 +80,9 @@ export function htcdsRowDraft(row: SourceRow, plan: ColumnPlan, options: RowOpti
   const unimported = filled ? null : rowWithoutImportedValues(plan, row)
   if (!filled && !unimported && row.problems.length === 0) return null
   const event = sections.historicEvent!
+  const source = isTrueCell(caseColumns.publicData) ? 'ctdc-deidentified' : 'htcds-import'
+  const usesImportDate = Boolean(options.fallbackIntakeDate && !caseColumns.intakeDate)
+  const sourceRecord = provenance(row, plan, caseColumns.sourceRecord, usesImportDate)
   const intakeDate = caseColumns.intakeDate ?? (options.fallbackIntakeDate ? options.fallbackIntakeDate : '')
   return {
     row: row.row,
@@ -79,11 +106,11 @@ export function htcdsRowDraft(row: SourceRow, plan: ColumnPlan, options: RowOpti
     perpetrators: [],
     comments: [],
     // Public CTDC rows stay marked as such across a move: never exported de-identified again.
-    source: isTrueCell(caseColumns.publicData) ? 'ctdc-deidentified' : 'htcds-import',
-    sourceRecord:
-      options.fallbackIntakeDate && !caseColumns.intakeDate ? { intakeDateIsImportDate: true } : null,
+    source,
+    sourceRecord: sourceRecord.record,
+    ...withLabel(survivorLabelOf(source, sourceRecord.record)),
     numberPrefix: null,
-    problems: unimported ? [...row.problems, unimported] : row.problems,
+    problems: [...row.problems, ...(unimported ? [unimported] : []), ...sourceRecord.problems],
     columnOf: columnNamer(plan),
   }
 }

@@ -4,6 +4,7 @@ import type { CaseDraft } from './case-candidate'
 import { jsonValue } from './htcds-values'
 import { ignoredColumnOf, reason, rowProblemOf, type ImportReason } from './import-reasons'
 import { decodeText, unreadable } from './source-table'
+import { readSourceRecord, survivorLabelOf } from './source-record'
 import { jsonCasework } from './casework-json'
 
 type Fields = Record<string, unknown>
@@ -115,6 +116,11 @@ export function jsonCaseDraft(value: unknown, index: number, ignored: IgnoredKey
   const perpetrators = Array.isArray(source.perpetrators) ? source.perpetrators : []
   const comments = Array.isArray(source.comments) ? source.comments : []
   const casework = jsonCasework(source, (field, cause) => failAt(field)(cause))
+  const caseSource = source.publicData === true ? 'ctdc-deidentified' : 'htcds-import'
+  const provenance = readSourceRecord(source.sourceRecord)
+  if ('problem' in provenance) failAt('sourceRecord')(provenance.problem)
+  const sourceRecord = 'record' in provenance ? provenance.record : null
+  const label = survivorLabelOf(caseSource, sourceRecord)
   return {
     row,
     caseNumber: str(source.caseNumber),
@@ -165,8 +171,9 @@ export function jsonCaseDraft(value: unknown, index: number, ignored: IgnoredKey
     })),
     ...(casework ? { casework } : {}),
     // Public CTDC rows stay marked as such across a move: never exported de-identified again.
-    source: source.publicData === true ? 'ctdc-deidentified' : 'htcds-import',
-    sourceRecord: null,
+    source: caseSource,
+    sourceRecord,
+    ...(label === undefined ? {} : { survivorLabel: label }),
     numberPrefix: null,
     problems,
     columnOf: (path) => path,

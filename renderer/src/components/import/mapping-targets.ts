@@ -44,6 +44,8 @@ export function useMappingTargets() {
         return t('exchange.import.caseColumns.isTraining')
       case 'publicData':
         return t('exchange.import.caseColumns.publicData')
+      case 'sourceRecord':
+        return t('exchange.import.caseColumns.sourceRecord')
       default:
         return column
     }

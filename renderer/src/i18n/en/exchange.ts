@@ -185,6 +185,7 @@ export const exchangeMessages = {
         survivorAliases: 'Also known as (names separated by ;)',
         isTraining: 'Training case (true or false)',
         publicData: 'From CTDC’s public data (true or false)',
+        sourceRecord: 'Where an imported record came from (CaseVault’s own export)',
       },
       groups: {
         case: 'Case',
