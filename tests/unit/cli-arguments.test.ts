@@ -3,8 +3,14 @@
 // any option (restore --dry-run really restored), and an unknown command printed the whole usage.
 import { describe, expect, it } from 'vitest'
 import { existsSync, readdirSync } from 'node:fs'
-import { basename, join } from 'node:path'
-import { BACKUP_PASSPHRASE, closedVault, runCommand } from './support/cli-run'
+import { join } from 'node:path'
+import {
+  BACKUP_PASSPHRASE,
+  closedVault,
+  closedVaultWithBackup,
+  rollbackCopiesOf,
+  runCommand,
+} from './support/cli-run'
 import { ADMIN, tempDir } from './support/temp-vault'
 
 describe('CLI: arguments', () => {
@@ -43,15 +49,8 @@ describe('CLI: arguments', () => {
   })
 
   it('refuses a flag that does not belong to the command: restore --dry-run must not really restore', async () => {
-    const { dataDir, out } = await closedVault()
-    const file = join(out, 'ok.cvbackup')
-    const made = await runCommand(
-      ['backup', '--data', dataDir, '--user', ADMIN.username, '--out', file],
-      `${ADMIN.passphrase}\n${BACKUP_PASSPHRASE}\n`,
-    )
-    expect(made.exit).toBe(0)
-    const rollbacks = () =>
-      readdirSync(join(dataDir, '..')).filter((name) => name.startsWith(`${basename(dataDir)}.rollback-`))
+    const { dataDir, file } = await closedVaultWithBackup()
+    const rollbacks = () => rollbackCopiesOf(dataDir)
     // --dry-run is an import flag; an admin trying it on restore expects nothing to change.
     const result = await runCommand(
       ['restore', '--data', dataDir, '--file', file, '--dry-run'],

@@ -4,18 +4,16 @@
 import { describe, expect, it } from 'vitest'
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { BACKUP_PASSPHRASE, EXPORT_PASSPHRASE, closedVault, runCommand } from './support/cli-run'
+import {
+  BACKUP_PASSPHRASE,
+  EXPORT_PASSPHRASE,
+  closedVault,
+  closedVaultWithBackup,
+  runCommand,
+} from './support/cli-run'
 import { Vault } from '../../main/core/vault/vault'
 import { ADMIN, tempDir } from './support/temp-vault'
 import { ANALYST, CASEWORKER } from './support/case-fixtures'
-
-async function backupOf(dataDir: string, file: string) {
-  const made = await runCommand(
-    ['backup', '--data', dataDir, '--user', ADMIN.username, '--out', file],
-    `${ADMIN.passphrase}\n${BACKUP_PASSPHRASE}\n`,
-  )
-  expect(made.exit).toBe(0)
-}
 
 describe('CLI: backup', () => {
   it('refuses a backup (every full record, and its key) to a caseworker or an analyst, as the app does (admin only)', async () => {
@@ -64,9 +62,7 @@ describe('CLI: backup', () => {
 
 describe('CLI: restore', () => {
   it('refuses a --data that is not a vault (a typo pointing at a folder of other files) and leaves it alone', async () => {
-    const { dataDir, out } = await closedVault()
-    const file = join(out, 'ok.cvbackup')
-    await backupOf(dataDir, file)
+    const { file } = await closedVaultWithBackup()
     const documents = join(tempDir(), 'Documents')
     mkdirSync(documents)
     writeFileSync(join(documents, 'thesis.docx'), 'years of work')
@@ -80,9 +76,7 @@ describe('CLI: restore', () => {
   })
 
   it('verify-backup refuses a truncated backup and a non-backup file with one line that quotes no content', async () => {
-    const { dataDir, out } = await closedVault()
-    const file = join(out, 'ok.cvbackup')
-    await backupOf(dataDir, file)
+    const { out, file } = await closedVaultWithBackup()
     const bytes = readFileSync(file)
     const cut = join(out, 'cut.cvbackup')
     writeFileSync(cut, bytes.subarray(0, Math.floor(bytes.length / 2)))
@@ -99,8 +93,7 @@ describe('CLI: restore', () => {
 
 describe('what a CLI backup leaves recorded', () => {
   it('is the last backup, as one made in the app (the dashboard otherwise keeps warning)', async () => {
-    const { dataDir, out } = await closedVault()
-    await backupOf(dataDir, join(out, 'nightly.cvbackup'))
+    const { dataDir } = await closedVaultWithBackup()
     const vault = new Vault({ dataDir })
     const session = await vault.unlock(ADMIN.username, ADMIN.passphrase)
     try {

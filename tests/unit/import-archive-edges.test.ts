@@ -3,22 +3,12 @@
 // keyed t-1 for T-1 were dropped; rows of a case number not in cases.csv vanished unseen; and of two
 // exports packed together only the last was read.
 import { describe, expect, it } from 'vitest'
-import tar from 'tar-stream'
-import { adminSession, count, importer } from './support/import-fixtures'
-
-async function archive(files: Record<string, string>): Promise<Uint8Array> {
-  const pack = tar.pack()
-  for (const [name, content] of Object.entries(files)) pack.entry({ name }, content)
-  pack.finalize()
-  const chunks: Buffer[] = []
-  for await (const chunk of pack as AsyncIterable<Buffer>) chunks.push(chunk)
-  return new Uint8Array(Buffer.concat(chunks))
-}
+import { adminSession, count, importer, tarArchive } from './support/import-fixtures'
 
 const CASES = 'case_number,intake_date,prs_FirstName\r\nT-1,2025-01-02,Awa\r\nT-2,2025-01-03,Mai\r\n'
 const importArchive = async (files: Record<string, string>, dryRun = false) => {
   const session = await adminSession()
-  const { report } = await importer(session)(await archive({ 'cases.csv': CASES, ...files }), {
+  const { report } = await importer(session)(await tarArchive({ 'cases.csv': CASES, ...files }), {
     format: 'htcds-csv',
     dryRun,
   })
@@ -77,7 +67,7 @@ describe('an HTCDS CSV archive edited by hand', () => {
 
   it('two exports packed in one archive are refused, not read as the last one', async () => {
     const session = await adminSession()
-    const bytes = await archive({
+    const bytes = await tarArchive({
       'shelter-a/cases.csv': CASES,
       'shelter-b/cases.csv': 'case_number,intake_date,prs_FirstName\r\nB-1,2025-02-02,Lina\r\n',
     })

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import tar from 'tar-stream'
-import { adminSession, count, importer, json } from './support/import-fixtures'
+import { adminSession, count, importer, json, tarArchive } from './support/import-fixtures'
 
 const boss = (person: Record<string, unknown>, aliases: string[] = [], context = {}) => ({
   key: 'P7',
@@ -74,19 +73,10 @@ describe('one perpetrator id on several rows', () => {
 
   it('in an HTCDS CSV archive too, named by the perpetrators table', async () => {
     const session = await adminSession()
-    const pack = tar.pack()
-    pack.entry(
-      { name: 'cases.csv' },
-      'caseNumber,intakeDate,prs_FirstName\r\nT-1,2025-01-02,Awa\r\nT-2,2025-01-03,Mai\r\n',
-    )
-    pack.entry(
-      { name: 'perpetrators.csv' },
-      'case_number,perpetrator_id,prs_FirstName\r\nT-1,P1,Viktor\r\nT-2,P1,Ivan\r\n',
-    )
-    pack.finalize()
-    const chunks: Buffer[] = []
-    for await (const chunk of pack as AsyncIterable<Buffer>) chunks.push(chunk)
-    const bytes = new Uint8Array(Buffer.concat(chunks))
+    const bytes = await tarArchive({
+      'cases.csv': 'caseNumber,intakeDate,prs_FirstName\r\nT-1,2025-01-02,Awa\r\nT-2,2025-01-03,Mai\r\n',
+      'perpetrators.csv': 'case_number,perpetrator_id,prs_FirstName\r\nT-1,P1,Viktor\r\nT-2,P1,Ivan\r\n',
+    })
     const { report } = await importer(session)(bytes, { format: 'htcds-csv', dryRun: false })
     expect(report).toMatchObject({ imported: 1, rejected: 1 })
     expect(report.errors).toEqual([

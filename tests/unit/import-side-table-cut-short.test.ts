@@ -1,15 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import tar from 'tar-stream'
-import { adminSession, count, importer } from './support/import-fixtures'
-
-async function archive(files: Record<string, string>): Promise<Uint8Array> {
-  const pack = tar.pack()
-  for (const [name, content] of Object.entries(files)) pack.entry({ name }, content)
-  pack.finalize()
-  const chunks: Buffer[] = []
-  for await (const chunk of pack as AsyncIterable<Buffer>) chunks.push(chunk)
-  return new Uint8Array(Buffer.concat(chunks))
-}
+import { adminSession, count, importer, tarArchive } from './support/import-fixtures'
 
 const CASES = 'caseNumber,intakeDate,prs_FirstName\r\nT-1,2025-01-02,Awa\r\nT-2,2025-01-03,Mai\r\n'
 
@@ -28,7 +18,7 @@ describe('an HTCDS CSV archive whose side table cannot be read to its end', () =
     ],
   ])('%s: nothing is written, and the report says why', async (file, content) => {
     const session = await adminSession()
-    const bytes = await archive({ 'cases.csv': CASES, [file]: content })
+    const bytes = await tarArchive({ 'cases.csv': CASES, [file]: content })
     const { report } = await importer(session)(bytes, { format: 'htcds-csv', dryRun: false })
     expect(report.complete).toBe(false)
     expect(report.imported).toBe(0)
@@ -42,7 +32,7 @@ describe('an HTCDS CSV archive whose side table cannot be read to its end', () =
 
   it('a whole archive is still imported with its side tables', async () => {
     const session = await adminSession()
-    const bytes = await archive({
+    const bytes = await tarArchive({
       'cases.csv': CASES,
       'perpetrators.csv': 'case_number,perpetrator_id,prs_FirstName\r\nT-1,P1,Viktor\r\n',
     })

@@ -5,11 +5,17 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { readdirSync, writeFileSync } from 'node:fs'
 import { hostname } from 'node:os'
-import { basename, dirname, join } from 'node:path'
+import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { Vault } from '../../main/core/vault/vault'
 import { ADMIN } from './support/temp-vault'
-import { BACKUP_PASSPHRASE, closedVault, runCommand } from './support/cli-run'
+import {
+  BACKUP_PASSPHRASE,
+  closedVault,
+  closedVaultWithBackup,
+  rollbackCopiesOf,
+  runCommand,
+} from './support/cli-run'
 
 const children: ChildProcess[] = []
 afterEach(() => {
@@ -25,20 +31,6 @@ function openElsewhere(dataDir: string): number {
 }
 
 const markers = (dataDir: string) => readdirSync(dataDir).filter((name) => name.startsWith('in-use.'))
-const rollbackCopies = (dataDir: string) =>
-  readdirSync(dirname(dataDir)).filter((name) => name.startsWith(`${basename(dataDir)}.rollback-`))
-
-async function vaultAndBackup() {
-  const { dataDir, out } = await closedVault()
-  const file = join(out, 'ok.cvbackup')
-  const made = await runCommand(
-    ['backup', '--data', dataDir, '--user', ADMIN.username, '--out', file],
-    `${ADMIN.passphrase}\n${BACKUP_PASSPHRASE}\n`,
-  )
-  expect(made.exit).toBe(0)
-  return { dataDir, file }
-}
-
 describe('a vault open in another program', () => {
   it('is marked while unlocked in this process, and the mark goes with the lock', async () => {
     const { dataDir } = await closedVault()
@@ -50,21 +42,21 @@ describe('a vault open in another program', () => {
   })
 
   it('is not restored over: one line, exit 1, nothing moved', async () => {
-    const { dataDir, file } = await vaultAndBackup()
+    const { dataDir, file } = await closedVaultWithBackup()
     const pid = openElsewhere(dataDir)
     const result = await runCommand(['restore', '--data', dataDir, '--file', file], `${BACKUP_PASSPHRASE}\n`)
     expect(result).toMatchObject({ exit: 1, err: [expect.stringMatching(/^error: VAULT_IN_USE/)] })
-    expect(rollbackCopies(dataDir)).toEqual([])
+    expect(rollbackCopiesOf(dataDir)).toEqual([])
     expect(markers(dataDir)).toEqual([`in-use.${pid}`])
   })
 
   it('a mark left by a program that has ended (a crash) does not block, and is cleared', async () => {
-    const { dataDir, file } = await vaultAndBackup()
+    const { dataDir, file } = await closedVaultWithBackup()
     const child = spawn(process.execPath, ['-e', ''], { stdio: 'ignore' })
     await new Promise((resolve) => child.on('exit', resolve))
     writeFileSync(join(dataDir, `in-use.${child.pid}`), JSON.stringify({ host: hostname() }))
     const result = await runCommand(['restore', '--data', dataDir, '--file', file], `${BACKUP_PASSPHRASE}\n`)
     expect(result.exit).toBe(0)
-    expect(rollbackCopies(dataDir)).toHaveLength(1)
+    expect(rollbackCopiesOf(dataDir)).toHaveLength(1)
   })
 })

@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs'
+import { basename, dirname, join } from 'node:path'
 import { Readable } from 'node:stream'
 import { runCli } from '../../../main/cli/commands'
 import { readAllStdin } from '../../../main/cli/io'
@@ -28,3 +30,19 @@ export async function closedVault(cases = 1) {
   host.dispose()
   return { dataDir, out: tempDir() }
 }
+
+/** A locked vault and a CLI backup of it (`file`), made by the admin. */
+export async function closedVaultWithBackup() {
+  const { dataDir, out } = await closedVault()
+  const file = join(out, 'ok.cvbackup')
+  const made = await runCommand(
+    ['backup', '--data', dataDir, '--user', ADMIN.username, '--out', file],
+    `${ADMIN.passphrase}\n${BACKUP_PASSPHRASE}\n`,
+  )
+  if (made.exit !== 0) throw new Error(`the backup failed: ${made.err.join(' ')}`)
+  return { dataDir, out, file }
+}
+
+/** The rollback copies a restore left beside the data folder. */
+export const rollbackCopiesOf = (dataDir: string) =>
+  readdirSync(dirname(dataDir)).filter((name) => name.startsWith(`${basename(dataDir)}.rollback-`))

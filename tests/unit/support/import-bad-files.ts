@@ -1,7 +1,6 @@
 import ExcelJS from 'exceljs'
-import tar from 'tar-stream'
 import type { ImportFormat } from '../../../main/api/contract/import'
-import { csv, encode, FLAT_HEADER, flatRow, json } from './import-fixtures'
+import { csv, encode, FLAT_HEADER, flatRow, json, tarArchive } from './import-fixtures'
 
 /**
  * Files with every kind of problem an import reports (row problems, ignored columns, notes), one
@@ -24,15 +23,6 @@ export interface BadFile {
 }
 
 const long = (length: number) => 'A'.repeat(length)
-
-async function tarOf(files: Record<string, string>): Promise<Uint8Array> {
-  const pack = tar.pack()
-  for (const [name, content] of Object.entries(files)) pack.entry({ name }, content)
-  pack.finalize()
-  const chunks: Buffer[] = []
-  for await (const chunk of pack as AsyncIterable<Buffer>) chunks.push(chunk)
-  return new Uint8Array(Buffer.concat(chunks))
-}
 
 async function workbook(rows: unknown[][]): Promise<Uint8Array> {
   const book = new ExcelJS.Workbook()
@@ -155,7 +145,7 @@ export const badFiles: BadFile[] = [
     name: 'HTCDS CSV export (tar): a perpetrator without id, a side table cut short',
     format: 'htcds-csv',
     bytes: () =>
-      tarOf({
+      tarArchive({
         'cases.csv': `caseNumber,intakeDate,prs_FirstName\r\nT-1,2025-01-02,Awa\r\n`,
         'perpetrators.csv': `case_number,perpetrator_id,prs_FirstName\r\nT-1,,Boss\r\n`,
         'comments.csv': `case_number,body,created_at,author\r\nT-1,"never closed,2025-01-01T00:00:00Z,\r\n`,

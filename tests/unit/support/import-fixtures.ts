@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import { createImportService, type ImportOptions } from '../../../main/core/import/import-service'
 import type { VaultSession } from '../../../main/core/vault/vault-session'
+import tar from 'tar-stream'
 import { createdVault, tempDir } from './temp-vault'
 
 /** A CSV file's bytes from rows of cells, quoted the way spreadsheets quote. */
@@ -141,3 +142,13 @@ export function footprint(session: VaultSession) {
 }
 
 export const encode = (text: string) => new TextEncoder().encode(text)
+
+/** A tar archive of these files, as CaseVault's HTCDS CSV export packs its tables (or a person by hand). */
+export async function tarArchive(files: Record<string, string>): Promise<Uint8Array> {
+  const pack = tar.pack()
+  for (const [name, content] of Object.entries(files)) pack.entry({ name }, content)
+  pack.finalize()
+  const chunks: Buffer[] = []
+  for await (const chunk of pack as AsyncIterable<Buffer>) chunks.push(chunk)
+  return new Uint8Array(Buffer.concat(chunks))
+}
