@@ -35,7 +35,7 @@ const COMMAND_OPTIONS: Record<string, readonly string[]> = {
   backup: ['data', 'user', 'out'],
   'verify-backup': ['file'],
   restore: ['data', 'file', 'another-vault'],
-  training: ['data', 'user', 'cases', 'seed'],
+  training: ['data', 'user', 'cases', 'seed', 'display-name'],
   export: ['data', 'user', 'format', 'out', 'plaintext', 'k'],
   import: ['data', 'user', 'file', 'format', 'dry-run', 'all-or-nothing'],
 }

@@ -67,4 +67,14 @@ describe('CLI: arguments', () => {
     // Each err() call is written as one stderr write: count the lines the user actually sees.
     expect(result.err.join('\n').split('\n')).toHaveLength(1)
   })
+
+  it('still takes every option a command reads: training --display-name', async () => {
+    const { dataDir } = await closedVault()
+    // An existing vault stops training before Argon2: the option itself must not be the refusal.
+    const result = await runCommand(
+      ['training', '--data', dataDir, '--user', 'trainer', '--cases', '1', '--display-name', 'Trainer'],
+      'a passphrase for staff\n',
+    )
+    expect(result.err).toEqual([expect.stringMatching(/^error: VAULT_EXISTS/)])
+  })
 })
