@@ -29,13 +29,18 @@ export const caseColumnTargets = [
   'sourceRecord',
 ] as const
 
+export const MAX_HEADER_CHARS = 5000
+export const MAX_MAPPED_COLUMNS = 2000
+
 /**
  * Source column header → where its values go (an HTCDS field name, a case column, or for
  * ctdc-csv a CTDC column name); null ignores the column. Headers not named keep the suggestion.
  */
 export const columnMappingSchema = z
-  .record(z.string().max(200), z.string().min(1).max(80).nullable())
-  .refine((mapping) => Object.keys(mapping).length <= 500, 'too many columns')
+  // As long as a header can be (a survey export's whole question) and as many columns as an Excel
+  // sheet may have: a mapping the preview suggests must be one the run accepts back.
+  .record(z.string().max(MAX_HEADER_CHARS), z.string().min(1).max(80).nullable())
+  .refine((mapping) => Object.keys(mapping).length <= MAX_MAPPED_COLUMNS, 'too many columns')
 export type ColumnMapping = z.infer<typeof columnMappingSchema>
 
 /**

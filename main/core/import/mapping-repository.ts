@@ -31,7 +31,10 @@ export function createImportMappingRepository(db: VaultDatabase) {
     save(format: ImportFormat, mapping: ColumnMapping): void {
       const merged = Object.entries(get(format)).filter(([header]) => !(header in mapping))
       const entries = [...merged, ...Object.entries(mapping)].slice(-MAX_REMEMBERED)
-      write.run(key(format), JSON.stringify(columnMappingSchema.parse(Object.fromEntries(entries))))
+      // Remembering is a convenience: a choice that cannot be kept is left out, never a reason for
+      // the import it belongs to to fail (it threw inside the import's transaction).
+      const saved = columnMappingSchema.safeParse(Object.fromEntries(entries))
+      if (saved.success) write.run(key(format), JSON.stringify(saved.data))
     },
   }
 }
