@@ -8,6 +8,7 @@ import type { BackupCredentials } from './backup-format'
 import { RESTORE_MARKER_FILE, writeRestoreMarker } from './restore-marker'
 import { swapIntoDataFolder } from './rollback-copies'
 import { restoreStagingFolder } from './scratch-folder'
+import { assertNotOpenElsewhere } from '../vault/in-use-marker'
 import { assertNoSwapPending } from './swap-journal'
 
 export interface RestoreOptions extends VerifyOptions {
@@ -83,6 +84,8 @@ export async function restoreBackup(
     signal?.throwIfAborted()
     if (options.onlyIntoEmptyFolder && holdsVault(dataDir))
       throw new CaseVaultError('VAULT_EXISTS', 'A vault already exists in this data folder.')
+    // Refused before the caller logs the restore and locks the vault, not only at the swap itself.
+    assertNotOpenElsewhere(dataDir)
     options.beforeSwap?.(verified)
     return { ...verified, rollbackDir: await swapIntoDataFolder(dataDir, candidate, now) }
   } finally {

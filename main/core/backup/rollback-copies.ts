@@ -81,6 +81,7 @@ export async function bringBackRollbackCopy(
   readHeader(copy) // a copy without a readable vault header is not brought back
   if (!existsSync(join(copy, DATABASE_FILE)))
     throw new CaseVaultError('DB_MISSING', 'The copy has no database file.')
+  assertNotOpenElsewhere(dataDir) // before the caller logs it and locks the vault
   beforeSwap(found.at)
   await swapIntoDataFolder(dataDir, copy, now)
   return { movedAsideAt: found.at }

@@ -18,6 +18,7 @@ import { listCases } from './case-list-query'
 import { assertCanSeeCase, caseVisibilityFilter } from './case-access'
 import { prepareCase } from './case-prepare'
 import { createBulkCaseWriter, type BulkCase, type BulkOptions, type BulkResult } from './case-bulk'
+import { vaultCaseNumberKeys } from './case-number-key'
 import { formatCaseNumber, caseNumberPrefix } from './case-number'
 
 type CreateCase = z.output<typeof createCaseInput>
@@ -143,9 +144,13 @@ export function createCaseService(session: VaultSession) {
         const year = Number(input.intakeDate.slice(0, 4))
         const prefix = caseNumberPrefix(session.settings.caseNumberPrefix(), organisation)
         let caseNumber = formatCaseNumber(prefix, year, repository.nextSequence(year))
-        // An imported case may already hold the next number: skip forward, never reuse.
-        while (repository.caseNumberTaken(caseNumber))
+        // An imported case may already hold the next number: skip forward, never reuse. One scan
+        // answers the usual case; past an imported run of numbers, the keys are read once.
+        let numbers: ReturnType<typeof vaultCaseNumberKeys> | null = null
+        while (numbers ? numbers.has(caseNumber) : repository.caseNumberTaken(caseNumber)) {
+          numbers ??= vaultCaseNumberKeys(session.db)
           caseNumber = formatCaseNumber(prefix, year, repository.nextSequence(year))
+        }
         const survivorId = repository.insertPerson(person, timestamp)
         const caseId = repository.insertCase(
           {

@@ -92,7 +92,9 @@ function sparseCells(row: ExcelJS.Row): Map<number, Cell> {
   row.eachCell({ includeEmpty: false }, (cell, column) => {
     // A merged range holds one value, in its first cell; the others only show it. Read as their
     // own, "Amina" merged across two name columns became "Amina Amina".
-    if (cell.type !== ExcelJS.ValueType.Merge) cells.set(column, cell.value)
+    // Merged down a column (a citizenship shared by a group found together), each row keeps it.
+    const acrossInRow = cell.type === ExcelJS.ValueType.Merge && Number(cell.master.row) === Number(cell.row)
+    if (!acrossInRow) cells.set(column, cell.value)
   })
   return cells
 }
