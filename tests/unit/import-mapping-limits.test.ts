@@ -17,21 +17,27 @@ async function total(host: Awaited<ReturnType<typeof staffedHost>>['host']) {
   return (await call<{ total: number }>(host, 'cases:list', {})).total
 }
 
+/** A supervisor's dry run of a one-row file whose last header is LONG_HEADER. */
+async function previewSurveyFile() {
+  const { host, files } = await staffedHost(SUPERVISOR.username)
+  files.pickImportFile(
+    fileWith(
+      csv([
+        [...FLAT_HEADER, LONG_HEADER],
+        [...flatRow(1), 'x'],
+      ]),
+      'survey.csv',
+    ),
+  )
+  const preview = await call<ImportPreview>(host, 'import:preview', { format: 'htcds-csv' })
+  expect(preview.report).toMatchObject({ valid: 1, rejected: 0 })
+  return { host, preview }
+}
+
 describe('import of a file with a long column header', () => {
   it('the screen can import it (runs with the mapping the preview suggested)', async () => {
     expect(LONG_HEADER.length).toBeGreaterThan(200)
-    const { host, files } = await staffedHost(SUPERVISOR.username)
-    files.pickImportFile(
-      fileWith(
-        csv([
-          [...FLAT_HEADER, LONG_HEADER],
-          [...flatRow(1), 'x'],
-        ]),
-        'survey.csv',
-      ),
-    )
-    const preview = await call<ImportPreview>(host, 'import:preview', { format: 'htcds-csv' })
-    expect(preview.report).toMatchObject({ valid: 1, rejected: 0 })
+    const { host, preview } = await previewSurveyFile()
     // What ImportView.vue sends: the suggested mapping, unchanged.
     const result = await host.dispatch('import:run', {
       token: preview.token,
@@ -43,18 +49,7 @@ describe('import of a file with a long column header', () => {
   })
 
   it('a run without a mapping imports it instead of failing with INTERNAL (saving the mapping throws)', async () => {
-    const { host, files } = await staffedHost(SUPERVISOR.username)
-    files.pickImportFile(
-      fileWith(
-        csv([
-          [...FLAT_HEADER, LONG_HEADER],
-          [...flatRow(1), 'x'],
-        ]),
-        'survey.csv',
-      ),
-    )
-    const preview = await call<ImportPreview>(host, 'import:preview', { format: 'htcds-csv' })
-    expect(preview.report).toMatchObject({ valid: 1, rejected: 0 })
+    const { host, preview } = await previewSurveyFile()
     const result = await host.dispatch('import:run', { token: preview.token, allOrNothing: false })
     expect(result.ok ? result.value : result.error).toMatchObject({ imported: 1 })
     expect(await total(host)).toBe(1)
