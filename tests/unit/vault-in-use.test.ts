@@ -3,8 +3,8 @@
 // sight. (Found by a reviewing helper.) Each process that has the vault open says so in the data
 // folder (in-use-marker.ts); a swap refuses while another live process on this computer has it.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { readdirSync, writeFileSync } from 'node:fs'
-import { hostname } from 'node:os'
+import { readdirSync, utimesSync, writeFileSync } from 'node:fs'
+import { hostname, uptime } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { Vault } from '../../main/core/vault/vault'
@@ -58,5 +58,28 @@ describe('a vault open in another program', () => {
     const result = await runCommand(['restore', '--data', dataDir, '--file', file], `${BACKUP_PASSPHRASE}\n`)
     expect(result.exit).toBe(0)
     expect(rollbackCopiesOf(dataDir)).toHaveLength(1)
+  })
+
+  // Both found by a reviewing helper.
+  it('a mark left by a crash before the last reboot does not block when its pid now belongs to another program', async () => {
+    const { dataDir, file } = await closedVaultWithBackup()
+    const pid = openElsewhere(dataDir)
+    const beforeBoot = new Date(Date.now() - uptime() * 1000 - 24 * 3600 * 1000)
+    utimesSync(join(dataDir, `in-use.${pid}`), beforeBoot, beforeBoot)
+    const result = await runCommand(['restore', '--data', dataDir, '--file', file], `${BACKUP_PASSPHRASE}\n`)
+    expect(result).toMatchObject({ exit: 0, err: [] })
+    expect(rollbackCopiesOf(dataDir)).toHaveLength(1)
+  })
+
+  it('two vaults open over one folder in this process: locking one keeps the mark of the other', async () => {
+    const { dataDir } = await closedVault()
+    const first = new Vault({ dataDir })
+    const second = new Vault({ dataDir })
+    await first.unlock(ADMIN.username, ADMIN.passphrase)
+    await second.unlock(ADMIN.username, ADMIN.passphrase)
+    second.lock('user')
+    expect(markers(dataDir)).toEqual([`in-use.${process.pid}`])
+    first.lock('user')
+    expect(markers(dataDir)).toEqual([])
   })
 })

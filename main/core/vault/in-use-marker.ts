@@ -3,16 +3,22 @@
 // program while the app had the vault open — the command line, say — the app went on writing
 // into the folder that had become the rollback copy, and that work was out of sight. The swap
 // refuses while another live process on this computer has the vault open.
-import { hostname } from 'node:os'
-import { join } from 'node:path'
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { hostname, uptime } from 'node:os'
+import { join, resolve } from 'node:path'
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { CaseVaultError } from '../errors'
 
 const PREFIX = 'in-use.'
 const markerPath = (dataDir: string, pid = process.pid) => join(dataDir, `${PREFIX}${pid}`)
 
-/** Written when this process opens the vault; a crash leaves it, and the pid check then ignores it. */
+// One marker per process, however many Vault objects in it have the folder open: locking one of
+// them must not take the marker away from another that is still open.
+const holders = new Map<string, number>()
+
+/** Written when this process opens the vault; a crash leaves it, and the checks below then ignore it. */
 export function markInUse(dataDir: string): void {
+  const key = resolve(dataDir)
+  holders.set(key, (holders.get(key) ?? 0) + 1)
   try {
     writeFileSync(markerPath(dataDir), JSON.stringify({ host: hostname() }), { mode: 0o600 })
   } catch {
@@ -21,7 +27,26 @@ export function markInUse(dataDir: string): void {
 }
 
 export function clearInUse(dataDir: string): void {
+  const key = resolve(dataDir)
+  const left = (holders.get(key) ?? 1) - 1
+  if (left > 0) {
+    holders.set(key, left)
+    return
+  }
+  holders.delete(key)
   rmSync(markerPath(dataDir), { force: true })
+}
+
+// A marker last written before this computer started was left by a crash or a power cut: after
+// the reboot its process id may belong to an unrelated program, which must not block restores.
+// A minute's slack for the clock's rounding keeps a marker written just after boot counted.
+const BOOT_SLACK_MS = 60_000
+function writtenBeforeBoot(path: string): boolean {
+  try {
+    return statSync(path).mtimeMs < Date.now() - uptime() * 1000 - BOOT_SLACK_MS
+  } catch {
+    return false
+  }
 }
 
 function alive(pid: number): boolean {
@@ -35,7 +60,7 @@ function alive(pid: number): boolean {
 
 /**
  * Process ids on this computer, other than this one, that have the vault open now. A marker of a
- * process that has ended is removed. One from another computer (a data folder on a shared drive)
+ * process that has ended, or written before the computer last started, is removed. One from another computer (a data folder on a shared drive)
  * is not counted: its process cannot be checked from here, and a stale one would block forever.
  */
 export function otherProcessesUsing(dataDir: string): number[] {
@@ -56,7 +81,7 @@ export function otherProcessesUsing(dataDir: string): number[] {
       host = here // unreadable: judged by its pid alone
     }
     if (host !== here) return []
-    if (alive(pid)) return [pid]
+    if (alive(pid) && !writtenBeforeBoot(join(dataDir, name))) return [pid]
     rmSync(join(dataDir, name), { force: true })
     return []
   })
