@@ -4,6 +4,7 @@
 // whose referral is not in referrals.csv is a problem of its case. Empty cells are absent values,
 // and `;`-joined cells are lists of codes.
 import type { ImportNote } from '../../api/contract/import'
+import { caseNumberKey } from '../cases/case-number-key'
 import {
   CASEWORK_CSV_COLUMNS,
   REFERRAL_HTCDS_FIELDS,
@@ -16,6 +17,11 @@ import { sideRowProblems } from './side-row-problems'
 import { readCsv } from './read-csv'
 
 export const CASEWORK_FILES = Object.keys(CASEWORK_CSV_COLUMNS).map((table) => `${table}.csv`)
+
+// By caseNumberKey, as case numbers are compared everywhere: a consent keyed shs-1 is one of the
+// referral keyed SHS-1 (csv-bundle.ts joins the side tables to cases.csv the same way).
+const referralJoin = (caseNumber: string, referralKey: unknown) =>
+  `${caseNumberKey(caseNumber.trim())}\n${String(referralKey)}`
 
 /** What the draft of each case gets: its casework, and problems to tie to its row. */
 export interface CaseworkParts {
@@ -118,13 +124,13 @@ export function readCaseworkTables(
     const draft: ReferralDraft = { value, at, consents: [], history: [] }
     partsOf(caseNumber).casework.referrals.push(draft)
     // A key given twice is reported by the checks; its consents go to the first one.
-    const joined = `${caseNumber}\n${String(value.key)}`
+    const joined = referralJoin(caseNumber, value.key)
     if (value.key !== null && !referrals.has(joined)) referrals.set(joined, draft)
   })
 
   const attach =
     (list: 'consents' | 'history') => (caseNumber: string, at: (path: string) => string, value: Value) => {
-      const referral = referrals.get(`${caseNumber}\n${String(value.referral)}`)
+      const referral = referrals.get(referralJoin(caseNumber, value.referral))
       const item: CaseworkItem = { value, at }
       if (referral) referral[list].push(item)
       else partsOf(caseNumber).problems.push({ field: at('referral'), cause: reason('unknownReferralKey') })
