@@ -23,7 +23,7 @@ describe('an archive whose casework rows give the case number in other capitals'
 
     const target = await staffedHost('dana')
     const { preview } = await importInto(target, file, 'htcds-csv', true)
-    expect(preview.report.errors).toEqual([])
+    expect(preview.report?.errors).toEqual([])
     expect(preview.report).toMatchObject({ read: 2, valid: 2, rejected: 0 })
   })
 })
