@@ -3,6 +3,7 @@ import { basename } from 'node:path'
 import type { AreaHandlers } from './handler'
 import {
   MAX_REPORTED_ERRORS,
+  columnMappingSchema,
   type ColumnMapping,
   type ImportFormat,
   type ImportReport,
@@ -58,12 +59,21 @@ const digest = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
  * again and shows the result before anything is written.
  */
 function sameAsChecked(file: ChosenFile, bytes: Uint8Array, mapping: ColumnMapping | undefined): void {
-  const mappingChanged = mapping !== undefined && !sameMapping(mapping, file.checkedMapping ?? {})
+  const mappingChanged = mapping !== undefined && !sameMapping(mapping, asSentBack(file.checkedMapping ?? {}))
   if (file.checked !== digest(bytes) || mappingChanged) {
     throw new CaseVaultError('CONFLICT', 'The file changed after it was checked. Check it again.', {
       file: 'changed',
     })
   }
+}
+
+/**
+ * The checked mapping as the screen can send it back: through the same schema. A column headed
+ * "__proto__" is dropped there (as by any JSON-safe record), so comparing with it asked for a
+ * fresh check on every run and such a file could never be imported from the screen.
+ */
+function asSentBack(mapping: ColumnMapping): ColumnMapping {
+  return columnMappingSchema.safeParse({ ...mapping }).data ?? mapping
 }
 
 function sameMapping(a: ColumnMapping, b: ColumnMapping): boolean {

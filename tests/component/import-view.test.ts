@@ -1,113 +1,22 @@
 // @vitest-environment jsdom
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { flushPromises, mount, RouterLinkStub } from '@vue/test-utils'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { flushPromises } from '@vue/test-utils'
+import type { ApiResult, ImportReport } from '../../main/api/contract'
 import { createPinia, setActivePinia } from 'pinia'
-import PrimeVue from 'primevue/config'
-import type { ApiResult, ImportPreview, ImportReport, OperationProgress } from '../../main/api/contract'
-import type { CaseVaultClient } from '../../preload/build-api'
-import { createAppI18n } from '../../renderer/src/i18n'
-import ImportView from '../../renderer/src/views/ImportView.vue'
 import { installMatchMedia } from './support-jsdom'
+import {
+  choose,
+  count,
+  emitProgress,
+  install,
+  mountView,
+  ok,
+  preview,
+  report,
+  TOKEN,
+} from './import-view-support'
 
 installMatchMedia()
-
-const TOKEN = '7c1f6a0e-2b7d-4c3e-9f55-0a4b2d9e8c11'
-const HEADERS = ['caseNumber', 'intakeDate', 'Nom', 'prs_Gender']
-
-function report(overrides: Partial<ImportReport> = {}): ImportReport {
-  return {
-    format: 'htcds-csv',
-    dryRun: true,
-    read: 3,
-    valid: 2,
-    rejected: 1,
-    duplicates: 1,
-    imported: 0,
-    complete: true,
-    errorCount: 1,
-    errors: [
-      {
-        row: 3,
-        field: 'caseNumber',
-        code: 'numberInVault',
-        reason: 'this case number is already in the vault',
-      },
-    ],
-    ignoredColumns: [{ column: 'Nom', code: 'unknownColumn', reason: 'unknown column; not imported' }],
-    notes: [],
-    ...overrides,
-  }
-}
-
-function preview(overrides: Partial<ImportPreview> = {}): ImportPreview {
-  return {
-    token: TOKEN,
-    fileName: 'intake.csv',
-    headers: HEADERS,
-    suggestedMapping: {
-      caseNumber: 'caseNumber',
-      intakeDate: 'intakeDate',
-      Nom: null,
-      prs_Gender: 'prs_Gender',
-    },
-    targets: ['caseNumber', 'intakeDate', 'prs_FirstName', 'prs_Gender'],
-    report: report(),
-    ...overrides,
-  }
-}
-
-type Answer<T> = ApiResult<T> | (() => ApiResult<T>)
-type Later<T> = Answer<T> | Promise<ApiResult<T>>
-const progressListeners = new Set<(progress: OperationProgress) => void>()
-/** main's progress message, as the preload hands it to the window. */
-const emitProgress = (progress: OperationProgress) => progressListeners.forEach((listen) => listen(progress))
-
-function install(previews: Answer<ImportPreview>[], runs: Later<ImportReport>[] = []) {
-  const api = {
-    preview: vi.fn(async () => {
-      const next = previews.shift()!
-      return typeof next === 'function' ? next() : next
-    }),
-    run: vi.fn(async () => {
-      const next = runs.shift()!
-      return typeof next === 'function' ? next() : next
-    }),
-    cancel: vi.fn(async () => ({ ok: true, value: true }) as ApiResult<boolean>),
-  }
-  progressListeners.clear()
-  Object.defineProperty(window, 'casevault', {
-    value: {
-      import: api,
-      onProgress: (listener: (progress: OperationProgress) => void) => {
-        progressListeners.add(listener)
-        return () => progressListeners.delete(listener)
-      },
-    } as unknown as CaseVaultClient,
-    configurable: true,
-  })
-  return api
-}
-
-async function mountView() {
-  const wrapper = mount(ImportView, {
-    global: {
-      plugins: [createAppI18n(), [PrimeVue, { unstyled: true }]],
-      stubs: { RouterLink: RouterLinkStub },
-    },
-    attachTo: document.body,
-  })
-  await flushPromises()
-  return wrapper
-}
-type View = Awaited<ReturnType<typeof mountView>>
-
-const ok = <T>(value: T): ApiResult<T> => ({ ok: true, value })
-const choose = async (wrapper: View) => {
-  await wrapper.get('form').trigger('submit')
-  await flushPromises()
-}
-const count = (wrapper: View, scope: string, key: string) =>
-  wrapper.get(`[data-testid="${scope}"] [data-count="${key}"] dd`).text()
 
 describe('the import screen', () => {
   beforeEach(() => setActivePinia(createPinia()))
@@ -189,49 +98,6 @@ describe('the import screen', () => {
     expect(count(wrapper, 'import-dry-run', 'valid')).toBe('3')
     expect(wrapper.get('[data-testid="import-run"]').attributes('disabled')).toBeUndefined()
     expect(wrapper.find('[data-testid="import-errors"]').exists()).toBe(false)
-    wrapper.unmount()
-  })
-
-  it('says so when no file was chosen, and explains a file main cannot read in plain words', async () => {
-    const api = install([
-      ok(
-        preview({
-          token: null,
-          fileName: null,
-          headers: [],
-          suggestedMapping: {},
-          targets: [],
-          report: null,
-        }),
-      ),
-      { ok: false, error: { code: 'VALIDATION', message: 'encrypted', details: { file: 'encrypted' } } },
-    ])
-    const wrapper = await mountView()
-    await choose(wrapper)
-    expect(wrapper.get('[data-testid="import-cancelled"]').text()).toBe(
-      'No file was chosen. Nothing was read or written.',
-    )
-    expect(wrapper.find('[data-testid="import-dry-run"]').exists()).toBe(false)
-    await choose(wrapper)
-    expect(wrapper.get('[data-testid="import-error"]').text()).toContain(
-      'The file is encrypted. Decrypt it first',
-    )
-    expect(api.run).not.toHaveBeenCalled()
-    wrapper.unmount()
-  })
-
-  it('a sheet far wider than any case sheet gets its own message, not a generic one', async () => {
-    install([
-      {
-        ok: false,
-        error: { code: 'VALIDATION', message: 'wide', details: { file: 'too_many_columns' } },
-      },
-    ])
-    const wrapper = await mountView()
-    await choose(wrapper)
-    expect(wrapper.get('[data-testid="import-error"]').text()).toContain(
-      'The sheet has more than 2,000 columns',
-    )
     wrapper.unmount()
   })
 

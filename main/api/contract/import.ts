@@ -32,15 +32,32 @@ export const caseColumnTargets = [
 export const MAX_HEADER_CHARS = 5000
 export const MAX_MAPPED_COLUMNS = 2000
 
+/** Stops counting at max + 1: no list of a huge object's keys is made. */
+function hasAtMostKeys(value: object, max: number): boolean {
+  let count = 0
+  for (const key in value) if (Object.hasOwn(value, key) && ++count > max) return false
+  return true
+}
+
 /**
  * Source column header → where its values go (an HTCDS field name, a case column, or for
  * ctdc-csv a CTDC column name); null ignores the column. Headers not named keep the suggestion.
  */
 export const columnMappingSchema = z
+  // Keys are counted before any is checked: a hostile page's million-key object was validated key
+  // by key (1.5 s of main's only thread) before the count refused it.
+  .custom<Record<string, unknown>>(
+    (value) =>
+      typeof value === 'object' &&
+      value !== null &&
+      !Array.isArray(value) &&
+      hasAtMostKeys(value, MAX_MAPPED_COLUMNS),
+    'not a mapping of at most 2000 columns',
+  )
   // As long as a header can be (a survey export's whole question) and as many columns as an Excel
-  // sheet may have: a mapping the preview suggests must be one the run accepts back.
-  .record(z.string().max(MAX_HEADER_CHARS), z.string().min(1).max(80).nullable())
-  .refine((mapping) => Object.keys(mapping).length <= MAX_MAPPED_COLUMNS, 'too many columns')
+  // sheet may have: a mapping the preview suggests must be one the run accepts back (the readers
+  // refuse a header row that does not fit: source-table.ts, assertHeadersFit).
+  .pipe(z.record(z.string().max(MAX_HEADER_CHARS), z.string().min(1).max(80).nullable()))
 export type ColumnMapping = z.infer<typeof columnMappingSchema>
 
 /**

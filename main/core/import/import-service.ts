@@ -17,6 +17,7 @@ import { createImportRepository } from './import-repository'
 import { IgnoredKeys } from './json-cases'
 import { importNote } from './import-reasons'
 import { createImportMappingRepository } from './mapping-repository'
+import { choicesIn } from './mapping-choices'
 
 export interface ImportOptions {
   format: ImportFormat
@@ -120,12 +121,13 @@ export function createImportService(session: VaultSession) {
       const ignored = new IgnoredKeys()
       let headers: string[] = []
       let plan: ColumnPlan | null = null
+      const savedMapping = mappings.get(format)
       let source: DraftSource
       let complete = true
       const fileErrors: ImportRowError[] = []
       if (parsed.kind === 'table') {
         headers = parsed.table.headers
-        plan = planColumns(format, headers, options.mapping, mappings.get(format))
+        plan = planColumns(format, headers, options.mapping, savedMapping)
         source = tableDraftSource(format, parsed, plan, today, notes)
         complete = parsed.table.complete
         fileErrors.push(...parsed.table.problems)
@@ -170,7 +172,8 @@ export function createImportService(session: VaultSession) {
               createImportWriter(session).insertAll(candidates, (done) =>
                 onProgress?.('write', done / candidates.length),
               )
-            if (options.saveMapping && plan) mappings.save(format, plan.mapping)
+            if (options.saveMapping && plan)
+              mappings.save(format, choicesIn(format, headers, plan, savedMapping))
             session.audit.append({
               actor: session.user.username,
               action: 'import.completed',

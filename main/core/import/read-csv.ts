@@ -3,6 +3,7 @@ import { parseWellFormedCsv } from './fast-csv'
 import { importFieldMarkers, type ImportRowError } from '../../api/contract/import'
 import { rowProblem, type PlainReasonCode } from './import-reasons'
 import {
+  assertHeadersFit,
   columnName,
   decodeText,
   MAX_CELL_CHARS,
@@ -91,6 +92,7 @@ export function readCsv(bytes: Uint8Array): SourceTable {
     throw unreadable('no_header', 'The file has no header row.')
   }
   const headers = header.map((cell) => cell.trim())
+  assertHeadersFit(headers)
   const rows: SourceRow[] = []
   data.forEach((cells, index) => {
     const row = index + 2

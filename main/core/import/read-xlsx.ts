@@ -1,9 +1,15 @@
 import ExcelJS from 'exceljs'
 import { htcds } from '../../api/contract/htcds'
-import { importFieldMarkers, type ImportNote, type ImportRowError } from '../../api/contract/import'
+import {
+  importFieldMarkers,
+  MAX_MAPPED_COLUMNS,
+  type ImportNote,
+  type ImportRowError,
+} from '../../api/contract/import'
 import { importNote, reason, rowProblem, rowProblemOf, type ImportReason } from './import-reasons'
 import { isKnownHeader } from './column-mapping'
 import {
+  assertHeadersFit,
   assertImportSize,
   columnName,
   MAX_CELL_CHARS,
@@ -25,7 +31,7 @@ const TOOLKIT_SHEET = 'case sheet'
  * More columns than any case sheet has (the HTCDS toolkit has about 200). A wider header is
  * refused: every row is made that wide in memory, so it bounds what a small file can cost.
  */
-export const MAX_XLSX_COLUMNS = 2000
+export const MAX_XLSX_COLUMNS = MAX_MAPPED_COLUMNS
 
 function tooManyColumns() {
   return unreadable('too_many_columns', `The sheet has more than ${MAX_XLSX_COLUMNS} columns.`)
@@ -186,6 +192,7 @@ export async function readXlsx(bytes: Uint8Array): Promise<{ table: SourceTable;
   const headers = Array.from({ length: width }, (_, index) =>
     names[index] ? names[index] : hasLabelRow ? (second[index] ?? '') : '',
   )
+  assertHeadersFit(headers)
   const rows: SourceRow[] = []
   const firstDataRow = hasLabelRow ? 3 : 2
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {

@@ -1,6 +1,11 @@
 import { readFile, stat } from 'node:fs/promises'
 import { CaseVaultError } from '../errors'
-import { unnamedColumn, type ImportRowError } from '../../api/contract/import'
+import {
+  MAX_HEADER_CHARS,
+  MAX_MAPPED_COLUMNS,
+  unnamedColumn,
+  type ImportRowError,
+} from '../../api/contract/import'
 
 /** One data row of a tabular file: cells in header order, as text (nothing is ever evaluated). */
 export interface SourceRow {
@@ -29,8 +34,29 @@ export const MAX_XLSX_BYTES = 64 * 1024 * 1024
 export const MAX_CELL_CHARS = 100_000
 
 /** A file that cannot be read at all: one clear message, nothing else is checked. */
-export function unreadable(reason: string, message: string): CaseVaultError {
-  return new CaseVaultError('VALIDATION', message, { file: reason })
+export function unreadable(
+  reason: string,
+  message: string,
+  details: Record<string, unknown> = {},
+): CaseVaultError {
+  return new CaseVaultError('VALIDATION', message, { file: reason, ...details })
+}
+
+/**
+ * The screen sends the suggested mapping back with the run, keyed by header: a header row that
+ * mapping could not carry (more named columns, or a longer header, than the contract allows) would
+ * check fine and then never import. Such a file is refused up front, with its own message.
+ */
+export function assertHeadersFit(headers: readonly string[]): void {
+  if (new Set(headers.filter((header) => header !== '')).size > MAX_MAPPED_COLUMNS)
+    throw unreadable('too_many_columns', `The file has more than ${MAX_MAPPED_COLUMNS} columns.`)
+  const long = headers.findIndex((header) => header.length > MAX_HEADER_CHARS)
+  if (long >= 0)
+    throw unreadable(
+      'header_too_long',
+      `The header of column ${long + 1} is longer than ${MAX_HEADER_CHARS} characters.`,
+      { column: long + 1 },
+    )
 }
 
 export function assertImportSize(bytes: Uint8Array, max = MAX_IMPORT_BYTES): void {

@@ -16,7 +16,7 @@ export function useImportErrorMessage(): (error: unknown) => string {
   const { t } = useI18n()
   const errorMessage = useErrorMessage()
 
-  function fileProblem(code: unknown): string | null {
+  function fileProblem(code: unknown, details: Record<string, unknown>): string | null {
     switch (code) {
       case 'empty':
         return t('exchange.import.fileProblems.empty')
@@ -40,6 +40,8 @@ export function useImportErrorMessage(): (error: unknown) => string {
         return t('exchange.import.fileProblems.archiveTwice')
       case 'too_many_columns':
         return t('exchange.import.fileProblems.tooManyColumns')
+      case 'header_too_long':
+        return t('exchange.import.fileProblems.headerTooLong', { column: String(details.column ?? '') })
       case 'no_sheet':
         return t('exchange.import.fileProblems.noSheet')
       case 'not_json':
@@ -56,7 +58,7 @@ export function useImportErrorMessage(): (error: unknown) => string {
     if (!(error instanceof ApiError) || error.code !== 'VALIDATION' || !error.details)
       return errorMessage(error)
     const { file, columns, column, target } = error.details
-    const problem = fileProblem(file)
+    const problem = fileProblem(file, error.details)
     if (problem) return problem
     if (Array.isArray(columns) && typeof target === 'string')
       return t('exchange.import.mapping.refusedClash', { columns: columns.join(', '), target })

@@ -247,7 +247,9 @@ export const exchangeMessages = {
         archiveTwice:
           'The archive holds more than one export (a cases.csv twice, in two folders). Import each export on its own.',
         tooManyColumns:
-          'The sheet has more than 2,000 columns, which no case sheet has. Check that you chose the right file, or copy the case columns to a new sheet.',
+          'The file has more than 2,000 columns, which no case sheet has. Check that you chose the right file, or copy the case columns to a new sheet.',
+        headerTooLong:
+          'The name of column {column} in the header row is longer than 5,000 characters, which no column name needs. Check that the first row is the header row, or shorten that name.',
         notJson: 'The file is not valid JSON.',
         notHtcds: 'The file is not an HTCDS case file.',
       },
