@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path'
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { DATABASE_FILE, HEADER_FILE } from '../core/vault/vault-header'
 import { Vault } from '../core/vault/vault'
 import { createBackup } from '../core/backup/create-backup'
@@ -74,6 +74,21 @@ export async function verifyBackupCommand(values: BackupCommandOptions, io: CliI
   return 0
 }
 
+/** The backup is taken while the app runs: its own writes may land a moment after. */
+const NEWER_SLACK_MS = 60_000
+
+/** When the vault's database (or its write-ahead log) was last written, or null without one. */
+function lastChanged(dataDir: string): Date | null {
+  const times = ['', '-wal'].flatMap((suffix) => {
+    try {
+      return [statSync(join(dataDir, DATABASE_FILE + suffix)).mtimeMs]
+    } catch {
+      return []
+    }
+  })
+  return times.length > 0 ? new Date(Math.max(...times)) : null
+}
+
 /**
  * restore --data --file [--another-vault]; stdin: backup passphrase. The previous vault is kept as
  * a dated rollback copy. A backup of another vault than the one in --data is refused (OTHER_VAULT)
@@ -90,7 +105,17 @@ export async function restoreCommand(values: BackupCommandOptions, io: CliIo): P
     { allowAnotherVault: values['another-vault'] === true },
   )
   printCounts(io, restored.counts)
-  if (restored.rollbackDir) io.out(`previous vault kept in: ${restored.rollbackDir}`)
+  if (restored.rollbackDir) {
+    io.out(`previous vault kept in: ${restored.rollbackDir}`)
+    const changed = lastChanged(restored.rollbackDir)
+    // The app asks before it restores over newer work; the command line cannot (it reads no live
+    // vault without signing in), so it says afterwards where that work is.
+    if (changed && changed.getTime() > Date.parse(restored.manifest.createdAt) + NEWER_SLACK_MS)
+      io.out(
+        `note: the previous vault was written at ${changed.toISOString()}, after this backup was made ` +
+          `(${restored.manifest.createdAt}): what was done since (even a sign-in is logged) is only in the rollback copy`,
+      )
+  }
   io.out('restored: unlock with the passphrases (or recovery key) that were valid when the backup was made')
   return 0
 }
