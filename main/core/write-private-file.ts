@@ -1,5 +1,6 @@
+import { randomBytes } from 'node:crypto'
 import { rmSync } from 'node:fs'
-import { open, rename, rm } from 'node:fs/promises'
+import { open, rename, rm, type FileHandle } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { CaseVaultError } from './errors'
 import { syncDirectory } from './vault/vault-header'
@@ -16,9 +17,8 @@ export type FileData = Uint8Array | Iterable<Uint8Array>
  * can reach the disk before the content: a file of the right name, empty or cut short).
  */
 export async function writePrivateFile(path: string, data: FileData): Promise<void> {
-  const temp = `${path}.partial`
+  const { temp, file } = await newFileBeside(path)
   try {
-    const file = await open(temp, 'w', 0o600)
     try {
       await file.writeFile(data)
       await file.sync()
@@ -31,6 +31,17 @@ export async function writePrivateFile(path: string, data: FileData): Promise<vo
     throw error
   }
   syncFolderOf(path)
+}
+
+/**
+ * A new owner-only file beside `path`, under a random temporary name, made by this call. Opening a
+ * fixed `<path>.partial` with 'w' wrote through whatever sat there: someone with write access to a
+ * shared export folder could plant a link to a file of theirs and receive a plaintext export in it.
+ * 'wx' refuses an existing name, link or not, and the random part keeps a planted name unguessable.
+ */
+export async function newFileBeside(path: string): Promise<{ temp: string; file: FileHandle }> {
+  const temp = `${path}.${randomBytes(6).toString('hex')}.partial`
+  return { temp, file: await open(temp, 'wx', 0o600) }
 }
 
 /**

@@ -10,7 +10,7 @@ import type { BackupCredentials, BackupProtection } from './backup-format'
 import { AgePayloadError, decryptAge, encryptAge } from './age-payload'
 import { classifyFileError } from '../file-errors'
 import { protectedWith, wrongSecret } from './wrong-secret'
-import { syncFolderOf } from '../write-private-file'
+import { newFileBeside, syncFolderOf } from '../write-private-file'
 
 /** Upper bound per part: far above any real vault, low enough that a hostile archive cannot fill the disk. */
 const MAX_PART_BYTES = 64 * 1024 ** 3
@@ -77,9 +77,8 @@ export async function writeEncryptedFile(
   options: EncryptOptions & { beforeCommit?: () => Promise<void> } = {},
 ): Promise<void> {
   options.signal?.throwIfAborted()
-  const temp = `${outPath}.partial`
+  const { temp, file } = await newFileBeside(outPath)
   let written = 0
-  const file = await open(temp, 'w', 0o600)
   const flusher = backgroundFlusher(file)
   try {
     await pipeline(
