@@ -1,5 +1,5 @@
-// Aggregated tables: counts of cases by a few dimensions, from the de-identified rows at full
-// detail. A cell under the threshold (1 … k−1) is left out of its table entirely — not shown as
+// Aggregated tables: counts of cases by a few dimensions, over the cases the de-identified rows
+// show with detail (deidentified-build.ts), at full detail. A cell under the threshold (1 … k−1) is left out of its table entirely — not shown as
 // "<5" — so a table reveals neither the small count nor that such a combination exists.
 //
 // Subtraction is what the layout guards against. Tables carry no totals. Every table has the year

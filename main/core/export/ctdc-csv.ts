@@ -20,6 +20,9 @@ const Q = {
   exploitation: qiIndex('exploitationTypes'),
 }
 
+const countryCode = (state: RowState, q: number) =>
+  (state.levels[q] ?? 0) === 0 ? shownValue(state.values[q]) : null
+
 function value(state: RowState, column: CtdcValueColumn): CsvCell {
   const shown = (q: number) => shownValue(state.values[q])
   switch (column.value) {
@@ -37,10 +40,12 @@ function value(state: RowState, column: CtdcValueColumn): CsvCell {
       return majorityOfBand(shown(Q.ageBand))
     case 'minorWhenTrafficked':
       return shown(Q.minor)
+    // ISO 3166-1 alpha-2 codes in CTDC's layout: a country generalised to its region has none, so
+    // the cell is blank (unknown), never the region's name in a column of codes.
     case 'citizenship':
-      return shown(Q.citizenship)
+      return countryCode(state, Q.citizenship)
     case 'countryOfExploitation':
-      return shown(Q.country)
+      return countryCode(state, Q.country)
   }
 }
 
@@ -62,7 +67,7 @@ function rowState({ row, values, levels }: AnonymisedRow<DeidentifiedCase>): Row
         : level === 0
           ? { codes: types.split(';') }
           : { category: types }
-  return { row, values, exploitation, scope: exploitationScope(types, level) }
+  return { row, values, levels, exploitation, scope: exploitationScope(types, level) }
 }
 
 export function ctdcCsv(rows: readonly AnonymisedRow<DeidentifiedCase>[]): Buffer {

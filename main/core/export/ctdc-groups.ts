@@ -5,17 +5,22 @@
 import { csvCell, type CsvCell } from './csv-writer'
 import type { DeidentifiedCase } from './deidentified-source'
 import { CTDC_COLUMNS, ctdcMapping, type CtdcFlagColumn } from './ctdc-mapping'
-import { shownValue } from './k-anonymity'
+import { shownValue, SUPPRESSED } from './k-anonymity'
 import { qiIndex, type QuasiIdentifierName } from './quasi-identifiers'
 
 const EXPLOITATION_FIELD = 'vic_TypeOfExploitation'
 const positions = new Map(CTDC_COLUMNS.map((name, index) => [name, index]))
 export const at = (name: string) => positions.get(name)!
 
-/** A quasi-identifier as k-anonymity left it in this row: its code, or none when hidden or unknown. */
+/**
+ * A quasi-identifier as k-anonymity left it in this row: its code, none when unknown, or withheld
+ * when suppressed. Withheld was read as none, and a group with a "none given" column then claimed
+ * it: a suppressed relationship (known: family) came out as recruiterRelationUnknown = 1.
+ */
 const qiCodes = (name: QuasiIdentifierName) => {
   const q = qiIndex(name)
-  return (state: RowState): readonly string[] => {
+  return (state: RowState): readonly string[] | 'withheld' => {
+    if (state.values[q] === SUPPRESSED) return 'withheld'
     const value = shownValue(state.values[q])
     return value === null ? [] : [value]
   }
@@ -25,7 +30,7 @@ const qiCodes = (name: QuasiIdentifierName) => {
  * Coded attributes a group may read, by HTCDS field name (the exploitation types come from the
  * QI). Industry and relationship are quasi-identifiers: read as generalised, never from the case.
  */
-const ATTRIBUTE_OF: Record<string, (state: RowState) => readonly string[]> = {
+const ATTRIBUTE_OF: Record<string, (state: RowState) => readonly string[] | 'withheld'> = {
   vic_MethodsOfControl: (state) => state.row.methodsOfControl,
   vic_ForcedLabourIndustry: qiCodes('forcedLabourIndustry'),
   vic_TypeOfSexExploitation: (state) => state.row.typeOfSexExploitation,
@@ -38,6 +43,8 @@ export type Exploitation = { codes: readonly string[] } | { category: string } |
 export interface RowState {
   row: DeidentifiedCase
   values: readonly (string | null)[]
+  /** Each quasi-identifier's generalisation level (0: as recorded). */
+  levels: readonly number[]
   exploitation: Exploitation
   scope: { labour: boolean; sexual: boolean }
 }
@@ -46,7 +53,8 @@ function codesOf(state: RowState, field: string): Exploitation {
   if (field === EXPLOITATION_FIELD) return state.exploitation
   const read = ATTRIBUTE_OF[field]
   if (!read) throw new Error(`The CTDC mapping reads ${field}, which the de-identified export does not carry`)
-  return { codes: read(state) }
+  const codes = read(state)
+  return codes === 'withheld' ? codes : { codes }
 }
 
 const matches = (column: CtdcFlagColumn, code: string) =>

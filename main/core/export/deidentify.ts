@@ -1,7 +1,8 @@
 import { randomInt } from 'node:crypto'
 import type { DeidentificationReport } from '../../api/contract/export'
 import type { DeidentifiedCase } from './deidentified-source'
-import { anonymise, assertKAnonymous, type AnonymisedRow } from './k-anonymity'
+import { assertKAnonymous, type AnonymisedRow } from './k-anonymity'
+import { anonymiseNested } from './nested-release'
 import { DEIDENTIFIED_QUASI_IDENTIFIERS, QUASI_IDENTIFIER_NAMES } from './quasi-identifiers'
 
 /** Fisher–Yates with a CSPRNG: row order must not echo intake order, case ids or anything else. */
@@ -29,6 +30,8 @@ export function shuffle<T>(items: T[]): T[] {
 export function deidentify(
   cases: readonly DeidentifiedCase[],
   k: number,
+  /** The organisation's k: a stricter release is nested in the one at this k (nested-release.ts). */
+  baseK = k,
 ): { rows: AnonymisedRow<DeidentifiedCase>[]; report: DeidentificationReport } {
   const byYear = new Map<number, DeidentifiedCase[]>()
   for (const one of cases) {
@@ -41,7 +44,7 @@ export function deidentify(
   // quasi-identifier:level → the years coarsened to that level.
   const steps = new Map<string, { q: number; level: number; years: number[] }>()
   for (const year of [...byYear.keys()].sort((a, b) => a - b)) {
-    const result = anonymise(byYear.get(year)!, DEIDENTIFIED_QUASI_IDENTIFIERS, k)
+    const result = anonymiseNested(byYear.get(year)!, DEIDENTIFIED_QUASI_IDENTIFIERS, k, baseK)
     rows.push(...result.rows)
     counts.rowsWithSuppressedCells += result.rowsWithSuppressedCells
     counts.suppressedCells += result.suppressedCells

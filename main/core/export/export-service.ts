@@ -96,7 +96,9 @@ async function build(
       // nothing). Tried on an export worker: its own connection starts with a cold page cache,
       // and the CTDC and aggregate exports became 0.15–0.3 s slower, below 50k cases/s.
       const { format } = request
-      const built = snapshot(() => buildDeidentified(db, format, request.scope, k))
+      const built = snapshot(() =>
+        buildDeidentified(db, format, request.scope, k, session.settings.anonymityK()),
+      )
       const chunks =
         'file' in built.output ? [built.output.file] : await tarBundle(built.output.tables, session.clock())
       return { chunks, rows: built.rows, report: built.report }

@@ -47,6 +47,8 @@ export interface KAnonymity<R> {
 export interface KAnonymityOptions {
   /** Generalise further while more than this share of rows (and more than k rows) would need suppression. */
   maxSuppressedShare?: number
+  /** The least level of each quasi-identifier: the search starts there and never goes below it. */
+  floor?: readonly number[]
 }
 
 type Level = readonly number[]
@@ -203,8 +205,9 @@ export function anonymise<R>(
     null,
     qis.map(() => 0),
   )
-  const levels = qis.map(() => 0)
-  let classes = finest
+  const floor = qis.map((_, q) => Math.min(options.floor?.[q] ?? 0, top[q]!))
+  const levels = [...floor]
+  let classes = regroup(finest, levels)
   let violating = violations(classes, levels)
   while (violating > limit) {
     let best: { q: number; violating: number; score: number } | null = null
@@ -232,7 +235,7 @@ export function anonymise<R>(
     improved = false
     let best: { levels: number[]; cost: number } | null = null
     for (let q = 0; q < qis.length; q += 1) {
-      if (levels[q] === 0) continue
+      if (levels[q] === floor[q]) continue
       // Every candidate below is at least as coarse as this node, so its classes come from here.
       const lowered = levels.map((level, i) => (i === q ? level - 1 : level))
       const base = regroup(finest, lowered)

@@ -112,6 +112,8 @@ export const exchangeMessages = {
         'Records imported from CTDC’s public data were left out: {count}. They are public already, and counting them would let anyone with CTDC’s file take them away to make a group smaller than k.',
       tablesK: 'Every count in the tables is {k} or more (k = {k}).',
       tablesCounts: 'Cases counted: {cases}. Table cells written: {cells}.',
+      tablesCasesLeftOut:
+        'Cases not counted: {count}. The tables count only the cases a de-identified export (k = {k}) shows with their details, so that comparing the two files reveals nothing about the others.',
       tableCellsLeftOut:
         'Cells left out because fewer than {k} cases had that combination: {count}. The tables show neither their count nor that they exist.',
       qi: {
