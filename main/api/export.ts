@@ -20,7 +20,7 @@ export const exportHandlers: AreaHandlers<typeof exportContract> = {
     if (!file) return { file: null, rows: 0, encrypted, report: null }
     const outcome = await ctx.operations.run('export', (signal, report) =>
       runExport(session, input, file, {
-        writePlaintext: (path, chunks) => ctx.files.write(path, chunks),
+        writePlaintext: (path, chunks, signal) => ctx.files.write(path, chunks, signal),
         // On worker threads when there is a built worker (always, in the app); else in one go.
         workers: exportWorkersFor(ctx.vault, session.db, ctx.exportWorker),
         signal,

@@ -11,7 +11,8 @@ export interface FileAccess {
   /** Shows a save dialog; returns the chosen path or null when the user cancelled. */
   chooseSaveLocation(suggestedName: string): Promise<string | null>
   /** Writes a whole file: one buffer, or chunks in order (a large export is never joined first). */
-  write(path: string, data: FileData): Promise<void>
+  /** A Cancel (the signal) heard before the file takes its name leaves any file of that name as it was. */
+  write(path: string, data: FileData, signal?: AbortSignal): Promise<void>
   /** Shows an open dialog for a CaseVault backup; returns the chosen path or null when cancelled. */
   chooseBackupFile(): Promise<string | null>
   /** Shows a folder dialog (automatic backups); the chosen folder or null when cancelled. */
@@ -72,6 +73,6 @@ export function sessionBoundFileAccess(
     chooseFolder: async () => outsideVault(await bound(() => files.chooseFolder())),
     chooseImportFile: (format) =>
       bound(() => (files.chooseImportFile ?? noFileAccess.chooseImportFile!)(format)),
-    write: (path, data) => files.write(path, data),
+    write: (path, data, signal) => files.write(path, data, signal),
   }
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
-import { rmSync } from 'node:fs'
-import { open, rename, rm, type FileHandle } from 'node:fs/promises'
+import { renameSync, rmSync } from 'node:fs'
+import { open, rm, type FileHandle } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { CaseVaultError } from './errors'
 import { syncDirectory } from './vault/vault-header'
@@ -16,7 +16,7 @@ export type FileData = Uint8Array | Iterable<Uint8Array>
  * still holds the whole file (without the syncs it may sit in memory for seconds, and the rename
  * can reach the disk before the content: a file of the right name, empty or cut short).
  */
-export async function writePrivateFile(path: string, data: FileData): Promise<void> {
+export async function writePrivateFile(path: string, data: FileData, signal?: AbortSignal): Promise<void> {
   const { temp, file } = await newFileBeside(path)
   try {
     try {
@@ -25,12 +25,23 @@ export async function writePrivateFile(path: string, data: FileData): Promise<vo
     } finally {
       await file.close()
     }
-    await rename(temp, path)
+    commitUnlessAborted(temp, path, signal)
   } catch (error) {
     await rm(temp, { force: true })
     throw error
   }
   syncFolderOf(path)
+}
+
+/**
+ * The temporary file takes its name, unless the work was cancelled: checked, then renamed, with no
+ * await in between, so that no Cancel comes after the check and before the caller's own
+ * (discardIfAborted). A Cancel heard after the last sync renamed over the file the user chose to
+ * replace (an earlier backup), and the discard then removed both: "Cancelled", and no backup.
+ */
+export function commitUnlessAborted(temp: string, path: string, signal: AbortSignal | undefined): void {
+  signal?.throwIfAborted()
+  renameSync(temp, path)
 }
 
 /**

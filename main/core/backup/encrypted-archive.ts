@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { createReadStream, createWriteStream } from 'node:fs'
-import { mkdir, open, rename, rm, stat, type FileHandle } from 'node:fs/promises'
+import { mkdir, open, rm, stat, type FileHandle } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
@@ -10,7 +10,7 @@ import type { BackupCredentials, BackupProtection } from './backup-format'
 import { AgePayloadError, decryptAge, encryptAge } from './age-payload'
 import { classifyFileError } from '../file-errors'
 import { protectedWith, wrongSecret } from './wrong-secret'
-import { newFileBeside, syncFolderOf } from '../write-private-file'
+import { commitUnlessAborted, newFileBeside, syncFolderOf } from '../write-private-file'
 
 /** Upper bound per part: far above any real vault, low enough that a hostile archive cannot fill the disk. */
 const MAX_PART_BYTES = 64 * 1024 ** 3
@@ -99,7 +99,7 @@ export async function writeEncryptedFile(
     const handle = await open(temp, 'r')
     await handle.sync()
     await handle.close()
-    await rename(temp, outPath)
+    commitUnlessAborted(temp, outPath, options.signal)
   } catch (error) {
     await rm(temp, { force: true })
     throw error

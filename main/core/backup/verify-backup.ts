@@ -46,6 +46,26 @@ async function readManifest(dir: string): Promise<BackupManifest> {
   return parsed.data
 }
 
+async function readKeyPart(dir: string): Promise<unknown> {
+  try {
+    return JSON.parse(await readFile(join(dir, 'backup-key.json'), 'utf8'))
+  } catch {
+    throw damaged('backup-key.json is not JSON') // was a raw SyntaxError: "Something went wrong"
+  }
+}
+
+/**
+ * The snapshot opened with the key, but does it hold a vault? An empty file opens as a new, empty
+ * database, and the checks below then failed with a raw "no such table" error.
+ */
+function assertHoldsVault(db: VaultDatabase): void {
+  const tables = new Set(
+    db.prepare<[], string>(`SELECT name FROM sqlite_master WHERE type = 'table'`).pluck().all(),
+  )
+  const missing = ['audit_log', 'cases', 'users'].filter((table) => !tables.has(table))
+  if (missing.length > 0) throw damaged(`the database holds no vault (no ${missing.join(', ')} table)`)
+}
+
 /**
  * Decrypts the whole backup into `dir` and proves it: every part present once, every SHA-256 as in
  * the manifest, the key opens the snapshot, integrity_check passes, the audit chain is intact and the
@@ -73,22 +93,24 @@ export async function verifyBackupInto(
   const missing = PART_NAMES.filter((name) => !extracted.has(name))
   if (missing.length > 0) throw damaged(`missing parts: ${missing.join(', ')}`)
   const manifest = await readManifest(dir)
+  // Each part but the manifest itself, listed exactly once: a manifest naming one part twice and
+  // another not at all passed a count of its entries.
+  const listed = manifest.parts.map((part) => part.name).sort()
+  const hashed = PART_NAMES.filter((name) => name !== 'manifest.json').sort()
+  if (listed.join('\n') !== hashed.join('\n')) throw damaged('the manifest does not list each part once')
   for (const part of manifest.parts) {
     const actual = extracted.get(part.name)
     if (!actual || actual.sha256 !== part.sha256 || actual.size !== part.size) {
       throw damaged(`${part.name} does not match the manifest’s SHA-256`)
     }
   }
-  if (manifest.parts.length !== PART_NAMES.length - 1) throw damaged('the manifest does not list every part')
   readHeader(dir) // vault.json must be a valid vault header
-  const databaseKey = await openDatabaseKey(
-    JSON.parse(await readFile(join(dir, 'backup-key.json'), 'utf8')),
-    credentials,
-  )
+  const databaseKey = await openDatabaseKey(await readKeyPart(dir), credentials)
   try {
     const path = join(dir, 'casevault.db')
     const db = openEncryptedDatabase(path, databaseKey, { create: false })
     try {
+      assertHoldsVault(db)
       // integrity_check (the longest check) on a worker while this thread walks the audit chain
       // and counts rows, both in turns so that main still answers (and a Cancel is heard); the
       // integrity verdict is still reported first.

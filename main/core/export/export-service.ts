@@ -25,7 +25,7 @@ export interface ExportOptions {
   /** Tests only: a cheap scrypt for passphrase-encrypted files. */
   scryptWorkFactor?: number
   /** How a plaintext file is written (the app's file access); default: owner-only, atomic. */
-  writePlaintext?: (path: string, chunks: readonly Uint8Array[]) => Promise<void>
+  writePlaintext?: (path: string, chunks: readonly Uint8Array[], signal?: AbortSignal) => Promise<void>
   /** Cancel: an aborted export writes no file (the encrypted one is renamed only when complete). */
   signal?: AbortSignal
   /**
@@ -124,7 +124,7 @@ export async function runExport(
   const { protection } = request
   if ('plaintext' in protection) {
     options.onProgress?.('write', null)
-    await (options.writePlaintext ?? writePrivateFile)(path, built.chunks)
+    await (options.writePlaintext ?? writePrivateFile)(path, built.chunks, options.signal)
   } else {
     const total = built.chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0) || 1
     options.onProgress?.('encrypt', 0)
