@@ -24,7 +24,7 @@ globalThis.ResizeObserver ??= class {
   disconnect(): void {}
 }
 
-export const KEY = `age1${'q'.repeat(58)}`
+export const KEY = 'age1z5vgv3q0ss2u3g90534hgv8geqkfp452775zeeqp775r4szh9u0qzmadhq' // a real key: the checksum is checked
 export const STRONG = 'quiet walnut ferry orbit 1987 maple'
 export const REPORT: DeidentificationReport = {
   k: 7,

@@ -1,11 +1,18 @@
 import { z } from 'zod'
 import { method } from './method'
+import { isAgeKey } from './age-keys'
 
 /** The age public-key format; private keys never enter the app for automatic backups. */
-const agePublicKey = z.string().regex(/^age1[02-9ac-hj-np-z]{58}$/, 'not an age public key (age1…)')
+const agePublicKey = z
+  .string()
+  .regex(/^age1[02-9ac-hj-np-z]{58}$/, 'not an age public key (age1…)')
+  .refine((key) => isAgeKey(key, 'age'), 'not an age public key (a character is wrong)')
 /** The passphrase that opens a backup, and the organisation's private key (AGE-SECRET-KEY-1…). */
 const backupPassphrase = z.string().min(1).max(1024)
-const agePrivateKey = z.string().regex(/^AGE-SECRET-KEY-1[0-9A-Z]{58}$/, 'not an age private key')
+const agePrivateKey = z
+  .string()
+  .regex(/^AGE-SECRET-KEY-1[0-9A-Z]{58}$/, 'not an age private key')
+  .refine((key) => isAgeKey(key, 'age-secret-key-'), 'not an age private key (a character is wrong)')
 
 /** A backup is protected by a passphrase OR age X25519 public keys (age allows no mix of the two). */
 export const backupProtectionSchema = z.union([

@@ -176,7 +176,8 @@ async function* countingChunks(
 
 function isWrongKey(error: unknown): boolean {
   const message = error instanceof Error ? error.message : String(error)
-  return /no identity matched|incorrect passphrase|failed to unwrap|invalid.*(passphrase|identity)/i.test(
+  // "Invalid checksum in AGE-SECRET-KEY-1…": a private key typed with a wrong character.
+  return /no identity matched|incorrect passphrase|failed to unwrap|invalid.*(passphrase|identity)|invalid checksum/i.test(
     message,
   )
 }

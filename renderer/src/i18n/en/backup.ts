@@ -41,7 +41,7 @@ export const backupMessages = {
       recipientsRequired: 'Enter at least one public key.',
       recipientsTooMany: 'Enter at most {max} public keys.',
       recipientNotAKey:
-        'Line {line} is not an age public key. A public key starts with age1 and has 62 characters.',
+        'Line {line} is not an age public key. A public key starts with age1 and has 62 characters; check each one against the paper copy.',
       submit: 'Choose where to save the backup…',
       busy: 'Encrypting… this can take a minute. Keep CaseVault open.',
       done: 'The backup was saved to:',
@@ -132,7 +132,7 @@ export const backupMessages = {
       keyHint:
         'Starts with AGE-SECRET-KEY-1. Type it from the printed sheet; spaces and line breaks do not matter.',
       identityInvalid:
-        'This is not an age private key. It starts with AGE-SECRET-KEY-1 and has 74 characters.',
+        'This is not an age private key. It starts with AGE-SECRET-KEY-1 and has 74 characters; check each one against the paper copy.',
     },
     verify: {
       heading: 'Check a backup',
