@@ -13,9 +13,8 @@ import { CaseVaultError } from '../../main/core/errors'
 
 /** One character copied wrong (from paper, a photo, a chat): the key keeps its shape. */
 function withOneTypo(key: string, at: number): string {
-  const swapped =
-    key[at] === 'q' ? 'p' : key[at] === 'Q' ? 'P' : key[at] === key[at]!.toUpperCase() ? 'Q' : 'q'
-  return key.slice(0, at) + swapped + key.slice(at + 1)
+  const [q, p] = key.startsWith('age1') ? ['q', 'p'] : ['Q', 'P']
+  return key.slice(0, at) + (key[at] === q ? p : q) + key.slice(at + 1)
 }
 
 describe('an age key with one character wrong', () => {
