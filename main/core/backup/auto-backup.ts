@@ -1,5 +1,5 @@
 import { readdir, rm, stat } from 'node:fs/promises'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import type { VaultSession } from '../vault/vault-session'
 import type { AutoBackupSettings } from '../../api/contract/backup'
 import { createBackup } from './create-backup'
@@ -29,13 +29,21 @@ function isAutoBackupOf(organisation: string, name: string): boolean {
   return /^\d{4}-\d{2}-\d{2}-\d{6}$/.test(name.slice(prefix.length, -BACKUP_EXTENSION.length))
 }
 
-/** Keeps the newest `keep` automatic backups of this organisation in `folder`; returns what it removed. */
+/**
+ * Keeps the newest `keep` automatic backups of this organisation in `folder`; returns what it
+ * removed. `justWritten` (a name in `folder`) always stays and counts as one of them: sorted by
+ * file time with the rest, it was deleted when an older backup carried a later time (made while
+ * the PC's clock ran ahead, then corrected). Found by a reviewing helper.
+ */
 export async function rotateAutoBackups(
   folder: string,
   organisation: string,
   keep: number,
+  justWritten?: string,
 ): Promise<string[]> {
-  const names = (await readdir(folder)).filter((name) => isAutoBackupOf(organisation, name))
+  const names = (await readdir(folder)).filter(
+    (name) => name !== justWritten && isAutoBackupOf(organisation, name),
+  )
   // Newest first by when each file was written, then by name. The name's local time alone is not
   // enough: where clocks go back an hour in autumn, a backup at 01:10 (winter time) sorted before
   // one made 40 minutes earlier at 01:30 (summer time), and with keep = 1 the newest was deleted.
@@ -43,7 +51,7 @@ export async function rotateAutoBackups(
     await Promise.all(names.map(async (name) => [name, (await stat(join(folder, name))).mtimeMs] as const)),
   )
   names.sort((a, b) => written.get(b)! - written.get(a)! || (a < b ? 1 : a > b ? -1 : 0))
-  const surplus = names.slice(keep)
+  const surplus = names.slice(justWritten === undefined ? keep : Math.max(keep - 1, 0))
   for (const name of surplus) await rm(join(folder, name), { force: true })
   return surplus
 }
@@ -76,6 +84,11 @@ export async function runAutoBackup(
   )
   session.settings.recordBackup(manifest.createdAt)
   // Rotation only ever runs after the new backup exists.
-  const removed = await rotateAutoBackups(settings.folder, options.organisation, settings.keep)
+  const removed = await rotateAutoBackups(
+    settings.folder,
+    options.organisation,
+    settings.keep,
+    basename(file),
+  )
   return { file, removed }
 }
