@@ -23,6 +23,7 @@ import {
 import type { VaultSession } from '../core/vault/vault-session'
 import { workSince } from '../core/backup/work-since'
 import { sharedHistory, type SharedHistory } from '../core/backup/audit-fork'
+import { guardedSwap } from './restore-swap'
 
 /**
  * The backup file a restore last refused, per session, and why (OTHER_VAULT or NEWER_WORK): when
@@ -139,47 +140,49 @@ export const backupHandlers: AreaHandlers<typeof backupContract> = {
     // A backup from a second copy of this vault lacks what was recorded here since they parted.
     let shared: SharedHistory | null = null
     const { manifest, counts } = await ctx.operations.run('restore', (signal, report) =>
-      restoreBackup(vault.dataDir, file, credentials, {
-        signal,
-        onProgress: report,
-        allowAnotherVault: anotherVault === true,
-        inspectSnapshot: (snapshot) => {
-          shared = anotherVault || replaceNewerWork ? null : sharedHistory(session.db, snapshot)
-        },
-        beforeSwap: (checked) => {
-          // Restoring goes back in time: what was recorded here since the backup is replaced
-          // (kept in the rollback copy). Said with numbers first, unless the user has seen them,
-          // or the backup is of another vault (all of this vault is replaced anyway).
-          if (!anotherVault && !replaceNewerWork) {
-            // The snapshot was read once every check passed, so its history is known here.
-            const history = shared ?? { continuesThis: false, lastSharedId: 0, lastSharedAt: null }
-            const otherCopy = !history.continuesThis
-            const since = workSince(
-              session.db,
-              otherCopy ? (history.lastSharedAt ?? '') : checked.manifest.createdAt,
-              history.lastSharedId,
-            )
-            if (since.cases + since.unlinked + since.directory + since.deleted + since.accounts > 0) {
-              throw new CaseVaultError('NEWER_WORK', 'This vault has work newer than the backup.', {
-                createdAt: checked.manifest.createdAt,
-                createdBy: checked.manifest.createdBy,
-                ...(otherCopy ? { otherCopy: true, partedAt: history.lastSharedAt } : {}),
-                cases: since.cases,
-                unlinked: since.unlinked,
-                directory: since.directory,
-                deleted: since.deleted,
-                accounts: since.accounts,
-              })
+      guardedSwap(ctx, (atSwap) =>
+        restoreBackup(vault.dataDir, file, credentials, {
+          signal,
+          onProgress: report,
+          allowAnotherVault: anotherVault === true,
+          inspectSnapshot: (snapshot) => {
+            shared = anotherVault || replaceNewerWork ? null : sharedHistory(session.db, snapshot)
+          },
+          beforeSwap: (checked) => {
+            // Restoring goes back in time: what was recorded here since the backup is replaced
+            // (kept in the rollback copy). Said with numbers first, unless the user has seen them,
+            // or the backup is of another vault (all of this vault is replaced anyway).
+            if (!anotherVault && !replaceNewerWork) {
+              // The snapshot was read once every check passed, so its history is known here.
+              const history = shared ?? { continuesThis: false, lastSharedId: 0, lastSharedAt: null }
+              const otherCopy = !history.continuesThis
+              const since = workSince(
+                session.db,
+                otherCopy ? (history.lastSharedAt ?? '') : checked.manifest.createdAt,
+                history.lastSharedId,
+              )
+              if (since.cases + since.unlinked + since.directory + since.deleted + since.accounts > 0) {
+                throw new CaseVaultError('NEWER_WORK', 'This vault has work newer than the backup.', {
+                  createdAt: checked.manifest.createdAt,
+                  createdBy: checked.manifest.createdBy,
+                  ...(otherCopy ? { otherCopy: true, partedAt: history.lastSharedAt } : {}),
+                  cases: since.cases,
+                  unlinked: since.unlinked,
+                  directory: since.directory,
+                  deleted: since.deleted,
+                  accounts: since.accounts,
+                })
+              }
             }
-          }
-          session.audit.append({
-            actor: session.user.username,
-            action: 'backup.restored',
-            details: { backupCreatedAt: checked.manifest.createdAt, cases: checked.counts.cases ?? 0 },
-          })
-          vault.lock('user')
-        },
-      }).catch((error: unknown) => {
+            session.audit.append({
+              actor: session.user.username,
+              action: 'backup.restored',
+              details: { backupCreatedAt: checked.manifest.createdAt, cases: checked.counts.cases ?? 0 },
+            })
+            atSwap()
+          },
+        }),
+      ).catch((error: unknown) => {
         if (error instanceof CaseVaultError && (error.code === 'OTHER_VAULT' || error.code === 'NEWER_WORK'))
           refusedFiles.set(session, { file, code: error.code })
         throw error
@@ -261,15 +264,17 @@ export const backupHandlers: AreaHandlers<typeof backupContract> = {
   bringBackRollbackCopy: async (ctx, { name }) => {
     const { session, vault } = ctx
     return ctx.operations.run('restore', () =>
-      bringBackRollbackCopy(vault.dataDir, name, session.clock(), (movedAsideAt) => {
-        // Recorded in the vault being moved aside (its log stays with it), as a restore is.
-        session.audit.append({
-          actor: session.user.username,
-          action: 'backup.rollback_brought_back',
-          details: { movedAsideAt },
-        })
-        vault.lock('user')
-      }),
+      guardedSwap(ctx, (atSwap) =>
+        bringBackRollbackCopy(vault.dataDir, name, session.clock(), (movedAsideAt) => {
+          // Recorded in the vault being moved aside (its log stays with it), as a restore is.
+          session.audit.append({
+            actor: session.user.username,
+            action: 'backup.rollback_brought_back',
+            details: { movedAsideAt },
+          })
+          atSwap()
+        }),
+      ),
     )
   },
 

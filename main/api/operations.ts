@@ -12,6 +12,8 @@ const MIN_INTERVAL_MS = 100
  */
 export function createOperations(emit: (progress: OperationProgress) => void, now: () => number = Date.now) {
   const running = new Map<OperationKind, AbortController>()
+  // Operations past the point where stopping is possible (a restore's folder swap).
+  const committed = new Set<OperationKind>()
 
   return {
     async run<T>(
@@ -43,13 +45,24 @@ export function createOperations(emit: (progress: OperationProgress) => void, no
         throw error
       } finally {
         running.delete(operation)
+        committed.delete(operation)
       }
     },
 
-    /** Aborts the running operation of this kind; false when none is running. */
+    /**
+     * From here on the running operation of this kind cannot be cancelled, by Cancel or by a lock.
+     * A restore says so just before its swap, and then locks the vault itself: that lock aborted
+     * the restore's own signal, so a swap the operating system refused was reported as
+     * "Cancelled. Nothing was written." instead of why (found by a reviewing helper).
+     */
+    commit(operation: OperationKind): void {
+      if (running.has(operation)) committed.add(operation)
+    },
+
+    /** Aborts the running operation of this kind; false when none is running (or it is committed). */
     cancel(operation: OperationKind): boolean {
       const controller = running.get(operation)
-      if (!controller) return false
+      if (!controller || committed.has(operation)) return false
       controller.abort()
       return true
     },
@@ -60,7 +73,7 @@ export function createOperations(emit: (progress: OperationProgress) => void, no
      * CANCELLED and leaves no file.
      */
     cancelAll(): void {
-      for (const controller of running.values()) controller.abort()
+      for (const [operation, controller] of running) if (!committed.has(operation)) controller.abort()
     },
 
     isRunning(operation: OperationKind): boolean {

@@ -8,6 +8,7 @@ import { rename } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import type { RollbackCopy } from '../../api/contract/backup'
 import { CaseVaultError } from '../errors'
+import { classifyFileError } from '../file-errors'
 import { DATABASE_FILE, readHeader, syncDirectory } from '../vault/vault-header'
 import { folderStamp, rollbackPrefix } from './beside-data-folder'
 import { assertNotOpenElsewhere } from '../vault/in-use-marker'
@@ -107,14 +108,14 @@ export async function swapIntoDataFolder(
     if (rollbackDir) await rename(dataDir, rollbackDir)
   } catch (error) {
     clearSwapJournal(dataDir) // nothing moved (on Windows, a file in the folder held open elsewhere)
-    throw error
+    throw classifyFileError(error) ?? error // FILE_IN_USE says why, in the user's words
   }
   try {
     await rename(incoming, dataDir)
   } catch (error) {
     if (rollbackDir) await rename(rollbackDir, dataDir)
     clearSwapJournal(dataDir)
-    throw error
+    throw classifyFileError(error) ?? error
   }
   syncDirectory(dirname(dataDir))
   clearSwapJournal(dataDir)

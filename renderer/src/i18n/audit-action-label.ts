@@ -38,6 +38,8 @@ export function useAuditActionLabel(): (action: string) => string {
         return t('audit.actions.backup.verified')
       case 'backup.restored':
         return t('audit.actions.backup.restored')
+      case 'backup.restore_failed':
+        return t('audit.actions.backup.restore_failed')
       case 'backup.auto_created':
         return t('audit.actions.backup.auto_created')
       case 'backup.auto_failed':

@@ -103,6 +103,7 @@ export const adminMessages = {
         created: 'Backup made',
         verified: 'Backup checked',
         restored: 'Backup restored',
+        restore_failed: 'Restore not done: the data folder could not be replaced',
         auto_created: 'Automatic backup made',
         auto_failed: 'Automatic backup failed',
         rollbacks_removed: 'Copies kept after restores removed',
