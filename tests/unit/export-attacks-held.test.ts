@@ -45,7 +45,7 @@ function lookalike(index: number): CreateCaseInput {
   }
 }
 
-describe('export hunt: held up', () => {
+describe('attacks on the exports', () => {
   it('refuses hostile export payloads (extra keys, a path, wrong types, huge strings, k out of range) and writes nothing', async () => {
     const { host, files } = await staffedHost('dana')
     await createCase(host)
