@@ -6,36 +6,21 @@ import { describe, expect, it } from 'vitest'
 import { createHash } from 'node:crypto'
 import { closeSync, ftruncateSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
-import { createdVault, tempDir } from './support/temp-vault'
+import { tempDir } from './support/temp-vault'
 import { BACKUP_PASSPHRASE, runCommand } from './support/cli-run'
-import { createBackup } from '../../main/core/backup/create-backup'
 import { verifyBackup } from '../../main/core/backup/verify-backup'
 import { extractEncryptedArchive, writeEncryptedArchive } from '../../main/core/backup/encrypted-archive'
 import { PART_NAMES } from '../../main/core/backup/backup-format'
 import { CaseVaultError } from '../../main/core/errors'
+import { PASSPHRASE, vaultAndBackup } from './support/backup-attack-fixtures'
 
-const PASSPHRASE = 'orange kettle marching under seven lanterns'
 type Manifest = { parts: { name: string; sha256: string; size: number }[] }
 
 /** A real backup, unpacked, changed by `change` (which may replace parts and edit the manifest), packed again. */
 async function forged(
   change: (parts: { replace(name: string, bytes: Buffer): void; manifest: Manifest }) => void,
 ) {
-  const { vault } = await createdVault({ dataDir: join(tempDir(), 'data') })
-  const out = join(tempDir(), 'real.cvbackup')
-  const key = vault.databaseKeyCopy()
-  await createBackup(
-    vault.session()!,
-    vault.dataDir,
-    out,
-    { passphrase: PASSPHRASE },
-    {
-      appVersion: 'test',
-      scryptWorkFactor: 10,
-      databaseKey: key,
-    },
-  )
-  key.fill(0)
+  const { out } = await vaultAndBackup()
   const unpacked = tempDir()
   await extractEncryptedArchive(out, unpacked, { passphrase: PASSPHRASE }, PART_NAMES)
   const manifest = JSON.parse(readFileSync(join(unpacked, 'manifest.json'), 'utf8')) as Manifest

@@ -6,44 +6,13 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs'
 import { call, errorCode } from './support/temp-vault'
 import { createCase, signInAs, staffedHost, survivorCase } from './support/case-fixtures'
 import { csvRecords, untar } from './support/export-files'
-import type { AuditEntry, CreateCaseInput, ExportResult } from '../../main/api/contract'
+import { PLAINTEXT, CONTROL, woman } from './support/deidentified-fixtures'
+import type { AuditEntry, ExportResult } from '../../main/api/contract'
 
-const PLAINTEXT = { plaintext: true, confirmed: true } as const
 const exportsLogged = async (host: Parameters<typeof call>[0]) =>
   (await call<AuditEntry[]>(host, 'audit:list', { limit: 500 })).filter(
     (entry) => entry.action === 'export.created',
   )
-
-const CONTROL = [
-  'PhysicalThreats',
-  'ThreatsLawEnforcement',
-  'ThreatensChildrenFamily',
-  'DebtBondage',
-  'FalsePromises',
-  'PhysicalAbuse',
-  'SexualAbuse',
-  'TakesEarnings',
-  'RestrictsFinancialAccess',
-  'RestrictsMedicalCare',
-]
-
-function lookalike(index: number): CreateCaseInput {
-  return {
-    ...survivorCase(),
-    survivor: {
-      prs_FirstName: `Name${index}`,
-      prs_Birthdate: '2001-01-02',
-      prs_Gender: 'Feminine',
-      prs_Citizenship: ['UA'],
-    },
-    victim: {
-      vic_TypeOfExploitation: ['ForcedLabour'],
-      vic_AgeWhenTrafficked: 23,
-      vic_MethodsOfControl: [CONTROL[index]!],
-    },
-    events: [{ record: { hte_Type: 'Exploitation', hte_Country: 'PL' } }],
-  }
-}
 
 describe('attacks on the exports', () => {
   it('refuses hostile export payloads (extra keys, a path, wrong types, huge strings, k out of range) and writes nothing', async () => {
@@ -147,7 +116,7 @@ describe('attacks on the exports', () => {
 
   it('logs each de-identified export once, with the rows the file holds; a failed write logs nothing', async () => {
     const { host, files } = await staffedHost('dana')
-    for (let i = 0; i < 6; i += 1) await createCase(host, lookalike(i))
+    for (let i = 0; i < 6; i += 1) await createCase(host, woman(i))
     await signInAs(host, 'eli')
     const result = await call<ExportResult>(host, 'export:run', {
       format: 'deidentified-csv',
@@ -169,7 +138,7 @@ describe('attacks on the exports', () => {
 
   it('shuffles de-identified rows: their order does not follow the order the cases were created in', async () => {
     const { host } = await staffedHost('dana')
-    for (let i = 0; i < CONTROL.length; i += 1) await createCase(host, lookalike(i))
+    for (let i = 0; i < CONTROL.length; i += 1) await createCase(host, woman(i))
     await signInAs(host, 'eli')
     const orders: string[] = []
     for (let run = 0; run < 3; run += 1) {
@@ -190,7 +159,7 @@ describe('attacks on the exports', () => {
 
   it('names no value in the de-identification report: quasi-identifier names, levels, years and counts only', async () => {
     const { host } = await staffedHost('dana')
-    for (let i = 0; i < 6; i += 1) await createCase(host, lookalike(i))
+    for (let i = 0; i < 6; i += 1) await createCase(host, woman(i))
     await createCase(
       host,
       survivorCase({

@@ -5,29 +5,14 @@
 import { describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
 import { call } from './support/temp-vault'
-import { createCase, signInAs, staffedHost, survivorCase } from './support/case-fixtures'
+import { createCase, signInAs, staffedHost } from './support/case-fixtures'
 import { csvRecords } from './support/export-files'
-import type { CreateCaseInput, ExportResult } from '../../main/api/contract'
+import { PLAINTEXT, woman as alike } from './support/deidentified-fixtures'
 
-const PLAINTEXT = { plaintext: true, confirmed: true } as const
+const woman = (index: number, citizenship: string) =>
+  alike(index, citizenship, { victim: { vic_RelationshipToTrafficker: 'Familial' } })
 
-function woman(index: number, citizenship: string): CreateCaseInput {
-  return {
-    ...survivorCase(),
-    survivor: {
-      prs_FirstName: `Name${index}`,
-      prs_Birthdate: '2001-01-02',
-      prs_Gender: 'Feminine',
-      prs_Citizenship: [citizenship],
-    },
-    victim: {
-      vic_TypeOfExploitation: ['ForcedLabour'],
-      vic_AgeWhenTrafficked: 23,
-      vic_RelationshipToTrafficker: 'Familial',
-    },
-    events: [{ record: { hte_Type: 'Exploitation', hte_Country: 'PL' } }],
-  }
-}
+import type { ExportResult } from '../../main/api/contract'
 
 async function ctdcRowsOf(citizenships: string[]) {
   const { host } = await staffedHost('dana')

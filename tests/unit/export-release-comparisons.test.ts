@@ -6,43 +6,19 @@
 import { describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
 import { call } from './support/temp-vault'
-import { createCase, signInAs, staffedHost, survivorCase } from './support/case-fixtures'
+import { createCase, signInAs, staffedHost } from './support/case-fixtures'
 import { csvRecords, untar } from './support/export-files'
+import { PLAINTEXT, woman as alike } from './support/deidentified-fixtures'
+
+/** Women alike in everything but citizenship (and country); industry and relationship known. */
+const woman = (index: number, citizenship: string, country = 'PL') =>
+  alike(index, citizenship, {
+    country,
+    victim: { vic_ForcedLabourIndustry: 'F_Construction', vic_RelationshipToTrafficker: 'Acquainted' },
+  })
 import type { CreateCaseInput, ExportResult } from '../../main/api/contract'
 
-const PLAINTEXT = { plaintext: true, confirmed: true } as const
 const YEAR = { intakeFrom: '2026-01-01', intakeTo: '2026-12-31' }
-const CONTROL = [
-  'PhysicalThreats',
-  'ThreatsLawEnforcement',
-  'ThreatensChildrenFamily',
-  'DebtBondage',
-  'FalsePromises',
-  'PhysicalAbuse',
-  'SexualAbuse',
-]
-
-/** Women alike in sex, age and exploitation; each with her own means of control (not a quasi-identifier). */
-function woman(index: number, citizenship: string, country = 'PL'): CreateCaseInput {
-  return {
-    ...survivorCase(),
-    survivor: {
-      prs_FirstName: `Name${index}`,
-      prs_Birthdate: '2001-01-02',
-      prs_Gender: 'Feminine',
-      prs_Citizenship: [citizenship],
-    },
-    victim: {
-      vic_TypeOfExploitation: ['ForcedLabour'],
-      vic_ForcedLabourIndustry: 'F_Construction',
-      vic_RelationshipToTrafficker: 'Acquainted',
-      vic_AgeWhenTrafficked: 23,
-      vic_MethodsOfControl: [CONTROL[index % CONTROL.length]!],
-    },
-    events: [{ record: { hte_Type: 'Exploitation', hte_Country: country } }],
-  }
-}
-
 async function analystWith(cases: CreateCaseInput[]) {
   const { host } = await staffedHost('dana')
   for (const one of cases) await createCase(host, one)

@@ -136,3 +136,41 @@ export function expectNoneOf(bytes: Buffer, words: string[]) {
   const text = bytes.toString('utf8').replace(/[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}/g, '<row id>')
   for (const word of words) expect(text.includes(word), `${word} leaked`).toBe(false)
 }
+
+/** Means of control, one per woman below: not a quasi-identifier, so it tells rows apart in a file. */
+export const CONTROL = [
+  'PhysicalThreats',
+  'ThreatsLawEnforcement',
+  'ThreatensChildrenFamily',
+  'DebtBondage',
+  'FalsePromises',
+  'PhysicalAbuse',
+  'SexualAbuse',
+  'TakesEarnings',
+  'RestrictsFinancialAccess',
+  'RestrictsMedicalCare',
+]
+
+/** Women alike in sex, age and exploitation (forced labour, in PL unless `country` says otherwise). */
+export function woman(
+  index: number,
+  citizenship = 'UA',
+  extra: { country?: string; victim?: Record<string, unknown> } = {},
+): CreateCaseInput {
+  return {
+    ...survivorCase(),
+    survivor: {
+      prs_FirstName: `Name${index}`,
+      prs_Birthdate: '2001-01-02',
+      prs_Gender: 'Feminine',
+      prs_Citizenship: [citizenship],
+    },
+    victim: {
+      vic_TypeOfExploitation: ['ForcedLabour'],
+      vic_AgeWhenTrafficked: 23,
+      vic_MethodsOfControl: [CONTROL[index % CONTROL.length]!],
+      ...extra.victim,
+    },
+    events: [{ record: { hte_Type: 'Exploitation', hte_Country: extra.country ?? 'PL' } }],
+  }
+}
