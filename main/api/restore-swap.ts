@@ -1,5 +1,16 @@
+import { statSync } from 'node:fs'
 import type { HandlerContext } from './handler'
 import { noteFailedSwap } from '../core/backup/failed-swap-note'
+
+/** Which folder sits at `path` (device and inode): a rename moves the identity with the folder. */
+function folderIdentity(path: string): string | null {
+  try {
+    const info = statSync(path, { bigint: true })
+    return `${info.dev}:${info.ino}`
+  } catch {
+    return null
+  }
+}
 
 export interface Swap {
   /** The swap did not happen: the vault, still the live one, records that after its "restored". */
@@ -17,10 +28,17 @@ export interface Swap {
 export function beginSwap(ctx: HandlerContext, operation: 'restore'): Swap {
   const session = ctx.session
   const key = ctx.vault.databaseKeyCopy()
+  const { dataDir } = ctx.vault
+  const folderBefore = folderIdentity(dataDir)
   ctx.operations.commit(operation)
   ctx.vault.lock('user')
   return {
-    failed: (error) => noteFailedSwap(ctx.vault.dataDir, key, session.user.username, session.clock, error),
+    failed: (error) => {
+      // Only while the folder is still the one that was to be moved aside: after a swap that
+      // happened, the note went into the restored vault (a reviewing helper found it there).
+      if (folderBefore !== null && folderIdentity(dataDir) === folderBefore)
+        noteFailedSwap(dataDir, key, session.user.username, session.clock, error)
+    },
     done: () => key.fill(0),
   }
 }

@@ -5,23 +5,28 @@
 // and the vault's log ended on "backup.restored" for a restore that never happened.
 import { describe, expect, it, vi } from 'vitest'
 import type * as FsPromises from 'node:fs/promises'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { ADMIN, call, tempDir, testHost } from './support/temp-vault'
 import { createCase } from './support/case-fixtures'
 import type { AuditEntry, RollbackCopy } from '../../main/api/contract'
 import { createOperations } from '../../main/api/operations'
 
-const refuse = vi.hoisted(() => ({ folder: null as string | null }))
+const refuse = vi.hoisted(() => ({ folder: null as string | null, removalOf: null as string | null }))
 vi.mock('node:fs/promises', async (importOriginal) => {
   const actual = await importOriginal<typeof FsPromises>()
+  const busy = (what: string, path: unknown) =>
+    Object.assign(new Error(`EBUSY: resource busy or locked, ${what} '${String(path)}'`), { code: 'EBUSY' })
   const rename: typeof actual.rename = async (from, to) => {
-    if (refuse.folder !== null && String(from) === refuse.folder)
-      throw Object.assign(new Error(`EBUSY: resource busy or locked, rename '${String(from)}'`), {
-        code: 'EBUSY',
-      })
+    if (refuse.folder !== null && String(from) === refuse.folder) throw busy('rename', from)
     return actual.rename(from, to)
   }
-  return { ...actual, rename, default: { ...actual, rename } }
+  // The staging folder's removal refused (an antivirus scan of what was just unpacked).
+  const rm: typeof actual.rm = async (path, options) => {
+    if (refuse.removalOf !== null && basename(String(path)).startsWith(`.${refuse.removalOf}.restore-`))
+      throw busy('rmdir', path)
+    return actual.rm(path, options)
+  }
+  return { ...actual, rename, rm, default: { ...actual, rename, rm } }
 })
 
 const BACKUP_PASSPHRASE = 'velvet compass hums over eleven salt marshes'
@@ -73,6 +78,23 @@ describe('a swap the operating system refuses', () => {
     const { actions, cases } = await afterRefusal(host)
     expect(cases).toBe(0) // still the restored vault
     expect(actions).toContain('backup.restore_failed')
+  })
+})
+
+describe('a swap that happened, with a clean-up the system refuses', () => {
+  it('is a restore done: no error, and no "restore failed" in the restored vault (found by a reviewing helper)', async () => {
+    const { host, dataDir } = await vaultWithBackup()
+    await host.dispatch('backup:restore', { passphrase: BACKUP_PASSPHRASE }) // NEWER_WORK
+    refuse.removalOf = basename(dataDir)
+    const result = await host.dispatch('backup:restore', {
+      passphrase: BACKUP_PASSPHRASE,
+      replaceNewerWork: true,
+    })
+    refuse.removalOf = null
+    expect(result.ok ? 'OK' : result.error.code).toBe('OK')
+    const { actions, cases } = await afterRefusal(host)
+    expect(cases).toBe(0) // the restored vault
+    expect(actions).not.toContain('backup.restore_failed')
   })
 })
 

@@ -89,7 +89,10 @@ export async function restoreBackup(
     options.beforeSwap?.(verified)
     return { ...verified, rollbackDir: await swapIntoDataFolder(dataDir, candidate, now) }
   } finally {
-    await rm(staging, { recursive: true, force: true })
+    // Best effort: after a swap that succeeded, a staging folder held open (an antivirus scan of
+    // what was just unpacked) must not turn the restore into an error. What stays is swept at the
+    // next start (scratch-folder.ts).
+    await rm(staging, { recursive: true, force: true }).catch(() => undefined)
   }
 }
 

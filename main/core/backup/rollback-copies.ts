@@ -117,7 +117,11 @@ export async function swapIntoDataFolder(
     clearSwapJournal(dataDir)
     throw classifyFileError(error) ?? error
   }
-  syncDirectory(dirname(dataDir))
+  try {
+    syncDirectory(dirname(dataDir))
+  } catch {
+    // The swap is done; a folder that cannot be synced (FAT on some systems) must not report it failed.
+  }
   clearSwapJournal(dataDir)
   return rollbackDir
 }
