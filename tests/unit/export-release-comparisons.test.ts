@@ -5,7 +5,7 @@
 // gave a withheld survivor's details; the tables' report gave a year's total under k.
 import { describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
-import { call } from './support/temp-vault'
+import { ADMIN, call } from './support/temp-vault'
 import { createCase, signInAs, staffedHost } from './support/case-fixtures'
 import { csvRecords, untar } from './support/export-files'
 import { PLAINTEXT, woman as alike } from './support/deidentified-fixtures'
@@ -46,6 +46,25 @@ describe('a de-identified file at a stricter k', () => {
       onlyInStricter.length === 0 || onlyInStricter.length >= 5,
       `isolated: ${onlyInStricter.join(', ')}`,
     ).toBe(true)
+  })
+})
+
+describe('a de-identified file after the organisation raised its k', () => {
+  it('releases no row a file made before the change withheld (found by a reviewing helper)', async () => {
+    const host = await analystWith(
+      [0, 1, 2, 3, 4].map((i) => woman(i, 'UA')).concat(woman(5, 'BY'), woman(6, 'MD')),
+    )
+    const tags = async () =>
+      csvRecords(readFileSync((await exportOf(host, 'deidentified-csv')).file!)).map(
+        (row) => row.methods_of_control,
+      )
+    const before = new Set(await tags()) // at the organisation's k: 5
+    expect(before.size).toBe(5)
+    await signInAs(host, ADMIN.username)
+    await call(host, 'export:updateSettings', { k: 6 })
+    await signInAs(host, 'eli')
+    const onlyInNew = (await tags()).filter((tag) => !before.has(tag))
+    expect(onlyInNew.length === 0 || onlyInNew.length >= 5, `isolated: ${onlyInNew.join(', ')}`).toBe(true)
   })
 })
 

@@ -26,7 +26,7 @@ export function buildDeidentified(
   format: DeidentifiedFormat,
   scope: ExportScope,
   k: number,
-  /** The organisation's k (a stricter k gives a release nested in the one at this k). */
+  /** The least k any release may have: every release is nested in the one at this k (nested-release.ts). */
   baseK = k,
 ): DeidentifiedBuilt {
   const cases = readDeidentifiedCases(db, scope)

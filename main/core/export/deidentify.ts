@@ -30,7 +30,7 @@ export function shuffle<T>(items: T[]): T[] {
 export function deidentify(
   cases: readonly DeidentifiedCase[],
   k: number,
-  /** The organisation's k: a stricter release is nested in the one at this k (nested-release.ts). */
+  /** The least k any release may have: every release is nested in the one at this k (nested-release.ts). */
   baseK = k,
 ): { rows: AnonymisedRow<DeidentifiedCase>[]; report: DeidentificationReport } {
   const byYear = new Map<number, DeidentifiedCase[]>()

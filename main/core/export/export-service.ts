@@ -5,7 +5,11 @@
 import { discardIfAborted, writePrivateFile } from '../write-private-file'
 import type { VaultSession } from '../vault/vault-session'
 import { writeEncryptedFile } from '../backup/encrypted-archive'
-import type { DeidentificationReport, ExportProtection } from '../../api/contract/export'
+import {
+  MIN_ANONYMITY_K,
+  type DeidentificationReport,
+  type ExportProtection,
+} from '../../api/contract/export'
 import { forEachRawCase } from './full-records-stream'
 import type { RawCase } from './full-records'
 import { CaseJsonList, htcdsJsonDocument } from './htcds-json'
@@ -96,9 +100,7 @@ async function build(
       // nothing). Tried on an export worker: its own connection starts with a cold page cache,
       // and the CTDC and aggregate exports became 0.15–0.3 s slower, below 50k cases/s.
       const { format } = request
-      const built = snapshot(() =>
-        buildDeidentified(db, format, request.scope, k, session.settings.anonymityK()),
-      )
+      const built = snapshot(() => buildDeidentified(db, format, request.scope, k, MIN_ANONYMITY_K))
       const chunks =
         'file' in built.output ? [built.output.file] : await tarBundle(built.output.tables, session.clock())
       return { chunks, rows: built.rows, report: built.report }

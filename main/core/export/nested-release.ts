@@ -4,7 +4,11 @@
 // "Eastern Europe" at k = 6. An analyst holding both files picked out the two rows only the
 // stricter one had, with every other detail: a class of 2. (Found by a reviewing helper.) So a
 // stricter release is built from the organisation's: the same rows or fewer, each as coarse or
-// coarser, and a row the organisation's release withheld stays withheld.
+// coarser, and a row the organisation's release withheld stays withheld. The base is the least k
+// any release may have (MIN_ANONYMITY_K), not the organisation's current setting: with the setting
+// as base, raising it from 5 to 6 brought the same comparison back between a file made before the
+// change and one made after (found by a reviewing helper). Every release at any k, now or later,
+// is nested in the one release at the least k, so any two of them compare safely.
 import {
   anonymise,
   assertKAnonymous,
