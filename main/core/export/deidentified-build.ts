@@ -2,12 +2,14 @@
 // formats (one CSV) and the aggregate tables (several CSVs, tarred by the caller).
 import type { DeidentificationReport, ExportScope } from '../../api/contract/export'
 import type { VaultDatabase } from '../db/connection'
-import { countPublicRecords, readDeidentifiedCases } from './deidentified-source'
+import { countPublicRecords, readDeidentifiedCases, type DeidentifiedCase } from './deidentified-source'
 import { deidentify } from './deidentify'
 import { deidentifiedCsv } from './deidentified-csv'
 import { ctdcCsv } from './ctdc-csv'
 import { aggregateTables } from './aggregates'
 import { isHiddenRow } from './nested-release'
+import { shownValue, type AnonymisedRow } from './k-anonymity'
+import { qiIndex } from './quasi-identifiers'
 import type { BundleEntry } from './tar-bundle'
 
 export type DeidentifiedFormat = 'deidentified-csv' | 'ctdc-csv' | 'aggregates-csv'
@@ -18,6 +20,31 @@ export interface DeidentifiedBuilt {
   report: DeidentificationReport
   /** The row formats' one CSV, or the aggregate tables (to be tarred). */
   output: { file: Buffer } | { tables: BundleEntry[] }
+}
+
+const Q = {
+  year: qiIndex('year'),
+  sex: qiIndex('sex'),
+  ageBand: qiIndex('ageBand'),
+  citizenship: qiIndex('citizenship'),
+  country: qiIndex('countryOfExploitation'),
+  exploitation: qiIndex('exploitationTypes'),
+}
+
+/** A released row's case with the table dimensions as the row shows them (coarsened or hidden). */
+function asReleased({ row, values, levels }: AnonymisedRow<DeidentifiedCase>): DeidentifiedCase {
+  const shown = (q: number) => shownValue(values[q])
+  const types = shown(Q.exploitation)
+  return {
+    ...row,
+    year: Number(shown(Q.year)),
+    sex: shown(Q.sex),
+    ageBand: shown(Q.ageBand),
+    citizenship: shown(Q.citizenship),
+    countryOfExploitation: shown(Q.country),
+    // Exact codes at level 0 (joined with ';'), else the one category the row shows.
+    exploitationTypes: types === null ? [] : (levels[Q.exploitation] ?? 0) === 0 ? types.split(';') : [types],
+  }
 }
 
 /** Call inside a read transaction: the cases come from one moment. */
@@ -33,11 +60,12 @@ export function buildDeidentified(
   const publicRecordsLeftOut = countPublicRecords(db, scope)
   const { rows, report } = deidentify(cases, k, baseK)
   if (format === 'aggregates-csv') {
-    // Only the cases the de-identified rows show with detail are counted (at full detail). Counted
-    // over every case, a table cell minus the matching rows of a de-identified file gave a withheld
-    // case's sex, age band and exploitation (found by a reviewing helper), and the total the report
-    // gave beside tables that were all left out was a count under k.
-    const counted = rows.flatMap((one) => (isHiddenRow(one) ? [] : [one.row]))
+    // The tables count the rows the de-identified export shows, as it shows them: no more cases and
+    // no finer detail, so nothing is learnt by subtracting one file from the other. (Found by a
+    // reviewing helper: counted over every case, a cell minus the matching rows gave a withheld
+    // survivor's details; counted at full detail, "Eastern Europe" rows minus the cells of its
+    // countries gave a count under k.)
+    const counted = rows.flatMap((one) => (isHiddenRow(one) ? [] : [asReleased(one)]))
     const tables = aggregateTables(counted, k)
     return {
       rows: tables.cells,
