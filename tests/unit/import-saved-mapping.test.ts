@@ -90,4 +90,28 @@ describe('the mapping remembered after an import', () => {
     const later = await call<ImportPreview>(host, 'import:preview', { format: 'htcds-csv' })
     expect(later.suggestedMapping.prs_Gender).toBeNull()
   })
+
+  it('the same layout next time gets the mapping the user confirmed, tie-breaks included (found by a reviewing helper)', async () => {
+    const { host, files } = await staffedHost(SUPERVISOR.username)
+    const partner = (id: string) => [
+      ['caseNumber', 'intakeDate', 'prs_FirstName', 'Sexo', 'prs_Gender'],
+      [id, '2025-01-02', 'Awa', 'Feminine', 'Feminine'],
+    ]
+    // Our own sheet: "Sexo" mapped to gender (remembered).
+    await importWithScreen(
+      host,
+      files,
+      [
+        ['caseNumber', 'intakeDate', 'prs_FirstName', 'Sexo'],
+        ['A-1', '2025-01-02', 'Awa', 'Feminine'],
+      ],
+      (mapping) => (mapping.Sexo = 'prs_Gender'),
+    )
+    // A partner's sheet: the remembered Sexo takes gender, so prs_Gender is left out; the user
+    // leaves Sexo out too, and imports with both left out.
+    await importWithScreen(host, files, partner('B-1'), (mapping) => (mapping.Sexo = null))
+    files.pickImportFile(fileWith(csv(partner('B-2')), 'next.csv'))
+    const next = await call<ImportPreview>(host, 'import:preview', { format: 'htcds-csv' })
+    expect(next.suggestedMapping).toMatchObject({ Sexo: null, prs_Gender: null })
+  })
 })
