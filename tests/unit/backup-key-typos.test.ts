@@ -8,7 +8,11 @@ import { generateX25519Identity, identityToRecipient } from 'age-encryption'
 import { ADMIN, call, createdVault, errorCode, tempDir, testHost } from './support/temp-vault'
 import { createBackup } from '../../main/core/backup/create-backup'
 import { verifyBackup } from '../../main/core/backup/verify-backup'
-import { backupCredentialsSchema, backupProtectionSchema } from '../../main/api/contract'
+import {
+  backupCredentialsSchema,
+  backupProtectionSchema,
+  type AutoBackupStatus,
+} from '../../main/api/contract'
 import { CaseVaultError } from '../../main/core/errors'
 
 /** One character copied wrong (from paper, a photo, a chat): the key keeps its shape. */
@@ -54,5 +58,30 @@ describe('an age key with one character wrong', () => {
     expect(error).toBeInstanceOf(CaseVaultError)
     expect((error as CaseVaultError).code).toBe('WRONG_PASSPHRASE')
     expect(JSON.stringify((error as CaseVaultError).details ?? {})).not.toContain(typo.slice(16, 50))
+  })
+
+  it('a stored key with a typo (saved before checksums were checked) does not silently reset automatic backups (found by a reviewing helper)', async () => {
+    const dataDir = join(tempDir(), 'data')
+    const folder = tempDir()
+    const good = await identityToRecipient(await generateX25519Identity())
+    const typo = withOneTypo(await identityToRecipient(await generateX25519Identity()), 20)
+    const { vault } = await createdVault({ dataDir })
+    vault.session()!.settings.saveAutoBackup({
+      enabled: true,
+      folder,
+      recipients: [good, typo],
+      keep: 7,
+      lastRunAt: null,
+      lastFailure: 'failed',
+    })
+    vault.lock('user')
+    const { host } = testHost(dataDir)
+    await call(host, 'vault:unlock', { username: ADMIN.username, passphrase: ADMIN.passphrase })
+    expect(await call<AutoBackupStatus>(host, 'backup:autoStatus')).toMatchObject({
+      enabled: true,
+      folder,
+      keep: 7,
+      recipients: [good, typo],
+    })
   })
 })

@@ -13,6 +13,10 @@ const DEFAULT_AUTO_BACKUP: StoredAutoBackup = {
 }
 
 const storedAutoBackupSchema = autoBackupInputSchema.extend({
+  // By shape only: settings saved before keys' checksums were checked may hold a key with a typo.
+  // Read with the checksum, they fell back to the defaults (off, no folder) without a word; kept,
+  // every automatic backup fails visibly, and the Backup screen refuses the key until it is fixed.
+  recipients: z.array(z.string().regex(/^age1[02-9ac-hj-np-z]{58}$/)).max(10),
   folder: z.string().nullable(),
   lastRunAt: z.string().nullable(),
   lastFailure: z.enum(autoBackupFailures).nullable(),
