@@ -1,23 +1,44 @@
 /** Long enough to tell organisations apart; short enough that every name built on it fits in 255 bytes. */
 const MAX_SLUG_CHARS = 60
+const MAX_SLUG_BYTES = 120
 
 /**
  * An organisation's name as it appears in the names of files CaseVault writes (backups, exports,
- * directory exports): accents dropped, letters and digits of any script kept, anything else turned
- * into dashes, and cut to 60 characters. Found by a reviewing helper: every name in Cyrillic,
- * Arabic or Thai became "vault", so two organisations sharing a backup folder rotated each other's
- * automatic backups away; and a 200-character name made file names too long to write.
+ * directory exports): accents dropped from Latin letters, letters, marks and digits of any script
+ * kept, anything else turned into dashes, and cut to 60 characters and 120 bytes. Found by
+ * reviewing helpers: every name in Cyrillic, Arabic or Thai became "vault", so organisations
+ * sharing a backup folder rotated each other's automatic backups away; dropping every mark made
+ * "साथ" and "साथी" one name; and a long name (or 60 characters of a 4-byte script) made file names
+ * too long to write.
  */
 export function organisationSlug(organisation: string): string {
-  const slug = [
-    ...organisation
+  const spelled = organisation
+    .normalize('NFKD')
+    .replace(/(\p{Script=Latin})\p{M}+/gu, '$1')
+    .normalize('NFC')
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
+    .replace(/^-+/, '')
+  let slug = ''
+  let bytes = 0
+  let chars = 0
+  for (const char of spelled) {
+    bytes += Buffer.byteLength(char)
+    chars += 1
+    if (bytes > MAX_SLUG_BYTES || chars > MAX_SLUG_CHARS) break
+    slug += char
+  }
+  return slug.replace(/-+$/, '') || 'vault'
+}
+
+/**
+ * The slug before CaseVault kept other scripts (ASCII letters and digits only), for files named
+ * then: automatic backups made before the change are still this organisation's to rotate.
+ */
+export function asciiOrganisationSlug(organisation: string): string {
+  return (
+    organisation
       .normalize('NFKD')
-      .replace(/\p{M}+/gu, '')
-      .replace(/[^\p{L}\p{N}]+/gu, '-')
-      .replace(/^-+/, ''),
-  ]
-    .slice(0, MAX_SLUG_CHARS)
-    .join('')
-    .replace(/-+$/, '')
-  return slug || 'vault'
+      .replace(/[^A-Za-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'vault'
+  )
 }

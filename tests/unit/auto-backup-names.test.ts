@@ -43,6 +43,15 @@ async function autoBackup(
   }
 }
 
+/** Files with those names in `folder`, each written an hour after the one before. */
+function filesWritten(folder: string, names: string[]): void {
+  names.forEach((name, index) => {
+    writeFileSync(join(folder, name), 'x')
+    const at = new Date(Date.UTC(2026, 10, 1, index))
+    utimesSync(join(folder, name), at, at)
+  })
+}
+
 describe('automatic backup rotation', () => {
   it('never removes the backup it has just written, even when an older one has a later file time', async () => {
     // The clock ran a year ahead (a dead CMOS battery) and was corrected: backups made meanwhile
@@ -59,19 +68,27 @@ describe('automatic backup rotation', () => {
     expect(readdirSync(folder)).toEqual([basename(outcome.file)])
   })
 
-  it('of one organisation never removes another’s, when both names are in another script', async () => {
-    const ours = 'Надія — притулок'
-    const theirs = 'Свобода для жінок'
+  // Found by reviewing helpers: Cyrillic names both became "vault"; dropping every mark made the
+  // Devanagari "साथ" and "साथी" one name.
+  it.each([
+    ['Надія — притулок', 'Свобода для жінок'],
+    ['साथ', 'साथी'],
+  ])('of %s never removes the backups of %s in the same folder', async (ours, theirs) => {
     const folder = tempDir()
     const theirNames = [0, 1, 2].map((hour) => autoBackupFileName(theirs, new Date(2026, 10, 27, hour)))
     const ourNames = [3, 4].map((hour) => autoBackupFileName(ours, new Date(2026, 10, 27, hour)))
-    ;[...theirNames, ...ourNames].forEach((name, index) => {
-      writeFileSync(join(folder, name), 'x')
-      const at = new Date(Date.UTC(2026, 10, 27, index))
-      utimesSync(join(folder, name), at, at)
-    })
+    filesWritten(folder, [...theirNames, ...ourNames])
     expect(await rotateAutoBackups(folder, ours, 1)).toEqual([ourNames[0]])
     expect(readdirSync(folder)).toEqual(expect.arrayContaining(theirNames))
+  })
+
+  it('counts backups named by an earlier CaseVault (ASCII-only names) as this organisation’s', async () => {
+    const folder = tempDir()
+    const legacy = [1, 2].map((day) => `CaseVault-Fundacio-n-Esperanza-auto-2026-11-0${day}-090000.cvbackup`)
+    const current = [3, 4].map((day) => autoBackupFileName('Fundación Esperanza', new Date(2026, 10, day, 9)))
+    filesWritten(folder, [...legacy, ...current])
+    await rotateAutoBackups(folder, 'Fundación Esperanza', 2)
+    expect(readdirSync(folder).sort()).toEqual([...current].sort())
   })
 })
 
@@ -83,13 +100,20 @@ describe('file names for any organisation name the vault accepts', () => {
     expect(organisationSlug('—/—')).toBe('vault')
     expect([...organisationSlug('x '.repeat(100))].length).toBeLessThanOrEqual(60)
     expect(organisationSlug('x '.repeat(100))).not.toMatch(/-$/)
+    expect(organisationSlug('साथी')).not.toBe(organisationSlug('साथ'))
+    expect(Buffer.byteLength(organisationSlug('𠀀𠀁𠀂𠀃𠀄'.repeat(14)))).toBeLessThanOrEqual(120)
   })
 
-  it('back up by hand and automatically for an organisation whose name has 200 characters', async () => {
-    const long = (
-      'Regional Coalition of Shelters for the Protection, Recovery and Reintegration of Survivors ' +
-      'of Human Trafficking, Forced Labour and Sexual Exploitation in South-East Europe, the Western Balkans and Moldova'
-    ).slice(0, 200)
+  it.each([
+    [
+      'a name of 200 characters',
+      (
+        'Regional Coalition of Shelters for the Protection, Recovery and Reintegration of Survivors ' +
+        'of Human Trafficking, Forced Labour and Sexual Exploitation in South-East Europe, the Western Balkans and Moldova'
+      ).slice(0, 200),
+    ],
+    ['a name of 70 letters of 4 bytes each', '𠀀𠀁𠀂𠀃𠀄𠀅𠀆𠀇𠀈𠀉'.repeat(7)],
+  ])('back up by hand and automatically for %s', async (_, long) => {
     const access = folderFileAccess(tempDir())
     const { host } = testHost(join(tempDir(), 'data'), access)
     await call(host, 'vault:create', { ...ADMIN, organisation: long })
@@ -106,5 +130,6 @@ describe('file names for any organisation name the vault accepts', () => {
     const outcome = await autoBackup(vault, folder, 3, long)
     expect(existsSync(outcome.file)).toBe(true)
     expect(readdirSync(folder)).toHaveLength(1)
+    expect(Buffer.byteLength(basename(outcome.file))).toBeLessThanOrEqual(255 - 21) // room for the temporary name
   })
 })

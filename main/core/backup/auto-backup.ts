@@ -4,7 +4,7 @@ import type { VaultSession } from '../vault/vault-session'
 import type { AutoBackupSettings } from '../../api/contract/backup'
 import { createBackup } from './create-backup'
 import { BACKUP_EXTENSION } from './backup-format'
-import { organisationSlug } from '../file-name-slug'
+import { asciiOrganisationSlug, organisationSlug } from '../file-name-slug'
 import { assertOutsideVaultFolder } from '../vault/vault-folder-guard'
 
 export interface AutoBackupOutcome {
@@ -24,9 +24,15 @@ export function autoBackupFileName(organisation: string, at: Date): string {
 }
 
 function isAutoBackupOf(organisation: string, name: string): boolean {
-  const prefix = `CaseVault-${organisationSlug(organisation)}-auto-`
-  if (!name.startsWith(prefix) || !name.endsWith(BACKUP_EXTENSION)) return false
-  return /^\d{4}-\d{2}-\d{2}-\d{6}$/.test(name.slice(prefix.length, -BACKUP_EXTENSION.length))
+  // Also under the name an earlier CaseVault gave them (ASCII only), except the generic "vault"
+  // that every name in another script became: those may be another organisation's.
+  const legacy = asciiOrganisationSlug(organisation)
+  const slugs = [organisationSlug(organisation), ...(legacy === 'vault' ? [] : [legacy])]
+  return slugs.some((slug) => {
+    const prefix = `CaseVault-${slug}-auto-`
+    if (!name.startsWith(prefix) || !name.endsWith(BACKUP_EXTENSION)) return false
+    return /^\d{4}-\d{2}-\d{2}-\d{6}$/.test(name.slice(prefix.length, -BACKUP_EXTENSION.length))
+  })
 }
 
 /**
