@@ -3,11 +3,12 @@
 // sight. (Found by a reviewing helper.) Each process that has the vault open says so in the data
 // folder (in-use-marker.ts); a swap refuses while another live process on this computer has it.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { readdirSync, utimesSync, writeFileSync } from 'node:fs'
+import { readdirSync, renameSync, utimesSync, writeFileSync } from 'node:fs'
 import { hostname, uptime } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { Vault } from '../../main/core/vault/vault'
+import { clearInUse, markInUse, otherProcessesUsing } from '../../main/core/vault/in-use-marker'
 import { ADMIN } from './support/temp-vault'
 import {
   BACKUP_PASSPHRASE,
@@ -23,10 +24,10 @@ afterEach(() => {
 })
 
 /** Another program on this computer with the vault open: a live process and its marker. */
-function openElsewhere(dataDir: string): number {
+function openElsewhere(dataDir: string, boot: Record<string, unknown> = {}): number {
   const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)'], { stdio: 'ignore' })
   children.push(child)
-  writeFileSync(join(dataDir, `in-use.${child.pid}`), JSON.stringify({ host: hostname() }))
+  writeFileSync(join(dataDir, `in-use.${child.pid}`), JSON.stringify({ host: hostname(), ...boot }))
   return child.pid!
 }
 
@@ -60,15 +61,34 @@ describe('a vault open in another program', () => {
     expect(rollbackCopiesOf(dataDir)).toHaveLength(1)
   })
 
-  // Both found by a reviewing helper.
-  it('a mark left by a crash before the last reboot does not block when its pid now belongs to another program', async () => {
-    const { dataDir, file } = await closedVaultWithBackup()
-    const pid = openElsewhere(dataDir)
-    const beforeBoot = new Date(Date.now() - uptime() * 1000 - 24 * 3600 * 1000)
-    utimesSync(join(dataDir, `in-use.${pid}`), beforeBoot, beforeBoot)
-    const result = await runCommand(['restore', '--data', dataDir, '--file', file], `${BACKUP_PASSPHRASE}\n`)
-    expect(result).toMatchObject({ exit: 0, err: [] })
-    expect(rollbackCopiesOf(dataDir)).toHaveLength(1)
+  // Found by reviewing helpers.
+  it.each([
+    ['another boot id', { bootId: 'an-earlier-boot' }],
+    ['more seconds since boot than now', { uptime: uptime() + 24 * 3600 }],
+  ])(
+    'a mark left by a crash before the last reboot (%s) does not block when its pid now belongs to another program',
+    async (_, boot) => {
+      const { dataDir, file } = await closedVaultWithBackup()
+      openElsewhere(dataDir, boot)
+      const result = await runCommand(
+        ['restore', '--data', dataDir, '--file', file],
+        `${BACKUP_PASSPHRASE}\n`,
+      )
+      expect(result).toMatchObject({ exit: 0, err: [] })
+      expect(rollbackCopiesOf(dataDir)).toHaveLength(1)
+    },
+  )
+
+  it('a live program’s mark still counts after the clock was corrected (its file time says 2000)', async () => {
+    const { dataDir } = await closedVault()
+    const app = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)'], { stdio: 'ignore' })
+    children.push(app)
+    markInUse(dataDir) // written by the real code, then handed to the other program's id
+    renameSync(join(dataDir, `in-use.${process.pid}`), join(dataDir, `in-use.${app.pid}`))
+    clearInUse(dataDir)
+    const wrongClock = new Date('2000-01-01T09:00:00Z')
+    utimesSync(join(dataDir, `in-use.${app.pid}`), wrongClock, wrongClock)
+    expect(otherProcessesUsing(dataDir)).toEqual([app.pid])
   })
 
   it('two vaults open over one folder in this process: locking one keeps the mark of the other', async () => {

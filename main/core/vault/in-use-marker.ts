@@ -5,7 +5,7 @@
 // refuses while another live process on this computer has the vault open.
 import { hostname, uptime } from 'node:os'
 import { join, resolve } from 'node:path'
-import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { CaseVaultError } from '../errors'
 
 const PREFIX = 'in-use.'
@@ -20,7 +20,8 @@ export function markInUse(dataDir: string): void {
   const key = resolve(dataDir)
   holders.set(key, (holders.get(key) ?? 0) + 1)
   try {
-    writeFileSync(markerPath(dataDir), JSON.stringify({ host: hostname() }), { mode: 0o600 })
+    const content = { host: hostname(), bootId: bootId(), uptime: uptime() }
+    writeFileSync(markerPath(dataDir), JSON.stringify(content), { mode: 0o600 })
   } catch {
     // Not being able to say so must not keep anyone out of the vault.
   }
@@ -37,16 +38,24 @@ export function clearInUse(dataDir: string): void {
   rmSync(markerPath(dataDir), { force: true })
 }
 
-// A marker last written before this computer started was left by a crash or a power cut: after
-// the reboot its process id may belong to an unrelated program, which must not block restores.
-// A minute's slack for the clock's rounding keeps a marker written just after boot counted.
-const BOOT_SLACK_MS = 60_000
-function writtenBeforeBoot(path: string): boolean {
+// A marker left by a crash or a power cut, read after a reboot: its process id may belong to an
+// unrelated program now, which must not block restores. Told by the boot, never by the wall clock
+// (a clock corrected after the marker was written made a live program's marker look older than the
+// boot: found by a reviewing helper): Linux names each boot; elsewhere, the seconds since boot at
+// writing, more than now, mean a reboot in between.
+const BOOT_ID_FILE = '/proc/sys/kernel/random/boot_id'
+function bootId(): string | null {
   try {
-    return statSync(path).mtimeMs < Date.now() - uptime() * 1000 - BOOT_SLACK_MS
+    return readFileSync(BOOT_ID_FILE, 'utf8').trim() || null
   } catch {
-    return false
+    return null
   }
+}
+
+interface MarkerContent {
+  host?: unknown
+  bootId?: unknown
+  uptime?: unknown
 }
 
 function alive(pid: number): boolean {
@@ -58,10 +67,17 @@ function alive(pid: number): boolean {
   }
 }
 
+function fromAnEarlierBoot(marker: MarkerContent): boolean {
+  const now = bootId()
+  if (typeof marker.bootId === 'string' && now !== null) return marker.bootId !== now
+  return typeof marker.uptime === 'number' && marker.uptime > uptime() + 1
+}
+
 /**
  * Process ids on this computer, other than this one, that have the vault open now. A marker of a
- * process that has ended, or written before the computer last started, is removed. One from another computer (a data folder on a shared drive)
- * is not counted: its process cannot be checked from here, and a stale one would block forever.
+ * process that has ended, or of an earlier boot, is removed. One from another computer (a data
+ * folder on a shared drive) is not counted: its process cannot be checked from here, and a stale
+ * one would block forever.
  */
 export function otherProcessesUsing(dataDir: string): number[] {
   let names: string[]
@@ -74,14 +90,14 @@ export function otherProcessesUsing(dataDir: string): number[] {
   return names.flatMap((name) => {
     const pid = Number(name.slice(PREFIX.length))
     if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return []
-    let host: unknown
+    let marker: MarkerContent
     try {
-      host = (JSON.parse(readFileSync(join(dataDir, name), 'utf8')) as { host?: unknown }).host
+      marker = JSON.parse(readFileSync(join(dataDir, name), 'utf8')) as MarkerContent
     } catch {
-      host = here // unreadable: judged by its pid alone
+      marker = { host: here } // unreadable: judged by its pid alone
     }
-    if (host !== here) return []
-    if (alive(pid) && !writtenBeforeBoot(join(dataDir, name))) return [pid]
+    if (marker.host !== here) return []
+    if (alive(pid) && !fromAnEarlierBoot(marker)) return [pid]
     rmSync(join(dataDir, name), { force: true })
     return []
   })
