@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { CaseVaultError } from '../errors'
 import { calibrateKdf, type KdfParams } from './kdf'
-import { unwrapDatabaseKey, wrapDatabaseKey } from './key-slot'
+import { unwrapDatabaseKey, wrapDatabaseKey, type KeySlot } from './key-slot'
 import { findSlot, newHeader, readHeader, withSlot, writeHeader, type VaultHeader } from './vault-header'
 import type { VaultSession } from './vault-session'
 
@@ -15,6 +15,8 @@ export interface SlotWrite {
   now: Date
   /** Argon2id parameters if vault.json must be rebuilt; omitted: calibrated on this machine. */
   kdf?: KdfParams
+  /** Whether the session that asked is still open once the slot is made (Argon2 takes a while). */
+  stillOpen?: () => boolean
 }
 
 /** Adds or replaces a user's slot, wrapping the open database key with their passphrase. */
@@ -25,7 +27,17 @@ export async function writeUserSlot(write: SlotWrite, username: string, passphra
     iterations: header.kdf.iterations,
     parallelism: header.kdf.parallelism,
   }
-  const slot = await wrapDatabaseKey(header.vaultId, username, passphrase, write.databaseKey, kdf, write.now)
+  // A copy: a lock during Argon2 wipes the session's key in place, and the slot then wrapped 32
+  // zero bytes, locking the user out for good (found by a reviewing helper).
+  const databaseKey = Buffer.from(write.databaseKey)
+  let slot: KeySlot
+  try {
+    slot = await wrapDatabaseKey(header.vaultId, username, passphrase, databaseKey, kdf, write.now)
+  } finally {
+    databaseKey.fill(0)
+  }
+  // Locked meanwhile: nothing is written, so the change is never in vault.json without its audit row.
+  if (write.stillOpen && !write.stillOpen()) throw new CaseVaultError('LOCKED', 'The vault was locked.')
   writeHeader(write.dataDir, withSlot(header, slot))
 }
 

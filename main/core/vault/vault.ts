@@ -139,7 +139,7 @@ export class Vault {
 
   async unlock(username: string, passphrase: string): Promise<VaultSession> {
     return this.exclusive(async () => {
-      this.lockQuietly()
+      this.lockOpenSession()
       const header = readHeader(this.dataDir)
       const slot = findSlot(header, username)
       if (!slot) throw new CaseVaultError('UNKNOWN_USER', 'There is no user with this name in this vault.')
@@ -168,7 +168,7 @@ export class Vault {
     newPassphrase: string,
   ): Promise<VaultSession> {
     return this.exclusive(async () => {
-      this.lockQuietly()
+      this.lockOpenSession()
       this.refuseWhileThrottled()
       const databaseKey = parseRecoveryKey(recoveryKey)
       let session: VaultSession
@@ -196,7 +196,12 @@ export class Vault {
     const current = this.current
     if (!current) throw new CaseVaultError('LOCKED', 'The vault is locked.')
     const write = { dataDir: this.dataDir, session: current.session, databaseKey: current.databaseKey }
-    await writeUserSlot({ ...write, now: this.clock(), kdf: this.options.kdf }, username, passphrase)
+    const stillOpen = () => this.current === current
+    await writeUserSlot(
+      { ...write, now: this.clock(), kdf: this.options.kdf, stillOpen },
+      username,
+      passphrase,
+    )
   }
 
   /** Removes a user's key material; the name stays so their unlock attempt gets a clear message. */
@@ -230,6 +235,11 @@ export class Vault {
     }
     this.lockQuietly()
     for (const listener of this.lockListeners) listener(reason)
+  }
+
+  /** Signing in again closes an open session as a lock does (logged, its work cancelled). */
+  private lockOpenSession(): void {
+    if (this.current) this.lock('user')
   }
 
   private lockQuietly(): void {
