@@ -67,6 +67,13 @@ export function createReferralAccess(session: VaultSession, assertCaseVisible: (
       if (assessmentId !== null)
         // Only the screener (or whoever sees its case) may refer from it: being the referrer comes after.
         assertAssessmentVisible(assessmentId, null, `assessment:${assessmentId}`)
+      // Both given: the screening must be of that case (or of none). Another case's screening put
+      // its risk level on this case's printed referral form (found by a reviewing helper).
+      const screeningCase = assessmentId === null ? null : (assessment(assessmentId)?.case_id ?? null)
+      if (caseId !== null && screeningCase !== null && screeningCase !== caseId)
+        throw new CaseVaultError('VALIDATION', 'This screening is of another case.', {
+          issues: [{ path: 'assessmentId', code: 'custom', message: 'a screening of another case' }],
+        })
     },
   }
 }

@@ -57,8 +57,12 @@ export function createReferralService(session: VaultSession, assertCaseVisible: 
     return row
   }
 
-  /** Directory ids must exist; a service implies its organisation, and must belong to the one chosen. */
-  function contentRow(content: Content): ReferralContentRow {
+  /**
+   * Directory ids must exist; a service implies its organisation, and must belong to the one chosen.
+   * A service or organisation newly chosen must be active (the form offers no other); a draft may
+   * keep one closed since (`kept`). Found by a reviewing helper: closed ones were taken.
+   */
+  function contentRow(content: Content, kept?: ReferralRow): ReferralContentRow {
     let organisationId = content.organisationId
     if (content.serviceId !== null) {
       const owner = repository.serviceOrganisation(content.serviceId)
@@ -69,6 +73,17 @@ export function createReferralService(session: VaultSession, assertCaseVisible: 
     }
     if (organisationId !== null && !repository.organisationExists(organisationId))
       throw invalid('organisationId', 'not an organisation in the directory')
+    if (content.serviceId !== null && content.serviceId !== kept?.service_id) {
+      if (!repository.serviceActive(content.serviceId))
+        throw invalid('serviceId', 'this service (or its organisation) is no longer offered')
+    } else if (
+      content.serviceId === null &&
+      organisationId !== null &&
+      organisationId !== kept?.organisation_id
+    ) {
+      if (!repository.organisationActive(organisationId))
+        throw invalid('organisationId', 'this organisation is no longer in the directory')
+    }
     return {
       organisationId,
       organisationName: organisationId === null ? content.organisationName : null,
@@ -167,7 +182,7 @@ export function createReferralService(session: VaultSession, assertCaseVisible: 
           },
         )
       }
-      const content = contentRow(input)
+      const content = contentRow(input, existing)
       session.db.transaction(() => {
         if (!repository.updateContent({ ...content, id: input.id, version: input.version, now: now() }))
           throw stale()
