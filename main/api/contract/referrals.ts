@@ -140,7 +140,17 @@ const supportPlanContent = {
   followUpDate: optionalDate,
 }
 
-export const createSupportPlanInput = z.object({ caseId: idSchema, ...supportPlanContent })
+/** An end before the start is a typo in one of the two (found by a reviewing helper: it was taken). */
+const endsAfterStart = {
+  check: (plan: { startDate: string; plannedEndDate: string | null; actualEndDate?: string | null }) =>
+    (plan.plannedEndDate === null || plan.plannedEndDate >= plan.startDate) &&
+    (plan.actualEndDate == null || plan.actualEndDate >= plan.startDate),
+  message: 'an end date before the start date',
+}
+
+export const createSupportPlanInput = z
+  .object({ caseId: idSchema, ...supportPlanContent })
+  .refine(endsAfterStart.check, { message: endsAfterStart.message, path: ['plannedEndDate'] })
 export type CreateSupportPlanInput = z.input<typeof createSupportPlanInput>
 
 export const updateSupportPlanInput = z
@@ -156,6 +166,7 @@ export const updateSupportPlanInput = z
     message: 'a finished plan needs its actual end date; an active one has none',
     path: ['actualEndDate'],
   })
+  .refine(endsAfterStart.check, { message: endsAfterStart.message, path: ['actualEndDate'] })
 export type UpdateSupportPlanInput = z.input<typeof updateSupportPlanInput>
 
 export const referralsContract = {

@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import { CaseVaultError } from '../errors'
+import { latestIntakeDate } from '../../api/contract/dates'
 import type { VaultSession } from '../vault/vault-session'
 import type {
   createReferralInput,
@@ -38,6 +39,8 @@ export function createReferralService(session: VaultSession, assertCaseVisible: 
   const repository = createReferralRepository(session.db)
   const access = createReferralAccess(session, assertCaseVisible)
   const now = () => session.clock().toISOString()
+  /** Today here, or in UTC if later (as for intake dates): steps and consents are never later. */
+  const latestDay = () => latestIntakeDate(session.clock())
   const today = () => localIsoDate(session.clock())
 
   function audit(action: string, referralId: number, details: Record<string, unknown>): void {
@@ -206,6 +209,9 @@ export function createReferralService(session: VaultSession, assertCaseVisible: 
     transition(input: z.output<typeof transitionReferralInput>): ReferralDetail {
       const existing = loadForChange(input.id, input.version)
       assertTransition(existing.status, input.to)
+      // A step happens between the referral's date and today (1990, or next year, was taken).
+      if (input.on < existing.referral_date) throw invalid('on', 'before the referral date')
+      if (input.on > latestDay()) throw invalid('on', 'in the future')
       let shared: ConsentCategory[] | null = null
       if (input.to === 'sent') {
         const consent = repository
@@ -213,7 +219,7 @@ export function createReferralService(session: VaultSession, assertCaseVisible: 
           .map(rowToConsent)
           .find((row) => row.withdrawnOn === null)
         // Sending discloses survivor data to another organisation: never without consent in force.
-        if (!consent || consent.categories.length === 0) {
+        if (!consent || consent.categories.length === 0 || consent.givenOn > input.on) {
           throw new CaseVaultError(
             'CONSENT_REQUIRED',
             'Record the survivor’s consent before sending this referral.',
@@ -264,6 +270,7 @@ export function createReferralService(session: VaultSession, assertCaseVisible: 
 
     recordConsent(input: z.output<typeof recordConsentInput>): ReferralDetail {
       const existing = loadVisible(input.referralId)
+      if (input.givenOn > latestDay()) throw invalid('givenOn', 'in the future')
       if (isFinal(existing.status)) throw new CaseVaultError('CONFLICT', 'This referral is finished.')
       if (repository.consents(input.referralId).some((consent) => consent.withdrawn_on === null)) {
         throw new CaseVaultError(
@@ -286,6 +293,10 @@ export function createReferralService(session: VaultSession, assertCaseVisible: 
 
     withdrawConsent(input: z.output<typeof withdrawConsentInput>): ReferralDetail {
       loadVisible(input.referralId)
+      const inForce = repository.consents(input.referralId).find((consent) => consent.withdrawn_on === null)
+      if (inForce && input.withdrawnOn < inForce.given_on)
+        throw invalid('withdrawnOn', 'before the consent was given')
+      if (input.withdrawnOn > latestDay()) throw invalid('withdrawnOn', 'in the future')
       session.db.transaction(() => {
         if (repository.withdrawConsent(input.referralId, input.withdrawnOn, session.user.id) === 0) {
           throw new CaseVaultError('NOT_FOUND', 'This referral has no consent in force.')
