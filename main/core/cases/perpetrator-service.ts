@@ -74,6 +74,9 @@ export function createPerpetratorService(session: VaultSession, reindex: (caseId
     'UPDATE case_perpetrators SET context = ? WHERE case_id = ? AND person_id = ?',
   )
   const unlink = session.db.prepare('DELETE FROM case_perpetrators WHERE case_id = ? AND person_id = ?')
+  const casesOfPerson = session.db
+    .prepare<[number], number>('SELECT case_id FROM case_perpetrators WHERE person_id = ? ORDER BY case_id')
+    .pluck()
   const isPerpetrator = session.db.prepare<[number], { id: number }>(
     "SELECT id FROM persons WHERE id = ? AND kind = 'perpetrator'",
   )
@@ -137,8 +140,12 @@ export function createPerpetratorService(session: VaultSession, reindex: (caseId
       session.db.transaction(() => {
         repository.updatePerson(personId, person, session.clock().toISOString())
         setContext.run(JSON.stringify(context), caseId, personId)
-        reindex(caseId)
-        audit('perpetrator.updated', caseId, personId)
+        // One person, linked to several cases: each is searched (and its history read) under the
+        // new details, not only the case the edit came through (found by a reviewing helper).
+        for (const linked of casesOfPerson.all(personId)) {
+          reindex(linked)
+          audit('perpetrator.updated', linked, personId)
+        }
       })()
       return get(caseId, personId)
     },
