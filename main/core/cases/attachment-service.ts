@@ -45,15 +45,44 @@ export async function sniffMediaType(bytes: Uint8Array): Promise<string | null> 
   return looksLikePlainText(bytes) ? 'text/plain' : null
 }
 
-/** Strips folders and characters that are unsafe in file names on any OS; keeps the user's name readable. */
+/** Room, within the 255 bytes a file name may have, for the temporary name a save adds (21 bytes). */
+const MAX_NAME_BYTES = 180
+// Right-to-left and isolate marks: "invoice\u202Etxt.exe" shows as "invoiceexe.txt".
+const BIDI_CONTROLS = /[\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu
+const WINDOWS_DEVICE = /^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$/i
+
+/**
+ * Strips folders and characters that are unsafe in file names on any OS; keeps the user's name
+ * readable. Found by a reviewing helper: bidi marks (a disguised extension), C1 controls, Windows
+ * device names (CON, nul.txt), trailing dots and names over 255 bytes (180 Cyrillic letters, which
+ * could then not be saved out) were kept.
+ */
 export function safeFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? 'attachment'
-  const cleaned = [...base]
-    .map((char) => (char.charCodeAt(0) < 0x20 || '<>:"|?*'.includes(char) ? '_' : char))
+  let cleaned = [...base.normalize('NFC').replace(BIDI_CONTROLS, '')]
+    .map((char) => {
+      const code = char.codePointAt(0)!
+      return code < 0x20 || (code >= 0x7f && code <= 0x9f) || '<>:"|?*'.includes(char) ? '_' : char
+    })
     .join('')
     .replace(/^\.+/, '')
     .trim()
-  return cleaned.slice(0, 200) || 'attachment'
+    .replace(/[. ]+$/, '')
+  if (WINDOWS_DEVICE.test(cleaned)) cleaned = `_${cleaned}`
+  return withinBytes(cleaned, MAX_NAME_BYTES) || 'attachment'
+}
+
+/** Cut to `max` UTF-8 bytes, the extension (if short) kept. */
+function withinBytes(name: string, max: number): string {
+  if (Buffer.byteLength(name) <= max) return name
+  const dot = name.lastIndexOf('.')
+  const extension = dot > 0 && name.length - dot <= 16 ? name.slice(dot) : ''
+  let stem = ''
+  for (const char of name.slice(0, name.length - extension.length)) {
+    if (Buffer.byteLength(stem + char) + Buffer.byteLength(extension) > max) break
+    stem += char
+  }
+  return stem.replace(/[. ]+$/, '') + extension
 }
 
 interface AttachmentRow {
@@ -114,6 +143,8 @@ export function createAttachmentService(session: VaultSession) {
         })
       }
       const mediaType = await sniffMediaType(bytes)
+      // Locked while the file was looked at: its database is closed (this answered INTERNAL).
+      if (!session.db.open) throw new CaseVaultError('LOCKED', 'The vault was locked.')
       if (!mediaType) {
         throw new CaseVaultError(
           'VALIDATION',
