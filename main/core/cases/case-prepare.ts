@@ -53,6 +53,11 @@ export function prepareCase(
     throw new CaseVaultError('VALIDATION', 'An event does not belong to this case.', {
       eventId: unknownEvent.id,
     })
+  // One event sent twice: one of the two versions was lost without a word (a reviewing helper).
+  const ids = input.events.flatMap((event) => (event.id === undefined ? [] : [event.id]))
+  const twice = ids.find((id, index) => ids.indexOf(id) !== index)
+  if (twice !== undefined)
+    throw new CaseVaultError('VALIDATION', 'An event is given twice.', { eventId: twice })
   assertCaseDates(input.intakeDate, survivor.prs_Birthdate, latestIntake)
   const person = survivorFields(survivor, input.survivorAliases)
   const fields: Omit<CaseFields, 'status' | 'assignedUserId'> = {

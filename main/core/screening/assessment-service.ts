@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import { CaseVaultError } from '../errors'
+import { EARLIEST_INTAKE_DATE } from '../../api/contract/dates'
 import type { VaultSession } from '../vault/vault-session'
 import type { CaseService } from '../cases/case-service'
 import { caseVisibilityFilter } from '../cases/case-access'
@@ -94,6 +95,10 @@ export function createAssessmentService(
       if (input.caseId !== undefined) cases.assertVisible(input.caseId)
       if (input.assessedOn > latestScreeningDate())
         throw validation('assessedOn', 'future_date', 'not in the future')
+      // As for a case's intake (a screening's date becomes its case's intake date): 1026 for 2026
+      // was taken (found by a reviewing helper).
+      if (input.assessedOn < EARLIEST_INTAKE_DATE)
+        throw validation('assessedOn', 'date_too_early', `not before ${EARLIEST_INTAKE_DATE}`)
       const template = templates.load(input.templateId)
       const answers = checkAnswers(template.definition, input.answers)
       const outcome = computeOutcome(template.definition, answers)
