@@ -145,13 +145,6 @@ export function createReferralRepository(db: VaultDatabase) {
     organisationExists: db.prepare<[number], { id: number }>(
       'SELECT id FROM directory_organisations WHERE id = ?',
     ),
-    organisationActive: db.prepare<[number], { id: number }>(
-      'SELECT id FROM directory_organisations WHERE id = ? AND active = 1',
-    ),
-    serviceActive: db.prepare<[number], { id: number }>(
-      `SELECT s.id FROM directory_services s JOIN directory_organisations o ON o.id = s.organisation_id
-       WHERE s.id = ? AND s.active = 1 AND o.active = 1`,
-    ),
   }
 
   return {
@@ -162,9 +155,6 @@ export function createReferralRepository(db: VaultDatabase) {
     serviceOrganisation: (serviceId: number) =>
       statements.serviceOrganisation.get(serviceId)?.organisation_id,
     organisationExists: (id: number) => statements.organisationExists.get(id) !== undefined,
-    /** Offered in the directory now: active, and (a service) of an active organisation. */
-    organisationActive: (id: number) => statements.organisationActive.get(id) !== undefined,
-    serviceActive: (id: number) => statements.serviceActive.get(id) !== undefined,
 
     insert(row: ReferralContentRow & Record<string, unknown>): number {
       return Number(statements.insert.run(row).lastInsertRowid)

@@ -62,10 +62,10 @@ export function createReferralService(session: VaultSession, assertCaseVisible: 
 
   /**
    * Directory ids must exist; a service implies its organisation, and must belong to the one chosen.
-   * A service or organisation newly chosen must be active (the form offers no other); a draft may
-   * keep one closed since (`kept`). Found by a reviewing helper: closed ones were taken.
+   * One closed since may be named: the form offers active ones, but a referral made last year to a
+   * service closed since is still recorded as it was (the training data does so too).
    */
-  function contentRow(content: Content, kept?: ReferralRow): ReferralContentRow {
+  function contentRow(content: Content): ReferralContentRow {
     let organisationId = content.organisationId
     if (content.serviceId !== null) {
       const owner = repository.serviceOrganisation(content.serviceId)
@@ -76,17 +76,6 @@ export function createReferralService(session: VaultSession, assertCaseVisible: 
     }
     if (organisationId !== null && !repository.organisationExists(organisationId))
       throw invalid('organisationId', 'not an organisation in the directory')
-    if (content.serviceId !== null && content.serviceId !== kept?.service_id) {
-      if (!repository.serviceActive(content.serviceId))
-        throw invalid('serviceId', 'this service (or its organisation) is no longer offered')
-    } else if (
-      content.serviceId === null &&
-      organisationId !== null &&
-      organisationId !== kept?.organisation_id
-    ) {
-      if (!repository.organisationActive(organisationId))
-        throw invalid('organisationId', 'this organisation is no longer in the directory')
-    }
     return {
       organisationId,
       organisationName: organisationId === null ? content.organisationName : null,
@@ -185,7 +174,7 @@ export function createReferralService(session: VaultSession, assertCaseVisible: 
           },
         )
       }
-      const content = contentRow(input, existing)
+      const content = contentRow(input)
       session.db.transaction(() => {
         if (!repository.updateContent({ ...content, id: input.id, version: input.version, now: now() }))
           throw stale()
