@@ -11,7 +11,7 @@ import {
   outgoingReferral,
   survivorConsent,
 } from './support/referral-fixtures'
-import type { ReferralDetail, SupportPlan } from '../../main/api/contract'
+import { updateSupportPlanInput, type ReferralDetail, type SupportPlan } from '../../main/api/contract'
 
 describe('sending a referral', () => {
   it('refuses a send dated before the consent it relies on was given', async () => {
@@ -89,5 +89,23 @@ describe('the dates of a support plan', () => {
       plannedBefore: 'VALIDATION',
       actualBefore: 'VALIDATION',
     })
+  })
+})
+
+describe('the support plan form: a planned end before the start', () => {
+  it('is reported on the planned end date, the field the form always shows (found by a reviewing helper)', () => {
+    const result = updateSupportPlanInput.safeParse({
+      id: 1,
+      version: 1,
+      referralId: null,
+      type: 'Legal',
+      objectives: 'Court hearing support',
+      startDate: '2026-03-01',
+      plannedEndDate: '2026-02-01',
+      status: 'active',
+      actualEndDate: null,
+    })
+    const paths = result.success ? [] : result.error.issues.map((issue) => issue.path.join('.'))
+    expect(paths).toEqual(['plannedEndDate'])
   })
 })
