@@ -51,15 +51,15 @@ export async function guardedSwap<T>(
   ctx: HandlerContext,
   run: (atSwap: () => void) => Promise<T>,
 ): Promise<T> {
-  let swap: Swap | null = null
+  let swap = null as Swap | null // set inside the callback: declared wide so it is not narrowed to null
   try {
     return await run(() => {
       swap = beginSwap(ctx, 'restore')
     })
   } catch (error) {
-    ;(swap as Swap | null)?.failed(error)
+    swap?.failed(error)
     throw error
   } finally {
-    ;(swap as Swap | null)?.done()
+    swap?.done()
   }
 }

@@ -2,10 +2,11 @@ import { z } from 'zod'
 import { method } from './method'
 import { isAgeKey } from './age-keys'
 
-/** The age public-key format; private keys never enter the app for automatic backups. */
+/** The age public-key format (its shape; the checksum below); private keys never enter the app for automatic backups. */
+export const AGE_PUBLIC_KEY_SHAPE = /^age1[02-9ac-hj-np-z]{58}$/
 const agePublicKey = z
   .string()
-  .regex(/^age1[02-9ac-hj-np-z]{58}$/, 'not an age public key (age1…)')
+  .regex(AGE_PUBLIC_KEY_SHAPE, 'not an age public key (age1…)')
   .refine((key) => isAgeKey(key, 'age'), 'not an age public key (a character is wrong)')
 /** The passphrase that opens a backup, and the organisation's private key (AGE-SECRET-KEY-1…). */
 const backupPassphrase = z.string().min(1).max(1024)

@@ -6,19 +6,9 @@ import { shownValue, SUPPRESSED, type AnonymisedRow } from './k-anonymity'
 import type { DeidentifiedCase } from './deidentified-source'
 import { AGE_BANDS, CTDC_COLUMNS, ctdcMapping, type CtdcValueColumn } from './ctdc-mapping'
 import { at, CtdcGroups, type Exploitation, type RowState } from './ctdc-groups'
-import { exploitationScope, majorityOfBand, qiIndex } from './quasi-identifiers'
+import { exploitationScope, majorityOfBand, QI } from './quasi-identifiers'
 
 const ctdcBand = new Map(AGE_BANDS.map((band) => [band.label, band.ctdc]))
-
-const Q = {
-  year: qiIndex('year'),
-  sex: qiIndex('sex'),
-  ageBand: qiIndex('ageBand'),
-  minor: qiIndex('minorWhenTrafficked'),
-  citizenship: qiIndex('citizenship'),
-  country: qiIndex('countryOfExploitation'),
-  exploitation: qiIndex('exploitationTypes'),
-}
 
 const countryCode = (state: RowState, q: number) =>
   (state.levels[q] ?? 0) === 0 ? shownValue(state.values[q]) : null
@@ -27,25 +17,25 @@ function value(state: RowState, column: CtdcValueColumn): CsvCell {
   const shown = (q: number) => shownValue(state.values[q])
   switch (column.value) {
     case 'year':
-      return shown(Q.year)
+      return shown(QI.year)
     case 'gender': {
-      const sex = shown(Q.sex)
+      const sex = shown(QI.sex)
       return sex === null ? null : (ctdcMapping.gender[sex] ?? null)
     }
     case 'ageBand': {
-      const band = shown(Q.ageBand)
+      const band = shown(QI.ageBand)
       return band === null ? null : (ctdcBand.get(band) ?? null)
     }
     case 'majorityStatus':
-      return majorityOfBand(shown(Q.ageBand))
+      return majorityOfBand(shown(QI.ageBand))
     case 'minorWhenTrafficked':
-      return shown(Q.minor)
+      return shown(QI.minor)
     // ISO 3166-1 alpha-2 codes in CTDC's layout: a country generalised to its region has none, so
     // the cell is blank (unknown), never the region's name in a column of codes.
     case 'citizenship':
-      return countryCode(state, Q.citizenship)
+      return countryCode(state, QI.citizenship)
     case 'countryOfExploitation':
-      return countryCode(state, Q.country)
+      return countryCode(state, QI.country)
   }
 }
 
@@ -57,8 +47,8 @@ const constantColumns = ctdcMapping.columns.flatMap((column) =>
 )
 
 function rowState({ row, values, levels }: AnonymisedRow<DeidentifiedCase>): RowState {
-  const types = values[Q.exploitation] ?? null
-  const level = levels[Q.exploitation] ?? 0
+  const types = values[QI.exploitation] ?? null
+  const level = levels[QI.exploitation] ?? 0
   const exploitation: Exploitation =
     types === SUPPRESSED
       ? 'withheld'

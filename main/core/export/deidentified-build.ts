@@ -9,7 +9,7 @@ import { ctdcCsv } from './ctdc-csv'
 import { aggregateTables } from './aggregates'
 import { isHiddenRow } from './nested-release'
 import { shownValue, type AnonymisedRow } from './k-anonymity'
-import { qiIndex } from './quasi-identifiers'
+import { QI } from './quasi-identifiers'
 import type { BundleEntry } from './tar-bundle'
 
 export type DeidentifiedFormat = 'deidentified-csv' | 'ctdc-csv' | 'aggregates-csv'
@@ -22,28 +22,20 @@ export interface DeidentifiedBuilt {
   output: { file: Buffer } | { tables: BundleEntry[] }
 }
 
-const Q = {
-  year: qiIndex('year'),
-  sex: qiIndex('sex'),
-  ageBand: qiIndex('ageBand'),
-  citizenship: qiIndex('citizenship'),
-  country: qiIndex('countryOfExploitation'),
-  exploitation: qiIndex('exploitationTypes'),
-}
-
 /** A released row's case with the table dimensions as the row shows them (coarsened or hidden). */
 function asReleased({ row, values, levels }: AnonymisedRow<DeidentifiedCase>): DeidentifiedCase {
   const shown = (q: number) => shownValue(values[q])
-  const types = shown(Q.exploitation)
+  const types = shown(QI.exploitation)
   return {
     ...row,
-    year: Number(shown(Q.year)),
-    sex: shown(Q.sex),
-    ageBand: shown(Q.ageBand),
-    citizenship: shown(Q.citizenship),
-    countryOfExploitation: shown(Q.country),
+    year: Number(shown(QI.year)),
+    sex: shown(QI.sex),
+    ageBand: shown(QI.ageBand),
+    citizenship: shown(QI.citizenship),
+    countryOfExploitation: shown(QI.country),
     // Exact codes at level 0 (joined with ';'), else the one category the row shows.
-    exploitationTypes: types === null ? [] : (levels[Q.exploitation] ?? 0) === 0 ? types.split(';') : [types],
+    exploitationTypes:
+      types === null ? [] : (levels[QI.exploitation] ?? 0) === 0 ? types.split(';') : [types],
   }
 }
 

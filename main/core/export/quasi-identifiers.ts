@@ -147,6 +147,17 @@ export function qiIndex(name: QuasiIdentifierName): number {
   return QUASI_IDENTIFIER_NAMES.indexOf(name)
 }
 
+/** The indexes the writers of de-identified files read rows by (CTDC's layout, the aggregate tables). */
+export const QI = {
+  year: qiIndex('year'),
+  sex: qiIndex('sex'),
+  ageBand: qiIndex('ageBand'),
+  minor: qiIndex('minorWhenTrafficked'),
+  citizenship: qiIndex('citizenship'),
+  country: qiIndex('countryOfExploitation'),
+  exploitation: qiIndex('exploitationTypes'),
+}
+
 /**
  * Whether labour / sexual exploitation details may be shown for a row. They must agree with how far
  * the exploitation types were coarsened, or they would give the hidden type away.

@@ -1,7 +1,12 @@
 import type { VaultDatabase } from '../db/connection'
 import { z } from 'zod'
 import type { VaultSettings } from '../../api/contract/vault'
-import { autoBackupFailures, autoBackupInputSchema, type StoredAutoBackup } from '../../api/contract/backup'
+import {
+  AGE_PUBLIC_KEY_SHAPE,
+  autoBackupFailures,
+  autoBackupInputSchema,
+  type StoredAutoBackup,
+} from '../../api/contract/backup'
 
 const DEFAULT_AUTO_BACKUP: StoredAutoBackup = {
   enabled: false,
@@ -16,7 +21,7 @@ const storedAutoBackupSchema = autoBackupInputSchema.extend({
   // By shape only: settings saved before keys' checksums were checked may hold a key with a typo.
   // Read with the checksum, they fell back to the defaults (off, no folder) without a word; kept,
   // every automatic backup fails visibly, and the Backup screen refuses the key until it is fixed.
-  recipients: z.array(z.string().regex(/^age1[02-9ac-hj-np-z]{58}$/)).max(10),
+  recipients: z.array(z.string().regex(AGE_PUBLIC_KEY_SHAPE)).max(10),
   folder: z.string().nullable(),
   lastRunAt: z.string().nullable(),
   lastFailure: z.enum(autoBackupFailures).nullable(),
