@@ -18,16 +18,25 @@ export function organisationSlug(organisation: string): string {
     .normalize('NFC')
     .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
     .replace(/^-+/, '')
-  let slug = ''
+  return cutToFit(spelled, MAX_SLUG_BYTES, MAX_SLUG_CHARS).replace(/-+$/, '') || 'vault'
+}
+
+/**
+ * The longest start of `text` within `maxBytes` of UTF-8 (and `maxChars` characters), never
+ * splitting a character: file names are limited in bytes, and a script of 2 to 4 bytes a letter
+ * passes a limit in characters.
+ */
+export function cutToFit(text: string, maxBytes: number, maxChars = Infinity): string {
+  let cut = ''
   let bytes = 0
   let chars = 0
-  for (const char of spelled) {
+  for (const char of text) {
     bytes += Buffer.byteLength(char)
     chars += 1
-    if (bytes > MAX_SLUG_BYTES || chars > MAX_SLUG_CHARS) break
-    slug += char
+    if (bytes > maxBytes || chars > maxChars) break
+    cut += char
   }
-  return slug.replace(/-+$/, '') || 'vault'
+  return cut
 }
 
 /**

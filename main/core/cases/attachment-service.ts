@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import { fileTypeFromBuffer } from 'file-type'
+import { cutToFit } from '../file-name-slug'
 import { CaseVaultError } from '../errors'
 import type { VaultSession } from '../vault/vault-session'
 import { MAX_ATTACHMENT_BYTES, type AttachmentSummary } from '../../api/contract/case-parts'
@@ -77,11 +78,7 @@ function withinBytes(name: string, max: number): string {
   if (Buffer.byteLength(name) <= max) return name
   const dot = name.lastIndexOf('.')
   const extension = dot > 0 && name.length - dot <= 16 ? name.slice(dot) : ''
-  let stem = ''
-  for (const char of name.slice(0, name.length - extension.length)) {
-    if (Buffer.byteLength(stem + char) + Buffer.byteLength(extension) > max) break
-    stem += char
-  }
+  const stem = cutToFit(name.slice(0, name.length - extension.length), max - Buffer.byteLength(extension))
   return stem.replace(/[. ]+$/, '') + extension
 }
 
