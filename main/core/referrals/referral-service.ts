@@ -21,6 +21,7 @@ import { createReferralRepository, type ReferralContentRow, type ReferralRow } f
 import { createReferralAccess } from './referral-access'
 import { assertTransition, initialStatus, isEditable, isFinal, nextStatuses } from './referral-workflow'
 import { rowToConsent, rowToHistory, rowToSummary } from './referral-mappers'
+import { sharedOnSending } from './consent-to-send'
 import { referralToHtcds } from './referral-htcds'
 import { listReferralRows } from './referral-list-query'
 import { caseVisibilityFilter } from '../cases/case-access'
@@ -203,28 +204,11 @@ export function createReferralService(session: VaultSession, assertCaseVisible: 
       if (input.on > latestDay()) throw invalid('on', 'in the future')
       let shared: ConsentCategory[] | null = null
       if (input.to === 'sent') {
-        const consent = repository
-          .consents(input.id)
-          .map(rowToConsent)
-          .find((row) => row.withdrawnOn === null)
-        // Sending discloses survivor data to another organisation: never without consent in force.
-        if (!consent || consent.categories.length === 0 || consent.givenOn > input.on) {
-          throw new CaseVaultError(
-            'CONSENT_REQUIRED',
-            'Record the survivor’s consent before sending this referral.',
-          )
-        }
-        shared = input.sharedCategories ?? consent.categories
-        const outside = shared.filter((category) => !consent.categories.includes(category))
-        if (outside.length > 0) {
-          throw new CaseVaultError(
-            'CONSENT_REQUIRED',
-            'The consent does not cover everything you chose to share.',
-            {
-              outside,
-            },
-          )
-        }
+        shared = sharedOnSending(
+          repository.consents(input.id).map(rowToConsent),
+          input.on,
+          input.sharedCategories,
+        )
       } else if (input.sharedCategories) {
         throw invalid('sharedCategories', 'only when sending')
       }

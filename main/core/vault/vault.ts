@@ -1,21 +1,18 @@
-import { randomBytes, randomUUID } from 'node:crypto'
-import { existsSync, mkdirSync, rmSync } from 'node:fs'
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync } from 'node:fs'
 import { CaseVaultError } from '../errors'
-import { openEncryptedDatabase, type VaultDatabase } from '../db/connection'
-import { migrate } from '../db/migrate'
-import { createUserRepository } from '../users/user-repository'
-import { createAuditLog } from '../audit/audit-log'
-import { createSettingsRepository } from '../settings/settings-repository'
+import type { VaultDatabase } from '../db/connection'
 import { atLeastFloor, calibrateKdf, type KdfParams } from './kdf'
-import { unwrapDatabaseKey, wrapDatabaseKey } from './key-slot'
+import { unwrapDatabaseKey } from './key-slot'
 import { deactivateUserSlot, passphraseOpensSlot, writeUserSlot } from './vault-slots'
 import { formatRecoveryKey, parseRecoveryKey } from './recovery-key'
 import { UnlockThrottle } from './unlock-throttle'
 import { openVaultDatabase } from './open-vault-database'
 import { openSession, type VaultSession } from './vault-session'
 import { assertNoSwapPending, finishInterruptedSwap } from '../backup/swap-journal'
-import { databasePath, findSlot, headerExists, newHeader, readHeader, writeHeader } from './vault-header'
+import { databasePath, findSlot, headerExists, readHeader } from './vault-header'
 import { clearInUse, markInUse } from './in-use-marker'
+import { writeNewVaultFiles, type NewVault } from './new-vault-files'
 import type { VaultLockedReason } from '../../api/contract'
 
 export interface VaultOptions {
@@ -29,12 +26,7 @@ export interface VaultOptions {
   integrityWorkerFromBytes?: number
 }
 
-export interface NewVault {
-  organisation: string
-  username: string
-  displayName: string
-  passphrase: string
-}
+export type { NewVault } from './new-vault-files'
 
 /**
  * The vault: one data folder with vault.json (key slots) and casevault.db (SQLCipher 4).
@@ -98,40 +90,15 @@ export class Vault {
     return this.exclusive(async () => {
       mkdirSync(this.dataDir, { recursive: true, mode: 0o700 })
       const kdf = this.options.kdf ?? (await calibrateKdf()).params
-      const vaultId = randomUUID()
       const databaseKey = randomBytes(32)
-      const now = this.clock()
-      const slot = await wrapDatabaseKey(vaultId, input.username, input.passphrase, databaseKey, kdf, now)
-      let db: VaultDatabase | null = null
       try {
-        db = openEncryptedDatabase(databasePath(this.dataDir), databaseKey, { create: true })
-        migrate(db)
-        const users = createUserRepository(db)
-        const audit = createAuditLog(db, this.clock)
-        const openDb = db
-        const admin = openDb.transaction(() => {
-          const created = users.insert(
-            { username: input.username, displayName: input.displayName, role: 'admin' },
-            now.toISOString(),
-          )
-          createSettingsRepository(openDb).saveOrganisation(input.organisation)
-          audit.append({ actor: input.username, action: 'vault.created', target: `user:${created.id}` })
-          return created
-        })()
-        writeHeader(
-          this.dataDir,
-          newHeader({ vaultId, organisation: input.organisation, kdf, now, slots: [slot] }),
-        )
+        const { db, admin } = await writeNewVaultFiles(this.dataDir, input, databaseKey, kdf, this.clock)
         const session = openSession(db, admin, this.clock)
         this.current = { session, databaseKey }
         markInUse(this.dataDir)
         return { recoveryKey: formatRecoveryKey(databaseKey), session }
       } catch (error) {
-        db?.close()
         databaseKey.fill(0)
-        // Nothing half-made stays behind: the folder had no vault before this call.
-        for (const suffix of ['', '-wal', '-shm'])
-          rmSync(databasePath(this.dataDir) + suffix, { force: true })
         throw error
       }
     })
