@@ -54,8 +54,9 @@ describe('a lock while a backup or an export runs', () => {
   // Signing in again closes the session as a lock does. Found by a reviewing helper: it closed it
   // quietly, and the export was left on disk with no audit row (a way to export without a trace).
   it.each([
-    ['the vault locks', (host: Host) => void host.lock('idle')],
-    ['someone signs in again', (host: Host) => void host.dispatch('vault:unlock', ADMIN)],
+    ['the vault locks', async (host: Host) => host.lock('idle')],
+    // Awaited: the test signs in again afterwards, and two unlocks at once are refused.
+    ['someone signs in again', async (host: Host) => void (await host.dispatch('vault:unlock', ADMIN))],
   ])('an export still being written when %s is cancelled and leaves no file', async (_, closeSession) => {
     const access = folderFileAccess()
     const writing = gate()
@@ -71,7 +72,7 @@ describe('a lock while a backup or an export runs', () => {
       protection: { plaintext: true, confirmed: true },
     })
     await writing.opened
-    closeSession(host)
+    await closeSession(host)
     slowStick.open()
     expect(await exporting).toMatchObject({ ok: false, error: { code: 'CANCELLED' } })
     expect(readdirSync(access.folder)).toEqual([])
