@@ -41,10 +41,11 @@ describe('consent gates sending', () => {
     const audit = await referralAudit(host, referral.id, 'bilal')
     expect(audit.map((row) => row.action)).toEqual([
       'referral.created',
+      'referral.read', // the check that it is still a draft opened it
       'referral.consent_recorded',
       'referral.status_changed',
     ])
-    expect(audit[2]!.details).toMatchObject({ from: 'draft', to: 'sent' })
+    expect(audit[3]!.details).toMatchObject({ from: 'draft', to: 'sent' })
     expect(JSON.stringify(audit)).not.toContain('labour court')
   })
 

@@ -25,7 +25,7 @@ export interface WorkSince {
 }
 
 /** Audit actions that only read (or were refused): logged against a record, they change nothing. */
-const READS = `('case.read', 'case.searched', 'attachment.exported', 'referral.form_printed', 'screening.read',
+const READS = `('case.read', 'case.searched', 'attachment.exported', 'referral.form_printed', 'referral.read', 'screening.read',
   'access.denied', 'directory.exported')`
 
 const CASES_TOUCHED = `SELECT count(*) FROM (

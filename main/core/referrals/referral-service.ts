@@ -123,6 +123,8 @@ export function createReferralService(session: VaultSession, assertCaseVisible: 
 
     get(id: number): ReferralDetail {
       loadVisible(id)
+      // As a case or a screening: a referral holds the survivor's situation in its reason and details.
+      audit('referral.read', id, {})
       return detail(id)
     },
 

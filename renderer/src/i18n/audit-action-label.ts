@@ -128,6 +128,8 @@ export function useAuditActionLabel(): (action: string) => string {
         return t('audit.actions.referral.consent_withdrawn')
       case 'referral.follow_up_set':
         return t('audit.actions.referral.follow_up_set')
+      case 'referral.read':
+        return t('audit.actions.referral.read')
       case 'referral.form_printed':
         return t('audit.actions.referral.form_printed')
       case 'support_plan.created':

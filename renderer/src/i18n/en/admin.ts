@@ -122,6 +122,7 @@ export const adminMessages = {
         consent_withdrawn: 'Consent withdrawn',
         follow_up_set: 'Referral follow-up set',
         form_printed: 'Referral form printed',
+        read: 'Referral opened',
       },
       directory: {
         organisation_created: 'Organisation added to the directory',
