@@ -289,8 +289,12 @@ export const backupHandlers: AreaHandlers<typeof backupContract> = {
     return listRollbackCopies(vault.dataDir)
   },
 
-  // Whichever is running (the screen runs one at a time). A restore can be cancelled only while
-  // the backup is being checked, before anything in the vault changes.
-  cancel: (ctx) =>
-    ctx.operations.cancel('backup') || ctx.operations.cancel('verify') || ctx.operations.cancel('restore'),
+  // The one named, else whichever is running. A restore can be cancelled only while the backup is
+  // being checked, before anything in the vault changes.
+  cancel: (ctx, operation) =>
+    operation
+      ? ctx.operations.cancel(operation)
+      : ctx.operations.cancel('backup') ||
+        ctx.operations.cancel('verify') ||
+        ctx.operations.cancel('restore'),
 }

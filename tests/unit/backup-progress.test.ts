@@ -61,6 +61,22 @@ describe('backup progress and cancel', () => {
     expect(seen.at(-1)).toEqual({ operation: 'verify', stage: 'done', fraction: 1 })
   })
 
+  // A backup and a check can run at once (two panels of one screen). Cancel under the check
+  // stopped the backup: main cancelled whichever it found first. The screen now names its own.
+  it('cancels only the operation named: a check’s Cancel leaves a running backup alone', async () => {
+    const { host, folder, recipient } = await adminHost()
+    const answers: unknown[] = []
+    host.onProgress((progress) => {
+      if (progress.stage === 'encrypt' && answers.length === 0)
+        answers.push(host.dispatch('backup:cancel', 'verify'))
+    })
+    const made = await call<BackupResult>(host, 'backup:create', { recipients: [recipient] })
+    expect(await Promise.all(answers)).toEqual([{ ok: true, value: false }])
+    expect(readdirSync(folder)).toHaveLength(1)
+    expect(made.file).toBeTruthy()
+    expect(await errorCode(host, 'backup:cancel', 'export')).toBe('VALIDATION')
+  })
+
   it('answers false when nothing runs, and is for administrators only', async () => {
     const { host } = await adminHost()
     expect(await call(host, 'backup:cancel')).toBe(false)

@@ -144,7 +144,8 @@ export const backupContract = {
   }>(),
   /**
    * Stops the backup, check or restore-check that is running (it then fails with CANCELLED, having
-   * written and changed nothing); false when none was running.
+   * written and changed nothing); false when none was running. The screen names the one its Cancel
+   * belongs to: a backup and a check can run at once, and Cancel under the check stopped the backup.
    */
-  cancel: method(z.undefined(), ['admin']).returns<boolean>(),
+  cancel: method(z.enum(['backup', 'verify', 'restore']).optional(), ['admin']).returns<boolean>(),
 }

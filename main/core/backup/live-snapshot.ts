@@ -43,7 +43,9 @@ export async function openLiveSnapshot(
   }
   if (!checkpoint || checkpoint.busy !== 0 || checkpoint.log > 0) {
     // Another reader (a backup already running) holds the WAL: a second snapshot must wait.
-    throw new CaseVaultError('CONFLICT', 'Another backup is being made. Try again when it has finished.')
+    throw new CaseVaultError('CONFLICT', 'Another backup is being made. Try again when it has finished.', {
+      operation: 'backup',
+    })
   }
   // No await between the checkpoint and the read transaction: nothing can write in between.
   const db = openEncryptedDatabase(path, databaseKey, { create: false })

@@ -1,6 +1,14 @@
 import { useI18n } from 'vue-i18n'
 import { ApiError, errorCodeOf, waitSecondsOf } from '../api-error'
 
+const alreadyRunning = {
+  backup: 'errorDetails.alreadyRunning.backup',
+  verify: 'errorDetails.alreadyRunning.verify',
+  restore: 'errorDetails.alreadyRunning.restore',
+  export: 'errorDetails.alreadyRunning.export',
+  import: 'errorDetails.alreadyRunning.import',
+} as const
+
 /** Turns a thrown error into the sentence a person reads: errors.<CODE>, plus how long to wait if known. */
 export function useErrorMessage(): (error: unknown) => string {
   const { t } = useI18n()
@@ -10,6 +18,11 @@ export function useErrorMessage(): (error: unknown) => string {
     const needs = error instanceof ApiError ? error.details?.needs : undefined
     if (code === 'WRONG_PASSPHRASE' && (needs === 'privateKey' || needs === 'passphrase'))
       return t(`errorDetails.backupNeeds.${needs}`)
+    // One of each long operation at a time: main names the one already running (operations.ts).
+    // "This clashes with something that already exists" spoke of usernames.
+    const running = code === 'CONFLICT' && error instanceof ApiError ? error.details?.operation : undefined
+    if (typeof running === 'string' && running in alreadyRunning)
+      return t(alreadyRunning[running as keyof typeof alreadyRunning])
     const message = t(`errors.${code}`)
     const seconds = code === 'TOO_MANY_ATTEMPTS' ? waitSecondsOf(error) : null
     return seconds === null ? message : `${message} ${t('errorDetails.waitSeconds', { seconds }, seconds)}`

@@ -28,9 +28,9 @@ export type BackupCredentials = z.infer<typeof backupCredentialsSchema>
  */
 export const useBackupStore = defineStore('backup', () => {
   const status = ref<BackupStatus | null>(null)
-  /** Stops whichever backup, check or restore-check is running; it then fails with CANCELLED. */
-  async function cancel(): Promise<boolean> {
-    return unwrap(await casevault().backup.cancel())
+  /** Stops that backup, check or restore-check (it then fails with CANCELLED); false if none runs. */
+  async function cancel(operation: 'backup' | 'verify' | 'restore'): Promise<boolean> {
+    return unwrap(await casevault().backup.cancel(operation))
   }
   const overdue = computed(() => status.value?.overdue ?? false)
 

@@ -13,8 +13,11 @@ interface Followups<R> {
  * time, the secret read from its fields (nothing happens if they are not valid), the result or the
  * failure in the reader's language, and `working` for the progress bar and Cancel.
  */
-export function useBackupAction<I, R>(act: (input: I) => Promise<R>) {
-  const errorMessage = useErrorMessage()
+export function useBackupAction<I, R>(
+  act: (input: I) => Promise<R>,
+  /** How a refusal reads (default: the usual message); backup files have their own words. */
+  errorMessage: (error: unknown) => string = useErrorMessage(),
+) {
   const working = ref(false)
   const failure = ref<string | null>(null)
   const result = ref(null) as Ref<R | null>

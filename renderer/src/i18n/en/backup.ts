@@ -59,6 +59,8 @@ export const backupMessages = {
       noFolder: 'No folder chosen yet.',
       chooseFolder: 'Choose folder…',
       folderRequired: 'Choose a folder before turning automatic backup on.',
+      notLoaded:
+        'The saved settings could not be read, so nothing was saved: saving now would replace them with what this form shows. Open this screen again to try again.',
       keep: 'Backups to keep',
       keepHint: 'Older automatic backups in the folder are deleted. Backups made by hand are never deleted.',
       keepRange: 'Enter a whole number from {min} to {max}.',

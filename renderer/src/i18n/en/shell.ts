@@ -12,6 +12,7 @@ export const shellMessages = {
     label: 'Progress',
     cancel: 'Cancel',
     cancelling: 'Cancelling…',
+    tooLateToCancel: 'Too far along to cancel: it will finish',
   },
   common: {
     cancel: 'Cancel',
@@ -123,6 +124,22 @@ export const shellMessages = {
     birthAfterIntake: 'The date of birth is after the intake date. Check both dates.',
   },
   errorDetails: {
+    alreadyRunning: {
+      backup:
+        'A backup is already being made (perhaps started before you left this screen, or an automatic one). Wait for it to finish, then try again.',
+      verify: 'A backup is already being checked. Wait for the check to finish, then try again.',
+      restore: 'A backup is already being restored. Wait for it to finish.',
+      export:
+        'An export is already running (perhaps started before you left this screen). Wait for it to finish, then try again.',
+      import:
+        'An import is already running (perhaps started before you left this screen). Wait for it to finish, then try again.',
+    },
+    backupFile: {
+      tooNew:
+        'This backup was made by a newer version of CaseVault, so this version cannot read it. Your current vault is unchanged. Update CaseVault on this computer, then try again.',
+      rollbackCopyDamaged:
+        'This copy is incomplete or damaged (a file of it is missing), so it cannot be brought back. The current vault is unchanged.',
+    },
     waitSeconds: 'You can try again in one second. | You can try again in {seconds} seconds.',
     backupNeeds: {
       privateKey:
