@@ -74,6 +74,12 @@ function checkAccess(access: Access, ctx: HandlerContext, channel: string): void
   if (access === 'public') return
   const session = ctx.vault.session()
   if (!session) throw new CaseVaultError('LOCKED', 'The vault is locked.')
+  // Deactivated since this session opened (by an admin in another program on the same folder:
+  // the command line, a second computer on a shared drive): the session ends at its next call.
+  if (!session.users.isActive(session.user.id)) {
+    ctx.vault.lock('user')
+    throw new CaseVaultError('USER_DEACTIVATED', 'This account has been deactivated. Ask an administrator.')
+  }
   if (access === 'session' || access.includes(session.user.role)) return
   session.audit.append({ actor: session.user.username, action: 'access.denied', details: { channel } })
   throw new CaseVaultError('FORBIDDEN', 'Your role does not allow this.', { channel })

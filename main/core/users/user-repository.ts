@@ -32,6 +32,7 @@ export function createUserRepository(db: VaultDatabase) {
   )
   const setActive = db.prepare('UPDATE users SET active = ?, updated_at = ? WHERE id = ?')
   const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM users')
+  const active = db.prepare<[number], number>('SELECT active FROM users WHERE id = ?').pluck()
 
   return {
     findByUsername(username: string): UserSummary | undefined {
@@ -54,6 +55,10 @@ export function createUserRepository(db: VaultDatabase) {
     },
     setActive(id: number, active: boolean, now: string): void {
       setActive.run(active ? 1 : 0, now, id)
+    },
+    /** Whether the account is still there and active (it may have changed since the unlock). */
+    isActive(id: number): boolean {
+      return active.get(id) === 1
     },
     count(): number {
       return count.get()!.n

@@ -11,35 +11,49 @@ export function createUserService(vault: Vault) {
     return user
   }
 
+  // Names whose account is being made (Argon2 takes a while): a double-click's second call found
+  // no row yet, wrote its own slot over the first one's, then failed on the unique name and
+  // deactivated the slot the first call had made: a listed, active account that could not unlock.
+  const beingCreated = new Set<string>()
+  const taken = () =>
+    new CaseVaultError('CONFLICT', 'A user with this name already exists.', { field: 'username' })
+
+  /** The slot, then the row and its audit row in one transaction (the slot is undone if that fails). */
+  async function createAccount(session: VaultSession, input: CreateUserInput): Promise<UserSummary> {
+    const now = session.clock().toISOString()
+    await vault.writeSlot(input.username, input.passphrase)
+    try {
+      return session.db.transaction(() => {
+        const user = session.users.insert(input, now)
+        session.audit.append({
+          actor: session.user.username,
+          action: 'user.created',
+          target: `user:${user.id}`,
+          details: { role: user.role },
+        })
+        return user
+      })()
+    } catch (error) {
+      vault.deactivateSlot(input.username)
+      throw error
+    }
+  }
+
   return {
     list(session: VaultSession): UserSummary[] {
       return session.users.list()
     },
 
     async create(session: VaultSession, input: CreateUserInput): Promise<UserSummary> {
-      if (session.users.findByUsername(input.username)) {
-        throw new CaseVaultError('CONFLICT', 'A user with this name already exists.', { field: 'username' })
-      }
-      // The slot is written last, inside the transaction: if vault.json cannot be written the row rolls back.
-      let created: UserSummary
-      const now = session.clock().toISOString()
-      await vault.writeSlot(input.username, input.passphrase)
+      // Names differ by case only in display (the column is NOCASE): one key per name.
+      const name = input.username.toLowerCase()
+      if (beingCreated.has(name) || session.users.findByUsername(input.username)) throw taken()
+      beingCreated.add(name)
       try {
-        created = session.db.transaction(() => {
-          const user = session.users.insert(input, now)
-          session.audit.append({
-            actor: session.user.username,
-            action: 'user.created',
-            target: `user:${user.id}`,
-            details: { role: user.role },
-          })
-          return user
-        })()
-      } catch (error) {
-        vault.deactivateSlot(input.username)
-        throw error
+        return await createAccount(session, input)
+      } finally {
+        beingCreated.delete(name)
       }
-      return created
     },
 
     deactivate(session: VaultSession, username: string): UserSummary {
@@ -66,6 +80,12 @@ export function createUserService(vault: Vault) {
     async resetPassphrase(session: VaultSession, username: string, newPassphrase: string): Promise<void> {
       const user = findExisting(session, username)
       if (!user.active) throw new CaseVaultError('CONFLICT', 'This user is deactivated.')
+      // One's own passphrase is changed with the current one: a reset of one's own account let
+      // anyone at an unlocked admin session take it over and lock its owner out.
+      if (user.id === session.user.id)
+        throw new CaseVaultError('CONFLICT', 'Change your own passphrase with your current one.', {
+          ownAccount: true,
+        })
       await vault.writeSlot(user.username, newPassphrase)
       session.audit.append({
         actor: session.user.username,

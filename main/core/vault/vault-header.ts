@@ -11,12 +11,19 @@ export const HEADER_FORMAT = 'casevault-vault'
 export const HEADER_VERSION = 1
 
 const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/)
+// Bounds far outside anything calibrateKdf makes (at most 256 MiB and 64 passes): an edited file
+// asking for 1 KiB (argon2 fails with a raw error) or 4 billion passes (an unlock that runs for
+// days) is a damaged header, said as such.
 const kdfSchema = z.object({
   algorithm: z.literal('argon2id'),
   version: z.literal(19),
-  memoryKiB: z.number().int().positive(),
-  iterations: z.number().int().positive(),
-  parallelism: z.number().int().positive(),
+  memoryKiB: z
+    .number()
+    .int()
+    .min(8)
+    .max(4 * 1024 * 1024),
+  iterations: z.number().int().min(1).max(1024),
+  parallelism: z.number().int().min(1).max(64),
 })
 
 export const keySlotSchema = z.object({

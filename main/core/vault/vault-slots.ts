@@ -15,17 +15,27 @@ export interface SlotWrite {
   now: Date
   /** Argon2id parameters if vault.json must be rebuilt; omitted: calibrated on this machine. */
   kdf?: KdfParams
+  /**
+   * Only the recovery-key unlock may replace a vault.json it cannot read (lost or damaged: that
+   * is what the user chose recovery for). Any other write refuses it: a reset that rebuilt a
+   * header written by a newer CaseVault dropped every other user's slot.
+   */
+  rebuildUnreadableHeader?: boolean
+  /** The least Argon2id cost of a new slot (the app's floor; tests pass none). */
+  floor?: KdfParams
   /** Whether the session that asked is still open once the slot is made (Argon2 takes a while). */
   stillOpen?: () => boolean
 }
 
 /** Adds or replaces a user's slot, wrapping the open database key with their passphrase. */
 export async function writeUserSlot(write: SlotWrite, username: string, passphrase: string): Promise<void> {
-  const header = await headerOrRebuild(write)
+  const { header, rebuilt } = await headerOrRebuild(write)
+  // vault.json is not authenticated: parameters lowered in it must not make a new slot cheap to guess.
+  const floor = write.floor
   const kdf = {
-    memoryKiB: header.kdf.memoryKiB,
-    iterations: header.kdf.iterations,
-    parallelism: header.kdf.parallelism,
+    memoryKiB: Math.max(header.kdf.memoryKiB, floor?.memoryKiB ?? 0),
+    iterations: Math.max(header.kdf.iterations, floor?.iterations ?? 0),
+    parallelism: Math.max(header.kdf.parallelism, floor?.parallelism ?? 0),
   }
   // A copy: a lock during Argon2 wipes the session's key in place, and the slot then wrapped 32
   // zero bytes, locking the user out for good (found by a reviewing helper).
@@ -38,7 +48,12 @@ export async function writeUserSlot(write: SlotWrite, username: string, passphra
   }
   // Locked meanwhile: nothing is written, so the change is never in vault.json without its audit row.
   if (write.stillOpen && !write.stillOpen()) throw new CaseVaultError('LOCKED', 'The vault was locked.')
-  writeHeader(write.dataDir, withSlot(header, slot))
+  // Read again after Argon2: another slot written meanwhile (two users created at once) was lost
+  // when the copy read before the wait was written back.
+  const current = rebuilt ? header : readHeader(write.dataDir)
+  if (current.vaultId !== header.vaultId)
+    throw new CaseVaultError('CONFLICT', 'vault.json was replaced meanwhile. Nothing was changed.')
+  writeHeader(write.dataDir, withSlot(current, slot))
 }
 
 /** Removes a user's key material; the name stays so their unlock attempt gets a clear message. */
@@ -66,19 +81,21 @@ export async function passphraseOpensSlot(
   return key !== null
 }
 
-async function headerOrRebuild(write: SlotWrite): Promise<VaultHeader> {
+async function headerOrRebuild(write: SlotWrite): Promise<{ header: VaultHeader; rebuilt: boolean }> {
   try {
-    return readHeader(write.dataDir)
+    return { header: readHeader(write.dataDir), rebuilt: false }
   } catch (error) {
     if (!(error instanceof CaseVaultError) || !['NO_VAULT', 'CORRUPT_HEADER'].includes(error.code))
       throw error
+    if (!write.rebuildUnreadableHeader) throw error
     // Recovery after vault.json was lost: a new header; other users need a passphrase reset.
-    return newHeader({
+    const header = newHeader({
       vaultId: randomUUID(),
       organisation: write.session.settings.organisation() ?? 'CaseVault',
       kdf: write.kdf ?? (await calibrateKdf()).params,
       now: write.now,
       slots: [],
     })
+    return { header, rebuilt: true }
   }
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync } from 'node:fs'
 import { CaseVaultError } from '../errors'
 import type { VaultDatabase } from '../db/connection'
-import { atLeastFloor, calibrateKdf, type KdfParams } from './kdf'
+import { atLeastFloor, calibrateKdf, KDF_FLOOR, type KdfParams } from './kdf'
 import { unwrapDatabaseKey } from './key-slot'
 import { deactivateUserSlot, passphraseOpensSlot, writeUserSlot } from './vault-slots'
 import { formatRecoveryKey, parseRecoveryKey } from './recovery-key'
@@ -149,7 +149,7 @@ export class Vault {
         throw error
       }
       try {
-        await this.writeSlot(username, newPassphrase)
+        await this.writeSlot(username, newPassphrase, { rebuildUnreadableHeader: true })
       } catch (error) {
         this.lock('user')
         throw error
@@ -159,13 +159,18 @@ export class Vault {
   }
 
   /** Adds or replaces a user's slot with the open database key (new user, reset, recovery). */
-  async writeSlot(username: string, passphrase: string): Promise<void> {
+  async writeSlot(
+    username: string,
+    passphrase: string,
+    { rebuildUnreadableHeader = false } = {},
+  ): Promise<void> {
     const current = this.current
     if (!current) throw new CaseVaultError('LOCKED', 'The vault is locked.')
     const write = { dataDir: this.dataDir, session: current.session, databaseKey: current.databaseKey }
     const stillOpen = () => this.current === current
+    const floor = this.options.allowKdfBelowFloor ? {} : { floor: KDF_FLOOR }
     await writeUserSlot(
-      { ...write, now: this.clock(), kdf: this.options.kdf, stillOpen },
+      { ...write, now: this.clock(), kdf: this.options.kdf, stillOpen, rebuildUnreadableHeader, ...floor },
       username,
       passphrase,
     )
@@ -184,7 +189,12 @@ export class Vault {
 
   /** Checks a passphrase against the signed-in user's own slot without changing anything. */
   async verifyOwnPassphrase(passphrase: string): Promise<boolean> {
-    return passphraseOpensSlot(this.dataDir, this.requireSession().user.username, passphrase)
+    // Throttled as the unlock screen is: an unlocked session left at a desk is no guessing oracle.
+    this.refuseWhileThrottled()
+    const opens = await passphraseOpensSlot(this.dataDir, this.requireSession().user.username, passphrase)
+    if (opens) this.throttle.recordSuccess()
+    else this.throttle.recordFailure()
+    return opens
   }
 
   lock(reason: VaultLockedReason): void {
