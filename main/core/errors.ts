@@ -13,6 +13,13 @@ export class CaseVaultError extends Error {
   }
 }
 
+/** VALIDATION naming one field, in the shape zod's issues take at the API boundary. */
+export function invalidField(path: string, message: string): CaseVaultError {
+  return new CaseVaultError('VALIDATION', 'Some fields are not valid.', {
+    issues: [{ path, code: 'custom', message }],
+  })
+}
+
 export function isCaseVaultError(error: unknown): error is CaseVaultError {
   return error instanceof CaseVaultError
 }

@@ -87,7 +87,8 @@ export function computeOutcome(template: TemplateDefinition, answers: Answers): 
       questionCount: section.questions.length,
     }
     for (const question of section.questions) {
-      const answer = answers[question.key]
+      // Own answers only: a question keyed "constructor" read Object.prototype's, and crashed.
+      const answer = Object.hasOwn(answers, question.key) ? answers[question.key] : undefined
       if (answer !== undefined && answer.trim() !== '') outcome.answeredCount += 1
       const side = answerSide(question, answer)
       if (side === 'risk') {

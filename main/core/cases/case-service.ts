@@ -202,6 +202,7 @@ export function createCaseService(session: VaultSession) {
         )
         if (!saved) {
           throw new CaseVaultError('CONFLICT', 'Someone else saved this case after you opened it.', {
+            stale: true,
             yourVersion: input.version,
             currentVersion: existing.version,
           })
@@ -245,7 +246,9 @@ export function createCaseService(session: VaultSession) {
       }
       session.db.transaction(() => {
         if (!repository.setStatus(input.id, input.version, input.status, input.reason, now())) {
-          throw new CaseVaultError('CONFLICT', 'Someone else saved this case after you opened it.')
+          throw new CaseVaultError('CONFLICT', 'Someone else saved this case after you opened it.', {
+            stale: true,
+          })
         }
         audit('case.closed', input.id, { status: input.status })
       })()
@@ -259,7 +262,9 @@ export function createCaseService(session: VaultSession) {
       }
       session.db.transaction(() => {
         if (!repository.setStatus(input.id, input.version, 'Active', null, now())) {
-          throw new CaseVaultError('CONFLICT', 'Someone else saved this case after you opened it.')
+          throw new CaseVaultError('CONFLICT', 'Someone else saved this case after you opened it.', {
+            stale: true,
+          })
         }
         // The reason is part of the case's story: it goes to the timeline, not the audit log.
         session.db

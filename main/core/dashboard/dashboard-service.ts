@@ -59,7 +59,8 @@ export function createDashboardService(session: VaultSession) {
             sum(a.case_id IS NULL) AS not_linked
      FROM assessments a LEFT JOIN cases c ON c.id = a.case_id
      WHERE a.assessed_on BETWEEN @from AND @to
-       AND (@onlyFor IS NULL OR a.screener_user_id = @onlyFor OR c.assigned_user_id = @onlyFor)`,
+       AND (@onlyFor IS NULL OR (a.screener_user_id = @onlyFor AND a.case_id IS NULL)
+            OR c.assigned_user_id = @onlyFor)`,
   )
 
   return {

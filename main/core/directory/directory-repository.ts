@@ -68,6 +68,9 @@ export function createDirectoryRepository(db: VaultDatabase) {
   )
 
   const serviceById = db.prepare<[number], ServiceRow>(`${SERVICE_SELECT} WHERE s.id = ?`)
+  const referralsOfService = db
+    .prepare<[number], number>('SELECT count(*) FROM referrals WHERE service_id = ?')
+    .pluck()
   const serviceIdByHsds = db.prepare<[string], { id: number }>(
     'SELECT id FROM directory_services WHERE hsds_id = ?',
   )
@@ -142,6 +145,8 @@ export function createDirectoryRepository(db: VaultDatabase) {
     },
 
     service: (id: number) => serviceById.get(id),
+    /** How many referrals name this service (with its organisation of the time). */
+    referralsOfService: (id: number) => referralsOfService.get(id)!,
     serviceIdByHsds: (hsdsId: string) => serviceIdByHsds.get(hsdsId)?.id,
     services: (filter: ServiceFilter) => services.all(filter),
     insertService(service: ServiceWrite, now: string): number {

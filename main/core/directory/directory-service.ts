@@ -119,6 +119,15 @@ export function createDirectoryService(session: VaultSession) {
           return created
         }
         const current = getService(existingId)
+        // Referrals made to it name its organisation: moved, they would name one organisation with
+        // another's service, and could no longer be saved as they are.
+        const referrals = repository.referralsOfService(existingId)
+        if (current.organisationId !== fields.organisationId && referrals > 0)
+          throw new CaseVaultError(
+            'CONFLICT',
+            'Referrals were made to this service: add it to the other organisation as a new service.',
+            { referralsOfService: referrals },
+          )
         repository.updateService(existingId, { ...fields, active: active ?? current.active }, now())
         audit('directory.service_updated', `directory_service:${existingId}`, {
           organisationId: fields.organisationId,

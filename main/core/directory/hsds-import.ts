@@ -16,6 +16,8 @@ import {
 
 const idOf = (at: Positioned) => String(at.object['id'] ?? '').toLowerCase()
 
+const MOVES_REFERRED_SERVICE = 'moves a service that referrals were made to'
+
 export async function importHsds(
   session: VaultSession,
   directory: DirectoryServiceApi,
@@ -50,6 +52,15 @@ export async function importHsds(
     } else organisations.set(result.candidate.hsdsId, result.candidate)
   }
 
+  // A service of the vault that referrals were made to, given another organisation by the file:
+  // as when edited by hand (directory-service.ts), it is refused rather than moved.
+  const movesServiceWithReferrals = (candidate: ServiceCandidate): boolean => {
+    const existing = repository.serviceIdByHsds(candidate.hsdsId)
+    if (existing === undefined || repository.referralsOfService(existing) === 0) return false
+    const organisation = repository.organisationIdByHsds(candidate.organisationHsdsId)
+    return organisation !== repository.service(existing)!.organisation_id
+  }
+
   const services = new Map<string, ServiceCandidate>()
   for (const at of source.services) {
     const result = toService(at)
@@ -66,6 +77,10 @@ export async function importHsds(
       repository.organisationIdByHsds(candidate.organisationHsdsId) !== undefined
     if (!known) {
       errors.push({ table: at.table, row: at.row, field: 'organization_id', reason: 'no such organization' })
+      continue
+    }
+    if (movesServiceWithReferrals(candidate)) {
+      errors.push({ table: at.table, row: at.row, field: 'organization_id', reason: MOVES_REFERRED_SERVICE })
       continue
     }
     services.set(candidate.hsdsId, candidate)
@@ -107,7 +122,10 @@ export async function importHsds(
           repository.insertOrganisation({ ...candidate.draft, hsdsId: candidate.hsdsId }, now),
         )
       } else {
-        repository.updateOrganisation(existing, candidate.draft, now)
+        const active = candidate.activeInFile
+          ? candidate.draft.active
+          : repository.organisation(existing)!.active === 1
+        repository.updateOrganisation(existing, { ...candidate.draft, active }, now)
         organisationIds.set(candidate.hsdsId, existing)
       }
     }

@@ -22,6 +22,12 @@ import type { Positioned } from './hsds-source'
 export interface OrganisationCandidate {
   hsdsId: string
   draft: Omit<OrganisationDraft, 'id'> & { active: boolean }
+  /**
+   * Whether the file says if it is active: HSDS organisations have no status, only CaseVault's own
+   * exports add one. A partner's file that does not say leaves a deactivated organisation (a fake
+   * jobs agency, say) deactivated: it was reactivated and offered again in the referral pickers.
+   */
+  activeInFile: boolean
 }
 
 export interface ServiceCandidate {
@@ -188,7 +194,7 @@ export function toOrganisation(at: Positioned): {
     email: object['email'],
     website: object['website'],
     ...place(list(object['locations'])[0]),
-    active: object[ORGANISATION_ACTIVE_EXTENSION] ?? true,
+    active: object[ORGANISATION_ACTIVE_EXTENSION],
   }
   const parsed = organisationSchema.safeParse(raw)
   if (!parsed.success) errors.push(...issuesToErrors(at, parsed.error, ORGANISATION_FIELDS, raw))
@@ -197,6 +203,7 @@ export function toOrganisation(at: Positioned): {
     candidate: {
       hsdsId: String(object['id']).toLowerCase(),
       draft: { ...parsed.data, active: parsed.data.active ?? true },
+      activeInFile: parsed.data.active !== undefined,
     },
     errors,
     otherAttributes: others,

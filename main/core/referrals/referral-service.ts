@@ -1,6 +1,7 @@
 import type { z } from 'zod'
-import { CaseVaultError } from '../errors'
+import { CaseVaultError, invalidField as invalid } from '../errors'
 import { latestIntakeDate } from '../../api/contract/dates'
+import { assertDayInRange, lastStepDate } from './referral-date-rules'
 import type { VaultSession } from '../vault/vault-session'
 import type {
   createReferralInput,
@@ -33,6 +34,7 @@ const stale = () =>
   new CaseVaultError(
     'CONFLICT',
     'Someone else changed this referral after you opened it. Reload it and try again.',
+    { stale: true },
   )
 
 /** Referral rules: visibility, directory links, the workflow, consent gating, history and audit. */
@@ -67,6 +69,7 @@ export function createReferralService(session: VaultSession, assertCaseVisible: 
    * service closed since is still recorded as it was (the training data does so too).
    */
   function contentRow(content: Content): ReferralContentRow {
+    assertDayInRange('referralDate', content.referralDate, latestDay())
     let organisationId = content.organisationId
     if (content.serviceId !== null) {
       const owner = repository.serviceOrganisation(content.serviceId)
@@ -204,6 +207,9 @@ export function createReferralService(session: VaultSession, assertCaseVisible: 
       // A step happens between the referral's date and today (1990, or next year, was taken).
       if (input.on < existing.referral_date) throw invalid('on', 'before the referral date')
       if (input.on > latestDay()) throw invalid('on', 'in the future')
+      // Nor before the step it follows ("accepted" four days before "sent").
+      const previous = lastStepDate(repository.history(input.id))
+      if (previous !== null && input.on < previous) throw invalid('on', 'before the previous step')
       let shared: ConsentCategory[] | null = null
       if (input.to === 'sent') {
         shared = sharedOnSending(
@@ -245,7 +251,7 @@ export function createReferralService(session: VaultSession, assertCaseVisible: 
 
     recordConsent(input: z.output<typeof recordConsentInput>): ReferralDetail {
       const existing = loadVisible(input.referralId)
-      if (input.givenOn > latestDay()) throw invalid('givenOn', 'in the future')
+      assertDayInRange('givenOn', input.givenOn, latestDay())
       if (isFinal(existing.status)) throw new CaseVaultError('CONFLICT', 'This referral is finished.')
       if (repository.consents(input.referralId).some((consent) => consent.withdrawn_on === null)) {
         throw new CaseVaultError(
@@ -282,12 +288,6 @@ export function createReferralService(session: VaultSession, assertCaseVisible: 
       return detail(input.referralId)
     },
   }
-}
-
-function invalid(path: string, message: string): CaseVaultError {
-  return new CaseVaultError('VALIDATION', 'Some fields are not valid.', {
-    issues: [{ path, code: 'custom', message }],
-  })
 }
 
 export type ReferralService = ReturnType<typeof createReferralService>

@@ -1,3 +1,4 @@
+import { CaseVaultError } from '../errors'
 import type { VaultDatabase } from '../db/connection'
 import type { z } from 'zod'
 import type {
@@ -70,7 +71,10 @@ const SELECT = `SELECT a.*, c.case_number, c.assigned_user_id AS case_assignee,
   LEFT JOIN users u ON u.id = a.screener_user_id`
 
 // Caseworkers: what they screened, or what is linked to a case assigned to them (case-access.ts).
-const VISIBLE = '(@onlyFor IS NULL OR a.screener_user_id = @onlyFor OR c.assigned_user_id = @onlyFor)'
+// A screening of a case follows the case (reassigned, its former caseworker no longer sees it);
+// its screener keeps only the walk-ins not linked to a case.
+const VISIBLE = `(@onlyFor IS NULL OR (a.screener_user_id = @onlyFor AND a.case_id IS NULL)
+  OR c.assigned_user_id = @onlyFor)`
 
 // Every filter is bound; NULL means "not filtered". Levels arrive as a JSON array.
 const CHOSEN = `(@levels IS NULL OR a.summary_risk_level IN (SELECT value FROM json_each(@levels)))
@@ -138,7 +142,7 @@ export function createAssessmentRepository(db: VaultDatabase) {
     ),
     countMine: db.prepare<Record<string, unknown>, { n: number }>(
       `SELECT count(*) AS n FROM (
-         SELECT a.id FROM assessments a WHERE a.screener_user_id = @onlyFor AND ${CHOSEN}
+         SELECT a.id FROM assessments a WHERE a.screener_user_id = @onlyFor AND a.case_id IS NULL AND ${CHOSEN}
          UNION
          SELECT a.id FROM cases c JOIN assessments a ON a.case_id = c.id WHERE c.assigned_user_id = @onlyFor AND ${CHOSEN})`,
     ),
@@ -149,6 +153,11 @@ export function createAssessmentRepository(db: VaultDatabase) {
     // Referrals made from the screening before it had a case follow it to the case (its
     // caseworker sees them, its history lists them).
     linkReferrals: db.prepare('UPDATE referrals SET case_id = ? WHERE assessment_id = ? AND case_id IS NULL'),
+    referralsOfOtherCases: db
+      .prepare<[number, number], number>(
+        'SELECT count(*) FROM referrals WHERE assessment_id = ? AND case_id IS NOT NULL AND case_id <> ?',
+      )
+      .pluck(),
   }
   return {
     insert(assessment: NewAssessment): number {
@@ -190,6 +199,13 @@ export function createAssessmentRepository(db: VaultDatabase) {
     },
     /** False when the screening was linked meanwhile (never re-links silently). */
     link(id: number, caseId: number, at: string): boolean {
+      // A referral of another case already carries this walk-in screening (picked for that case's
+      // survivor): linked here, that referral's printed form would show this case's risk level.
+      const carriedElsewhere = statements.referralsOfOtherCases.get(id, caseId)!
+      if (carriedElsewhere > 0)
+        throw new CaseVaultError('CONFLICT', 'A referral of another case uses this screening.', {
+          referralsOfOtherCases: carriedElsewhere,
+        })
       if (statements.link.run(caseId, at, id).changes !== 1) return false
       statements.linkReferrals.run(caseId, id)
       return true

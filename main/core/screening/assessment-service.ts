@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import { CaseVaultError } from '../errors'
-import { EARLIEST_INTAKE_DATE } from '../../api/contract/dates'
+import { EARLIEST_INTAKE_DATE, latestIntakeDate } from '../../api/contract/dates'
 import type { VaultSession } from '../vault/vault-session'
 import type { CaseService } from '../cases/case-service'
 import { caseVisibilityFilter } from '../cases/case-access'
@@ -37,9 +37,9 @@ export function createAssessmentService(
 ) {
   const repository = createAssessmentRepository(session.db)
   const now = () => session.clock().toISOString()
-  // The clock is UTC; one day of slack so a screener east of Greenwich can date a screening today.
-  const latestScreeningDate = () =>
-    new Date(session.clock().getTime() + 86_400_000).toISOString().slice(0, 10)
+  // The rule of a case's intake date (a screening's date becomes its case's intake date): today
+  // here or in UTC. UTC plus a day let a date pass here that "create case" then refused.
+  const latestScreeningDate = () => latestIntakeDate(session.clock())
 
   function audit(action: string, id: number, details?: Record<string, unknown>): void {
     session.audit.append({
@@ -65,12 +65,17 @@ export function createAssessmentService(
     }
   }
 
-  /** Same rule as cases, widened by authorship: a caseworker keeps seeing the walk-ins they screened. */
+  /**
+   * Same rule as cases, widened by authorship: a caseworker keeps seeing the walk-ins they screened
+   * until one is linked to a case; from then on it follows the case (a case reassigned away took
+   * its screening's answers, and the survivor's name, along only for its new caseworker).
+   */
   function loadVisible(id: number): AssessmentRow {
     const onlyFor = caseVisibilityFilter(session)
     const row = repository.get(id)
     if (!row) throw new CaseVaultError('NOT_FOUND', 'This screening does not exist.')
-    if (onlyFor === null || row.screener_user_id === onlyFor || row.case_assignee === onlyFor) return row
+    const ownWalkIn = row.case_id === null && row.screener_user_id === onlyFor
+    if (onlyFor === null || ownWalkIn || row.case_assignee === onlyFor) return row
     session.audit.append({
       actor: session.user.username,
       action: 'access.denied',

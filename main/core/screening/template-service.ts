@@ -80,6 +80,7 @@ export function createTemplateService(session: VaultSession) {
           })
         if (!latest || latest.id !== base.id)
           throw new CaseVaultError('CONFLICT', 'Someone saved a newer version of this template meanwhile.', {
+            stale: true,
             basedOnVersion: base.version,
             latestVersion: latest?.version ?? null,
           })

@@ -1,5 +1,6 @@
 import type { z } from 'zod'
-import { CaseVaultError } from '../errors'
+import { CaseVaultError, invalidField } from '../errors'
+import { latestIntakeDate } from '../../api/contract/dates'
 import type { VaultSession } from '../vault/vault-session'
 import type { createSupportPlanInput, updateSupportPlanInput } from '../../api/contract/referrals'
 import type { SupportPlan, SupportPlanStatus, SupportPlanType } from '../../api/contract/referral-types'
@@ -118,9 +119,18 @@ export function createSupportPlanService(session: VaultSession, assertCaseVisibl
       if (!existing) throw new CaseVaultError('NOT_FOUND', 'This support plan does not exist.')
       assertCaseVisible(existing.case_id)
       checkReferral(existing.case_id, input.referralId)
+      // An actual end is a fact, not a plan: one next year took the plan off the reminders as done.
+      if (input.actualEndDate !== null && input.actualEndDate > latestIntakeDate(session.clock()))
+        throw invalidField('actualEndDate', 'in the future')
       session.db.transaction(() => {
         if (statements.update.run({ ...input, now: session.clock().toISOString() }).changes !== 1) {
-          throw new CaseVaultError('CONFLICT', 'Someone else changed this support plan after you opened it.')
+          throw new CaseVaultError(
+            'CONFLICT',
+            'Someone else changed this support plan after you opened it.',
+            {
+              stale: true,
+            },
+          )
         }
         audit('support_plan.updated', existing.case_id, {
           supportPlanId: input.id,

@@ -9,6 +9,21 @@ const alreadyRunning = {
   import: 'errorDetails.alreadyRunning.import',
 } as const
 
+/**
+ * CONFLICT covers several refusals; main's details say which. The usual text spoke of a username
+ * taken, which a caseworker closing a case a colleague had just saved could make nothing of.
+ */
+function conflictMessage(error: unknown): string | null {
+  const details = error instanceof ApiError ? error.details : undefined
+  if (!details) return null
+  if (details.stale === true) return 'errorDetails.conflict.stale'
+  if (typeof details.referralsOfOtherCases === 'number') return 'errorDetails.conflict.screeningUsedElsewhere'
+  if (typeof details.referralsOfService === 'number') return 'errorDetails.conflict.serviceHasReferrals'
+  if (details.ownAccount === true) return 'errorDetails.conflict.ownAccount'
+  if (details.field === 'username') return 'errorDetails.conflict.usernameTaken'
+  return null
+}
+
 /** Turns a thrown error into the sentence a person reads: errors.<CODE>, plus how long to wait if known. */
 export function useErrorMessage(): (error: unknown) => string {
   const { t } = useI18n()
@@ -23,6 +38,8 @@ export function useErrorMessage(): (error: unknown) => string {
     const running = code === 'CONFLICT' && error instanceof ApiError ? error.details?.operation : undefined
     if (typeof running === 'string' && running in alreadyRunning)
       return t(alreadyRunning[running as keyof typeof alreadyRunning])
+    const conflict = code === 'CONFLICT' ? conflictMessage(error) : null
+    if (conflict) return t(conflict)
     const message = t(`errors.${code}`)
     const seconds = code === 'TOO_MANY_ATTEMPTS' ? waitSecondsOf(error) : null
     return seconds === null ? message : `${message} ${t('errorDetails.waitSeconds', { seconds }, seconds)}`

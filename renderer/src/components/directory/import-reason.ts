@@ -34,6 +34,8 @@ export function useImportReasonText(): (reason: string) => string {
         return t('directory.importReasons.duplicateId')
       case 'no such organization':
         return t('directory.importReasons.noSuchOrganisation')
+      case 'moves a service that referrals were made to':
+        return t('directory.importReasons.movesReferredService')
       case 'not an object':
         return t('directory.importReasons.notAnObject')
       case 'not a UUID':

@@ -14,6 +14,8 @@ export const directoryMessages = {
       notWebsite: 'not a web address (http or https)',
       duplicateId: 'the same id is used twice',
       noSuchOrganisation: 'no such organisation in the file or the directory',
+      movesReferredService:
+        'gives another organisation to a service that referrals were made to: add it to that organisation as a new service instead',
       notAnObject: 'not an object',
       notUuid: 'not a UUID',
       severalOrgTypes: 'more than one organisation type',

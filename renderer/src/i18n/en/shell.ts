@@ -124,6 +124,17 @@ export const shellMessages = {
     birthAfterIntake: 'The date of birth is after the intake date. Check both dates.',
   },
   errorDetails: {
+    conflict: {
+      stale:
+        'Someone else changed this after you opened it, so your change was not saved. What you typed is still here: copy anything you need, reload to see their changes, then make yours again.',
+      screeningUsedElsewhere:
+        'A referral of another case already uses this screening, so it was not linked here: the referral’s printed form would show this person’s risk level as the other person’s. Check which person the screening is of.',
+      serviceHasReferrals:
+        'Referrals were made to this service with its organisation, so it cannot move to another organisation. Add it to the other organisation as a new service instead. Nothing was changed.',
+      ownAccount:
+        'You cannot reset your own passphrase here. Use “Change passphrase” at the top of the screen: it asks for your current one.',
+      usernameTaken: 'A user with this username already exists. Choose another username.',
+    },
     alreadyRunning: {
       backup:
         'A backup is already being made (perhaps started before you left this screen, or an automatic one). Wait for it to finish, then try again.',
@@ -153,7 +164,8 @@ export const shellMessages = {
     LOCKED: 'The vault is locked. Unlock it to continue.',
     FORBIDDEN: 'Your role does not allow this action.',
     NOT_FOUND: 'This could not be found. It may have been removed.',
-    CONFLICT: 'This clashes with something that already exists, for example a username that is taken.',
+    CONFLICT:
+      'This cannot be done as things are now: it clashes with something that already exists or was changed meanwhile. Nothing was changed. Reload, check, then try again.',
     WRONG_PASSPHRASE: 'The passphrase is not correct. Check Caps Lock and try again.',
     UNKNOWN_USER: 'There is no user with this username in this vault. Check the spelling.',
     USER_DEACTIVATED: 'This account has been deactivated. Ask an administrator to help you.',

@@ -1,0 +1,26 @@
+import { EARLIEST_INTAKE_DATE } from '../../api/contract/dates'
+import { invalidField } from '../errors'
+import type { HistoryRow } from './referral-repository'
+
+/**
+ * A referral's own dates, as every other date of a case: not after `latest` (today here or in UTC;
+ * a referral dated next year could never have a step, as steps may not be in the future) and not
+ * before 1950 (1026 for 2026).
+ */
+export function assertDayInRange(path: string, day: string, latest: string): void {
+  if (day > latest) throw invalidField(path, 'in the future')
+  if (day < EARLIEST_INTAKE_DATE) throw invalidField(path, `before ${EARLIEST_INTAKE_DATE}`)
+}
+
+/**
+ * The date of the last step taken, or null before the first. The history's first row (the draft)
+ * is dated the day it was recorded, not a day a step happened: it does not count.
+ */
+export function lastStepDate(
+  history: readonly Pick<HistoryRow, 'from_status' | 'changed_on'>[],
+): string | null {
+  let latest: string | null = null
+  for (const row of history)
+    if (row.from_status !== null && (latest === null || row.changed_on > latest)) latest = row.changed_on
+  return latest
+}
