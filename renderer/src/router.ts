@@ -9,6 +9,7 @@ import type { Role, VaultStatus } from '../../main/api/contract'
 import {
   EXPORT_ROLES,
   exportFormats,
+  casesContract,
   importContract,
   referralsContract,
   roles,
@@ -57,6 +58,8 @@ const importRoles = importContract.preview.access as readonly Role[]
 // Screening's roles come from its contract: who may list screenings, who may save templates.
 const screeningRoles = screeningContract.listAssessments.access as readonly Role[]
 const templateEditorRoles = screeningContract.saveTemplate.access as readonly Role[]
+// Case records: main refuses them to analysts, who were sent to the case list after unlocking.
+const caseRoles = casesContract.list.access as readonly Role[]
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -74,7 +77,7 @@ function homeFor(state: VaultState): RouteLocationRaw {
     case 'locked':
       return { name: 'unlock' }
     case 'unlocked':
-      return { name: 'cases' }
+      return { name: 'home' }
   }
 }
 
@@ -98,11 +101,19 @@ export function createAppRouter(): Router {
         component: AppFrame,
         meta: { vaultState: 'unlocked' },
         children: [
-          { path: '', redirect: { name: 'cases' } },
+          // Where signing in lands: the case list, or the reports for those who get no case records.
+          {
+            path: '',
+            name: 'home',
+            redirect: () => ({
+              name: roleAllows(caseRoles, useVaultStore().user?.role) ? 'cases' : 'reports',
+            }),
+          },
           {
             // Nested so the Cases link stays highlighted on a case and in the wizard.
             path: 'cases',
             component: RouterView,
+            meta: { roles: caseRoles },
             children: [
               { path: '', name: 'cases', component: CasesView },
               { path: 'new', name: 'case-new', component: CaseNewView },

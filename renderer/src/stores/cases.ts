@@ -80,11 +80,12 @@ export const useCasesStore = defineStore('cases', () => {
       sortBy: sortBy.value,
       sortDirection: sortDirection.value,
     })
-    const result = unwrap(await casevault().cases.list(input))
-    // A slower earlier answer must not overwrite the one for the filters now on screen.
+    const answer = await casevault().cases.list(input)
+    // A slower earlier answer must not overwrite the one for the filters now on screen, nor its
+    // failure be shown over it: checked before unwrap throws.
     if (request !== listRequest) return null
-    page.value = result
-    return result
+    page.value = unwrap(answer)
+    return page.value
   }
 
   async function search(query: string): Promise<CaseSearchHit[]> {

@@ -33,9 +33,9 @@ export const useDirectoryStore = defineStore('directory', () => {
   async function loadServices(next: ServiceFilter = filter.value): Promise<void> {
     filter.value = next
     const request = ++latestRequest
-    const loaded = unwrap(await casevault().directory.listServices(next))
-    // A slower earlier search must not overwrite a newer one.
-    if (request === latestRequest) services.value = loaded
+    const answer = await casevault().directory.listServices(next)
+    // A slower earlier search must not overwrite a newer one, nor its failure show over it.
+    if (request === latestRequest) services.value = unwrap(answer)
   }
 
   async function loadOrganisations(): Promise<void> {

@@ -26,9 +26,13 @@ export const useReferralsStore = defineStore('referrals', () => {
   const current = ref<ReferralDetail | null>(null)
   const forCase = ref<ReferralSummary[]>([])
 
+  let listRequest = 0
   async function loadList(next: ListReferralsInput = filters.value): Promise<void> {
     filters.value = next
-    page.value = unwrap(await casevault().referrals.list(next))
+    const request = ++listRequest
+    const answer = await casevault().referrals.list(next)
+    // A slower answer to earlier filters must not replace the list for the filters on screen.
+    if (request === listRequest) page.value = unwrap(answer)
   }
 
   async function loadForCase(caseId: number): Promise<void> {

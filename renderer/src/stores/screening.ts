@@ -53,11 +53,12 @@ export const useScreeningStore = defineStore('screening', () => {
 
   async function loadList(): Promise<void> {
     const request = ++listRequest
-    const result = unwrap(
-      await casevault().screening.listAssessments(screeningListInput(filters.value, pageIndex.value)),
+    const answer = await casevault().screening.listAssessments(
+      screeningListInput(filters.value, pageIndex.value),
     )
-    // A slower earlier answer must not overwrite the one for the filters now on screen.
-    if (request === listRequest) page.value = result
+    // A slower earlier answer must not overwrite the one for the filters now on screen, nor its
+    // failure be shown over it: checked before unwrap throws.
+    if (request === listRequest) page.value = unwrap(answer)
   }
 
   async function loadTemplates(): Promise<TemplateVersionSummary[]> {
