@@ -1,3 +1,4 @@
+import { UNNAMED_LABEL_KEY, unnamedLabelOf } from './source-record'
 import { isRealDate } from './iso-date'
 import { bornAfterIntake, EARLIEST_INTAKE_DATE, intakeDateProblem } from '../../api/contract/dates'
 import { caseStatuses, type CaseStatus } from '../../api/contract/cases'
@@ -239,7 +240,14 @@ export function checkDraft(draft: CaseDraft, context: DraftContext): CaseCandida
 
   const closed = columns.status === 'Closed' || columns.status === 'ClosedReferred'
   const named = draft.survivorLabel === undefined && personDisplayName(survivor, draft.survivorAliases)
-  const label = draft.survivorLabel ?? `Unnamed survivor (import row ${draft.row})`
+  // An unnamed survivor's label is kept in the record's provenance, so that it survives a move:
+  // rebuilt from the row of the next file, it changed, and the old label no longer found the person.
+  const keptLabel = named ? undefined : unnamedLabelOf(draft.sourceRecord)
+  const label = draft.survivorLabel ?? keptLabel ?? `Unnamed survivor (import row ${draft.row})`
+  const sourceRecord =
+    named || draft.survivorLabel !== undefined
+      ? draft.sourceRecord
+      : { ...draft.sourceRecord, [UNNAMED_LABEL_KEY]: label }
   // survivorFields takes the first alias as the name when there is none: give it the label, then drop it.
   const person = named
     ? survivorFields(survivor, draft.survivorAliases)
@@ -268,6 +276,6 @@ export function checkDraft(draft: CaseDraft, context: DraftContext): CaseCandida
     comments,
     casework,
     source: draft.source,
-    sourceRecord: draft.sourceRecord,
+    sourceRecord,
   }
 }

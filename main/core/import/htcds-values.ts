@@ -101,6 +101,11 @@ function excelSerialDate(text: string): string | null {
 export interface CellOptions {
   /** The cell came from a spreadsheet: a 5-digit number in a date field is an Excel date. */
   spreadsheet?: boolean
+  /**
+   * A JSON string, which no one guards against formulas: "'+44 7700 900123" is what was typed.
+   * Undoing the CSV writer's guard there dropped the apostrophe of every such value.
+   */
+  json?: boolean
 }
 
 /**
@@ -108,7 +113,7 @@ export interface CellOptions {
  * be converted is passed on as text, and validateSection then names the problem without echoing it.
  */
 export function cellValue(field: HtcdsField, raw: string, options: CellOptions = {}): HtcdsValue | undefined {
-  const text = unguard(raw).trim()
+  const text = (options.json ? raw : unguard(raw)).trim()
   if (text === '') return undefined
   switch (field.type) {
     case 'text':
@@ -140,7 +145,7 @@ export function cellValue(field: HtcdsField, raw: string, options: CellOptions =
 /** A value from JSON: strings go through cellValue; a multi-select may also be a ';'-joined string. */
 export function jsonValue(field: HtcdsField, value: unknown, options: CellOptions = {}): unknown {
   if (typeof value === 'string') {
-    if (field.type !== 'multiPicklist') return cellValue(field, value, options)
+    if (field.type !== 'multiPicklist') return cellValue(field, value, { ...options, json: true })
     value = parts(value)
   }
   if (field.type === 'multiPicklist' && Array.isArray(value))

@@ -43,3 +43,12 @@ export function survivorLabelOf(source: CaseDraft['source'], record: Fields | nu
     ? ctdcImport.survivorDisplayName.replace('{row}', String(row))
     : undefined
 }
+
+/** Where an unnamed survivor's label is kept in the provenance record (case-candidate.ts). */
+export const UNNAMED_LABEL_KEY = 'unnamedSurvivorLabel'
+
+/** The label an unnamed survivor was given at an earlier import, if the record carries one. */
+export function unnamedLabelOf(record: Fields | null): string | undefined {
+  const label = record?.[UNNAMED_LABEL_KEY]
+  return typeof label === 'string' && label.trim() !== '' && label.length <= 200 ? label.trim() : undefined
+}
