@@ -17,6 +17,21 @@ export function passphraseScore(passphrase: string, userInputs: string[] = []): 
 }
 
 /**
+ * A passphrase that unlocks the vault (a new user's, a reset, a change, the first admin's, one set
+ * with the recovery key) is held to the backups' bar: vault.json lies beside the database, and a
+ * copy of the folder lets anyone guess a staff passphrase offline, where the unlock delay does not
+ * apply and any one passphrase opens every survivor's record. Only new passphrases are checked:
+ * existing ones go on unlocking.
+ */
+export function assertStrongAccountPassphrase(passphrase: string, userInputs: string[] = []): void {
+  if (passphraseScore(passphrase, userInputs) < MIN_BACKUP_SCORE) {
+    throw new CaseVaultError('WEAK_PASSPHRASE', 'This passphrase is too easy to guess.', {
+      minimumScore: MIN_BACKUP_SCORE,
+    })
+  }
+}
+
+/**
  * Refuses weak backup passphrases; the organisation's and user's names count as easy guesses. A
  * space at either end is refused too: it cannot be seen on the paper copy, and the backup would
  * not open with the words alone.

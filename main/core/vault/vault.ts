@@ -7,6 +7,7 @@ import { unwrapDatabaseKey } from './key-slot'
 import { deactivateUserSlot, passphraseOpensSlot, writeUserSlot } from './vault-slots'
 import { formatRecoveryKey, parseRecoveryKey } from './recovery-key'
 import { UnlockThrottle } from './unlock-throttle'
+import { assertStrongAccountPassphrase } from '../backup/passphrase-strength'
 import { openVaultDatabase } from './open-vault-database'
 import { openSession, type VaultSession } from './vault-session'
 import { assertNoSwapPending, finishInterruptedSwap } from '../backup/swap-journal'
@@ -87,6 +88,7 @@ export class Vault {
   async create(input: NewVault): Promise<{ recoveryKey: string; session: VaultSession }> {
     assertNoSwapPending(this.dataDir)
     if (this.exists()) throw new CaseVaultError('VAULT_EXISTS', 'A vault already exists in this folder.')
+    assertStrongAccountPassphrase(input.passphrase, [input.username, input.displayName, input.organisation])
     return this.exclusive(async () => {
       mkdirSync(this.dataDir, { recursive: true, mode: 0o700 })
       const kdf = this.options.kdf ?? (await calibrateKdf()).params
@@ -166,6 +168,8 @@ export class Vault {
   ): Promise<void> {
     const current = this.current
     if (!current) throw new CaseVaultError('LOCKED', 'The vault is locked.')
+    const organisation = current.session.settings.organisation()
+    assertStrongAccountPassphrase(passphrase, organisation ? [username, organisation] : [username])
     const write = { dataDir: this.dataDir, session: current.session, databaseKey: current.databaseKey }
     const stillOpen = () => this.current === current
     const floor = this.options.allowKdfBelowFloor ? {} : { floor: KDF_FLOOR }

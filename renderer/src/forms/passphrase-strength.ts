@@ -1,21 +1,19 @@
 import { MIN_PASSPHRASE_LENGTH } from '../../../main/api/contract'
+import { MIN_BACKUP_SCORE, type BackupStrength } from './backup-strength'
 
-export type StrengthLevel = 'tooShort' | 'fair' | 'good' | 'strong'
+export type StrengthLevel = 'tooShort' | 'weak' | 'good' | 'strong'
 
 /**
- * A rough hint, not a guarantee: length matters most for passphrases, and a few words or mixed
- * kinds of characters add some. Main enforces the minimum; Argon2 does the rest.
+ * The meter under a new vault passphrase, from the same zxcvbn verdict main refuses by (score 3,
+ * as for backups: main/core/backup/passphrase-strength.ts). Before the estimator has loaded only
+ * the length is known: null then, and the meter says nothing it may have to take back.
  */
-export function passphraseStrength(passphrase: string): StrengthLevel {
-  const length = [...passphrase].length
-  if (length < MIN_PASSPHRASE_LENGTH) return 'tooShort'
-  const kinds = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9\s]/].filter((re) => re.test(passphrase)).length
-  const words = passphrase
-    .trim()
-    .split(/\s+/)
-    .filter((w) => w.length >= 3).length
-  const score = length + kinds * 2 + (words >= 4 ? 8 : words >= 3 ? 4 : 0)
-  if (score >= 30) return 'strong'
-  if (score >= 20) return 'good'
-  return 'fair'
+export function passphraseStrength(
+  passphrase: string,
+  estimate: BackupStrength | null,
+): StrengthLevel | null {
+  if ([...passphrase].length < MIN_PASSPHRASE_LENGTH) return 'tooShort'
+  if (estimate === null) return null
+  if (estimate.score < MIN_BACKUP_SCORE) return 'weak'
+  return estimate.score === MIN_BACKUP_SCORE ? 'good' : 'strong'
 }

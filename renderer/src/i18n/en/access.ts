@@ -24,7 +24,7 @@ export const accessMessages = {
   strength: {
     label: 'Strength: {level}',
     tooShort: 'too short',
-    fair: 'acceptable',
+    weak: 'too easy to guess: add more unrelated words',
     good: 'good',
     strong: 'strong',
   },
