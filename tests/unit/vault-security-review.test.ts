@@ -251,7 +251,7 @@ describe('a routine slot write replaces a vault.json it cannot read', () => {
       newPassphrase: 'reset by the admin',
     })
     const after = readFileSync(file, 'utf8')
-    expect.soft(code).toBe('CORRUPT_HEADER')
+    expect(code).toBe('SCHEMA_TOO_NEW') // not damaged: written by a newer CaseVault
     expect(after).toBe(before)
   })
 })

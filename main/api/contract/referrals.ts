@@ -171,7 +171,9 @@ export const updateSupportPlanInput = z
     message: END_BEFORE_START,
     path: ['plannedEndDate'],
   })
-  .refine((plan) => notBefore(plan.startDate, plan.actualEndDate), {
+  // A plan given up before its start ends then: discontinued today, starting next week. (With the
+  // rule that an actual end is not in the future, it could not be closed at all.)
+  .refine((plan) => plan.status === 'discontinued' || notBefore(plan.startDate, plan.actualEndDate), {
     message: END_BEFORE_START,
     path: ['actualEndDate'],
   })

@@ -5,6 +5,7 @@ import { codeLabel } from './htcds'
 import {
   answersSchema,
   riskLevelSchema,
+  isUsableQuestionKey,
   templateDefinitionSchema,
   type Answers,
   type AssessmentLevel,
@@ -107,7 +108,18 @@ export const convertToCaseInput = z.object({
 })
 export const templateIdInput = z.object({ id: idSchema })
 export const saveTemplateInput = z.object({
-  definition: templateDefinitionSchema,
+  definition: templateDefinitionSchema.superRefine((definition, context) => {
+    definition.sections.forEach((section, s) =>
+      section.questions.forEach((question, q) => {
+        if (!isUsableQuestionKey(question.key))
+          context.addIssue({
+            code: 'custom',
+            path: ['sections', s, 'questions', q, 'key'],
+            message: 'a name JavaScript uses itself: choose another key',
+          })
+      }),
+    )
+  }),
   /** The version this edit started from (must still be the latest), or null for a new template. */
   basedOnTemplateId: idSchema.nullable(),
 })

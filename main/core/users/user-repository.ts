@@ -31,6 +31,7 @@ export function createUserRepository(db: VaultDatabase) {
     'INSERT INTO users (username, display_name, role, active, created_at, updated_at) VALUES (?, ?, ?, 1, ?, ?)',
   )
   const setActive = db.prepare('UPDATE users SET active = ?, updated_at = ? WHERE id = ?')
+  const remove = db.prepare('DELETE FROM users WHERE id = ?')
   const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM users')
   const active = db.prepare<[number], number>('SELECT active FROM users WHERE id = ?').pluck()
 
@@ -52,6 +53,10 @@ export function createUserRepository(db: VaultDatabase) {
         active: 1,
         created_at: now,
       })
+    },
+    /** Only for a row just inserted whose key slot could not be written (user-service.ts). */
+    remove(id: number): void {
+      remove.run(id)
     },
     setActive(id: number, active: boolean, now: string): void {
       setActive.run(active ? 1 : 0, now, id)

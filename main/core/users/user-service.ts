@@ -18,25 +18,33 @@ export function createUserService(vault: Vault) {
   const taken = () =>
     new CaseVaultError('CONFLICT', 'A user with this name already exists.', { field: 'username' })
 
-  /** The slot, then the row and its audit row in one transaction (the slot is undone if that fails). */
+  /**
+   * The row first, then the slot, then the audit row. The unique name is claimed in the database
+   * before any slot is written: with the slot first, two programs on one data folder creating the
+   * same name both wrote a slot, and the loser's clean-up deactivated the winner's. A slot that
+   * cannot be written takes its row back.
+   */
   async function createAccount(session: VaultSession, input: CreateUserInput): Promise<UserSummary> {
-    const now = session.clock().toISOString()
-    await vault.writeSlot(input.username, input.passphrase)
+    let user: UserSummary
     try {
-      return session.db.transaction(() => {
-        const user = session.users.insert(input, now)
-        session.audit.append({
-          actor: session.user.username,
-          action: 'user.created',
-          target: `user:${user.id}`,
-          details: { role: user.role },
-        })
-        return user
-      })()
+      user = session.users.insert(input, session.clock().toISOString())
     } catch (error) {
-      vault.deactivateSlot(input.username)
+      if ((error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw taken()
       throw error
     }
+    try {
+      await vault.writeSlot(input.username, input.passphrase)
+    } catch (error) {
+      if (vault.session() === session) session.users.remove(user.id)
+      throw error
+    }
+    session.audit.append({
+      actor: session.user.username,
+      action: 'user.created',
+      target: `user:${user.id}`,
+      details: { role: user.role },
+    })
+    return user
   }
 
   return {

@@ -14,17 +14,20 @@ const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/)
 // Bounds far outside anything calibrateKdf makes (at most 256 MiB and 64 passes): an edited file
 // asking for 1 KiB (argon2 fails with a raw error) or 4 billion passes (an unlock that runs for
 // days) is a damaged header, said as such.
-const kdfSchema = z.object({
-  algorithm: z.literal('argon2id'),
-  version: z.literal(19),
-  memoryKiB: z
-    .number()
-    .int()
-    .min(8)
-    .max(4 * 1024 * 1024),
-  iterations: z.number().int().min(1).max(1024),
-  parallelism: z.number().int().min(1).max(64),
-})
+const kdfSchema = z
+  .object({
+    algorithm: z.literal('argon2id'),
+    version: z.literal(19),
+    memoryKiB: z
+      .number()
+      .int()
+      .min(8)
+      .max(4 * 1024 * 1024),
+    iterations: z.number().int().min(1).max(1024),
+    parallelism: z.number().int().min(1).max(64),
+  })
+  // Argon2 needs 8 KiB per lane: each bound above holds alone for 8 KiB and 2 lanes, not together.
+  .refine((kdf) => kdf.memoryKiB >= 8 * kdf.parallelism, 'less than 8 KiB of memory per lane')
 
 export const keySlotSchema = z.object({
   username: z.string().min(1).max(64),
@@ -99,6 +102,14 @@ export function readHeader(dataDir: string): VaultHeader {
   } catch {
     throw new CaseVaultError('CORRUPT_HEADER', 'vault.json is damaged (not valid JSON).')
   }
+  // Written by a newer CaseVault: not damaged, and not to be rebuilt (a recovery that rebuilt it
+  // dropped every other user's slot). The user is told to update instead.
+  if (isNewerHeader(parsed)) {
+    throw new CaseVaultError('SCHEMA_TOO_NEW', 'vault.json was written by a newer CaseVault.', {
+      headerVersion: (parsed as { formatVersion: number }).formatVersion,
+      appHeaderVersion: HEADER_VERSION,
+    })
+  }
   const result = headerSchema.safeParse(parsed)
   if (!result.success) {
     throw new CaseVaultError('CORRUPT_HEADER', 'vault.json is damaged or from an unknown version.', {
@@ -154,4 +165,10 @@ export function withSlot(header: VaultHeader, slot: KeySlot): VaultHeader {
     (existing) => existing.username.toLowerCase() !== slot.username.toLowerCase(),
   )
   return { ...header, slots: [...others, slot] }
+}
+
+function isNewerHeader(parsed: unknown): boolean {
+  if (typeof parsed !== 'object' || parsed === null) return false
+  const { format, formatVersion } = parsed as { format?: unknown; formatVersion?: unknown }
+  return format === HEADER_FORMAT && typeof formatVersion === 'number' && formatVersion > HEADER_VERSION
 }

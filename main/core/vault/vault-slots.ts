@@ -53,6 +53,10 @@ export async function writeUserSlot(write: SlotWrite, username: string, passphra
   const current = rebuilt ? header : readHeader(write.dataDir)
   if (current.vaultId !== header.vaultId)
     throw new CaseVaultError('CONFLICT', 'vault.json was replaced meanwhile. Nothing was changed.')
+  // Deactivated meanwhile (a reset racing a deactivation, here or in another program): writing
+  // would give a dismissed user key material again.
+  if (findSlot(current, username)?.status === 'deactivated')
+    throw new CaseVaultError('CONFLICT', 'This user was deactivated meanwhile. Nothing was changed.')
   writeHeader(write.dataDir, withSlot(current, slot))
 }
 

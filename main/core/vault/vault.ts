@@ -40,6 +40,7 @@ export class Vault {
   private lockWhileOpening: VaultLockedReason | null = null
   private readonly clock: () => Date
   private readonly throttle: UnlockThrottle
+  private verifying = false
   private readonly lockListeners = new Set<(reason: VaultLockedReason) => void>()
 
   constructor(private readonly options: VaultOptions) {
@@ -194,11 +195,18 @@ export class Vault {
   /** Checks a passphrase against the signed-in user's own slot without changing anything. */
   async verifyOwnPassphrase(passphrase: string): Promise<boolean> {
     // Throttled as the unlock screen is: an unlocked session left at a desk is no guessing oracle.
+    // One at a time, too: guesses sent together all passed the check before any failure counted.
+    if (this.verifying) throw new CaseVaultError('CONFLICT', 'Another passphrase check is in progress.')
     this.refuseWhileThrottled()
-    const opens = await passphraseOpensSlot(this.dataDir, this.requireSession().user.username, passphrase)
-    if (opens) this.throttle.recordSuccess()
-    else this.throttle.recordFailure()
-    return opens
+    this.verifying = true
+    try {
+      const opens = await passphraseOpensSlot(this.dataDir, this.requireSession().user.username, passphrase)
+      if (opens) this.throttle.recordSuccess()
+      else this.throttle.recordFailure()
+      return opens
+    } finally {
+      this.verifying = false
+    }
   }
 
   lock(reason: VaultLockedReason): void {
