@@ -63,6 +63,10 @@ export function createApiHost(options: HostOptions): ApiHost {
         await lockWithAutoBackup(vault, 'idle')
     },
     dispose: () => vault.lock('user'),
-    shutdown: () => lockWithAutoBackup(vault, 'user').catch(() => vault.lock('user')),
+    // The lock cancels what runs; the quit then waits for it to wind down (its files removed).
+    shutdown: async () => {
+      await lockWithAutoBackup(vault, 'user').catch(() => vault.lock('user'))
+      await operations.whenIdle()
+    },
   }
 }

@@ -12,6 +12,8 @@ const MIN_INTERVAL_MS = 100
  */
 export function createOperations(emit: (progress: OperationProgress) => void, now: () => number = Date.now) {
   const running = new Map<OperationKind, AbortController>()
+  // Each running operation's work, settled or not: a quit waits for them (see whenIdle).
+  const inFlight = new Set<Promise<unknown>>()
   // Operations past the point where stopping is possible (a restore's folder swap).
   const committed = new Set<OperationKind>()
 
@@ -36,7 +38,14 @@ export function createOperations(emit: (progress: OperationProgress) => void, no
         emit({ operation, stage, fraction })
       }
       try {
-        const result = await work(controller.signal, report)
+        const working = work(controller.signal, report)
+        const tracked = working.then(
+          () => undefined,
+          () => undefined,
+        )
+        inFlight.add(tracked)
+        void tracked.then(() => inFlight.delete(tracked))
+        const result = await working
         emit({ operation, stage: 'done', fraction: 1 })
         return result
       } catch (error) {
@@ -78,6 +87,19 @@ export function createOperations(emit: (progress: OperationProgress) => void, no
 
     isRunning(operation: OperationKind): boolean {
       return running.has(operation)
+    },
+
+    /**
+     * Resolves once every operation running now has ended, its clean-up done (a cancelled export
+     * removes its temporary file), or after `capMs`. A quit waits for this: it quit while an export
+     * to a slow stick still held a plaintext temporary file, which nothing then removed.
+     */
+    async whenIdle(capMs = 30_000): Promise<void> {
+      if (inFlight.size === 0) return
+      let timer: NodeJS.Timeout | undefined
+      const cap = new Promise<void>((resolve) => (timer = setTimeout(resolve, capMs)))
+      await Promise.race([Promise.allSettled([...inFlight]), cap])
+      clearTimeout(timer)
     },
   }
 }

@@ -141,6 +141,13 @@ export function hardenSession(
   })
   // A case manager needs no camera, microphone, location, notifications, USB, clipboard reads…
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
+  // webPreferences.spellcheck only stops the underlining: the session's spellchecker still
+  // downloaded a Hunspell dictionary from Google's servers on Linux (electron/electron#22995).
+  session.setSpellCheckerEnabled(false)
+  session.setSpellCheckerLanguages([])
+  // A page-started download (an injected <a download href="data:…">) would bypass everything main
+  // enforces on files: no audit row, no plaintext warning, no private permissions, no folder guard.
+  session.on('will-download', (event) => event.preventDefault())
   session.setPermissionCheckHandler(() => false)
   session.setDevicePermissionHandler(() => false)
 }

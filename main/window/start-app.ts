@@ -11,6 +11,7 @@ import { moveOldRollbackCopies, moveVaultFromOldFolder } from './legacy-vault-fo
 import { finishInterruptedSwap, swapJournalPath } from '../core/backup/swap-journal'
 import { dialogFileAccess } from './dialog-file-access'
 import { hardenSession, hardenWebContents, isTrustedRendererUrl } from './security'
+import { askBeforeUnload } from './leave-question'
 
 /** The slice of the `electron` module the app uses; unit tests hand in fakes of exactly this. */
 export interface ElectronModules {
@@ -19,7 +20,7 @@ export interface ElectronModules {
   ipcMain: Pick<IpcMain, 'handle'>
   session: { readonly defaultSession: Session }
   powerMonitor: Pick<PowerMonitor, 'on' | 'getSystemIdleTime'>
-  dialog: Pick<Dialog, 'showSaveDialog' | 'showOpenDialog'>
+  dialog: Pick<Dialog, 'showSaveDialog' | 'showOpenDialog' | 'showMessageBoxSync'>
 }
 
 export interface StartOptions {
@@ -81,6 +82,7 @@ export async function startApp(electron: ElectronModules, options: StartOptions)
     isPackaged: app.isPackaged,
   })
   mainWindow = window
+  askBeforeUnload(window, electron.dialog)
 
   host.onLocked((reason) => {
     if (!window.isDestroyed()) window.webContents.send(LOCKED_EVENT_CHANNEL, reason)
@@ -103,15 +105,20 @@ export async function startApp(electron: ElectronModules, options: StartOptions)
   // Closing the window ends the session on every platform: an open vault must not linger in the dock.
   app.on('window-all-closed', () => app.quit())
   let shutDown = false
-  app.on('before-quit', (event) => {
+  // Hold the quit until the automatic backup (when configured) is written, the vault is locked
+  // (keys wiped, database closed) and what it cancelled has wound down. Then quit for real.
+  const quitCleanly = (event: { preventDefault(): void }) => {
     clearInterval(idleTimer)
     if (shutDown) return
-    // Hold the quit until the automatic backup (when configured) is written and the vault is
-    // locked: keys wiped, database closed, before the process goes away. Then quit for real.
     event.preventDefault()
     shutDown = true
     void host.shutdown().finally(() => app.quit())
-  })
+  }
+  app.on('before-quit', quitCleanly)
+  // A Windows log-off or restart emits no before-quit, a system shutdown elsewhere neither: the
+  // automatic backup "on quit" was skipped and the process killed with the vault open.
+  window.on('session-end', () => quitCleanly({ preventDefault: () => undefined }))
+  powerMonitor.on('shutdown', () => quitCleanly({ preventDefault: () => undefined }))
 
   return { window, host, dataDir }
 }

@@ -91,6 +91,20 @@ export const session = {
     setDevicePermissionHandler(handler: Listener) {
       session.defaultSession.devicePermission = handler
     },
+    spellCheckerEnabled: true,
+    spellCheckerLanguages: null as string[] | null,
+    setSpellCheckerEnabled(enabled: boolean) {
+      session.defaultSession.spellCheckerEnabled = enabled
+    },
+    setSpellCheckerLanguages(languages: string[]) {
+      session.defaultSession.spellCheckerLanguages = languages
+    },
+    sessionListeners: new Map<string, Listener[]>(),
+    on(name: string, listener: Listener) {
+      const listeners = session.defaultSession.sessionListeners
+      listeners.set(name, [...(listeners.get(name) ?? []), listener])
+      return session.defaultSession
+    },
   },
 }
 
@@ -107,6 +121,7 @@ const DEFAULT_SAVE_PATH = '/tmp/casevault-fake-dialog/picked.pdf'
 export function resetFakeElectron(): void {
   dialog.savePath = DEFAULT_SAVE_PATH
   dialog.openPaths = []
+  dialog.messageBoxAnswer = 1
   FakeBrowserWindow.instances = []
   app.listeners.clear()
   app.isPackaged = false
@@ -119,6 +134,9 @@ export function resetFakeElectron(): void {
     permissionRequest: null,
     permissionCheck: null,
     devicePermission: null,
+    spellCheckerEnabled: true,
+    spellCheckerLanguages: null,
+    sessionListeners: new Map(),
   })
 }
 
@@ -137,6 +155,12 @@ export const dialog = {
   async showOpenDialog(...args: unknown[]) {
     dialog.calls.push(args)
     return { canceled: dialog.openPaths.length === 0, filePaths: dialog.openPaths }
+  },
+  /** The leave question's answer: 0 leaves, 1 stays. */
+  messageBoxAnswer: 1,
+  showMessageBoxSync(...args: unknown[]) {
+    dialog.calls.push(args)
+    return dialog.messageBoxAnswer
   },
 }
 
