@@ -235,7 +235,9 @@ export function checkDraft(draft: CaseDraft, context: DraftContext): CaseCandida
   const comments = checkComments(draft, context, errors)
   const { casework: work } = draft
   const hasCasework = work && (work.referrals.length > 0 || work.supportPlans.length > 0)
-  const casework = hasCasework ? checkCasework(work, context.authors, draft.row, errors) : null
+  const casework = hasCasework
+    ? checkCasework(work, context.authors, draft.row, errors, context.latestIntake)
+    : null
   if (errors.length > 0 || !columns.status || columns.assignedUserId === undefined) return errors
 
   const closed = columns.status === 'Closed' || columns.status === 'ClosedReferred'

@@ -19,6 +19,7 @@ import {
   supportPlanSchema,
 } from './casework-schemas'
 import { reason, rowProblemOf, type ImportReason } from './import-reasons'
+import { EARLIEST_INTAKE_DATE, intakeDateProblem } from '../../api/contract/dates'
 
 /** One referral, consent, status change or plan as the file gives it, and how to name its fields. */
 export interface CaseworkItem {
@@ -112,10 +113,20 @@ export function checkCasework(
   users: ReadonlyMap<string, number>,
   row: number,
   errors: ImportRowError[],
+  /** The last day a date may be on (as for intake dates: today anywhere on Earth). */
+  latestDay: string,
 ): CaseworkCandidate | null {
   const before = errors.length
   const problem = (item: CaseworkItem, path: string, cause: ImportReason) =>
     errors.push(rowProblemOf(row, item.at(path), cause))
+  // The date rules of the forms and main (a referral dated 2099 or 1026, a plan "completed" in
+  // 2099), as for a case's intake date: what one vault refuses, its import refuses too.
+  const inRange = (item: CaseworkItem, path: string, day: string | null) => {
+    const issue = day === null ? null : intakeDateProblem(day, latestDay)
+    if (issue === 'date_in_future') problem(item, path, reason('dateInFuture'))
+    if (issue === 'date_too_early')
+      problem(item, path, reason('dateTooEarly', { date: EARLIEST_INTAKE_DATE }))
+  }
   function parse<T>(schema: z.ZodType<T>, item: CaseworkItem): T | null {
     const result = schema.safeParse(item.value)
     if (result.success) return result.data
@@ -136,7 +147,13 @@ export function checkCasework(
     const referral = parse(referralSchema, item)
     const consents = item.consents.map((consent) => parse(consentSchema, consent))
     const history = item.history.map((change) => parse(statusChangeSchema, change))
+    consents.forEach((consent, at) => {
+      inRange(item.consents[at]!, 'givenOn', consent?.givenOn ?? null)
+      inRange(item.consents[at]!, 'withdrawnOn', consent?.withdrawnOn ?? null)
+    })
+    history.forEach((change, at) => inRange(item.history[at]!, 'changedOn', change?.changedOn ?? null))
     if (!referral) return null
+    inRange(item, 'referralDate', referral.referralDate)
     const { direction, status } = referral
     // The table's own rule: outgoing referrals start as drafts, incoming ones arrive as 'received'.
     const wrong = direction === 'incoming' ? status === 'draft' || status === 'sent' : status === 'received'
@@ -168,6 +185,7 @@ export function checkCasework(
     if (referralIndex === undefined) problem(item, 'referral', reason('unknownReferralKey'))
     if ((plan.status === 'active') !== (plan.htcds.spl_ActualEndDate === null))
       problem(item, 'htcds.spl_ActualEndDate', reason('planEndDate'))
+    inRange(item, 'htcds.spl_ActualEndDate', plan.htcds.spl_ActualEndDate)
     return { plan, referralIndex: referralIndex ?? null }
   })
   if (errors.length > before) return null
