@@ -5,7 +5,8 @@ import { readHeader } from '../core/vault/vault-header'
 import type { VaultSession } from '../core/vault/vault-session'
 import { schemaVersion } from '../core/db/migrate'
 import { CaseVaultError } from '../core/errors'
-import { passphraseSchema, usernameSchema } from '../api/contract/common'
+import { displayNameSchema, passphraseSchema, usernameSchema } from '../api/contract/common'
+import { createVaultInput } from '../api/contract/vault'
 import { passphraseLine, required, type CliIo } from './io'
 import { backupCommand, isMissingFile, restoreCommand, verifyBackupCommand } from './backup-commands'
 import { APP_VERSION } from '../app-version'
@@ -86,24 +87,53 @@ function options(argv: string[]) {
   return parsed
 }
 
+/** A user name as the app takes it, or one line saying what it must be (a ZodError printed "["). */
+export function checkedUsername(value: string): string {
+  const parsed = usernameSchema.safeParse(value)
+  if (!parsed.success)
+    throw new Error('--user: 2 to 64 letters (a to z), digits, dots, dashes or underscores, no spaces')
+  return parsed.data
+}
+
+function checkedOption(
+  value: string,
+  flag: string,
+  rule: string,
+  parse: (value: string) => { success: true; data: string } | { success: false },
+): string {
+  const parsed = parse(value)
+  if (!parsed.success) throw new Error(`--${flag}: ${rule}, not only spaces`)
+  return parsed.data
+}
+
 async function init(values: ReturnType<typeof options>['values'], io: CliIo): Promise<number> {
   const dataDir = resolve(required(values.data, 'data'))
-  const username = usernameSchema.parse(required(values.user, 'user'))
+  const username = checkedUsername(required(values.user, 'user'))
+  // The app's own rules, before the passphrase and Argon2: an empty --org (a blank shell variable)
+  // wrote a database, then failed on its vault.json, and the recovery key was never printed.
+  const organisation = checkedOption(values.org ?? 'CaseVault', 'org', 'from 1 to 200 characters', (value) =>
+    createVaultInput.shape.organisation.safeParse(value),
+  )
+  const displayName = checkedOption(
+    values['display-name'] ?? username,
+    'display-name',
+    'from 1 to 120 characters',
+    (value) => displayNameSchema.safeParse(value),
+  )
   const passphrase = await passphraseLine(io, 0, 'passphrase')
   if (!passphraseSchema.safeParse(passphrase).success) {
     throw new CaseVaultError('WEAK_PASSPHRASE', 'the passphrase must be at least 12 characters')
   }
   const vault = new Vault({ dataDir })
   const started = performance.now()
-  const { recoveryKey, session } = await vault.create({
-    organisation: values.org ?? 'CaseVault',
-    username,
-    displayName: values['display-name'] ?? username,
-    passphrase,
-  })
+  const { recoveryKey, session } = await vault.create({ organisation, username, displayName, passphrase })
   const seconds = (performance.now() - started) / 1000
-  const { kdf } = readHeader(dataDir)
-  vault.lock('user')
+  let kdf: ReturnType<typeof readHeader>['kdf']
+  try {
+    kdf = readHeader(dataDir).kdf
+  } finally {
+    vault.lock('user')
+  }
   io.out(`Created vault in ${dataDir} for ${session.user.username} (admin) in ${seconds.toFixed(1)} s`)
   io.out(`Argon2id: m=${kdf.memoryKiB} KiB, t=${kdf.iterations}, p=${kdf.parallelism}`)
   io.out(`Recovery key: ${recoveryKey}`)
@@ -201,9 +231,26 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.err(`error: ${known.code}: ${known.message.split('\n')[0]}`)
       return 1
     }
-    const prefix = ''
+    const wrongKind = wrongKindOfPath(error)
+    if (wrongKind) {
+      io.err(`error: ${wrongKind}`)
+      return 1
+    }
     const message = error instanceof Error ? error.message : String(error)
-    io.err(`error: ${prefix}${message.split('\n')[0]}`)
+    io.err(`error: ${message.split('\n')[0]}`)
     return 1
+  }
+}
+
+/** A folder given for a file or the other way round: said plainly (Node's words were EISDIR, EEXIST). */
+function wrongKindOfPath(error: unknown): string | null {
+  switch ((error as NodeJS.ErrnoException | null)?.code) {
+    case 'EISDIR':
+      return 'a folder was given where a file is needed (--file, --out): name the file itself'
+    case 'EEXIST':
+    case 'ENOTDIR':
+      return 'a file was given where a folder is needed (--data takes the vault folder)'
+    default:
+      return null
   }
 }

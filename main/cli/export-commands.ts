@@ -3,6 +3,7 @@ import { Vault } from '../core/vault/vault'
 import { runExport } from '../core/export/export-service'
 import { exportWorkersFor } from '../core/export/export-worker-script'
 import {
+  DEIDENTIFIED_FORMATS,
   exportFormatSchema,
   type DeidentificationReport,
   type ExportProtection,
@@ -47,6 +48,9 @@ export async function exportCommand(values: ExportCommandOptions, io: CliIo): Pr
   if (!format.success) throw new Error(`--format must be one of: ${exportFormatSchema.options.join(', ')}`)
   const k = values.k === undefined ? undefined : Number(values.k)
   if (k !== undefined && !Number.isInteger(k)) throw new Error('--k must be a whole number')
+  // No option is silently ignored: k applies to the de-identified formats only.
+  if (k !== undefined && !DEIDENTIFIED_FORMATS.includes(format.data))
+    throw new Error(`--k applies to the de-identified formats only, not ${format.data}`)
   const vault = new Vault({ dataDir })
   const session = await vault.unlock(username, await passphraseLine(io, 0, 'user passphrase'))
   try {

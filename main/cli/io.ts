@@ -14,10 +14,21 @@ export async function readAllStdin(stream: NodeJS.ReadableStream): Promise<strin
   const chunks: Buffer[] = []
   for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)))
   // Notepad and PowerShell start a UTF-8 file with a byte-order mark: it is no part of a passphrase.
-  const text = Buffer.concat(chunks)
-    .toString('utf8')
-    .replace(/^\uFEFF/, '')
+  const text = decodeStdin(Buffer.concat(chunks)).replace(/^\uFEFF/, '')
   return text.split(/\r?\n/)
+}
+
+/**
+ * Windows PowerShell 5.1's `echo … > pass.txt` writes UTF-16 with a byte-order mark: read as UTF-8
+ * it made a passphrase nobody could type. UTF-16 is decoded; NUL bytes without a mark are refused.
+ */
+function decodeStdin(bytes: Buffer): string {
+  const units = bytes.subarray(2, 2 + ((bytes.length - 2) & ~1)) // whole 2-byte units only
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return units.toString('utf16le')
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return Buffer.from(units).swap16().toString('utf16le')
+  if (bytes.includes(0))
+    throw new Error('standard input holds NUL bytes: save the passphrase file as UTF-8 text')
+  return bytes.toString('utf8')
 }
 
 /** Passphrases come from standard input, one per line, never from arguments (shell history, ps). */

@@ -7,7 +7,7 @@ import { CaseVaultError } from '../core/errors'
 import { createUserService } from '../core/users/user-service'
 import { fillWithSyntheticCases, MAX_TRAINING_CASES } from '../core/training/fill-vault'
 import type { CaseworkCounts } from '../core/training/fill-casework'
-import { passphraseSchema, usernameSchema } from '../api/contract/common'
+import { displayNameSchema, passphraseSchema, usernameSchema } from '../api/contract/common'
 import type { Role } from '../api/contract/roles'
 import { passphraseLine, type CliIo } from './io'
 
@@ -76,6 +76,8 @@ export async function training(values: TrainingValues, io: CliIo): Promise<numbe
   const dataDir = resolve(present(values.data, 'data'))
   const username = usernameSchema.safeParse(present(values.user, 'user')).data
   if (!username) throw new Error('--user: 2 to 64 letters, digits, dots, dashes or underscores')
+  const displayName = displayNameSchema.safeParse(values['display-name'] ?? username).data
+  if (!displayName) throw new Error('--display-name: from 1 to 120 characters, not only spaces')
   const count = wholeNumber(present(values.cases, 'cases'), 'cases', 1, MAX_TRAINING_CASES)
   const seed =
     values.seed === undefined ? randomInt(1, 2 ** 31 - 1) : wholeNumber(values.seed, 'seed', 0, 2 ** 31 - 1)
@@ -91,7 +93,7 @@ export async function training(values: TrainingValues, io: CliIo): Promise<numbe
   const { recoveryKey, session } = await vault.create({
     organisation: TRAINING_ORGANISATION,
     username,
-    displayName: values['display-name'] ?? username,
+    displayName,
     passphrase,
   })
   const staff = staffFor(username)

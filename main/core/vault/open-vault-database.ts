@@ -30,6 +30,12 @@ export async function openVaultDatabase(
   username: string,
   options: OpenVaultOptions = {},
 ): Promise<{ db: VaultDatabase; user: UserSummary }> {
+  // An empty file is refused before it is opened: opening writes a first page into it.
+  if (existsAndEmpty(path)) {
+    throw new CaseVaultError('DB_CORRUPT', 'The database file is empty: it holds no vault.', {
+      problems: ['empty file'],
+    })
+  }
   // Opening proves the key first (a wrong recovery key fails here, before any long check).
   const db = openEncryptedDatabase(path, databaseKey, { create: false })
   try {
@@ -43,6 +49,14 @@ export async function openVaultDatabase(
         problems: problems.slice(0, 5),
       })
     }
+    // An empty file (a crash, a sync tool, a full disk) opens as a new database under any key and
+    // passes the check: migrating it wrote a fresh, empty vault over it, so the loss went unseen
+    // and the next check found a healthy database. A vault's database holds its tables.
+    if (!holdsVaultTables(db)) {
+      throw new CaseVaultError('DB_CORRUPT', 'The database file is empty: it holds no vault.', {
+        problems: ['no vault tables'],
+      })
+    }
     migrate(db)
     const user = createUserRepository(db).findByUsername(username)
     if (!user) throw new CaseVaultError('UNKNOWN_USER', 'There is no user with this name in this vault.')
@@ -52,4 +66,27 @@ export async function openVaultDatabase(
     db.close()
     throw error
   }
+}
+
+function holdsVaultTables(db: VaultDatabase): boolean {
+  const found = db
+    .prepare<[], number>(
+      `SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('users', 'audit_log')`,
+    )
+    .pluck()
+    .get()
+  return found === 2
+}
+
+/** The file is there and empty, and no write-ahead log holds its pages either. */
+function existsAndEmpty(path: string): boolean {
+  const size = (file: string) => {
+    try {
+      return statSync(file).size
+    } catch {
+      return null
+    }
+  }
+  // Missing: openEncryptedDatabase says DB_MISSING.
+  return size(path) === 0 && !size(`${path}-wal`)
 }
