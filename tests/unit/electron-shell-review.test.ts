@@ -226,9 +226,7 @@ describe('the Electron shell', () => {
     ).finally(() => (exportSettled = true))
     await vi.waitFor(
       () => expect(readdirSync(exportDir).some((name) => name.endsWith('.partial'))).toBe(true),
-      {
-        timeout: 5000,
-      },
+      { timeout: 5000 },
     )
 
     const atQuit: { filesLeft: string[]; exportSettled: boolean }[] = []

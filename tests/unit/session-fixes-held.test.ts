@@ -36,12 +36,8 @@ async function adminHost(dataDir = tempDir()) {
 type Host = Awaited<ReturnType<typeof adminHost>>['host']
 
 async function transition(host: Host, referral: ReferralDetail, to: string, on: string) {
-  return call<ReferralDetail>(host, 'referrals:transition', {
-    id: referral.id,
-    version: referral.version,
-    to,
-    on,
-  })
+  const { id, version } = referral
+  return call<ReferralDetail>(host, 'referrals:transition', { id, version, to, on })
 }
 
 describe('historic casework is still recorded by hand', () => {
