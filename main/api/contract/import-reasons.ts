@@ -49,6 +49,13 @@ export const importReasonCodes = [
   'unknownReferralKey',
   'consentTwiceInForce',
   'planEndDate',
+  // Screenings of a case
+  'screeningTemplateUnknown',
+  'screeningTemplateNotValid',
+  'screeningTemplateDiffers',
+  'unknownQuestion',
+  'judgementReasonRequired',
+  'notADateTime',
   // HTCDS field values (the standard's checks)
   'expectedText',
   'expectedDate',

@@ -16,6 +16,8 @@ import { CaseJsonList, htcdsJsonDocument } from './htcds-json'
 import { HtcdsCsvTables, joinTableShares } from './htcds-csv'
 import { readFullRecordsInWorkers, type WorkerReading } from './export-workers'
 import { buildDeidentified } from './deidentified-build'
+import { mergeTemplates, type FullScreeningTemplate } from './full-records-screenings'
+import { withScreeningTables } from './screenings-csv'
 import { tarBundle } from './tar-bundle'
 import { checkExport, type ExportRequest } from './export-request'
 
@@ -60,8 +62,15 @@ async function build(
   const { db } = session
   // One read transaction: cases and their parts come from the same moment.
   const snapshot = <T>(read: () => T): T => db.transaction(read)()
-  const readCases = (visit: (one: RawCase) => void): number =>
-    snapshot(() => forEachRawCase(db, request.scope, visit))
+  // The cases, then the template versions their screenings use, in the same read transaction.
+  const readCases = (
+    visit: (one: RawCase) => void,
+    templatesUsed: { read: (from: typeof db) => FullScreeningTemplate[] },
+  ) =>
+    snapshot(() => {
+      const rows = forEachRawCase(db, request.scope, visit)
+      return { rows, templates: templatesUsed.read(db) }
+    })
   const readInWorkers = (format: 'htcds-json' | 'htcds-csv') =>
     readFullRecordsInWorkers(format, request.scope, options.workers!, {
       signal: options.signal,
@@ -76,22 +85,24 @@ async function build(
       }
       if (options.workers) {
         const read = await readInWorkers('htcds-json')
-        return { chunks: htcdsJsonDocument(header, read.chunks), rows: read.cases, report: null }
+        const templates = mergeTemplates(read.templates)
+        return { chunks: htcdsJsonDocument(header, read.chunks, templates), rows: read.cases, report: null }
       }
       // Each case is written as it is read: never every case in memory at once.
       const json = new CaseJsonList()
-      const rows = readCases((one) => json.add(one))
-      return { chunks: htcdsJsonDocument(header, [json.take()]), rows, report: null }
+      const { rows, templates } = readCases((one) => json.add(one), json.templates)
+      return { chunks: htcdsJsonDocument(header, [json.take()], templates), rows, report: null }
     }
     case 'htcds-csv': {
       if (options.workers) {
         const read = await readInWorkers('htcds-csv')
-        const entries = joinTableShares(read.tables)
+        const entries = withScreeningTables(joinTableShares(read.tables), mergeTemplates(read.templates))
         return { chunks: await tarBundle(entries, session.clock()), rows: read.cases, report: null }
       }
       const tables = new HtcdsCsvTables()
-      const rows = readCases((one) => tables.add(one))
-      return { chunks: await tarBundle(tables.entries(), session.clock()), rows, report: null }
+      const { rows, templates } = readCases((one) => tables.add(one), tables.templates)
+      const entries = withScreeningTables(tables.entries(), templates)
+      return { chunks: await tarBundle(entries, session.clock()), rows, report: null }
     }
     case 'deidentified-csv':
     case 'ctdc-csv':

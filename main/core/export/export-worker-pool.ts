@@ -8,6 +8,7 @@ import type { ExportScope } from '../../api/contract/export'
 import type { CaseIdRange } from './full-records-stream'
 import type { GoMessage, ShareJob, ShareMessage, TableShare, WorkerFormat } from './export-worker-protocol'
 import type { ChunkedBundleEntry } from './tar-bundle'
+import type { FullScreeningTemplate } from './full-records-screenings'
 
 /** How to start a worker. */
 export interface WorkerLaunch {
@@ -25,6 +26,8 @@ export interface SharesRead {
   /** Per share, in order: for JSON its cases' text, for CSV its tables. */
   chunks: Buffer[][]
   tables: ChunkedBundleEntry[][]
+  /** Per share, the screening template versions its cases use (mergeTemplates joins them). */
+  templates: FullScreeningTemplate[][]
 }
 
 /** What the workers make: a format, of the cases in a scope. */
@@ -66,6 +69,7 @@ export function startShares(
   const read = ranges.map(() => 0)
   const chunks: Buffer[][] = ranges.map(() => [])
   const tables: ChunkedBundleEntry[][] = ranges.map(() => [])
+  const templates: FullScreeningTemplate[][] = ranges.map(() => [])
   let readyCount = 0
   let onReady!: () => void
   let onFinished!: (value: SharesRead) => void
@@ -139,10 +143,11 @@ export function startShares(
               name: table.name,
               chunks: asBuffers(table.chunks),
             }))
+            templates[share] = message.templates
             done[share] = true
             if (done.every(Boolean)) {
               settled = true
-              const result = { cases: read.reduce((sum, n) => sum + n, 0), chunks, tables }
+              const result = { cases: read.reduce((sum, n) => sum + n, 0), chunks, tables, templates }
               void exited.then(() => onFinished(result)) // each worker ends once it has sent this
             }
             return

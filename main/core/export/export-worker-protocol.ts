@@ -2,6 +2,7 @@
 // import this file, and nothing in it runs.
 import type { ExportScope } from '../../api/contract/export'
 import type { CaseIdRange } from './full-records-stream'
+import type { FullScreeningTemplate } from './full-records-screenings'
 
 export type WorkerFormat = 'htcds-json' | 'htcds-csv'
 
@@ -33,7 +34,7 @@ export type ShareMessage =
   | { type: 'ready'; cases: number }
   /** After each batch: cases read so far, and for JSON the text of this batch's cases. */
   | { type: 'read'; cases: number; chunks: Uint8Array[] }
-  /** All read; for CSV, the share's tables. */
-  | { type: 'done'; cases: number; tables: TableShare[] }
+  /** All read; for CSV, the share's tables; the template versions its screenings use. */
+  | { type: 'done'; cases: number; tables: TableShare[]; templates: FullScreeningTemplate[] }
   /** `code`: a CaseVaultError's code when the failure had one (a damaged database, say). */
   | { type: 'failed'; code: string | null; message: string }

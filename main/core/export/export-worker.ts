@@ -46,7 +46,8 @@ async function readShare(job: ShareJob): Promise<void> {
         post({ type: 'read', cases: step.value, chunks }, chunks)
         if (step.done) break
       }
-      post({ type: 'done', cases: json.cases, tables: [] })
+      // Still in the share's read transaction: the templates of the moment its cases were read at.
+      post({ type: 'done', cases: json.cases, tables: [], templates: json.templates.read(db) })
     } else {
       const tables = new HtcdsCsvTables({ headerLines: job.first })
       const batches = visitInBatches(db, job.scope, (one) => tables.add(one), job.batchSize, job.ids)
@@ -54,7 +55,7 @@ async function readShare(job: ShareJob): Promise<void> {
       for (; !step.done; step = batches.next()) post({ type: 'read', cases: step.value, chunks: [] })
       const entries = tables.entries().map((entry) => ({ name: entry.name, chunks: [...entry.chunks] }))
       post(
-        { type: 'done', cases: step.value, tables: entries },
+        { type: 'done', cases: step.value, tables: entries, templates: tables.templates.read(db) },
         entries.flatMap((entry) => entry.chunks),
       )
     }

@@ -1,6 +1,6 @@
 // How the full HTCDS formats read the vault: cases a thousand at a time in id order, each batch
-// with one ordered query per part (events, perpetrators, comments, and the referrals, consents,
-// status history and support plans of full-records-casework.ts) over the same range of case
+// with one ordered query per part (events, perpetrators, comments, the referrals, consents, status
+// history and support plans of full-records-casework.ts, the screenings of full-records-screenings.ts) over the same range of case
 // ids, merged by case id, and each case handed on at once. Before, every table was read whole and
 // grouped in memory first: all of a 100k-case vault's text was alive at once, and the collector
 // spent about a second copying it. Batches keep memory flat, and `.all()` per batch costs less
@@ -11,6 +11,7 @@ import type { ExportScope } from '../../api/contract/export'
 import { scopeParams } from './deidentified-source'
 import type { RawCase } from './full-records'
 import { caseworkReader, type CaseWindow } from './full-records-casework'
+import { screeningsReader } from './full-records-screenings'
 
 type Params = ReturnType<typeof scopeParams>
 type Window = CaseWindow
@@ -131,6 +132,7 @@ export function* visitInBatches(
   const readPerpetrators = part<PerpetratorRow>(SQL.perpetrators)
   const readComments = part<CommentRow>(SQL.comments)
   const readCasework = caseworkReader(db)
+  const readScreenings = screeningsReader(db)
   let count = 0
   for (let after = ids.after; ;) {
     const batch = cases.all({ ...params, after })
@@ -140,6 +142,7 @@ export function* visitInBatches(
     const perpetrators = readPerpetrators(window)
     const comments = readComments(window)
     const casework = readCasework(window)
+    const screenings = readScreenings(window)
     for (const row of batch) {
       const id = row[0]
       visit({
@@ -171,6 +174,7 @@ export function* visitInBatches(
           author: comment[3],
         })),
         ...casework(id),
+        ...screenings(id),
       })
     }
     count += batch.length

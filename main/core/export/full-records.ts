@@ -1,9 +1,11 @@
 // The read behind the full HTCDS formats (supervisor and admin only): every case with its survivor,
-// events, perpetrators, comments, referrals (with consents and status history) and support plans.
-// Attachments are not exported (files stay in the vault).
+// events, perpetrators, comments, referrals (with consents and status history), support plans and
+// screenings. Attachments are not exported (files stay in the vault), nor are walk-in screenings
+// that no case is linked to.
 import type { VaultDatabase } from '../db/connection'
 import type { ExportScope } from '../../api/contract/export'
 import { forEachRawCase } from './full-records-stream'
+import type { FullScreening } from './full-records-screenings'
 
 type JsonRecord = Record<string, unknown>
 
@@ -109,6 +111,11 @@ export interface FullCase {
   comments: FullComment[]
   referrals: FullReferral[]
   supportPlans: FullSupportPlan[]
+  /**
+   * The case's screenings, oldest first (full-records-screenings.ts); absent when it has none, so a
+   * case without any reads as it did before screenings were exported.
+   */
+  screenings?: FullScreening[]
 }
 
 type Json = string

@@ -1,8 +1,8 @@
 // HTCDS as flat CSV tables in one tar, keyed by case number: cases.csv (one row per case: the case
 // row's own columns, then every current prs_/vic_/cas_ field), events.csv, perpetrators.csv,
 // comments.csv and aliases.csv (names a survivor or perpetrator is known by: free text, so not
-// `;`-joined into one cell where a `;` in a name would split it), and the referral and support-plan
-// tables of casework-csv.ts.
+// `;`-joined into one cell where a `;` in a name would split it), the referral and support-plan
+// tables of casework-csv.ts, and the screening tables of screenings-csv.ts.
 import { sectionById, type HtcdsField, type HtcdsSectionId } from '../htcds'
 import { MANAGED_CASE_FIELDS } from '../cases/case-record'
 import { CsvBuilder, csvCell } from './csv-writer'
@@ -10,6 +10,7 @@ import { RecordCells } from './record-cells'
 import type { ChunkedBundleEntry } from './tar-bundle'
 import { parse, parseList, type RawCase } from './full-records'
 import { CaseworkCsvTables } from './casework-csv'
+import { ScreeningCsvTable, SCREENINGS_FILE } from './screenings-csv'
 
 /** Current (non-deprecated) fields of a section, in the standard's order. */
 export function currentFields(section: HtcdsSectionId, except: readonly string[] = []): HtcdsField[] {
@@ -66,6 +67,7 @@ export const HTCDS_CSV_COLUMNS = {
 export class HtcdsCsvTables {
   private readonly tables: Record<keyof typeof HTCDS_CSV_COLUMNS, CsvBuilder>
   private readonly casework: CaseworkCsvTables
+  private readonly screenings: ScreeningCsvTable
 
   /**
    * `headerLines: false` for a share of the archive that another share starts: the tables of
@@ -82,6 +84,12 @@ export class HtcdsCsvTables {
       aliases: table('aliases'),
     }
     this.casework = new CaseworkCsvTables({ headerLines })
+    this.screenings = new ScreeningCsvTable({ headerLines })
+  }
+
+  /** The template versions of the screenings added (screening-templates.csv lists them once). */
+  get templates() {
+    return this.screenings.templates
   }
 
   // One reusable row of escaped cells per wide table.
@@ -131,15 +139,19 @@ export class HtcdsCsvTables {
     for (const alias of parseList(one.survivorAliases))
       tables.aliases.addEscaped([key, survivor, csvCell(alias)])
     if (one.referrals.length > 0 || one.supportPlans.length > 0) this.casework.add(key, one)
+    if (one.screenings) this.screenings.add(key, one.screenings)
   }
 
-  /** One tar entry per table; the tables are empty afterwards. */
+  /**
+   * One tar entry per table; the tables are empty afterwards. Not screening-templates.csv: that one
+   * is the whole archive's, written once the shares are joined (withScreeningTables).
+   */
   entries(): ChunkedBundleEntry[] {
     const tables = { ...this.tables, ...this.casework.tables }
-    return Object.entries(tables).map(([name, table]) => ({
-      name: `${name}.csv`,
-      chunks: table.toChunks(),
-    }))
+    return [
+      ...Object.entries(tables).map(([name, table]) => ({ name: `${name}.csv`, chunks: table.toChunks() })),
+      { name: SCREENINGS_FILE, chunks: this.screenings.table.toChunks() },
+    ]
   }
 }
 

@@ -3,6 +3,7 @@ import { SCHEMA_VERSION } from '../db/migrate'
 import type { ExportScope } from '../../api/contract/export'
 import type { RawCase } from './full-records'
 import { Utf8Chunks } from './utf8-chunks'
+import { TemplatesUsed, type FullScreeningTemplate } from './full-records-screenings'
 
 export interface HtcdsJsonHeader {
   organisation: string
@@ -25,7 +26,8 @@ export function caseJson(one: RawCase): string {
     `"updatedAt":${text(one.updatedAt)},"survivor":${one.survivor},"survivorAliases":${one.survivorAliases},` +
     `"victim":${one.victim},"details":${one.details},"events":[${one.events.join(',')}],` +
     `"perpetrators":[${perpetrators.join(',')}],"comments":${text(one.comments)},` +
-    `"referrals":${text(one.referrals)},"supportPlans":${text(one.supportPlans)}}`
+    `"referrals":${text(one.referrals)},"supportPlans":${text(one.supportPlans)},` +
+    `"screenings":${one.screenings ? text(one.screenings) : '[]'}}`
   )
 }
 
@@ -36,10 +38,13 @@ export function caseJson(one: RawCase): string {
 export class CaseJsonList {
   private readonly out = new Utf8Chunks()
   private count = 0
+  /** The template versions of the screenings added: the document lists them once. */
+  readonly templates = new TemplatesUsed()
 
   add(one: RawCase): void {
     this.out.write(this.count === 0 ? caseJson(one) : `,\n${caseJson(one)}`)
     this.count += 1
+    if (one.screenings) this.templates.add(one.screenings)
   }
 
   get cases(): number {
@@ -53,10 +58,15 @@ export class CaseJsonList {
 }
 
 /**
- * One JSON document: a versioned header, then every case as a full HTCDS record set, from the
- * shares in order (each a CaseJsonList's chunks; an empty share adds nothing).
+ * One JSON document: a versioned header with the screening template versions the cases use, then
+ * every case as a full HTCDS record set, from the shares in order (each a CaseJsonList's chunks; an
+ * empty share adds nothing).
  */
-export function htcdsJsonDocument(header: HtcdsJsonHeader, shares: readonly (readonly Buffer[])[]): Buffer[] {
+export function htcdsJsonDocument(
+  header: HtcdsJsonHeader,
+  shares: readonly (readonly Buffer[])[],
+  screeningTemplates: readonly FullScreeningTemplate[] = [],
+): Buffer[] {
   const head = JSON.stringify({
     standard: htcds.standard,
     version: htcds.version,
@@ -66,6 +76,8 @@ export function htcdsJsonDocument(header: HtcdsJsonHeader, shares: readonly (rea
     scope: header.scope,
     // Said in the file itself, so nobody mistakes its absence for data loss.
     attachments: 'not included: attachment files stay in the vault',
+    walkInScreenings: 'not included: a screening not linked to a case is not part of a case export',
+    screeningTemplates,
     attribution: htcds.attribution,
   })
   const chunks: Buffer[] = [Buffer.from(`${head.slice(0, -1)},"cases":[\n`)]

@@ -11,7 +11,14 @@ import { matchStatus } from './htcds-values'
 import { acceptedAsIs } from './fast-check-section'
 import { checkSection, type SectionOptions } from './field-issues'
 import { rowProblem, rowProblemOf } from './import-reasons'
-import { checkCasework, type CaseworkCandidate, type CaseworkDraft } from './casework-check'
+import {
+  checkCasework,
+  type CaseworkCandidate,
+  type CaseworkDraft,
+  type CaseworkItem,
+} from './casework-check'
+import { checkScreenings, type ScreeningCandidate } from './screenings-check'
+import type { ImportTemplates } from './screening-templates-import'
 
 export type CaseSource = 'htcds-import' | 'ctdc-deidentified'
 type Fields = Record<string, unknown>
@@ -37,6 +44,8 @@ export interface CaseDraft {
   comments: { body: string; createdAt: string; author?: string }[]
   /** Referrals and support plans (full HTCDS exports only). */
   casework?: CaseworkDraft
+  /** Screenings linked to the case (full HTCDS exports only): screenings-check.ts. */
+  screenings?: CaseworkItem[]
   /** The file marks it as made in a training vault (CaseVault's own exports say so). */
   trainingCase?: boolean
   source: CaseSource
@@ -67,6 +76,8 @@ export interface CaseCandidate {
   perpetrators: { key: string | undefined; person: PersonFields; context: Fields }[]
   comments: { body: string; createdAt: string; authorUserId: number | null }[]
   casework: CaseworkCandidate | null
+  /** Absent when the case brings none. */
+  screenings?: ScreeningCandidate[]
   source: CaseSource
   sourceRecord: Fields | null
 }
@@ -81,6 +92,8 @@ export interface DraftContext {
   latestIntake: string
   /** Training cases go into a training vault only: in a real one they would count as survivors. */
   trainingVault: boolean
+  /** The file's screening template versions matched against the vault's (none: screenings refused). */
+  screeningTemplates?: ImportTemplates
 }
 
 const CASE_NUMBER = /^[\p{L}\p{N}][\p{L}\p{N} ._/-]{0,63}$/u
@@ -238,6 +251,9 @@ export function checkDraft(draft: CaseDraft, context: DraftContext): CaseCandida
   const casework = hasCasework
     ? checkCasework(work, context.authors, draft.row, errors, context.latestIntake)
     : null
+  const screenings = draft.screenings?.length
+    ? checkScreenings(draft.screenings, context, draft.row, errors)
+    : null
   if (errors.length > 0 || !columns.status || columns.assignedUserId === undefined) return errors
 
   const closed = columns.status === 'Closed' || columns.status === 'ClosedReferred'
@@ -277,6 +293,7 @@ export function checkDraft(draft: CaseDraft, context: DraftContext): CaseCandida
     perpetrators,
     comments,
     casework,
+    ...(screenings?.length ? { screenings } : {}),
     source: draft.source,
     sourceRecord,
   }

@@ -7,10 +7,12 @@ import { cellValue, unguard } from './htcds-values'
 import { importNote, reason, type ImportReason } from './import-reasons'
 import { readCsv } from './read-csv'
 import { unreadable, type SourceTable } from './source-table'
-import type { CaseworkDraft } from './casework-check'
+import type { CaseworkDraft, CaseworkItem } from './casework-check'
 import { CASEWORK_FILES, readCaseworkTables } from './csv-casework'
 import { caseNumberKey } from '../cases/case-number-key'
 import { sideRowProblems } from './side-row-problems'
+import { readScreeningTables, SCREENING_FILES } from './screenings-csv'
+import type { FileTemplate } from './screening-templates-import'
 
 type Fields = Record<string, unknown>
 
@@ -22,6 +24,8 @@ export interface RelatedParts {
   survivorAliases: string[]
   /** Referrals (with consents and status history) and support plans: csv-casework.ts. */
   casework: CaseworkDraft
+  /** Screenings (screenings-csv.ts), in the JSON export's shape. */
+  screenings: CaseworkItem[]
   /** Tied to the case's row when its draft is made (see draft-source.ts). */
   problems: { field: ImportRowError['field']; cause: ImportReason }[]
 }
@@ -33,6 +37,7 @@ const PART_FILES: readonly string[] = [
   'comments.csv',
   'aliases.csv',
   ...CASEWORK_FILES,
+  ...SCREENING_FILES,
 ]
 
 /** A tar archive has "ustar" at byte 257 of its first header. */
@@ -86,12 +91,16 @@ function cellOf(table: SourceTable, row: string[], header: string): string {
 
 /**
  * CaseVault's HTCDS CSV export is a tar of cases.csv plus events, perpetrators, comments, aliases
- * and referral / support-plan tables keyed by case number. Returns cases.csv as the table to import and the other
- * tables' rows grouped by case number (merged into each case's draft by the service).
+ * and referral / support-plan / screening tables keyed by case number. Returns cases.csv as the table to
+ * import, the other tables' rows grouped by case number (merged into each case's draft by the
+ * service) and the screening template versions the archive lists.
  */
-export async function readCsvBundle(
-  bytes: Uint8Array,
-): Promise<{ table: SourceTable; related: Map<string, RelatedParts>; notes: ImportNote[] }> {
+export async function readCsvBundle(bytes: Uint8Array): Promise<{
+  table: SourceTable
+  related: Map<string, RelatedParts>
+  notes: ImportNote[]
+  screeningTemplates: FileTemplate[]
+}> {
   const files = await untar(bytes)
   const cases = files.get('cases.csv')
   if (!cases)
@@ -109,6 +118,7 @@ export async function readCsvBundle(
         comments: [],
         survivorAliases: [],
         casework: { referrals: [], supportPlans: [] },
+        screenings: [],
         problems: [],
       }
       related.set(key, parts)
@@ -160,8 +170,14 @@ export async function readCsvBundle(
     }
   }
   readCaseworkTables(files, partsOf, notes)
+  const screeningTemplates = readScreeningTables(files, partsOf, notes)
   // A side table cut short would import its cases without their perpetrators, comments or
   // referrals, silently: the archive is then incomplete as a whole, and nothing is written.
   const sidesComplete = !notes.some((note) => note.code === 'sideTableIncomplete')
-  return { table: { ...table, complete: table.complete && sidesComplete }, related, notes }
+  return {
+    table: { ...table, complete: table.complete && sidesComplete },
+    related,
+    notes,
+    screeningTemplates,
+  }
 }

@@ -3,17 +3,25 @@ import type { CaseDraft } from './case-candidate'
 import type { ColumnPlan } from './column-mapping'
 import { ctdcRowDraft } from './ctdc-rows'
 import { htcdsRowDraft } from './htcds-rows'
-import { jsonCaseDraft, readJsonCases, type IgnoredKeys } from './json-cases'
+import { jsonCaseDraft, readJsonDocument, type IgnoredKeys } from './json-cases'
 import { readCsv } from './read-csv'
 import { readXlsx } from './read-xlsx'
 import { unreadable, type SourceTable } from './source-table'
 import { isTar, readCsvBundle, type RelatedParts } from './csv-bundle'
 import { caseNumberKey } from '../cases/case-number-key'
 import { importNote, rowProblemOf } from './import-reasons'
+import type { FileTemplate } from './screening-templates-import'
 
+/** `screeningTemplates`: the template versions a CaseVault export lists for its screenings. */
 export type ParsedFile =
-  | { kind: 'table'; table: SourceTable; related?: Map<string, RelatedParts>; notes?: ImportNote[] }
-  | { kind: 'json'; cases: unknown[] }
+  | {
+      kind: 'table'
+      table: SourceTable
+      related?: Map<string, RelatedParts>
+      notes?: ImportNote[]
+      screeningTemplates?: FileTemplate[]
+    }
+  | { kind: 'json'; cases: unknown[]; screeningTemplates: FileTemplate[] }
 
 /** age's armour or binary header: an encrypted CaseVault export, which must be decrypted first. */
 function isAgeFile(bytes: Uint8Array): boolean {
@@ -30,7 +38,7 @@ export async function parseFile(format: ImportFormat, bytes: Uint8Array): Promis
   }
   switch (format) {
     case 'htcds-json':
-      return { kind: 'json', cases: readJsonCases(bytes) }
+      return { kind: 'json', ...readJsonDocument(bytes) }
     case 'htcds-xlsx':
       return { kind: 'table', ...(await readXlsx(bytes)) }
     case 'htcds-csv':
@@ -42,7 +50,7 @@ export async function parseFile(format: ImportFormat, bytes: Uint8Array): Promis
   }
 }
 
-/** Adds what the export's side tables hold for this case (events, perpetrators, comments, aliases, casework). */
+/** Adds what the export's side tables hold for this case (events, perpetrators, comments, aliases, casework, screenings). */
 function withRelated(
   draft: CaseDraft | null,
   related: Map<string, RelatedParts> | undefined,
@@ -55,6 +63,7 @@ function withRelated(
     perpetrators: parts.perpetrators,
     comments: parts.comments,
     casework: parts.casework,
+    screenings: parts.screenings,
     survivorAliases: [...draft.survivorAliases, ...parts.survivorAliases],
     problems: [
       ...draft.problems,

@@ -57,6 +57,14 @@ export const englishReasons = {
   consentTwiceInForce: 'more than one consent in force (not withdrawn) for one referral',
   planEndDate: 'an active plan has no actual end date; a completed or discontinued one needs one',
 
+  screeningTemplateUnknown: 'names a screening template version the file does not include',
+  screeningTemplateNotValid: "the file's screening template for it is not a template this vault can use",
+  screeningTemplateDiffers:
+    'this vault has screening template {key} version {version} with other questions or rules; a template version is never changed, so this screening is not imported',
+  unknownQuestion: 'not a question of this screening template version',
+  judgementReasonRequired: "the screener's judgement differs from the computed level, and no reason is given",
+  notADateTime: 'not a date and time (ISO 8601)',
+
   expectedText: 'expected text',
   expectedDate: 'expected a date',
   expectedNumber: 'expected a number',

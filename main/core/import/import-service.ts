@@ -11,13 +11,20 @@ import type {
 import type { DraftContext } from './case-candidate'
 import { checkRows } from './check-rows'
 import { mappingTargets, planColumns, type ColumnPlan } from './column-mapping'
-import { jsonDraftSource, parseFile, tableDraftSource, type DraftSource } from './draft-source'
+import {
+  jsonDraftSource,
+  parseFile,
+  tableDraftSource,
+  type DraftSource,
+  type ParsedFile,
+} from './draft-source'
 import { createImportWriter } from './import-writer'
 import { createImportRepository } from './import-repository'
 import { IgnoredKeys } from './json-cases'
 import { importNote } from './import-reasons'
 import { createImportMappingRepository } from './mapping-repository'
 import { choicesIn } from './mapping-choices'
+import { importTemplates } from './screening-templates-import'
 
 export interface ImportOptions {
   format: ImportFormat
@@ -72,7 +79,7 @@ export function createImportService(session: VaultSession) {
   const mappings = createImportMappingRepository(session.db)
   const imports = createImportRepository(session.db)
 
-  function draftContext(latestIntake: string): DraftContext {
+  function draftContext(latestIntake: string, parsed: ParsedFile): DraftContext {
     const assignees = new Map<string, number>()
     const displayNames = new Map<string, number[]>()
     const users = session.users.list()
@@ -96,6 +103,8 @@ export function createImportService(session: VaultSession) {
       importerId: session.user.id,
       latestIntake,
       trainingVault: session.settings.isTrainingVault(),
+      // Matched against the vault as it is now; the write matches them again (screening-writer.ts).
+      screeningTemplates: importTemplates(session.db, parsed.screeningTemplates ?? []),
     }
   }
 
@@ -135,7 +144,7 @@ export function createImportService(session: VaultSession) {
         source = jsonDraftSource(parsed.cases, ignored)
       }
       const checked = await checkRows(source, {
-        context: draftContext(latestIntake),
+        context: draftContext(latestIntake, parsed),
         fileErrors,
         takenCaseNumbers: imports.takenCaseNumbers,
         signal,
@@ -168,10 +177,11 @@ export function createImportService(session: VaultSession) {
         try {
           onProgress?.('write', 0)
           session.db.transaction(() => {
+            const writer = createImportWriter(session)
             if (writes)
-              createImportWriter(session).insertAll(candidates, (done) =>
-                onProgress?.('write', done / candidates.length),
-              )
+              writer.insertAll(candidates, (done) => onProgress?.('write', done / candidates.length))
+            // Counts only, and only when the file brought screenings: never answers or names.
+            const screenings = writer.screeningCounts()
             if (options.saveMapping && plan)
               mappings.save(format, choicesIn(format, headers, plan, savedMapping))
             session.audit.append({
@@ -184,6 +194,7 @@ export function createImportService(session: VaultSession) {
                 rejected: report.rejected,
                 allOrNothing: options.allOrNothing ?? false,
                 complete,
+                ...(screenings.screenings > 0 ? screenings : {}),
               },
             })
           })()

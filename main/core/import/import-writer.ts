@@ -6,11 +6,13 @@ import { caseNumberKey, vaultCaseNumberKeys } from '../cases/case-number-key'
 import type { CaseCandidate } from './case-candidate'
 import { createImportRepository } from './import-repository'
 import { createCaseworkWriter } from './casework-writer'
+import { createScreeningWriter } from './screening-writer'
 
 const WRITE_PROGRESS_EVERY = 500
 
 /**
- * Inserts checked cases (with their referrals and support plans: casework-writer.ts), indexed by
+ * Inserts checked cases (with their referrals and support plans: casework-writer.ts; their
+ * screenings: screening-writer.ts), indexed by
  * the case module's own search index. Call it inside
  * the import's single transaction: it does no checking of its own, and a failure anywhere must
  * roll back every case before it. (The case service's bulk path is admin-only and always numbers
@@ -22,8 +24,15 @@ export function createImportWriter(session: VaultSession) {
   const repository = createCaseRepository(session.db)
   const imports = createImportRepository(session.db)
   const search = createCaseSearch(session.db)
+  // Prepared only when a case brings screenings (most imports have none).
+  let screenings: ReturnType<typeof createScreeningWriter> | null = null
 
   return {
+    /** What insertAll wrote of the cases' screenings (for the import's audit row). */
+    screeningCounts(): { screenings: number; screeningTemplatesCreated: number } {
+      return screenings?.counts() ?? { screenings: 0, screeningTemplatesCreated: 0 }
+    },
+
     /**
      * Returns the ids of the new cases, in the candidates' order. `onProgress` hears how many are
      * in, every WRITE_PROGRESS_EVERY cases (the caller throttles what reaches the window).
@@ -95,6 +104,14 @@ export function createImportWriter(session: VaultSession) {
         if (candidate.casework) {
           casework ??= createCaseworkWriter(session.db, createdBy, now)
           casework.insert(caseId, candidate.casework)
+        }
+        if (candidate.screenings) {
+          screenings ??= createScreeningWriter(
+            session,
+            now,
+            candidates.map((one) => one.screenings),
+          )
+          screenings.insert(caseId, candidate.screenings)
         }
         search.add(caseId, { caseNumber, names, notes: candidate.comments.map((comment) => comment.body) })
         return caseId

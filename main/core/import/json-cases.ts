@@ -6,6 +6,8 @@ import { ignoredColumnOf, reason, rowProblemOf, type ImportReason } from './impo
 import { decodeText, unreadable } from './source-table'
 import { readSourceRecord, survivorLabelOf } from './source-record'
 import { jsonCasework } from './casework-json'
+import { jsonScreenings, jsonTemplates } from './screenings-json'
+import type { FileTemplate } from './screening-templates-import'
 
 type Fields = Record<string, unknown>
 
@@ -23,8 +25,14 @@ function strings(value: unknown): string[] {
     : []
 }
 
-/** Reads the envelope { standard: 'HTCDS', cases: [...] } (a bare array of cases is accepted too). */
-export function readJsonCases(bytes: Uint8Array): unknown[] {
+/**
+ * Reads the envelope { standard: 'HTCDS', cases: [...] } (a bare array of cases is accepted too),
+ * with the screening template versions its cases use (CaseVault's exports list them once).
+ */
+export function readJsonDocument(bytes: Uint8Array): {
+  cases: unknown[]
+  screeningTemplates: FileTemplate[]
+} {
   const text = decodeText(bytes)
   let document: unknown
   try {
@@ -34,7 +42,7 @@ export function readJsonCases(bytes: Uint8Array): unknown[] {
     const where = /\(line \d+ column \d+\)/.exec(error instanceof Error ? error.message : '')
     throw unreadable('not_json', `The file is not valid JSON${where ? ` ${where[0]}` : ''}.`)
   }
-  if (Array.isArray(document)) return document
+  if (Array.isArray(document)) return { cases: document, screeningTemplates: [] }
   if (!isObject(document) || !Array.isArray(document.cases)) {
     throw unreadable(
       'not_htcds',
@@ -44,7 +52,7 @@ export function readJsonCases(bytes: Uint8Array): unknown[] {
   if (document.standard !== undefined && String(document.standard).toUpperCase() !== 'HTCDS') {
     throw unreadable('not_htcds', 'The file is not an HTCDS case file (its "standard" is not HTCDS).')
   }
-  return document.cases
+  return { cases: document.cases, screeningTemplates: jsonTemplates(document) }
 }
 
 /** Collects keys the import leaves out, once per path, for the report. */
@@ -91,7 +99,7 @@ const MANAGED = new Set(['cas_Status', 'cas_ReasonForCaseClosure', 'cas_CaseOwne
 /**
  * One case of an HTCDS JSON file → a draft. `row` is the case's position in the file (1 = first).
  * Also reads CaseVault's own case shape ({ survivor: { record, aliases }, events: [{ record }] }),
- * with its referrals and support plans when the file has them.
+ * with its referrals, support plans and screenings when the file has them.
  */
 export function jsonCaseDraft(value: unknown, index: number, ignored: IgnoredKeys): CaseDraft {
   const row = index + 1
@@ -116,6 +124,7 @@ export function jsonCaseDraft(value: unknown, index: number, ignored: IgnoredKey
   const perpetrators = Array.isArray(source.perpetrators) ? source.perpetrators : []
   const comments = Array.isArray(source.comments) ? source.comments : []
   const casework = jsonCasework(source, (field, cause) => failAt(field)(cause))
+  const screenings = jsonScreenings(source, (field, cause) => failAt(field)(cause))
   const caseSource = source.publicData === true ? 'ctdc-deidentified' : 'htcds-import'
   const provenance = readSourceRecord(source.sourceRecord)
   if ('problem' in provenance) failAt('sourceRecord')(provenance.problem)
@@ -170,6 +179,7 @@ export function jsonCaseDraft(value: unknown, index: number, ignored: IgnoredKey
       author: isObject(comment) ? str(comment.author) : '',
     })),
     ...(casework ? { casework } : {}),
+    ...(screenings ? { screenings } : {}),
     // Public CTDC rows stay marked as such across a move: never exported de-identified again.
     source: caseSource,
     sourceRecord,
