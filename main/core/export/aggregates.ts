@@ -10,6 +10,7 @@
 // marginal of another: a year × exploitation table beside year × sex × age × exploitation gave,
 // by subtraction, the count of that type's left-out cells ("one forced-marriage case is not a
 // woman of 18-20"). The two tables share only the year.
+import { TRAINING_NOTE, TRAINING_VALUE, withTrainingColumn } from './training-mark'
 import { CsvBuilder } from './csv-writer'
 import type { BundleEntry } from './tar-bundle'
 import type { DeidentifiedCase } from './deidentified-source'
@@ -47,6 +48,7 @@ function combinations(row: DeidentifiedCase, dimensions: readonly Dimension[]): 
 export function aggregateTables(
   rows: readonly DeidentifiedCase[],
   threshold: number,
+  training = false,
 ): { entries: BundleEntry[]; suppressedCells: number; cells: number } {
   let suppressedCells = 0
   let cells = 0
@@ -59,17 +61,17 @@ export function aggregateTables(
         counts.set(key, (counts.get(key) ?? 0) + 1)
       }
     }
-    const csv = new CsvBuilder([...columns, 'cases'])
+    const csv = new CsvBuilder(withTrainingColumn([...columns, 'cases'], training))
     const sorted = [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     for (const [key, count] of sorted) {
       if (count < threshold) {
         suppressedCells += 1
         continue
       }
-      csv.add([...(JSON.parse(key) as (string | null)[]), count])
+      csv.add([...(JSON.parse(key) as (string | null)[]), count, ...(training ? [TRAINING_VALUE] : [])])
       cells += 1
     }
     return { name: `${name}.csv`, content: csv.toBuffer() }
   })
-  return { entries, suppressedCells, cells }
+  return { entries: training ? [TRAINING_NOTE, ...entries] : entries, suppressedCells, cells }
 }

@@ -1,6 +1,7 @@
 // CTDC's 63-column layout, written from the k-anonymised rows by the mapping in
 // resources/ctdc/ctdc-mapping.json. Flags are 1 / 0 / blank (unknown); a group that does not apply
 // (labour sectors of a sexual-exploitation case) or whose source was generalised away is blank.
+import { TRAINING_VALUE, withTrainingColumn } from './training-mark'
 import { CsvBuilder, csvCell, type CsvCell } from './csv-writer'
 import { shownValue, SUPPRESSED, type AnonymisedRow } from './k-anonymity'
 import type { DeidentifiedCase } from './deidentified-source'
@@ -60,16 +61,18 @@ function rowState({ row, values, levels }: AnonymisedRow<DeidentifiedCase>): Row
   return { row, values, levels, exploitation, scope: exploitationScope(types, level) }
 }
 
-export function ctdcCsv(rows: readonly AnonymisedRow<DeidentifiedCase>[]): Buffer {
+export function ctdcCsv(rows: readonly AnonymisedRow<DeidentifiedCase>[], training = false): Buffer {
   // A submission to CTDC's own pipeline, read by software that takes a byte-order mark as part of
   // the first column's name: bare UTF-8, like the HSDS package.
-  const csv = new CsvBuilder(CTDC_COLUMNS, { byteOrderMark: false })
+  const columns = withTrainingColumn(CTDC_COLUMNS, training)
+  const csv = new CsvBuilder(columns, { byteOrderMark: false })
   const groups = new CtdcGroups()
   // One row of escaped cells, reused: blank, the constants, then each row's values and groups.
-  const cells = new Array<string>(CTDC_COLUMNS.length)
+  const cells = new Array<string>(columns.length)
   for (const anonymised of rows) {
     const state = rowState(anonymised)
     cells.fill('')
+    if (training) cells[CTDC_COLUMNS.length] = csvCell(TRAINING_VALUE)
     for (const { column, at: index } of constantColumns) cells[index] = csvCell(column.constant)
     for (const { column, at: index } of valueColumns) cells[index] = csvCell(value(state, column))
     groups.fill(state, cells)

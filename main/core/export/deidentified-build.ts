@@ -8,6 +8,7 @@ import { deidentifiedCsv } from './deidentified-csv'
 import { ctdcCsv } from './ctdc-csv'
 import { aggregateTables } from './aggregates'
 import { isHiddenRow } from './nested-release'
+import { createSettingsRepository } from '../settings/settings-repository'
 import { shownValue, type AnonymisedRow } from './k-anonymity'
 import { QI } from './quasi-identifiers'
 import type { BundleEntry } from './tar-bundle'
@@ -48,6 +49,7 @@ export function buildDeidentified(
   /** The least k any release may have: every release is nested in the one at this k (nested-release.ts). */
   baseK = k,
 ): DeidentifiedBuilt {
+  const training = createSettingsRepository(db).isTrainingVault()
   const cases = readDeidentifiedCases(db, scope)
   const publicRecordsLeftOut = countPublicRecords(db, scope)
   const { rows, report } = deidentify(cases, k, baseK)
@@ -58,7 +60,7 @@ export function buildDeidentified(
     // survivor's details; counted at full detail, "Eastern Europe" rows minus the cells of its
     // countries gave a count under k.)
     const counted = rows.flatMap((one) => (isHiddenRow(one) ? [] : [asReleased(one)]))
-    const tables = aggregateTables(counted, k)
+    const tables = aggregateTables(counted, k, training)
     return {
       rows: tables.cells,
       report: {
@@ -76,6 +78,6 @@ export function buildDeidentified(
       output: { tables: tables.entries },
     }
   }
-  const file = format === 'ctdc-csv' ? ctdcCsv(rows) : deidentifiedCsv(rows)
+  const file = format === 'ctdc-csv' ? ctdcCsv(rows, training) : deidentifiedCsv(rows, training)
   return { rows: rows.length, report: { ...report, publicRecordsLeftOut }, output: { file } }
 }

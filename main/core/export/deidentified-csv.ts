@@ -1,6 +1,7 @@
 // CaseVault's own de-identified layout: one row per case, quasi-identifiers as generalised by the
 // k-anonymity step ("*" = suppressed, empty = unknown), then coded attributes. No case number: each
 // row gets a random id that means nothing outside this file.
+import { TRAINING_VALUE, withTrainingColumn } from './training-mark'
 import { randomUUID } from 'node:crypto'
 import { CsvBuilder, joinCodes } from './csv-writer'
 import { shownValue, type AnonymisedRow } from './k-anonymity'
@@ -39,8 +40,9 @@ export const DEIDENTIFIED_QI_COLUMNS = [
   'exploitation_types',
 ] as const
 
-export function deidentifiedCsv(rows: readonly AnonymisedRow<DeidentifiedCase>[]): Buffer {
-  const csv = new CsvBuilder(DEIDENTIFIED_COLUMNS)
+export function deidentifiedCsv(rows: readonly AnonymisedRow<DeidentifiedCase>[], training = false): Buffer {
+  const csv = new CsvBuilder(withTrainingColumn(DEIDENTIFIED_COLUMNS, training))
+  const mark = training ? [TRAINING_VALUE] : []
   const at = (name: QuasiIdentifierName) => qiIndex(name)
   for (const { row, values, levels } of rows) {
     const qi = (name: QuasiIdentifierName) => values[at(name)] ?? null
@@ -63,6 +65,7 @@ export function deidentifiedCsv(rows: readonly AnonymisedRow<DeidentifiedCase>[]
       shownValue(qi('relationshipToTrafficker')),
       joinCodes(row.recruitmentWebsitesAndApps),
       joinCodes(row.exploitationWebsitesAndApps),
+      ...mark,
     ])
   }
   return csv.toBuffer()
