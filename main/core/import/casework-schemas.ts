@@ -15,9 +15,11 @@ import {
 import { isRealDate } from './iso-date'
 
 const own = (code: 'notADate' | 'codeRepeated') => ({ params: { code } })
-const date = z.string().refine(isRealDate, own('notADate'))
+/** A real ISO date; a wrong one reports notADate (the import's reason, read by the checks). */
+export const date = z.string().refine(isRealDate, own('notADate'))
 const optionalDate = date.nullish().transform((value) => value ?? null)
-const text = (max: number) =>
+/** Trimmed text of at most `max` characters; empty or absent is null. */
+export const text = (max: number) =>
   z
     .string()
     .trim()

@@ -26,18 +26,11 @@ import {
 import { isCaseVaultError } from '../errors'
 import { checkAnswers } from '../screening/answer-check'
 import type { CaseworkItem } from './casework-check'
+import { date, text } from './casework-schemas'
 import { isRealDate } from './iso-date'
 import { reason, rowProblemOf, type ImportReason } from './import-reasons'
 import type { ImportTemplates, TemplateMatch } from './screening-templates-import'
 
-const date = z.string().refine(isRealDate, { params: { code: 'notADate' } })
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullish()
-    .transform((value) => (value ? value : null))
 /** An ISO 8601 date and time, as CaseVault writes them. */
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/
 const dateTime = z
