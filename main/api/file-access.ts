@@ -56,6 +56,8 @@ export function sessionBoundFileAccess(
   files: FileAccess,
   currentSession: () => unknown,
   dataDir: string,
+  /** Each write, for a quit to wait for (operations.track). */
+  track: (write: Promise<unknown>) => void = () => undefined,
 ): FileAccess {
   const bound = async (open: () => Promise<string | null>): Promise<string | null> => {
     const before = currentSession()
@@ -73,6 +75,10 @@ export function sessionBoundFileAccess(
     chooseFolder: async () => outsideVault(await bound(() => files.chooseFolder())),
     chooseImportFile: (format) =>
       bound(() => (files.chooseImportFile ?? noFileAccess.chooseImportFile!)(format)),
-    write: (path, data, signal) => files.write(path, data, signal),
+    write: (path, data, signal) => {
+      const writing = files.write(path, data, signal)
+      track(writing)
+      return writing
+    },
   }
 }

@@ -40,7 +40,12 @@ export function createApiHost(options: HostOptions): ApiHost {
     vault,
     userService,
     operations,
-    files: sessionBoundFileAccess(options.files ?? noFileAccess, () => vault.session(), vault.dataDir),
+    files: sessionBoundFileAccess(
+      options.files ?? noFileAccess,
+      () => vault.session(),
+      vault.dataDir,
+      (write) => operations.track(write),
+    ),
     exportWorker: options.exportWorker === undefined ? bundledExportWorker() : options.exportWorker,
     get session() {
       const session = vault.session()

@@ -85,6 +85,19 @@ export function createOperations(emit: (progress: OperationProgress) => void, no
       for (const [operation, controller] of running) if (!committed.has(operation)) controller.abort()
     },
 
+    /**
+     * Counts a write made outside run() (an attachment saved out, a directory export) among the
+     * work a quit waits for: a quit during it left its plaintext temporary file behind.
+     */
+    track(work: Promise<unknown>): void {
+      const tracked = work.then(
+        () => undefined,
+        () => undefined,
+      )
+      inFlight.add(tracked)
+      void tracked.then(() => inFlight.delete(tracked))
+    },
+
     isRunning(operation: OperationKind): boolean {
       return running.has(operation)
     },

@@ -92,10 +92,9 @@ export async function startApp(electron: ElectronModules, options: StartOptions)
   })
   powerMonitor.on('suspend', () => host.lock('suspend'))
   powerMonitor.on('lock-screen', () => host.lock('screen-lock'))
-  const idleTimer = setInterval(
-    () => void host.checkIdle(powerMonitor.getSystemIdleTime()),
-    IDLE_CHECK_INTERVAL_MS,
-  )
+  const checkIdleEvery30s = () =>
+    setInterval(() => void host.checkIdle(powerMonitor.getSystemIdleTime()), IDLE_CHECK_INTERVAL_MS)
+  let idleTimer = checkIdleEvery30s()
 
   app.on('second-instance', () => {
     if (window.isDestroyed()) return
@@ -104,21 +103,37 @@ export async function startApp(electron: ElectronModules, options: StartOptions)
   })
   // Closing the window ends the session on every platform: an open vault must not linger in the dock.
   app.on('window-all-closed', () => app.quit())
-  let shutDown = false
   // Hold the quit until the automatic backup (when configured) is written, the vault is locked
   // (keys wiped, database closed) and what it cancelled has wound down. Then quit for real.
+  let shuttingDown = false
+  let letQuitThrough = false
   const quitCleanly = (event: { preventDefault(): void }) => {
-    clearInterval(idleTimer)
-    if (shutDown) return
+    if (letQuitThrough) return // our own app.quit() below, once shut down
     event.preventDefault()
-    shutDown = true
-    void host.shutdown().finally(() => app.quit())
+    if (shuttingDown) return
+    shuttingDown = true
+    clearInterval(idleTimer)
+    void host.shutdown().finally(() => {
+      shuttingDown = false
+      // Electron emits before-quit within app.quit(): let that one through, and only that one.
+      letQuitThrough = true
+      app.quit()
+      letQuitThrough = false
+      // Still running: a window would not close (its user chose to stay). The next quit backs up
+      // and locks again, and the idle lock goes on (both stayed off after such a quit before).
+      idleTimer = checkIdleEvery30s()
+    })
   }
   app.on('before-quit', quitCleanly)
+  app.on('will-quit', () => clearInterval(idleTimer))
   // A Windows log-off or restart emits no before-quit, a system shutdown elsewhere neither: the
-  // automatic backup "on quit" was skipped and the process killed with the vault open.
+  // automatic backup "on quit" was skipped and the process killed with the vault open. Electron
+  // passes the shutdown an event (untyped): its preventDefault asks the system to wait for us.
   window.on('session-end', () => quitCleanly({ preventDefault: () => undefined }))
-  powerMonitor.on('shutdown', () => quitCleanly({ preventDefault: () => undefined }))
+  powerMonitor.on('shutdown', (...args: unknown[]) => {
+    const event = args[0] as { preventDefault?: () => void } | undefined
+    quitCleanly({ preventDefault: () => event?.preventDefault?.() })
+  })
 
   return { window, host, dataDir }
 }

@@ -49,6 +49,9 @@ export const importReasonCodes = [
   'unknownReferralKey',
   'consentTwiceInForce',
   'planEndDate',
+  'withdrawnBeforeGiven',
+  'stepBeforeReferral',
+  'endBeforeStart',
   // Screenings of a case
   'screeningTemplateUnknown',
   'screeningTemplateNotValid',

@@ -150,10 +150,18 @@ export function checkCasework(
     consents.forEach((consent, at) => {
       inRange(item.consents[at]!, 'givenOn', consent?.givenOn ?? null)
       inRange(item.consents[at]!, 'withdrawnOn', consent?.withdrawnOn ?? null)
+      if (consent?.withdrawnOn && consent.withdrawnOn < consent.givenOn)
+        problem(item.consents[at]!, 'withdrawnOn', reason('withdrawnBeforeGiven'))
     })
     history.forEach((change, at) => inRange(item.history[at]!, 'changedOn', change?.changedOn ?? null))
     if (!referral) return null
     inRange(item, 'referralDate', referral.referralDate)
+    // As main's rules (referral-service.ts): no step before the referral itself. Steps out of order
+    // among themselves are kept as recorded: the history is a record of the past.
+    history.forEach((change, at) => {
+      if (change && change.changedOn < referral.referralDate)
+        problem(item.history[at]!, 'changedOn', reason('stepBeforeReferral'))
+    })
     const { direction, status } = referral
     // The table's own rule: outgoing referrals start as drafts, incoming ones arrive as 'received'.
     const wrong = direction === 'incoming' ? status === 'draft' || status === 'sent' : status === 'received'
@@ -186,6 +194,13 @@ export function checkCasework(
     if ((plan.status === 'active') !== (plan.htcds.spl_ActualEndDate === null))
       problem(item, 'htcds.spl_ActualEndDate', reason('planEndDate'))
     inRange(item, 'htcds.spl_ActualEndDate', plan.htcds.spl_ActualEndDate)
+    // As the plan's form (contract/referrals.ts): no end before the start, but a plan given up
+    // before its start ends then.
+    const { spl_PlannedEndDate: planned, spl_ActualEndDate: actual } = plan.htcds
+    if (planned && planned < plan.startDate)
+      problem(item, 'htcds.spl_PlannedEndDate', reason('endBeforeStart'))
+    if (actual && actual < plan.startDate && plan.status !== 'discontinued')
+      problem(item, 'htcds.spl_ActualEndDate', reason('endBeforeStart'))
     return { plan, referralIndex: referralIndex ?? null }
   })
   if (errors.length > before) return null

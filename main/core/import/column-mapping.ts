@@ -10,6 +10,7 @@ import {
 } from '../../api/contract/import'
 import headerAliases from '../../../resources/import/htcds-header-aliases.json'
 import { ctdcColumns } from './ctdc-definitions'
+import { TRAINING_COLUMN } from '../export/training-mark'
 import { ignoredColumn, ignoredColumnOf, reason, rowProblem, type ImportReason } from './import-reasons'
 import { columnName, normaliseHeader } from './source-table'
 
@@ -66,8 +67,10 @@ const caseFieldSynonyms: Record<string, CaseColumn> = {
   cas_Status: 'status',
   cas_ReasonForCaseClosure: 'closureReason',
 }
+// CaseVault's own mark on a training vault's CTDC rows is read too, so that they are refused in a
+// real vault (export/training-mark.ts); ignored as an unknown column, they were stored as real cases.
 const ctdcTargets = new Map<string, ColumnTarget>(
-  ctdcColumns.map((column) => [column, { kind: 'ctdc', column }] as const),
+  [...ctdcColumns, TRAINING_COLUMN].map((column) => [column, { kind: 'ctdc', column }] as const),
 )
 const allFields = new Map(htcds.sections.flatMap((section) => section.fields.map((f) => [f.name, f])))
 // Labels name a field too (the toolkit's second header row); for the report's reason only.

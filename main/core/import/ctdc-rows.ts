@@ -1,3 +1,4 @@
+import { TRAINING_COLUMN } from '../export/training-mark'
 import { fieldByName } from '../../api/contract/htcds'
 import type { ImportRowError } from '../../api/contract/import'
 import type { CaseDraft } from './case-candidate'
@@ -145,6 +146,8 @@ export function ctdcRowDraft(row: SourceRow, plan: ColumnPlan, today: string): C
       ...(standsFor.length > 0 ? { otherStandsFor: standsFor } : {}),
       ctdc: Object.fromEntries(values),
     },
+    // Synthetic rows from a training vault's CTDC export: refused in a real vault (case-candidate.ts).
+    trainingCase: values.has(TRAINING_COLUMN),
     numberPrefix: mapping.caseNumberPrefix,
     problems,
     columnOf: names.columnOf,

@@ -56,6 +56,9 @@ export const englishReasons = {
   unknownReferralKey: 'names no referral of this case',
   consentTwiceInForce: 'more than one consent in force (not withdrawn) for one referral',
   planEndDate: 'an active plan has no actual end date; a completed or discontinued one needs one',
+  withdrawnBeforeGiven: 'withdrawn before the date it was given',
+  stepBeforeReferral: 'before the referral date',
+  endBeforeStart: 'before the start date',
 
   screeningTemplateUnknown: 'names a screening template version the file does not include',
   screeningTemplateNotValid: "the file's screening template for it is not a template this vault can use",

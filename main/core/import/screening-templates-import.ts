@@ -20,6 +20,7 @@ import {
   type TemplateDefinition,
 } from '../../api/contract/screening'
 import { createTemplateRepository } from '../screening/template-repository'
+import { MAX_TEMPLATE_VERSION } from './screenings-check'
 import { createTemplateService, DEFAULT_TEMPLATE } from '../screening/template-service'
 
 /** One entry of the file's template list, as read (checked here). */
@@ -72,8 +73,9 @@ function fileVersions(templates: readonly FileTemplate[]) {
   // A version created here is checked as a template saved here (keys JavaScript uses refused).
   const strict = saveTemplateInput.shape.definition
   for (const entry of templates) {
-    if (typeof entry.key !== 'string' || !Number.isSafeInteger(Number(entry.version))) continue
     const version = Number(entry.version)
+    if (typeof entry.key !== 'string' || !Number.isInteger(version) || version > MAX_TEMPLATE_VERSION)
+      continue
     const id = idOf(entry.key, version)
     const parsed = templateDefinitionSchema.safeParse(entry.definition)
     const usable = parsed.success && parsed.data.key === entry.key && version >= 1
@@ -107,6 +109,16 @@ export function importTemplates(db: VaultDatabase, templates: readonly FileTempl
     if (stored && !sameDefinition(stored.definition, match.definition))
       matches.set(id, { kind: 'differs', key: match.key, version: match.version })
     else matches.set(id, stored || creatable ? match : { kind: 'notValid' })
+  }
+  // A version this vault lacks, above one of the same key that differs here: the two vaults' lines
+  // of versions parted. Created, it became this vault's latest, and its screening form asked the
+  // other organisation's questions instead of its own supervisor's.
+  for (const [id, match] of matches) {
+    if (match.kind !== 'usable' || storedVersion(db, match.key, match.version)) continue
+    const parted = [...matches.values()].some(
+      (other) => other.kind === 'differs' && other.key === match.key && other.version < match.version,
+    )
+    if (parted) matches.set(id, { kind: 'differs', key: match.key, version: match.version })
   }
   return { match: (key, version) => matches.get(idOf(key, version)) }
 }

@@ -44,6 +44,9 @@ const dateTime = z
   .nullish()
   .transform((value) => (value ? new Date(value).toISOString() : null))
 
+/** The highest template version a file may name (as many as the CSV's 9 digits). */
+export const MAX_TEMPLATE_VERSION = 999_999_999
+
 /** A screening's fields but its answers (checked against its template below). */
 export const screeningSchema = z.object({
   templateKey: z.string().min(1).max(60),
@@ -56,7 +59,8 @@ export const screeningSchema = z.object({
         .regex(/^\d{1,9}$/)
         .transform(Number),
     ])
-    .pipe(z.number().int().min(1)),
+    // At most 9 digits in both formats: a version of 2^53 - 1 left no room for the next edit.
+    .pipe(z.number().int().min(1).max(MAX_TEMPLATE_VERSION)),
   assessedOn: date,
   channel: z.enum(screeningChannels),
   screener: text(200),
