@@ -27,7 +27,9 @@ export function useUnsavedChangesGuard(isDirty: () => boolean) {
   }
 
   function onBeforeUnload(event: BeforeUnloadEvent): void {
-    if (!isDirty()) return
+    // Once locked, the form is gone with the session: a quit that locked first must not then be
+    // held by a question about it (as the route guard above, found by a reviewing helper).
+    if (!isDirty() || vault.state !== 'unlocked') return
     event.preventDefault()
     // Older Chromium needs returnValue set as well.
     event.returnValue = ''
