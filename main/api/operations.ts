@@ -17,6 +17,16 @@ export function createOperations(emit: (progress: OperationProgress) => void, no
   // Operations past the point where stopping is possible (a restore's folder swap).
   const committed = new Set<OperationKind>()
 
+  /** Counts work among what a quit waits for (see whenIdle), until it settles either way. */
+  function track(work: Promise<unknown>): void {
+    const tracked = work.then(
+      () => undefined,
+      () => undefined,
+    )
+    inFlight.add(tracked)
+    void tracked.then(() => inFlight.delete(tracked))
+  }
+
   return {
     async run<T>(
       operation: OperationKind,
@@ -39,12 +49,7 @@ export function createOperations(emit: (progress: OperationProgress) => void, no
       }
       try {
         const working = work(controller.signal, report)
-        const tracked = working.then(
-          () => undefined,
-          () => undefined,
-        )
-        inFlight.add(tracked)
-        void tracked.then(() => inFlight.delete(tracked))
+        track(working)
         const result = await working
         emit({ operation, stage: 'done', fraction: 1 })
         return result
@@ -89,14 +94,7 @@ export function createOperations(emit: (progress: OperationProgress) => void, no
      * Counts a write made outside run() (an attachment saved out, a directory export) among the
      * work a quit waits for: a quit during it left its plaintext temporary file behind.
      */
-    track(work: Promise<unknown>): void {
-      const tracked = work.then(
-        () => undefined,
-        () => undefined,
-      )
-      inFlight.add(tracked)
-      void tracked.then(() => inFlight.delete(tracked))
-    },
+    track,
 
     isRunning(operation: OperationKind): boolean {
       return running.has(operation)

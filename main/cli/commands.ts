@@ -5,9 +5,9 @@ import { readHeader } from '../core/vault/vault-header'
 import type { VaultSession } from '../core/vault/vault-session'
 import { schemaVersion } from '../core/db/migrate'
 import { CaseVaultError } from '../core/errors'
-import { displayNameSchema, passphraseSchema, usernameSchema } from '../api/contract/common'
+import { displayNameSchema, passphraseSchema } from '../api/contract/common'
 import { createVaultInput } from '../api/contract/vault'
-import { passphraseLine, required, type CliIo } from './io'
+import { checkedOption, checkedUsername, passphraseLine, required, type CliIo } from './io'
 import { backupCommand, isMissingFile, restoreCommand, verifyBackupCommand } from './backup-commands'
 import { APP_VERSION } from '../app-version'
 import { classifyFileError } from '../core/file-errors'
@@ -85,25 +85,6 @@ function options(argv: string[]) {
     if (!allowed.includes(token.name)) throw new Error(`${command} does not take --${token.name}`)
   }
   return parsed
-}
-
-/** A user name as the app takes it, or one line saying what it must be (a ZodError printed "["). */
-export function checkedUsername(value: string): string {
-  const parsed = usernameSchema.safeParse(value)
-  if (!parsed.success)
-    throw new Error('--user: 2 to 64 letters (a to z), digits, dots, dashes or underscores, no spaces')
-  return parsed.data
-}
-
-function checkedOption(
-  value: string,
-  flag: string,
-  rule: string,
-  parse: (value: string) => { success: true; data: string } | { success: false },
-): string {
-  const parsed = parse(value)
-  if (!parsed.success) throw new Error(`--${flag}: ${rule}, not only spaces`)
-  return parsed.data
 }
 
 async function init(values: ReturnType<typeof options>['values'], io: CliIo): Promise<number> {

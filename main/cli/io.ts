@@ -1,4 +1,5 @@
 import { statSync } from 'node:fs'
+import { usernameSchema } from '../api/contract/common'
 import { dirname, resolve } from 'node:path'
 import { assertOutsideVaultFolder } from '../core/vault/vault-folder-guard'
 
@@ -64,4 +65,24 @@ export function outputFile(value: string | undefined, dataDir: string): string {
   // No dialog asks here whether to replace it: last week's backup or an export someone still needs.
   if (existing) throw new Error(`--out already exists: give a new file name (${out} was left as it is)`)
   return out
+}
+
+/** A user name as the app takes it, or one line saying what it must be (a ZodError printed "["). */
+export function checkedUsername(value: string): string {
+  const parsed = usernameSchema.safeParse(value)
+  if (!parsed.success)
+    throw new Error('--user: 2 to 64 letters (a to z), digits, dots, dashes or underscores, no spaces')
+  return parsed.data
+}
+
+/** An option checked by the app's own rule for it, or one line naming the option and the rule. */
+export function checkedOption(
+  value: string,
+  flag: string,
+  rule: string,
+  parse: (value: string) => { success: true; data: string } | { success: false },
+): string {
+  const parsed = parse(value)
+  if (!parsed.success) throw new Error(`--${flag}: ${rule}, not only spaces`)
+  return parsed.data
 }

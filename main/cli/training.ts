@@ -7,9 +7,9 @@ import { CaseVaultError } from '../core/errors'
 import { createUserService } from '../core/users/user-service'
 import { fillWithSyntheticCases, MAX_TRAINING_CASES } from '../core/training/fill-vault'
 import type { CaseworkCounts } from '../core/training/fill-casework'
-import { displayNameSchema, passphraseSchema, usernameSchema } from '../api/contract/common'
+import { displayNameSchema, passphraseSchema } from '../api/contract/common'
 import type { Role } from '../api/contract/roles'
-import { passphraseLine, type CliIo } from './io'
+import { checkedOption, checkedUsername, passphraseLine, type CliIo } from './io'
 
 export const TRAINING_ORGANISATION = 'Training vault — synthetic data'
 export const TRAINING_BANNER = 'TRAINING VAULT — all data is synthetic'
@@ -74,10 +74,13 @@ function staffFor(admin: string) {
  */
 export async function training(values: TrainingValues, io: CliIo): Promise<number> {
   const dataDir = resolve(present(values.data, 'data'))
-  const username = usernameSchema.safeParse(present(values.user, 'user')).data
-  if (!username) throw new Error('--user: 2 to 64 letters, digits, dots, dashes or underscores')
-  const displayName = displayNameSchema.safeParse(values['display-name'] ?? username).data
-  if (!displayName) throw new Error('--display-name: from 1 to 120 characters, not only spaces')
+  const username = checkedUsername(present(values.user, 'user'))
+  const displayName = checkedOption(
+    values['display-name'] ?? username,
+    'display-name',
+    'from 1 to 120 characters',
+    (value) => displayNameSchema.safeParse(value),
+  )
   const count = wholeNumber(present(values.cases, 'cases'), 'cases', 1, MAX_TRAINING_CASES)
   const seed =
     values.seed === undefined ? randomInt(1, 2 ** 31 - 1) : wholeNumber(values.seed, 'seed', 0, 2 ** 31 - 1)

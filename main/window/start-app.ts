@@ -92,9 +92,9 @@ export async function startApp(electron: ElectronModules, options: StartOptions)
   })
   powerMonitor.on('suspend', () => host.lock('suspend'))
   powerMonitor.on('lock-screen', () => host.lock('screen-lock'))
-  const checkIdleEvery30s = () =>
+  const startIdleChecks = () =>
     setInterval(() => void host.checkIdle(powerMonitor.getSystemIdleTime()), IDLE_CHECK_INTERVAL_MS)
-  let idleTimer = checkIdleEvery30s()
+  let idleTimer = startIdleChecks()
 
   app.on('second-instance', () => {
     if (window.isDestroyed()) return
@@ -121,7 +121,7 @@ export async function startApp(electron: ElectronModules, options: StartOptions)
       letQuitThrough = false
       // Still running: a window would not close (its user chose to stay). The next quit backs up
       // and locks again, and the idle lock goes on (both stayed off after such a quit before).
-      idleTimer = checkIdleEvery30s()
+      idleTimer = startIdleChecks()
     })
   }
   app.on('before-quit', quitCleanly)

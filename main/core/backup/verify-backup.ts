@@ -1,7 +1,7 @@
 import { readFile, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { CaseVaultError } from '../errors'
-import { openEncryptedDatabase, type VaultDatabase } from '../db/connection'
+import { missingTables, openEncryptedDatabase, type VaultDatabase } from '../db/connection'
 import { integrityProblemsInWorker } from '../db/integrity-worker'
 import { SCHEMA_VERSION } from '../db/migrate'
 import { verifyAuditChainInTurns } from '../audit/audit-log'
@@ -59,10 +59,7 @@ async function readKeyPart(dir: string): Promise<unknown> {
  * database, and the checks below then failed with a raw "no such table" error.
  */
 function assertHoldsVault(db: VaultDatabase): void {
-  const tables = new Set(
-    db.prepare<[], string>(`SELECT name FROM sqlite_master WHERE type = 'table'`).pluck().all(),
-  )
-  const missing = ['audit_log', 'cases', 'users'].filter((table) => !tables.has(table))
+  const missing = missingTables(db, ['audit_log', 'cases', 'users'])
   if (missing.length > 0) throw damaged(`the database holds no vault (no ${missing.join(', ')} table)`)
 }
 

@@ -110,3 +110,14 @@ export function integrityProblems(db: VaultDatabase): string[] {
     return [classified ? classified.message : String(error)]
   }
 }
+
+/**
+ * Which of these tables the database lacks. An empty file opens as a new, empty database under any
+ * key, so a file that opened is not yet a vault: the vault's own tables say so.
+ */
+export function missingTables(db: VaultDatabase, tables: readonly string[]): string[] {
+  const present = new Set(
+    db.prepare<[], string>(`SELECT name FROM sqlite_master WHERE type = 'table'`).pluck().all(),
+  )
+  return tables.filter((table) => !present.has(table))
+}

@@ -1,4 +1,4 @@
-import { EARLIEST_INTAKE_DATE } from '../../api/contract/dates'
+import { EARLIEST_INTAKE_DATE, intakeDateProblem } from '../../api/contract/dates'
 import { invalidField } from '../errors'
 import type { HistoryRow } from './referral-repository'
 
@@ -8,8 +8,9 @@ import type { HistoryRow } from './referral-repository'
  * before 1950 (1026 for 2026).
  */
 export function assertDayInRange(path: string, day: string, latest: string): void {
-  if (day > latest) throw invalidField(path, 'in the future')
-  if (day < EARLIEST_INTAKE_DATE) throw invalidField(path, `before ${EARLIEST_INTAKE_DATE}`)
+  const problem = intakeDateProblem(day, latest)
+  if (problem === 'date_in_future') throw invalidField(path, 'in the future')
+  if (problem === 'date_too_early') throw invalidField(path, `before ${EARLIEST_INTAKE_DATE}`)
 }
 
 /**

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs'
 import { CaseVaultError } from '../errors'
-import { integrityProblems, openEncryptedDatabase, type VaultDatabase } from '../db/connection'
+import { integrityProblems, missingTables, openEncryptedDatabase, type VaultDatabase } from '../db/connection'
 import { integrityProblemsInWorker } from '../db/integrity-worker'
 import { migrate } from '../db/migrate'
 import { createUserRepository } from '../users/user-repository'
@@ -52,7 +52,8 @@ export async function openVaultDatabase(
     // An empty file (a crash, a sync tool, a full disk) opens as a new database under any key and
     // passes the check: migrating it wrote a fresh, empty vault over it, so the loss went unseen
     // and the next check found a healthy database. A vault's database holds its tables.
-    if (!holdsVaultTables(db)) {
+    // Those of the first migration: an older vault's later tables are made by migrate() below.
+    if (missingTables(db, ['users', 'audit_log']).length > 0) {
       throw new CaseVaultError('DB_CORRUPT', 'The database file is empty: it holds no vault.', {
         problems: ['no vault tables'],
       })
@@ -66,16 +67,6 @@ export async function openVaultDatabase(
     db.close()
     throw error
   }
-}
-
-function holdsVaultTables(db: VaultDatabase): boolean {
-  const found = db
-    .prepare<[], number>(
-      `SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('users', 'audit_log')`,
-    )
-    .pluck()
-    .get()
-  return found === 2
 }
 
 /** The file is there and empty, and no write-ahead log holds its pages either. */
