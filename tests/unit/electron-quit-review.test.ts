@@ -3,7 +3,6 @@
 // and a quit taken back left the idle lock off and the next quit without its backup and lock.
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
-import { rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -12,7 +11,6 @@ import { startApp, type ElectronModules, type RunningApp } from '../../main/wind
 import { createApiHost } from '../../main/api/host'
 import { fake } from './support/fake-electron'
 import { ADMIN, TEST_KDF } from './support/temp-vault'
-import type * as WritePrivateFile from '../../main/core/write-private-file'
 import type { AttachmentSummary, CaseDetail } from '../../main/api/contract'
 
 vi.mock('electron', async () => (await import('./support/fake-electron')).fakeElectronModule)
@@ -20,29 +18,9 @@ vi.mock('electron', async () => (await import('./support/fake-electron')).fakeEl
 // A slow USB stick, as in electron-shell-review.test.ts: the real writer, its sync taking
 // `slowSyncMs`. With 0 (every test but the one that sets it) it is the real writer.
 const disk = vi.hoisted(() => ({ slowSyncMs: 0 }))
-vi.mock('../../main/core/write-private-file', async (importOriginal) => {
-  const real = await importOriginal<typeof WritePrivateFile>()
-  return {
-    ...real,
-    async writePrivateFile(path: string, data: Uint8Array | Iterable<Uint8Array>, signal?: AbortSignal) {
-      const { temp, file } = await real.newFileBeside(path)
-      try {
-        try {
-          await file.writeFile(data)
-          await new Promise((resolve) => setTimeout(resolve, disk.slowSyncMs))
-          await file.sync()
-        } finally {
-          await file.close()
-        }
-        real.commitUnlessAborted(temp, path, signal)
-      } catch (error) {
-        await rm(temp, { force: true })
-        throw error
-      }
-      real.syncFolderOf(path)
-    },
-  }
-})
+vi.mock('../../main/core/write-private-file', async (importOriginal) =>
+  (await import('./support/slow-disk')).slowDiskWriter(await importOriginal(), disk),
+)
 
 // ---- The Electron shell (0d0b287) --------------------------------------------------------------
 

@@ -8,7 +8,6 @@
 // Only `electron` is faked (support/fake-electron.ts); the API host behind it is the real one. The
 // fake's session lacks a few methods the fixes need; the tests add recording stand-ins for them.
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
-import { rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -18,36 +17,15 @@ import { startApp, type ElectronModules, type RunningApp } from '../../main/wind
 import { createApiHost } from '../../main/api/host'
 import { fake, type Listener } from './support/fake-electron'
 import { ADMIN, TEST_KDF } from './support/temp-vault'
-import type * as WritePrivateFile from '../../main/core/write-private-file'
 
 vi.mock('electron', async () => (await import('./support/fake-electron')).fakeElectronModule)
 
 // A slow USB stick: the real writer (write-private-file.ts), step by step, with its sync taking
 // `slowSyncMs` (a sync of a large export to a stick takes seconds). Nothing else is changed.
 const disk = vi.hoisted(() => ({ slowSyncMs: 0 }))
-vi.mock('../../main/core/write-private-file', async (importOriginal) => {
-  const real = await importOriginal<typeof WritePrivateFile>()
-  return {
-    ...real,
-    async writePrivateFile(path: string, data: Uint8Array | Iterable<Uint8Array>, signal?: AbortSignal) {
-      const { temp, file } = await real.newFileBeside(path)
-      try {
-        try {
-          await file.writeFile(data)
-          await new Promise((resolve) => setTimeout(resolve, disk.slowSyncMs))
-          await file.sync()
-        } finally {
-          await file.close()
-        }
-        real.commitUnlessAborted(temp, path, signal)
-      } catch (error) {
-        await rm(temp, { force: true })
-        throw error
-      }
-      real.syncFolderOf(path)
-    },
-  }
-})
+vi.mock('../../main/core/write-private-file', async (importOriginal) =>
+  (await import('./support/slow-disk')).slowDiskWriter(await importOriginal(), disk),
+)
 
 const scratch = mkdtempSync(join(tmpdir(), 'casevault-zz-defects-'))
 const mainDir = join(scratch, 'app', 'out', 'main')
