@@ -117,7 +117,7 @@ describe('full-text search', () => {
   })
 
   it('treats FTS syntax in the query as plain words', async () => {
-    expect(toFtsQuery('Amina" OR names:*')).toBe('"Amina"* "OR"* "names"*')
+    expect(toFtsQuery('Amina" OR names:*')).toBe('"amina"* AND "or"* AND "names"*')
     expect(toFtsQuery('  ')).toBeNull()
     const { host } = await seeded()
     const result = await host.dispatch('cases:search', { query: 'NEAR(a b) AND "' })

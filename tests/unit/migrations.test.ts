@@ -47,6 +47,26 @@ describe('migrations', () => {
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'extra'").get()).toBeUndefined()
   })
 
+  it("rolls back a migration whose JavaScript step fails, the step's own writes included", async () => {
+    const { vault } = await createdVault()
+    const { db } = vault.session()!
+    const pending = [
+      ...MIGRATIONS,
+      {
+        version: SCHEMA_VERSION + 1,
+        name: 'with_step',
+        sql: 'CREATE TABLE extra (id INTEGER PRIMARY KEY) STRICT;',
+        step: (stepDb: typeof db) => {
+          stepDb.exec('INSERT INTO extra (id) VALUES (1)')
+          throw new Error('the step failed')
+        },
+      },
+    ]
+    expect(() => migrate(db, pending)).toThrow('the step failed')
+    expect(schemaVersion(db)).toBe(SCHEMA_VERSION)
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'extra'").get()).toBeUndefined()
+  })
+
   it('creates STRICT tables', async () => {
     const { vault } = await createdVault()
     const { db } = vault.session()!

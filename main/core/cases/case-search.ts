@@ -1,5 +1,6 @@
 import type { VaultDatabase } from '../db/connection'
 import type { CaseSearchHit, CaseStatus } from '../../api/contract/cases'
+import { foldForSearch, foldedForms, searchWords } from './search-fold'
 
 export interface SearchDocument {
   caseNumber: string
@@ -10,21 +11,30 @@ export interface SearchDocument {
 /**
  * Turns what a caseworker types into a safe FTS5 query: each word becomes a quoted prefix term,
  * so quotes, operators (AND/NOT/NEAR) and column filters in the input are plain text, never syntax.
+ * Words are folded (search-fold.ts): they match the text as written or its folded spellings.
  */
 export function toFtsQuery(typed: string): string | null {
-  const words = typed
-    .normalize('NFKC')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((word) => word.length > 0)
+  const terms = searchWords(typed)
     .slice(0, 12)
-  if (words.length === 0) return null
-  return words.map((word) => `"${word}"*`).join(' ')
+    .map((word) => {
+      const folded = foldForSearch(word)
+      // Typed as written ("Παπαδοπούλου"): the written form matches too, so the snippet can quote
+      // the record rather than its folded spelling.
+      return folded === word.toLowerCase() ? `"${folded}"*` : `("${folded}"* OR "${word}"*)`
+    })
+  if (terms.length === 0) return null
+  return terms.join(' AND ')
 }
 
-/** The FTS5 index over case number, names (survivor, aliases, perpetrators) and notes; rowid = case id. */
+/**
+ * The FTS5 index over case number, names (survivor, aliases, perpetrators) and notes, plus the
+ * folded spellings of their words (search-fold.ts); rowid = case id.
+ */
 export function createCaseSearch(db: VaultDatabase) {
   const remove = db.prepare('DELETE FROM case_search WHERE rowid = ?')
-  const insert = db.prepare('INSERT INTO case_search (rowid, case_number, names, notes) VALUES (?, ?, ?, ?)')
+  const insert = db.prepare(
+    'INSERT INTO case_search (rowid, case_number, names, notes, folded) VALUES (?, ?, ?, ?, ?)',
+  )
   const query = db.prepare<
     [string, number],
     { id: number; case_number: string; survivor_name: string; status: CaseStatus; snippet: string }
@@ -53,7 +63,13 @@ export function createCaseSearch(db: VaultDatabase) {
   )
 
   function add(caseId: number, document: SearchDocument): void {
-    insert.run(caseId, document.caseNumber, document.names.join(' · '), document.notes.join('\n'))
+    insert.run(
+      caseId,
+      document.caseNumber,
+      document.names.join(' · '),
+      document.notes.join('\n'),
+      foldedForms([...document.names, ...document.notes]),
+    )
   }
 
   return {

@@ -4,6 +4,7 @@ import type { CasePerpetrator, PerpetratorMatch } from '../../api/contract/case-
 import { personDisplayName, validateSections } from './case-record'
 import { createCaseRepository, type PersonFields } from './case-repository'
 import { toFtsQuery } from './case-search'
+import { foldForSearch } from './search-fold'
 
 interface PerpetratorRow {
   person_id: number
@@ -84,12 +85,19 @@ export function createPerpetratorService(session: VaultSession, reindex: (caseId
     'SELECT count(*) AS n FROM case_perpetrators WHERE person_id = ?',
   )
   const deletePerson = session.db.prepare('DELETE FROM persons WHERE id = ?')
+  // Names are compared folded (search-fold.ts), aliases too: "Mikhail Sokolov" recorded with ё or
+  // an accent, or only under an alias, is still offered before a second record is made for him.
+  session.db.function('search_fold', { deterministic: true }, (text: unknown) =>
+    typeof text === 'string' ? foldForSearch(text) : text,
+  )
   const findByName = session.db.prepare<
-    [string],
+    [string, string],
     PerpetratorMatch & { person_id: number; display_name: string; case_count: number }
   >(
     `SELECT p.id AS person_id, p.display_name, (SELECT count(*) FROM case_perpetrators cp WHERE cp.person_id = p.id) AS case_count
-     FROM persons p WHERE p.kind = 'perpetrator' AND (p.display_name LIKE ? ESCAPE '\\') ORDER BY p.display_name LIMIT 20`,
+     FROM persons p WHERE p.kind = 'perpetrator'
+       AND (search_fold(p.display_name) LIKE ? ESCAPE '\\' OR search_fold(p.aliases) LIKE ? ESCAPE '\\')
+     ORDER BY p.display_name LIMIT 20`,
   )
 
   function audit(action: string, caseId: number, personId: number): void {
@@ -163,9 +171,9 @@ export function createPerpetratorService(session: VaultSession, reindex: (caseId
 
     find(query: string): PerpetratorMatch[] {
       if (!toFtsQuery(query)) return []
-      const pattern = `%${query.replace(/[\\%_]/g, (char) => `\\${char}`)}%`
+      const pattern = `%${foldForSearch(query.trim()).replace(/[\\%_]/g, (char) => `\\${char}`)}%`
       return findByName
-        .all(pattern)
+        .all(pattern, pattern)
         .map((row) => ({ personId: row.person_id, displayName: row.display_name, caseCount: row.case_count }))
     },
   }

@@ -1,10 +1,13 @@
 import { CaseVaultError } from '../errors'
 import type { VaultDatabase } from './connection'
+import { MIGRATION_STEPS } from './migration-steps'
 
 export interface Migration {
   version: number
   name: string
   sql: string
+  /** Work SQL cannot do (migration-steps.ts), run after `sql` in the same transaction. */
+  step?: (db: VaultDatabase) => void
 }
 
 // Vite inlines every numbered migration at build time, so the list is never hand-kept.
@@ -25,7 +28,10 @@ export function loadMigrations(sources: Record<string, unknown> = files): Migrat
   return migrations
 }
 
-export const MIGRATIONS = loadMigrations()
+export const MIGRATIONS = loadMigrations().map((migration) => ({
+  ...migration,
+  step: MIGRATION_STEPS[migration.version],
+}))
 export const SCHEMA_VERSION = MIGRATIONS.length
 
 export function schemaVersion(db: VaultDatabase): number {
@@ -54,7 +60,10 @@ export function migrate(
   }
   if (from === latest) return { from, to: latest }
   db.transaction(() => {
-    for (const migration of migrations.slice(from)) db.exec(migration.sql)
+    for (const migration of migrations.slice(from)) {
+      db.exec(migration.sql)
+      migration.step?.(db)
+    }
     db.pragma(`user_version = ${latest}`)
   })()
   return { from, to: latest }
