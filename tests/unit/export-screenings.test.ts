@@ -111,6 +111,7 @@ describe('what the files hold', () => {
     const [one] = document.cases
     expect(one.screenings).toHaveLength(3)
     expect(one.screenings[0]).toEqual({
+      key: 'S1',
       templateKey: 'htcds-domv',
       templateVersion: 1,
       assessedOn: '2026-03-14',

@@ -47,6 +47,8 @@ export const importReasonCodes = [
   'statusNotForDirection',
   'referralKeyTwice',
   'unknownReferralKey',
+  'screeningKeyTwice',
+  'unknownScreeningKey',
   'consentTwiceInForce',
   'planEndDate',
   'withdrawnBeforeGiven',

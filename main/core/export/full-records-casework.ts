@@ -23,9 +23,17 @@ const IN_WINDOW = 'r.case_id > @after AND r.case_id <= @last'
 // and so do their consents and history, each read in id order through its referral's index.
 const REFERRAL_ORDER = 'r.case_id, r.referral_date, r.id'
 
+// The key full-records-screenings.ts gives the referral's screening: its position among the case's
+// screenings in that reader's order (assessed_on, id). Null for none, and for a walk-in screening
+// of no case (it is not exported).
+const SCREENING_KEY = `(SELECT CASE WHEN count(*) = 0 THEN NULL ELSE 'S' || count(*) END
+    FROM assessments linked JOIN assessments earlier ON earlier.case_id = linked.case_id
+     AND (earlier.assessed_on, earlier.id) <= (linked.assessed_on, linked.id)
+    WHERE linked.id = r.assessment_id AND linked.case_id = r.case_id)`
+
 /** Exported for the test that holds each to its index (no sort, no scan). */
 export const CASEWORK_SQL = {
-  referrals: `SELECT ${REFERRAL_COLUMNS}, pu.username AS primary_username
+  referrals: `SELECT ${REFERRAL_COLUMNS}, pu.username AS primary_username, ${SCREENING_KEY} AS screening_key
     FROM referrals r ${REFERRAL_JOINS} WHERE ${IN_WINDOW} ORDER BY ${REFERRAL_ORDER}`,
   history: `SELECT h.referral_id, h.id, h.from_status, h.to_status, h.changed_on, u.username, u.display_name, h.note
     FROM referrals r JOIN referral_status_history h ON h.referral_id = r.id
@@ -39,7 +47,7 @@ export const CASEWORK_SQL = {
     FROM support_plans WHERE case_id > @after AND case_id <= @last ORDER BY case_id, start_date, id`,
 }
 
-type ReferralExportRow = ReferralRow & { primary_username: string | null }
+type ReferralExportRow = ReferralRow & { primary_username: string | null; screening_key: string | null }
 type HistoryRow = [
   referralId: number,
   id: number,
@@ -179,6 +187,7 @@ function fullReferral(
     service: row.service_name,
     counterpartCaseworker: row.counterpart_caseworker,
     primaryCaseworker: row.primary_username,
+    screening: row.screening_key,
     htcds: referralToHtcds(row, ourOrganisation, entries),
     history,
     consents,

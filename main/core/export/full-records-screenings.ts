@@ -12,6 +12,8 @@ import type { NextStep, RiskLevel, ScreeningChannel } from '../../api/contract/s
 import type { CaseWindow } from './full-records-casework'
 
 export interface FullScreening {
+  /** `S1`, `S2`… by position within the case, oldest first (a referral names its screening by it). */
+  key: string
   templateKey: string
   templateVersion: number
   assessedOn: string
@@ -74,7 +76,9 @@ export function screeningsReader(
     if (rows.length === 0) return () => ({})
     const byCase = new Map<number, FullScreening[]>()
     for (const row of rows) {
+      const list = byCase.get(row[0])
       const screening: FullScreening = {
+        key: `S${(list?.length ?? 0) + 1}`,
         templateKey: row[1],
         templateVersion: row[2],
         assessedOn: row[3],
@@ -87,7 +91,6 @@ export function screeningsReader(
         nextStepNote: row[10],
         linkedAt: row[11],
       }
-      const list = byCase.get(row[0])
       if (list) list.push(screening)
       else byCase.set(row[0], [screening])
     }

@@ -65,6 +65,11 @@ export interface FullReferral {
   counterpartCaseworker: string | null
   /** User name of the referral's primary caseworker here. */
   primaryCaseworker: string | null
+  /**
+   * The case's screening the referral was made from (its `key`: `S1`, `S2`…), or null: none, or a
+   * walk-in screening linked to no case, which does not travel with the case.
+   */
+  screening: string | null
   htcds: Record<string, string | null>
   history: FullReferralStatusChange[]
   consents: FullReferralConsent[]

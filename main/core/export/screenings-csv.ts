@@ -12,6 +12,7 @@ import { TemplatesUsed, type FullScreening, type FullScreeningTemplate } from '.
 export const SCREENING_CSV_COLUMNS = {
   screenings: [
     'case_number',
+    'screening_key',
     'template_key',
     'template_version',
     'assessed_on',
@@ -47,6 +48,7 @@ export class ScreeningCsvTable {
       this.table.addEscaped([
         caseNumber,
         ...[
+          screening.key,
           screening.templateKey,
           screening.templateVersion,
           screening.assessedOn,

@@ -17,7 +17,7 @@ import {
   type CaseworkDraft,
   type CaseworkItem,
 } from './casework-check'
-import { checkScreenings, type ScreeningCandidate } from './screenings-check'
+import { checkScreenings, screeningKeys, type ScreeningCandidate } from './screenings-check'
 import type { ImportTemplates } from './screening-templates-import'
 
 export type CaseSource = 'htcds-import' | 'ctdc-deidentified'
@@ -249,7 +249,14 @@ export function checkDraft(draft: CaseDraft, context: DraftContext): CaseCandida
   const { casework: work } = draft
   const hasCasework = work && (work.referrals.length > 0 || work.supportPlans.length > 0)
   const casework = hasCasework
-    ? checkCasework(work, context.authors, draft.row, errors, context.latestIntake)
+    ? checkCasework(
+        work,
+        context.authors,
+        draft.row,
+        errors,
+        context.latestIntake,
+        screeningKeys(draft.screenings),
+      )
     : null
   const screenings = draft.screenings?.length
     ? checkScreenings(draft.screenings, context, draft.row, errors)

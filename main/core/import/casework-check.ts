@@ -115,6 +115,8 @@ export function checkCasework(
   errors: ImportRowError[],
   /** The last day a date may be on (as for intake dates: today anywhere on Earth). */
   latestDay: string,
+  /** The keys of the case's screenings in the file (screenings-check.ts: screeningKeys). */
+  screeningKeys: ReadonlySet<string> = new Set(),
 ): CaseworkCandidate | null {
   const before = errors.length
   const problem = (item: CaseworkItem, path: string, cause: ImportReason) =>
@@ -155,6 +157,8 @@ export function checkCasework(
     })
     history.forEach((change, at) => inRange(item.history[at]!, 'changedOn', change?.changedOn ?? null))
     if (!referral) return null
+    if (referral.screening !== null && !screeningKeys.has(referral.screening))
+      problem(item, 'screening', reason('unknownScreeningKey'))
     inRange(item, 'referralDate', referral.referralDate)
     // As main's rules (referral-service.ts): no step before the referral itself. Steps out of order
     // among themselves are kept as recorded: the history is a record of the past.

@@ -55,6 +55,8 @@ export const referralSchema = z.object({
   service: text(300),
   counterpartCaseworker: text(200),
   primaryCaseworker: text(200),
+  // The key of the case's screening it was made from (absent in files from before it travelled).
+  screening: referralKeySchema.nullish().transform((value) => value ?? null),
   htcds: z
     .object({
       cas_ReasonForOutgoingReferral: z.enum(referralReasons).nullish(),

@@ -8,10 +8,10 @@ import type { CaseworkCandidate } from './casework-check'
 
 export function createCaseworkWriter(db: VaultDatabase, importerId: number, now: string) {
   const insertReferral = db.prepare(
-    `INSERT INTO referrals (direction, case_id, organisation_name, counterpart_caseworker, primary_user_id, reason,
-       details, services_requested, urgency, referral_date, status, follow_up_date, outcome, shared_categories,
-       created_by, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO referrals (direction, case_id, assessment_id, organisation_name, counterpart_caseworker,
+       primary_user_id, reason, details, services_requested, urgency, referral_date, status, follow_up_date,
+       outcome, shared_categories, created_by, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   )
   const insertStatusChange = db.prepare(
     `INSERT INTO referral_status_history (referral_id, from_status, to_status, changed_on, changed_by, note, recorded_at)
@@ -29,13 +29,15 @@ export function createCaseworkWriter(db: VaultDatabase, importerId: number, now:
   )
 
   return {
-    insert(caseId: number, casework: CaseworkCandidate): void {
+    /** `screeningIds`: the case's screenings just written, by their keys in the file. */
+    insert(caseId: number, casework: CaseworkCandidate, screeningIds: ReadonlyMap<string, number>): void {
       const referralIds = casework.referrals.map(
         ({ referral, organisationName, reason, details, primaryUserId, history, consents }) => {
           const id = Number(
             insertReferral.run(
               referral.direction,
               caseId,
+              referral.screening === null ? null : (screeningIds.get(referral.screening) ?? null),
               organisationName,
               referral.counterpartCaseworker,
               primaryUserId,

@@ -39,6 +39,7 @@ const COLUMNS: Record<string, string> = {
   followUpDate: 'follow_up_date',
   counterpartCaseworker: 'counterpart_caseworker',
   primaryCaseworker: 'primary_caseworker',
+  screening: 'screening_key',
   servicesRequested: 'services_requested',
   sharedCategories: 'shared_categories',
   givenBy: 'given_by',
@@ -107,6 +108,7 @@ export function readCaseworkTables(
   table('referrals.csv', (caseNumber, at, read) => {
     const value: Value = {
       key: read.cell('referral_key'),
+      screening: read.cell('screening_key'),
       direction: read.cell('direction'),
       status: read.cell('status'),
       urgency: read.cell('urgency'),

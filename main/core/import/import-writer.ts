@@ -101,17 +101,19 @@ export function createImportWriter(session: VaultSession) {
           imports.linkPerpetrator(caseId, person.id, perpetrator.context)
           names.push(...person.names)
         }
-        if (candidate.casework) {
-          casework ??= createCaseworkWriter(session.db, createdBy, now)
-          casework.insert(caseId, candidate.casework)
-        }
+        // Screenings first: a referral names the screening it was made from.
+        let screeningIds = new Map<string, number>()
         if (candidate.screenings) {
           screenings ??= createScreeningWriter(
             session,
             now,
             candidates.map((one) => one.screenings),
           )
-          screenings.insert(caseId, candidate.screenings)
+          screeningIds = screenings.insert(caseId, candidate.screenings)
+        }
+        if (candidate.casework) {
+          casework ??= createCaseworkWriter(session.db, createdBy, now)
+          casework.insert(caseId, candidate.casework, screeningIds)
         }
         search.add(caseId, { caseNumber, names, notes: candidate.comments.map((comment) => comment.body) })
         return caseId

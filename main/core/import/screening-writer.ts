@@ -35,10 +35,12 @@ export function createScreeningWriter(
   let written = 0
 
   return {
-    insert(caseId: number, screenings: readonly ScreeningCandidate[]): void {
+    /** Returns the new rows' ids by the file's screening keys (for the case's referrals). */
+    insert(caseId: number, screenings: readonly ScreeningCandidate[]): Map<string, number> {
+      const ids = new Map<string, number>()
       for (const screening of screenings) {
         const { outcome } = screening
-        insert.run(
+        const { lastInsertRowid } = insert.run(
           caseId,
           screening.assessedOn,
           screening.screenerUserId,
@@ -58,8 +60,10 @@ export function createScreeningWriter(
           screening.linkedAt ?? now,
           now,
         )
+        if (screening.key !== null) ids.set(screening.key, Number(lastInsertRowid))
         written += 1
       }
+      return ids
     },
     /** Screenings written and template versions created so far: counts for the import's audit row. */
     counts(): { screenings: number; screeningTemplatesCreated: number } {

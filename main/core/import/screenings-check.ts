@@ -26,7 +26,7 @@ import {
 import { isCaseVaultError } from '../errors'
 import { checkAnswers } from '../screening/answer-check'
 import type { CaseworkItem } from './casework-check'
-import { date, text } from './casework-schemas'
+import { date, referralKeySchema, text } from './casework-schemas'
 import { isRealDate } from './iso-date'
 import { reason, rowProblemOf, type ImportReason } from './import-reasons'
 import type { ImportTemplates, TemplateMatch } from './screening-templates-import'
@@ -49,6 +49,8 @@ export const MAX_TEMPLATE_VERSION = 999_999_999
 
 /** A screening's fields but its answers (checked against its template below). */
 export const screeningSchema = z.object({
+  // `S1`…: what a referral of the case names it by (absent in files from before it travelled).
+  key: referralKeySchema.nullish().transform((value) => value ?? null),
   templateKey: z.string().min(1).max(60),
   // A number in JSON, text in a CSV cell.
   templateVersion: z
@@ -72,6 +74,7 @@ export const screeningSchema = z.object({
 })
 
 export interface ScreeningCandidate {
+  key: string | null
   template: Extract<TemplateMatch, { kind: 'usable' }>
   assessedOn: string
   channel: (typeof screeningChannels)[number]
@@ -172,6 +175,16 @@ function checkedAnswers(
   }
 }
 
+/** The keys the case's screenings are given (valid or not), for its referrals to name. */
+export function screeningKeys(items: readonly CaseworkItem[] | undefined): Set<string> {
+  const keys = new Set<string>()
+  for (const item of items ?? []) {
+    const given = isObject(item.value) ? referralKeySchema.safeParse(item.value.key) : null
+    if (given?.success) keys.add(given.data)
+  }
+  return keys
+}
+
 /**
  * Checks every screening of the case; problems go to `errors` (tied to the case's row), and then
  * the result is null.
@@ -183,6 +196,7 @@ export function checkScreenings(
   errors: ImportRowError[],
 ): ScreeningCandidate[] | null {
   const before = errors.length
+  const keys = new Set<string>()
   const candidates = items.map((item): ScreeningCandidate | null => {
     const problem = (path: string, cause: ImportReason) =>
       errors.push(rowProblemOf(row, item.at(path), cause))
@@ -200,6 +214,10 @@ export function checkScreenings(
       return null
     }
     const screening = parsed.data
+    if (screening.key !== null) {
+      if (keys.has(screening.key)) problem('key', reason('screeningKeyTwice'))
+      keys.add(screening.key)
+    }
     const day = intakeDateProblem(screening.assessedOn, context.latestIntake)
     if (day === 'date_in_future') problem('assessedOn', reason('dateInFuture'))
     if (day === 'date_too_early')
@@ -221,6 +239,7 @@ export function checkScreenings(
       ? (context.authors.get(screening.screener.toLowerCase()) ?? null)
       : null
     return {
+      key: screening.key,
       template,
       assessedOn: screening.assessedOn,
       channel: screening.channel,

@@ -21,6 +21,7 @@ export interface ScreeningParts {
 
 /** Each JSON key of the shape → its column. */
 const COLUMNS: Record<string, string> = {
+  key: 'screening_key',
   templateKey: 'template_key',
   templateVersion: 'template_version',
   assessedOn: 'assessed_on',

@@ -58,6 +58,8 @@ export function useImportReasons() {
     statusNotForDirection: (p) => t('exchange.importReasons.statusNotForDirection', p),
     referralKeyTwice: (p) => t('exchange.importReasons.referralKeyTwice', p),
     unknownReferralKey: (p) => t('exchange.importReasons.unknownReferralKey', p),
+    screeningKeyTwice: (p) => t('exchange.importReasons.screeningKeyTwice', p),
+    unknownScreeningKey: (p) => t('exchange.importReasons.unknownScreeningKey', p),
     consentTwiceInForce: (p) => t('exchange.importReasons.consentTwiceInForce', p),
     planEndDate: (p) => t('exchange.importReasons.planEndDate', p),
     withdrawnBeforeGiven: (p) => t('exchange.importReasons.withdrawnBeforeGiven', p),

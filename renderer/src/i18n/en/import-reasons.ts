@@ -49,6 +49,8 @@ export const importReasonMessages = {
     statusNotForDirection: 'an {direction} referral never has the status {status}',
     referralKeyTwice: 'two referrals of this case have the same referral key',
     unknownReferralKey: 'names no referral of this case',
+    screeningKeyTwice: 'two screenings of this case have the same screening key',
+    unknownScreeningKey: 'names no screening of this case',
     consentTwiceInForce: 'more than one consent in force (not withdrawn) for one referral',
     planEndDate: 'an active plan has no actual end date; a completed or discontinued one needs one',
     withdrawnBeforeGiven: 'withdrawn before the date it was given',
