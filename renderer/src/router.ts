@@ -24,6 +24,7 @@ import RecoveryUnlockView from './views/RecoveryUnlockView.vue'
 import AppFrame from './views/AppFrame.vue'
 import CasesView from './views/CasesView.vue'
 import DashboardView from './views/DashboardView.vue'
+import FollowUpsView from './views/FollowUpsView.vue'
 import CaseNewView from './views/CaseNewView.vue'
 import CaseDetailView from './views/CaseDetailView.vue'
 import ScreeningView from './views/ScreeningView.vue'
@@ -125,6 +126,13 @@ export function createAppRouter(): Router {
             name: 'dashboard',
             component: DashboardView,
             meta: { roles: ['admin', 'supervisor', 'caseworker'] },
+          },
+          {
+            // All follow-ups of a dashboard card; the roles of referrals:followUps.
+            path: 'dashboard/:window(overdue|thisWeek)',
+            name: 'follow-ups',
+            component: FollowUpsView,
+            meta: { roles: referralsContract.followUps.access as readonly Role[] },
           },
           {
             // Screening: nested so the Screening link stays highlighted on a screening and its editor.

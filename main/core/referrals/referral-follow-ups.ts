@@ -2,7 +2,7 @@ import type { VaultSession } from '../vault/vault-session'
 import type { FollowUpItem, ReferralSummary } from '../../api/contract/referral-types'
 import { caseVisibilityFilter } from '../cases/case-access'
 import { REFERRAL_COLUMNS, REFERRAL_JOINS, type ReferralRow } from './referral-repository'
-import { followUpClause, visibilitySql } from './referral-list-query'
+import { CLOSED_CASES, followUpClause, visibilitySql } from './referral-list-query'
 import { rowToSummary } from './referral-mappers'
 import { addDays, localIsoDate } from './local-date'
 
@@ -19,7 +19,8 @@ interface PlanFollowUpRow {
 
 /**
  * Dashboard reminders: open referrals and active support plans whose follow-up date has passed
- * ('overdue') or falls within the next 7 days ('thisWeek'), only those the caller may see.
+ * ('overdue') or falls within the next 7 days ('thisWeek'), only those the caller may see, and
+ * none of a closed case (referral-list-query.ts: CLOSED_CASES).
  * Labels are organisation names and plan types — never survivor data.
  */
 export function followUpReminders(
@@ -47,6 +48,7 @@ export function followUpReminders(
       `SELECT sp.id, sp.case_id, c.case_number, sp.follow_up_date, sp.status, sp.type
        FROM support_plans sp JOIN cases c ON c.id = sp.case_id
        WHERE sp.follow_up_date IS NOT NULL AND sp.status = 'active' AND ${planWindow.sql}
+         AND c.status NOT IN ('Closed', 'ClosedReferred')
        ${onlyFor === null ? '' : 'AND c.assigned_user_id = ?'}
        ORDER BY sp.follow_up_date, sp.id LIMIT ${limit}`,
     )
@@ -111,10 +113,11 @@ export function countFollowUps(session: VaultSession, window: 'overdue' | 'thisW
     .prepare<unknown[], { n: number }>(
       onlyFor === null
         ? `SELECT count(*) AS n FROM support_plans sp
-           WHERE sp.follow_up_date IS NOT NULL AND sp.status = 'active' AND ${planWindow.sql}`
+           WHERE sp.follow_up_date IS NOT NULL AND sp.status = 'active' AND ${planWindow.sql}
+             AND sp.case_id NOT IN ${CLOSED_CASES}`
         : `SELECT count(*) AS n FROM support_plans sp
            WHERE sp.case_assignee = ? AND sp.follow_up_date IS NOT NULL AND sp.status = 'active'
-             AND ${planWindow.sql}`,
+             AND ${planWindow.sql} AND sp.case_id NOT IN ${CLOSED_CASES}`,
     )
     .get(...(onlyFor === null ? [] : [onlyFor]), ...planWindow.params)!.n
   return referrals + plans

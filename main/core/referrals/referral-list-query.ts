@@ -39,10 +39,22 @@ export function followUpClause(
   window: 'overdue' | 'thisWeek',
   today: string,
 ): { clause: string; params: string[] } {
-  return window === 'overdue'
-    ? { clause: 'r.follow_up_due < ?', params: [today] }
-    : { clause: 'r.follow_up_due BETWEEN ? AND ?', params: [today, addDays(today, 7)] }
+  const due =
+    window === 'overdue'
+      ? { clause: 'r.follow_up_due < ?', params: [today] }
+      : { clause: 'r.follow_up_due BETWEEN ? AND ?', params: [today, addDays(today, 7)] }
+  return {
+    clause: `${due.clause} AND (r.case_id IS NULL OR r.case_id NOT IN ${CLOSED_CASES})`,
+    params: due.params,
+  }
 }
+
+/**
+ * The closed cases' ids, read from cases_by_status. A closed case's follow-ups are due no more:
+ * its referral left open or its plan still active kept the caseworker (and every supervisor)
+ * chasing a partner, or a survivor who asked for the case to be closed, among the live reminders.
+ */
+export const CLOSED_CASES = "(SELECT id FROM cases WHERE status IN ('Closed', 'ClosedReferred'))"
 
 /** The list's SQL: every value bound, only fixed fragments concatenated. */
 export function listReferralsSql(input: ListQuery, onlyFor: number | null, today: string) {

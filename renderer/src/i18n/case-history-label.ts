@@ -1,11 +1,14 @@
 import { useI18n } from 'vue-i18n'
+import { useAuditActionLabel } from './audit-action-label'
 
 /**
  * What happened to a case, as people read it (audit actions with target case:<id>). Literal keys
- * for the i18n test; an action this version does not know shows its raw name.
+ * for the i18n test. Any other action (a support plan's, one added later) reads as the audit
+ * screen labels it, never as its raw key: support plans showed as "support_plan.created".
  */
 export function useCaseHistoryLabel(): (action: string) => string {
   const { t } = useI18n()
+  const auditLabel = useAuditActionLabel()
   return (action) => {
     switch (action) {
       case 'case.created':
@@ -35,7 +38,7 @@ export function useCaseHistoryLabel(): (action: string) => string {
       case 'access.denied':
         return t('caseHistory.actions.accessDenied')
       default:
-        return action
+        return auditLabel(action)
     }
   }
 }

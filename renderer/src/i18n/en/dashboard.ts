@@ -16,6 +16,7 @@ export const dashboardMessages = {
     screenings: 'Screenings this month',
     screeningsEmpty: 'No screening this month yet.',
     allScreenings: 'All screenings',
+    allFollowUps: 'All {total}',
     riskHigh: 'High risk',
     riskMedium: 'Medium risk',
     riskLow: 'Low risk',
@@ -26,5 +27,9 @@ export const dashboardMessages = {
     dueOn: 'due {date}',
     sentOn: 'referred {date}',
     intakeOn: 'intake {date}',
+  },
+  followUps: {
+    back: 'Back to Today',
+    loadFailed: 'The follow-ups could not be read.',
   },
 }
