@@ -107,7 +107,7 @@ test('an administrator deletes a case only after giving a reason and typing its 
   await page.getByTestId('case-delete').click()
   const confirm = page.getByTestId('delete-confirm')
   await expect(confirm).toBeDisabled()
-  await page.getByTestId('delete-reason').fill('Entered twice by mistake')
+  await page.getByTestId('delete-reason-enteredInError').check()
   await page.getByTestId('delete-confirm-number').fill('SHN-2025-99999')
   await expect(confirm).toBeDisabled()
   await page.getByTestId('delete-confirm-number').fill(created.caseNumber)

@@ -41,7 +41,7 @@ describe('false alarms', () => {
   it('a case created after the backup and deleted again: nothing to lose, nothing to bring back', async () => {
     const { host } = await vaultWithBackup()
     const typo = await call<CaseDetail>(host, 'cases:create', survivorCase({ intakeDate: '2026-04-01' }))
-    await call(host, 'cases:delete', { id: typo.id, reason: 'entered twice' })
+    await call(host, 'cases:delete', { id: typo.id, reason: 'enteredInError' })
     const result = await host.dispatch('backup:restore', { passphrase: PASS })
     // Today: NEWER_WORK with deleted: 1, i.e. "the backup would bring it back" — it would not.
     expect(result).toMatchObject({ ok: true })

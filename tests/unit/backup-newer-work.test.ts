@@ -115,7 +115,7 @@ describe('restoring a backup older than work in this vault', () => {
     })
     await call(host, 'perpetrators:unlink', { caseId: first.id, personId: viktor.personId })
     await call(host, 'attachments:remove', { id: file.id })
-    await call(host, 'cases:delete', { id: doomed.id, reason: 'entered twice' })
+    await call(host, 'cases:delete', { id: doomed.id, reason: 'duplicate' })
 
     const refused = await host.dispatch('backup:restore', { passphrase: PASS })
     expect(refused).toMatchObject({

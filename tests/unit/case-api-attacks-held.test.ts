@@ -42,7 +42,7 @@ describe('roles', () => {
       ['users:resetPassphrase', { username: 'amara', newPassphrase: 'a new passphrase 1' }],
       ['users:list', undefined],
       ['vault:updateSettings', { autoLockMinutes: 240 }],
-      ['cases:delete', { id: 1, reason: 'because' }],
+      ['cases:delete', { id: 1, reason: 'other' }],
     ]
     for (const [channel, input] of calls)
       expect(await errorCode(host, channel, input), channel).toBe('FORBIDDEN')

@@ -133,7 +133,7 @@ describe('full-text search', () => {
       body: `${marker} said the recruiter took her passport`,
     })
     await signInAs(host, 'amara')
-    await call(host, 'cases:delete', { id: created.id, reason: 'entered in error' })
+    await call(host, 'cases:delete', { id: created.id, reason: 'enteredInError' })
     expect(await call(host, 'cases:search', { query: marker })).toEqual([])
     await call(host, 'vault:lock')
     const pages = decryptAllPages(join(dataDir, 'casevault.db'), parseRecoveryKey(recoveryKey))

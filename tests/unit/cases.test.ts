@@ -219,14 +219,14 @@ describe('closing, reopening and deleting', () => {
     const created = await createCase(host)
     expect(await errorCode(host, 'cases:delete', { id: created.id, reason: 'duplicate' })).toBe('FORBIDDEN')
     await signInAs(host, 'amara')
-    await call(host, 'cases:delete', { id: created.id, reason: 'duplicate entry' })
+    await call(host, 'cases:delete', { id: created.id, reason: 'duplicate' })
     expect(await errorCode(host, 'cases:get', { id: created.id })).toBe('NOT_FOUND')
     expect(await call(host, 'cases:search', { query: 'Kovalenko' })).toEqual([])
     const entries = await call<{ action: string; details: unknown }[]>(host, 'audit:list', { limit: 5 })
     expect(entries).toContainEqual(
       expect.objectContaining({
         action: 'case.deleted',
-        details: { caseNumber: created.caseNumber, reason: 'duplicate entry' },
+        details: { caseNumber: created.caseNumber, reason: 'duplicate' },
       }),
     )
   })

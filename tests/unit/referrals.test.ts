@@ -143,7 +143,7 @@ describe('who may see and change referrals', () => {
   it('removes a case’s referrals with the case', async () => {
     const { host, referral, caseId } = await caseWithReferral()
     await signInAs(host, 'amara')
-    await call(host, 'cases:delete', { id: caseId, reason: 'Duplicate intake' })
+    await call(host, 'cases:delete', { id: caseId, reason: 'duplicate' })
     expect(await errorCode(host, 'referrals:get', { id: referral.id })).toBe('NOT_FOUND')
   })
 })

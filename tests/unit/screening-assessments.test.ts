@@ -239,7 +239,7 @@ describe('screenings and cases', () => {
     const screening = await walkInScreening(host)
     const converted = await call<ConvertedScreening>(host, 'screening:convertToCase', { id: screening.id })
     await signInAs(host, 'amara')
-    await call(host, 'cases:delete', { id: converted.caseId, reason: 'erasure request' })
+    await call(host, 'cases:delete', { id: converted.caseId, reason: 'survivorRequest' })
     expect(await errorCode(host, 'screening:getAssessment', { id: screening.id })).toBe('NOT_FOUND')
     expect((await call<AssessmentPage>(host, 'screening:listAssessments', {})).total).toBe(0)
   })

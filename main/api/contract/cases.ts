@@ -145,7 +145,21 @@ export const reopenCaseInput = z.object({
   reason: z.string().trim().min(1).max(5000),
 })
 
-export const deleteCaseInput = z.object({ id: idSchema, reason: z.string().trim().min(3).max(5000) })
+/**
+ * Why a case is deleted, as a code: it goes into the audit log, which outlives the case and can
+ * never be purged. A typed reason named the survivor as a matter of course ("Olena asked us to
+ * erase her record"), so the name of someone who asked to be forgotten stayed in the vault.
+ */
+export const caseDeletionReasons = [
+  'duplicate',
+  'enteredInError',
+  'survivorRequest',
+  'retentionExpired',
+  'other',
+] as const
+export type CaseDeletionReason = (typeof caseDeletionReasons)[number]
+
+export const deleteCaseInput = z.object({ id: idSchema, reason: z.enum(caseDeletionReasons) })
 
 export const casesContract = {
   create: method(createCaseInput, ['admin', 'supervisor', 'caseworker']).returns<CaseDetail>(),

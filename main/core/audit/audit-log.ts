@@ -105,8 +105,23 @@ function rowToEntry(row: AuditRow): AuditEntry {
     actor: row.actor,
     action: row.action,
     target: row.target,
-    details: row.details === null ? null : (JSON.parse(row.details) as Record<string, unknown>),
+    details: row.details === null ? null : readableDetails(row.details),
   }
+}
+
+/**
+ * A row changed behind the triggers (the very thing "Verify the chain" reports) may hold details
+ * that are not JSON: the page must still load, so the rows around it can be read.
+ */
+function readableDetails(text: string): Record<string, unknown> {
+  try {
+    const details: unknown = JSON.parse(text)
+    if (typeof details === 'object' && details !== null && !Array.isArray(details))
+      return details as Record<string, unknown>
+  } catch {
+    // shown as it is, below
+  }
+  return { unreadable: text.slice(0, 500) }
 }
 
 export function createAuditLog(db: VaultDatabase, clock: () => Date) {

@@ -3,6 +3,7 @@ import type { z } from 'zod'
 import { CaseVaultError } from '../errors'
 import type { VaultSession } from '../vault/vault-session'
 import type {
+  CaseDeletionReason,
   CaseDetail,
   CasePage,
   CaseSearchHit,
@@ -279,7 +280,7 @@ export function createCaseService(session: VaultSession) {
     },
 
     /** Admin only (checked at the API). secure_delete and FTS5 secure-delete overwrite the freed data. */
-    delete(id: number, reason: string): void {
+    delete(id: number, reason: CaseDeletionReason): void {
       const existing = repository.getCase(id)
       if (!existing) throw new CaseVaultError('NOT_FOUND', 'This case does not exist.')
       session.db.transaction(() => {

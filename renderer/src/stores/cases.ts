@@ -2,6 +2,7 @@ import { ref, watch } from 'vue'
 import { defineStore } from 'pinia'
 import type {
   AgeBand,
+  CaseDeletionReason,
   CaseDetail,
   CasePage,
   CaseSearchHit,
@@ -117,7 +118,7 @@ export const useCasesStore = defineStore('cases', () => {
     return unwrap(await casevault().cases.reopen(input))
   }
 
-  async function remove(id: number, reason: string): Promise<void> {
+  async function remove(id: number, reason: CaseDeletionReason): Promise<void> {
     unwrap(await casevault().cases.delete({ id, reason }))
     page.value = null
   }

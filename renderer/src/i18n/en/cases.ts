@@ -155,7 +155,15 @@ export const casesMessages = {
     deleteWarning:
       'This erases case {caseNumber}, the survivor’s record, its comments and its attachments from the vault. It cannot be undone. Closing the case keeps the record instead.',
     deleteReason: 'Reason for deleting',
-    deleteReasonHint: 'Written to the audit log, for example “Entered twice by mistake”.',
+    deleteReasonHint:
+      'Written to the audit log, which is kept after the case is gone: so it is chosen here, not typed, and no name goes into it.',
+    deleteReasons: {
+      duplicate: 'A duplicate of another case',
+      enteredInError: 'Entered by mistake',
+      survivorRequest: 'The survivor asked for the record to be erased',
+      retentionExpired: 'The retention period has ended',
+      other: 'Another reason',
+    },
     deleteTypeNumber: 'Type the case number {caseNumber} to confirm',
     deleteConfirm: 'Delete for good',
     deleted: 'Case {caseNumber} was deleted.',
