@@ -111,6 +111,7 @@ test('an administrator deletes a case only after giving a reason and typing its 
   await page.getByTestId('delete-confirm-number').fill('SHN-2025-99999')
   await expect(confirm).toBeDisabled()
   await page.getByTestId('delete-confirm-number').fill(created.caseNumber)
+  await harness.screenshot('case-delete-dialog')
   await confirm.click()
   await expect(page.getByTestId('cases-empty')).toBeVisible()
   expect(await harness.call('cases:get', { id: created.id })).toMatchObject({

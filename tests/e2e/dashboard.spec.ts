@@ -52,6 +52,32 @@ test('an overdue follow-up and this weekâ€™s follow-up appear on the caseworkerâ
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Referral to Harbour Legal Aid')
 })
 
+test('a card with more follow-ups than it lists leads to all of them', async ({ page, harness }) => {
+  const created = await caseworkerWithCase(page, harness)
+  for (let days = 1; days <= 9; days += 1) {
+    const made = await harness.call('referrals:create', {
+      direction: 'outgoing',
+      caseId: created.id,
+      organisationName: `Partner ${days}`,
+      reason: 'AdditionalServicesRequired',
+      servicesRequested: ['Legal'],
+      urgency: 'routine',
+      referralDate: isoDaysFromToday(-20),
+      followUpDate: isoDaysFromToday(-days),
+    })
+    expect(made.ok).toBe(true)
+  }
+  await page.getByTestId('nav-dashboard').click()
+  await expect(page.getByTestId('dashboard-overdue-total')).toHaveText('9')
+  await page.getByTestId('dashboard-overdue-all').focus()
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('heading', { level: 1, name: 'Overdue follow-ups' })).toBeVisible()
+  await expect(page.locator('main li')).toHaveCount(9)
+  await expect(page.locator('main')).toContainText('Referral to Partner 9')
+  await harness.screenshot('follow-ups')
+  await expectNoSeriousA11yViolations(page, 'follow-ups')
+})
+
 test('analysts have no dashboard: no nav item, and main refuses the call', async ({ page, harness }) => {
   await harness.seedVault()
   await harness.addUser({
