@@ -9,6 +9,8 @@ export function useFormat() {
     const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso)
     if (!match) return iso
     const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])))
+    // Not a real day (2026-13-45): shown as typed, never as the day Date rolls it over to.
+    if (date.toISOString().slice(0, 10) !== iso) return iso
     return new Intl.DateTimeFormat(locale.value, { dateStyle: 'medium', timeZone: 'UTC' }).format(date)
   }
 

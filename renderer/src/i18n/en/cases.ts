@@ -63,6 +63,7 @@ export const casesMessages = {
     },
   },
   caseForm: {
+    datePlaceholder: 'yyyy-mm-dd',
     intake: 'Intake',
     intakeDate: 'Intake date',
     intakeDateHint:
@@ -165,6 +166,8 @@ export const casesMessages = {
       other: 'Another reason',
     },
     deleteTypeNumber: 'Type the case number {caseNumber} to confirm',
+    deleteNeedsReason: 'Choose a reason for deleting first.',
+    deleteNumberDiffers: 'The case number typed is not {caseNumber}.',
     deleteConfirm: 'Delete for good',
     deleted: 'Case {caseNumber} was deleted.',
   },
