@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises'
 import type { AreaHandlers } from './handler'
 import type { attachmentsContract, commentsContract, perpetratorsContract } from './contract/case-parts'
 import { caseServicesFor } from './case-services'
@@ -27,7 +28,16 @@ export const attachmentsHandlers: AreaHandlers<typeof attachmentsContract> = {
     // Ask first, read the bytes only once the user picked a place: a cancel exports nothing.
     const target = await ctx.files.chooseSaveLocation(fileName)
     if (!target) return false
-    await ctx.files.write(target, attachments.contentFor(input.id).bytes)
+    const { summary, bytes } = attachments.contentFor(input.id)
+    await ctx.files.write(target, bytes)
+    // Audited once written. Locked meanwhile (the audit cannot be written): the copy is taken back,
+    // so that no copy leaves the vault unlogged.
+    try {
+      caseServicesFor(ctx.session).attachments.exported(summary)
+    } catch (error) {
+      await rm(target, { force: true })
+      throw error
+    }
     return true
   },
   remove: (ctx, input) => {

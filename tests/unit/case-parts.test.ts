@@ -57,7 +57,8 @@ describe('attachments', () => {
     expect(png).toMatchObject({
       mediaType: 'image/png',
       sizeBytes: PNG.length,
-      fileName: 'passport-scan.pdf',
+      // The extension follows the content, so a copy saved out opens with the right program.
+      fileName: 'passport-scan.pdf.png',
     })
     await call(host, 'attachments:add', {
       caseId: created.id,

@@ -1,56 +1,19 @@
 import { createHash } from 'node:crypto'
-import { fileTypeFromBuffer } from 'file-type'
 import { cutToFit } from '../file-name-slug'
 import { CaseVaultError } from '../errors'
 import type { VaultSession } from '../vault/vault-session'
 import { MAX_ATTACHMENT_BYTES, type AttachmentSummary } from '../../api/contract/case-parts'
-
-/**
- * What a caseworker may attach: documents and pictures. Anything that can run (executables,
- * scripts, installers, archives that may hide them) is refused, whatever its file name says.
- */
-const ALLOWED_MEDIA_TYPES = new Set([
-  'application/pdf',
-  'image/jpeg',
-  'image/png',
-  'image/gif',
-  'image/webp',
-  'image/heic',
-  'image/tiff',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  'application/vnd.oasis.opendocument.text',
-  'application/vnd.oasis.opendocument.spreadsheet',
-  'audio/mpeg',
-  'audio/ogg',
-  'audio/mp4',
-  'audio/wav',
-  'text/plain',
-])
-
-/** Plain text has no magic number: accept valid UTF-8 without control characters other than whitespace. */
-function looksLikePlainText(bytes: Uint8Array): boolean {
-  const sample = bytes.subarray(0, 64 * 1024)
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(sample)
-    // eslint-disable-next-line no-control-regex -- control characters are exactly what marks binary data
-    return !/[\u0000-\u0008\u000B\u000E-\u001F]/.test(text)
-  } catch {
-    return false
-  }
-}
-
-export async function sniffMediaType(bytes: Uint8Array): Promise<string | null> {
-  const detected = await fileTypeFromBuffer(bytes)
-  if (detected) return ALLOWED_MEDIA_TYPES.has(detected.mime) ? detected.mime : null
-  return looksLikePlainText(bytes) ? 'text/plain' : null
-}
+import { nameForType, sniffMediaType } from './attachment-types'
+import { wipeWriteAheadLog } from '../db/connection'
 
 /** Room, within the 255 bytes a file name may have, for the temporary name a save adds (21 bytes). */
 const MAX_NAME_BYTES = 180
 // Right-to-left and isolate marks: "invoice\u202Etxt.exe" shows as "invoiceexe.txt".
 const BIDI_CONTROLS = /[\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu
-const WINDOWS_DEVICE = /^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$/i
+// Compared on the part before the first dot, trailing spaces and dots dropped, as Windows does:
+// "CON .txt" and "COM¹.txt" (superscript digits are reserved too) are devices, not files.
+const WINDOWS_DEVICE = /^(con|prn|aux|nul|conin\$|conout\$|com[0-9¹²³]|lpt[0-9¹²³])$/i
+const isWindowsDevice = (name: string) => WINDOWS_DEVICE.test(name.split('.')[0]!.replace(/[ .]+$/, ''))
 
 /**
  * Strips folders and characters that are unsafe in file names on any OS; keeps the user's name
@@ -69,7 +32,7 @@ export function safeFileName(name: string): string {
     .replace(/^\.+/, '')
     .trim()
     .replace(/[. ]+$/, '')
-  if (WINDOWS_DEVICE.test(cleaned)) cleaned = `_${cleaned}`
+  if (isWindowsDevice(cleaned)) cleaned = `_${cleaned}`
   return withinBytes(cleaned, MAX_NAME_BYTES) || 'attachment'
 }
 
@@ -154,7 +117,7 @@ export function createAttachmentService(session: VaultSession) {
         const attachmentId = Number(
           insert.run(
             caseId,
-            safeFileName(fileName),
+            nameForType(safeFileName(fileName), mediaType),
             mediaType,
             bytes.byteLength,
             sha256,
@@ -168,12 +131,17 @@ export function createAttachmentService(session: VaultSession) {
       })()
       return rowToSummary(one.get(id)!)
     },
-    /** The bytes, for writing to a place the user chose. Audited: it leaves the vault. */
+    /** The bytes, for writing to a place the user chose; `exported` once they are written. */
     contentFor(id: number): { summary: AttachmentSummary; bytes: Buffer } {
       const summary = this.find(id)
-      const bytes = content.get(id)!.content
-      audit('attachment.exported', summary.caseId, { attachmentId: id })
-      return { summary, bytes }
+      return { summary, bytes: content.get(id)!.content }
+    },
+    /**
+     * Audits a copy written out: after the write, never before. A failed write (a full stick, a
+     * pulled cable) had been logged as an export, naming a caseworker who never got the file.
+     */
+    exported(summary: AttachmentSummary): void {
+      audit('attachment.exported', summary.caseId, { attachmentId: summary.id })
     },
     remove(id: number): void {
       const summary = this.find(id)
@@ -181,6 +149,7 @@ export function createAttachmentService(session: VaultSession) {
         remove.run(id)
         audit('attachment.removed', summary.caseId, { attachmentId: id })
       })()
+      wipeWriteAheadLog(session.db)
     },
   }
 }

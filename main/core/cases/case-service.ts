@@ -1,6 +1,7 @@
 import { latestIntakeDate } from '../../api/contract/dates'
 import type { z } from 'zod'
 import { CaseVaultError } from '../errors'
+import { wipeWriteAheadLog } from '../db/connection'
 import type { VaultSession } from '../vault/vault-session'
 import type {
   CaseDeletionReason,
@@ -288,6 +289,7 @@ export function createCaseService(session: VaultSession) {
         repository.deleteCase(id, existing.survivor_id)
         audit('case.deleted', id, { caseNumber: existing.case_number, reason })
       })()
+      wipeWriteAheadLog(session.db)
     },
   }
 }

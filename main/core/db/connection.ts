@@ -121,3 +121,13 @@ export function missingTables(db: VaultDatabase, tables: readonly string[]): str
   )
   return tables.filter((table) => !present.has(table))
 }
+
+/**
+ * After an erasure: the write-ahead log still held the erased pages as they were (secure_delete
+ * overwrites the database, not the log's old frames) until a later checkpoint, so a copy of the
+ * folder and a staff passphrase gave a removed file back. TRUNCATE moves the log into the database
+ * (whose freed pages secure_delete zeroed) and empties it. Best effort: a reader may hold it.
+ */
+export function wipeWriteAheadLog(db: VaultDatabase): void {
+  db.pragma('wal_checkpoint(TRUNCATE)')
+}

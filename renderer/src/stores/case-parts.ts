@@ -45,9 +45,12 @@ export const useCasePartsStore = defineStore('case-parts', () => {
     if (caseId.value === id) comments.value = loaded
   }
 
+  // An answer for a case no longer open is not listed under the one open now (it was: a file
+  // finished uploading after the caseworker had moved on showed under another survivor's case).
   async function addComment(body: string): Promise<CaseComment> {
-    const added = unwrap(await casevault().comments.add({ caseId: current(), body }))
-    comments.value = [...comments.value, added]
+    const id = current()
+    const added = unwrap(await casevault().comments.add({ caseId: id, body }))
+    if (caseId.value === id) comments.value = [...comments.value, added]
     return added
   }
 
@@ -58,8 +61,9 @@ export const useCasePartsStore = defineStore('case-parts', () => {
   }
 
   async function addAttachment(fileName: string, content: Uint8Array): Promise<AttachmentSummary> {
-    const added = unwrap(await casevault().attachments.add({ caseId: current(), fileName, content }))
-    attachments.value = [...attachments.value, added]
+    const id = current()
+    const added = unwrap(await casevault().attachments.add({ caseId: id, fileName, content }))
+    if (caseId.value === id) attachments.value = [...attachments.value, added]
     return added
   }
 
