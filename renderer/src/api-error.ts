@@ -29,3 +29,9 @@ export function waitSecondsOf(error: unknown): number | null {
   const seconds = error instanceof ApiError ? error.details?.retryAfterSeconds : undefined
   return typeof seconds === 'number' && Number.isFinite(seconds) ? Math.max(1, Math.ceil(seconds)) : null
 }
+
+/** The field main's refusal names (details.field: a username taken, a value out of range), if any. */
+export function fieldOf(error: unknown): string | null {
+  const field = error instanceof ApiError ? error.details?.field : undefined
+  return typeof field === 'string' ? field : null
+}

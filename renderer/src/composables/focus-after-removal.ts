@@ -26,3 +26,13 @@ export async function focusAfterRemoval(
 export function pageHeading(): HTMLElement | null {
   return document.querySelector<HTMLElement>('main h1[tabindex="-1"], h1[tabindex="-1"]')
 }
+
+/**
+ * After an action whose outcome may remove the focused control (a row filtered out, a panel
+ * replaced): when focus was lost, `fallback` takes it. Left alone when it is still somewhere.
+ */
+export async function refocusIfLost(fallback: () => HTMLElement | null | undefined): Promise<void> {
+  await nextTick()
+  const active = document.activeElement
+  if (!active || active === document.body || !active.isConnected) fallback()?.focus()
+}
