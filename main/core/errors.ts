@@ -14,9 +14,10 @@ export class CaseVaultError extends Error {
 }
 
 /** VALIDATION naming one field, in the shape zod's issues take at the API boundary. */
-export function invalidField(path: string, message: string): CaseVaultError {
+/** `code` names the rule for the screens' wording (forms/htcds/server-issues.ts); message is English, for logs. */
+export function invalidField(path: string, message: string, code = 'custom'): CaseVaultError {
   return new CaseVaultError('VALIDATION', 'Some fields are not valid.', {
-    issues: [{ path, code: 'custom', message }],
+    issues: [{ path, code, message }],
   })
 }
 

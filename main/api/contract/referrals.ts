@@ -64,7 +64,11 @@ const needsOrganisation = {
     organisationName: string | null
     serviceId: number | null
   }) => value.organisationId !== null || value.organisationName !== null || value.serviceId !== null,
-  issue: { message: 'choose an organisation from the directory or type its name', path: ['organisationId'] },
+  issue: {
+    message: 'choose an organisation from the directory or type its name',
+    path: ['organisationId'],
+    params: { code: 'organisation_required' },
+  },
 }
 
 export const createReferralInput = z
@@ -148,6 +152,7 @@ export const createSupportPlanInput = z
   .object({ caseId: idSchema, ...supportPlanContent })
   .refine((plan) => notBefore(plan.startDate, plan.plannedEndDate), {
     message: END_BEFORE_START,
+    params: { code: 'end_before_start' },
     path: ['plannedEndDate'],
   })
 export type CreateSupportPlanInput = z.input<typeof createSupportPlanInput>
@@ -169,12 +174,14 @@ export const updateSupportPlanInput = z
   // Save silently refused (a reviewing helper).
   .refine((plan) => notBefore(plan.startDate, plan.plannedEndDate), {
     message: END_BEFORE_START,
+    params: { code: 'end_before_start' },
     path: ['plannedEndDate'],
   })
   // A plan given up before its start ends then: discontinued today, starting next week. (With the
   // rule that an actual end is not in the future, it could not be closed at all.)
   .refine((plan) => plan.status === 'discontinued' || notBefore(plan.startDate, plan.actualEndDate), {
     message: END_BEFORE_START,
+    params: { code: 'end_before_start' },
     path: ['actualEndDate'],
   })
 export type UpdateSupportPlanInput = z.input<typeof updateSupportPlanInput>

@@ -9,8 +9,9 @@ import type { HistoryRow } from './referral-repository'
  */
 export function assertDayInRange(path: string, day: string, latest: string): void {
   const problem = intakeDateProblem(day, latest)
-  if (problem === 'date_in_future') throw invalidField(path, 'in the future')
-  if (problem === 'date_too_early') throw invalidField(path, `before ${EARLIEST_INTAKE_DATE}`)
+  if (problem === 'date_in_future') throw invalidField(path, 'in the future', 'date_in_future')
+  if (problem === 'date_too_early')
+    throw invalidField(path, `before ${EARLIEST_INTAKE_DATE}`, 'date_too_early')
 }
 
 /**

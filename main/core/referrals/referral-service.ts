@@ -205,11 +205,13 @@ export function createReferralService(session: VaultSession, assertCaseVisible: 
       const existing = loadForChange(input.id, input.version)
       assertTransition(existing.status, input.to)
       // A step happens between the referral's date and today (1990, or next year, was taken).
-      if (input.on < existing.referral_date) throw invalid('on', 'before the referral date')
-      if (input.on > latestDay()) throw invalid('on', 'in the future')
+      if (input.on < existing.referral_date)
+        throw invalid('on', 'before the referral date', 'before_referral_date')
+      if (input.on > latestDay()) throw invalid('on', 'in the future', 'date_in_future')
       // Nor before the step it follows ("accepted" four days before "sent").
       const previous = lastStepDate(repository.history(input.id))
-      if (previous !== null && input.on < previous) throw invalid('on', 'before the previous step')
+      if (previous !== null && input.on < previous)
+        throw invalid('on', 'before the previous step', 'before_previous_step')
       let shared: ConsentCategory[] | null = null
       if (input.to === 'sent') {
         shared = sharedOnSending(
@@ -276,8 +278,8 @@ export function createReferralService(session: VaultSession, assertCaseVisible: 
       loadVisible(input.referralId)
       const inForce = repository.consents(input.referralId).find((consent) => consent.withdrawn_on === null)
       if (inForce && input.withdrawnOn < inForce.given_on)
-        throw invalid('withdrawnOn', 'before the consent was given')
-      if (input.withdrawnOn > latestDay()) throw invalid('withdrawnOn', 'in the future')
+        throw invalid('withdrawnOn', 'before the consent was given', 'before_consent_given')
+      if (input.withdrawnOn > latestDay()) throw invalid('withdrawnOn', 'in the future', 'date_in_future')
       session.db.transaction(() => {
         if (repository.withdrawConsent(input.referralId, input.withdrawnOn, session.user.id) === 0) {
           throw new CaseVaultError('NOT_FOUND', 'This referral has no consent in force.')

@@ -121,7 +121,7 @@ export function createSupportPlanService(session: VaultSession, assertCaseVisibl
       checkReferral(existing.case_id, input.referralId)
       // An actual end is a fact, not a plan: one next year took the plan off the reminders as done.
       if (input.actualEndDate !== null && input.actualEndDate > latestIntakeDate(session.clock()))
-        throw invalidField('actualEndDate', 'in the future')
+        throw invalidField('actualEndDate', 'in the future', 'date_in_future')
       session.db.transaction(() => {
         if (statements.update.run({ ...input, now: session.clock().toISOString() }).changes !== 1) {
           throw new CaseVaultError(

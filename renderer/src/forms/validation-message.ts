@@ -13,6 +13,7 @@ export const NAME_OR_ALIAS_CODE = 'name_or_alias'
 export function caseDateMessage(code: string, t: Translate): string | null {
   switch (code) {
     case 'date_in_future':
+    case 'future_date': // a screening's date (assessment-service.ts)
       return t('validation.dateInFuture')
     case 'date_too_early':
       return t('validation.dateTooEarly', { date: EARLIEST_INTAKE_DATE })
@@ -56,6 +57,9 @@ export function validationMessage(issue: z.core.$ZodIssue, fieldValue: unknown, 
       // HTCDS dates (contract/htcds.ts) and the case forms mark their checks with params.code.
       if (issue.params?.code === 'invalid_date') return t('validation.date')
       if (issue.params?.code === NAME_OR_ALIAS_CODE) return t('validation.nameOrAlias')
+      // The referral contract's own checks (contract/referrals.ts).
+      if (issue.params?.code === 'organisation_required') return t('validation.organisationRequired')
+      if (issue.params?.code === 'end_before_start') return t('validation.endBeforeStart')
       return caseDateMessage(String(issue.params?.code), t) ?? t('validation.invalid')
     default:
       return t('validation.invalid')

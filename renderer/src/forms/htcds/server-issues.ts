@@ -40,6 +40,12 @@ export function serverIssueMessage(issue: ServerIssue, t: Translate): string {
       return t('caseForm.invalidAssignee')
     case 'deprecated':
       return t('caseForm.deprecatedField')
+    case 'before_referral_date':
+      return t('validation.beforeReferralDate')
+    case 'before_previous_step':
+      return t('validation.beforePreviousStep')
+    case 'before_consent_given':
+      return t('validation.beforeConsentGiven')
     default:
       return t('validation.invalid')
   }

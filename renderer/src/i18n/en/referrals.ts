@@ -94,6 +94,8 @@ export const referralsMessages = {
       servicePlaceholder: 'Choose a service (optional)',
       serviceHint: 'Choosing a service also chooses its organisation.',
       noServices: 'The directory has no active services yet; type the organisation’s name instead.',
+      servicesUnreadable:
+        'The service directory could not be read. Close this form and open it again, or type the organisation’s name.',
       organisationName: 'Organisation (if not in the directory)',
       counterpartCaseworker: 'Their caseworker',
       reason: 'Reason',
@@ -196,6 +198,7 @@ export const referralsMessages = {
     none: 'This case has no support plans yet.',
     add: 'New support plan',
     edit: 'Edit',
+    editLabel: 'Edit the {type} plan started {date}',
     statuses: { active: 'Active', completed: 'Completed', discontinued: 'Discontinued' },
     fields: {
       type: 'Type',
