@@ -182,7 +182,8 @@ describe('hostile payloads', () => {
           .fileName,
       )
     }
-    expect(stored).toEqual(['attachment', 'passwd', 'a_b.txt', '_', 'evil.txt'])
+    // Text content takes a .txt extension when its name has no text one (attachment-types.ts).
+    expect(stored).toEqual(['attachment.txt', 'passwd.txt', 'a_b.txt', '_.txt', 'evil.txt'])
     expect(await errorCode(host, 'attachments:add', { caseId, fileName: '   ', content: text('hi') })).toBe(
       'VALIDATION',
     )

@@ -211,7 +211,11 @@ describe('closing, reopening and deleting', () => {
     })
     expect(reopened).toMatchObject({ status: 'Active', closureReason: null })
     const comments = await call<{ body: string }[]>(host, 'comments:list', { caseId: created.id })
-    expect(comments.map((comment) => comment.body)).toEqual(['Came back for legal help'])
+    // Both reasons stay on the timeline: why it was closed, and why it was reopened.
+    expect(comments.map((comment) => comment.body)).toEqual([
+      'Referred to shelter',
+      'Came back for legal help',
+    ])
   })
 
   it('lets only admins delete, removes the survivor and the search entry, and audits the reason', async () => {

@@ -194,11 +194,12 @@ describe('held: files go only where the user picked, never into the vault, and s
     })) as { ok: true; value: { id: number } }
     expect(added.ok).toBe(true)
     const folder = mkdtempSync(join(scratch, 'picked-'))
-    fake.dialog.savePath = join(folder, 'evil.desktop')
+    fake.dialog.savePath = join(folder, 'evil.desktop.txt')
     fake.dialog.calls.length = 0
     expect(await ipc('attachments:saveAs', { id: added.value.id })).toMatchObject({ ok: true, value: true })
     const options = fake.dialog.calls[0]!.at(-1) as { defaultPath: string }
-    expect(options.defaultPath).toBe('evil.desktop')
+    // Bare, and with the extension of its content (text): a .desktop file would run on a click.
+    expect(options.defaultPath).toBe('evil.desktop.txt')
   })
 
   it('a rollback copy is named from the listing only: a name with ../ is not found', async () => {

@@ -65,7 +65,8 @@ describe('every HTCDS field survives the round trip', () => {
     const parsed = createCaseInput.safeParse({
       intakeDate: '2025-06-01',
       survivor,
-      victim: fullRecord('victim'),
+      // Trafficked at 30, no older than at intake (35): case-facts.ts refuses the impossible.
+      victim: { ...fullRecord('victim'), vic_AgeWhenTrafficked: 30 },
       events: [{ record: fullRecord('historicEvent') }],
     })
     expect(parsed.error?.issues ?? []).toEqual([])

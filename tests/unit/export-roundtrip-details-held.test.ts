@@ -53,8 +53,8 @@ describe('round trip details that held', () => {
         ['ClosedReferred', 'Referred to\r\n"Harbour", =legal aid'],
         ['Active', null],
       ])
-      // The reason given for reopening stays on the case's timeline.
-      expect(after[2]!.comments.map((comment) => comment.body)).toEqual(['Came back'])
+      // The reasons given for closing and reopening stay on the case's timeline.
+      expect(after[2]!.comments.map((comment) => comment.body)).toEqual(['Moved', 'Came back'])
     },
   )
 

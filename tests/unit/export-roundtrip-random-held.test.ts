@@ -70,6 +70,18 @@ const randomCase = fc.record({
 })
 type RandomCase = typeof randomCase extends fc.Arbitrary<infer T> ? T : never
 
+/** Trafficked no older than at intake (case-facts.ts): the random age is capped by the birthdate's. */
+function plausibleVictim(one: RandomCase, intakeDate: string): Record<string, unknown> {
+  const birthdate = one.survivor.prs_Birthdate
+  const age = one.victim.vic_AgeWhenTrafficked
+  if (typeof birthdate !== 'string' || typeof age !== 'number') return one.victim
+  const years =
+    Number(intakeDate.slice(0, 4)) -
+    Number(birthdate.slice(0, 4)) -
+    (birthdate.slice(5) > intakeDate.slice(5) ? 1 : 0)
+  return age > years ? { ...one.victim, vic_AgeWhenTrafficked: years } : one.victim
+}
+
 function fill(session: VaultSession, all: RandomCase[]) {
   const { cases, comments, perpetrators } = caseServicesFor(session)
   for (const one of all) {
@@ -78,7 +90,7 @@ function fill(session: VaultSession, all: RandomCase[]) {
         intakeDate: '2025-06-01',
         survivor: one.survivor,
         survivorAliases: one.survivorAliases,
-        victim: one.victim,
+        victim: plausibleVictim(one, '2025-06-01'),
         events: one.events.map((record) => ({ record })),
       }),
     )

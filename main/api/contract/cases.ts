@@ -33,10 +33,18 @@ export const caseInputFields = {
 export const createCaseInput = z.object(caseInputFields)
 export type CreateCaseInput = z.input<typeof createCaseInput>
 
+/**
+ * A part an update leaves out stays as it is, as an absent assignedUserId does: it had taken the
+ * create's defaults and wiped the events, the victim record and the aliases without a word.
+ */
 export const updateCaseInput = z.object({
   id: idSchema,
   version: z.number().int().positive(),
   ...caseInputFields,
+  survivorAliases: aliasesSchema.optional(),
+  victim: sectionRecordSchema.optional(),
+  details: sectionRecordSchema.optional(),
+  events: z.array(eventInputSchema).max(200).optional(),
 })
 export type UpdateCaseInput = z.input<typeof updateCaseInput>
 

@@ -3,10 +3,21 @@ import { CaseVaultError } from '../errors'
 import type { createCaseInput, updateCaseInput } from '../../api/contract/cases'
 import { bornAfterIntake, EARLIEST_INTAKE_DATE, intakeDateProblem } from '../../api/contract/dates'
 import type { CaseFields } from './case-repository'
-import { ageOn, codes, rejectManagedFields, survivorFields, validateSections } from './case-record'
+import {
+  ageOn,
+  codes,
+  rejectManagedFields,
+  survivorFields,
+  validateSections,
+  type SectionId,
+} from './case-record'
+import { assertDeprecatedKept, type StoredCase } from './kept-deprecated'
+import { assertCaseFacts } from './case-facts'
 
 type CreateCase = z.output<typeof createCaseInput>
 type UpdateCase = z.output<typeof updateCaseInput>
+/** An update with the parts it left out filled in as stored (case-service.ts). */
+export type WholeUpdate = UpdateCase & Pick<CreateCase, 'survivorAliases' | 'victim' | 'details' | 'events'>
 
 /**
  * The intake date and birthdate by the rules the import applies too (contract/dates.ts): a case
@@ -31,14 +42,16 @@ function assertCaseDates(intakeDate: string, birthdate: unknown, latestIntake: s
 /**
  * Validates the whole form input and derives the indexed columns from it. Throws VALIDATION.
  * `latestIntake`: the last day an intake may be on (latestIntakeDate of the session's clock).
+ * `stored`: for an update, the case as it is: deprecated fields it holds may stay, unchanged.
  */
 export function prepareCase(
-  input: CreateCase | UpdateCase,
+  input: CreateCase | WholeUpdate,
   existingEventIds: Set<number>,
   latestIntake: string,
+  stored?: StoredCase & { intakeDate: string },
 ) {
   rejectManagedFields(input.details)
-  const [survivor = {}, victim = {}, details = {}, ...events] = validateSections([
+  const parts: { path: string; section: SectionId; record: Record<string, unknown> }[] = [
     { path: 'survivor', section: 'person', record: input.survivor },
     { path: 'victim', section: 'victim', record: input.victim },
     { path: 'details', section: 'case', record: input.details },
@@ -47,7 +60,19 @@ export function prepareCase(
       section: 'historicEvent' as const,
       record: event.record,
     })),
-  ])
+  ]
+  const [survivor = {}, victim = {}, details = {}, ...events] = validateSections(
+    parts.map((part) => ({ ...part, forNewRecords: stored === undefined })),
+  )
+  if (stored) {
+    const storedEvent = (path: string) => {
+      const id = input.events[Number(path.slice('events.'.length))]?.id
+      return (id === undefined ? undefined : stored.events.get(id)) ?? {}
+    }
+    assertDeprecatedKept(parts, (path) =>
+      path === 'survivor' || path === 'victim' || path === 'details' ? stored[path] : storedEvent(path),
+    )
+  }
   const unknownEvent = input.events.find((event) => event.id !== undefined && !existingEventIds.has(event.id))
   if (unknownEvent)
     throw new CaseVaultError('VALIDATION', 'An event does not belong to this case.', {
@@ -59,6 +84,20 @@ export function prepareCase(
   if (twice !== undefined)
     throw new CaseVaultError('VALIDATION', 'An event is given twice.', { eventId: twice })
   assertCaseDates(input.intakeDate, survivor.prs_Birthdate, latestIntake)
+  assertCaseFacts(
+    {
+      intakeDate: input.intakeDate,
+      birthdate: survivor.prs_Birthdate,
+      ageWhenTrafficked: victim.vic_AgeWhenTrafficked,
+      eventDates: input.events.map((event, index) => ({
+        index,
+        id: event.id,
+        date: events[index]?.hte_Date,
+      })),
+    },
+    latestIntake,
+    stored,
+  )
   const person = survivorFields(survivor, input.survivorAliases)
   const fields: Omit<CaseFields, 'status' | 'assignedUserId'> = {
     intakeDate: input.intakeDate,

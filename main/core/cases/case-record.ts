@@ -2,7 +2,7 @@ import { CaseVaultError } from '../errors'
 import { validateSection } from '../../api/contract/htcds'
 import type { PersonFields } from './case-repository'
 
-type SectionId = Parameters<typeof validateSection>[0]
+export type SectionId = Parameters<typeof validateSection>[0]
 
 export interface FieldIssue {
   path: string

@@ -18,7 +18,7 @@ import { createCaseRepository, type CaseRow } from './case-repository'
 import { createCaseSearch } from './case-search'
 import { listCases } from './case-list-query'
 import { assertCanSeeCase, caseVisibilityFilter } from './case-access'
-import { prepareCase } from './case-prepare'
+import { prepareCase, type WholeUpdate } from './case-prepare'
 import { createBulkCaseWriter, type BulkCase, type BulkOptions, type BulkResult } from './case-bulk'
 import { vaultCaseNumberKeys } from './case-number-key'
 import { formatCaseNumber, caseNumberPrefix } from './case-number'
@@ -55,6 +55,14 @@ function rowToDetail(row: CaseRow, events: { id: number; record: string }[]): Ca
 }
 
 /** Case rules: validation against HTCDS, visibility, optimistic concurrency, audit, search index. */
+function staleCase(yourVersion: number, currentVersion: number): CaseVaultError {
+  return new CaseVaultError('CONFLICT', 'Someone else saved this case after you opened it.', {
+    stale: true,
+    yourVersion,
+    currentVersion,
+  })
+}
+
 export function createCaseService(session: VaultSession) {
   const repository = createCaseRepository(session.db)
   const search = createCaseSearch(session.db)
@@ -116,6 +124,14 @@ export function createCaseService(session: VaultSession) {
       ],
       notes: comments.map((comment) => comment.body),
     })
+  }
+
+  /** A closing or reopening reason, on the case's timeline (and in its search index). */
+  function addToTimeline(caseId: number, body: string): void {
+    session.db
+      .prepare('INSERT INTO case_comments (case_id, author_user_id, body, created_at) VALUES (?, ?, ?, ?)')
+      .run(caseId, session.user.id, body, now())
+    reindex(caseId)
   }
 
   function detail(id: number): CaseDetail {
@@ -188,11 +204,33 @@ export function createCaseService(session: VaultSession) {
       const existing = loadVisible(input.id)
       const assignedUserId =
         input.assignedUserId === undefined ? existing.assigned_user_id : resolveAssignee(input.assignedUserId)
-      const eventIds = new Set(repository.events(input.id).map((event) => event.id))
+      // A stale edit is told to reload before any field is judged: an event a newer version
+      // removed had made it a puzzling VALIDATION (the transaction below checks again, atomically).
+      if (input.version !== existing.version) throw staleCase(input.version, existing.version)
+      const storedEvents = repository.events(input.id).map((event) => ({
+        id: event.id,
+        record: JSON.parse(event.record) as Record<string, unknown>,
+      }))
+      const stored = {
+        intakeDate: existing.intake_date,
+        survivor: JSON.parse(existing.survivor_record) as Record<string, unknown>,
+        victim: JSON.parse(existing.victim) as Record<string, unknown>,
+        details: JSON.parse(existing.details) as Record<string, unknown>,
+        events: new Map(storedEvents.map((event) => [event.id, event.record])),
+      }
+      // A part left out stays as stored (contract/cases.ts: updateCaseInput).
+      const whole: WholeUpdate = {
+        ...input,
+        survivorAliases: input.survivorAliases ?? (JSON.parse(existing.survivor_aliases) as string[]),
+        victim: input.victim ?? stored.victim,
+        details: input.details ?? stored.details,
+        events: input.events ?? storedEvents,
+      }
       const { person, fields, eventRows, exploitationTypes } = prepareCase(
-        input,
-        eventIds,
+        whole,
+        new Set(storedEvents.map((event) => event.id)),
         latestIntakeDate(session.clock()),
+        stored,
       )
       session.db.transaction(() => {
         const timestamp = now()
@@ -202,13 +240,7 @@ export function createCaseService(session: VaultSession) {
           { ...fields, status: existing.status, assignedUserId },
           timestamp,
         )
-        if (!saved) {
-          throw new CaseVaultError('CONFLICT', 'Someone else saved this case after you opened it.', {
-            stale: true,
-            yourVersion: input.version,
-            currentVersion: existing.version,
-          })
-        }
+        if (!saved) throw staleCase(input.version, existing.version)
         repository.updatePerson(existing.survivor_id, person, timestamp)
         repository.setExploitationTypes(input.id, exploitationTypes)
         repository.replaceEvents(input.id, eventRows)
@@ -252,6 +284,9 @@ export function createCaseService(session: VaultSession) {
             stale: true,
           })
         }
+        // As reopen's: the reason goes to the timeline too. The case row's closure reason is
+        // cleared by a reopen, and nothing had then said why, or to whom, the case was closed.
+        addToTimeline(input.id, input.reason)
         audit('case.closed', input.id, { status: input.status })
       })()
       return detail(input.id)
@@ -269,12 +304,7 @@ export function createCaseService(session: VaultSession) {
           })
         }
         // The reason is part of the case's story: it goes to the timeline, not the audit log.
-        session.db
-          .prepare(
-            'INSERT INTO case_comments (case_id, author_user_id, body, created_at) VALUES (?, ?, ?, ?)',
-          )
-          .run(input.id, session.user.id, input.reason, now())
-        reindex(input.id)
+        addToTimeline(input.id, input.reason)
         audit('case.reopened', input.id)
       })()
       return detail(input.id)

@@ -19,6 +19,10 @@ export function caseDateMessage(code: string, t: Translate): string | null {
       return t('validation.dateTooEarly', { date: EARLIEST_INTAKE_DATE })
     case 'birth_after_intake':
       return t('validation.birthAfterIntake')
+    case 'birth_too_early':
+      return t('validation.birthTooEarly', { years: 120 })
+    case 'older_than_at_intake':
+      return t('validation.olderThanAtIntake')
     default:
       return null
   }

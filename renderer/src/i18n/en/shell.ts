@@ -127,6 +127,8 @@ export const shellMessages = {
     dateInFuture: 'This date is in the future. Check the year.',
     dateTooEarly: 'Enter a date from {date} on. Check the year.',
     birthAfterIntake: 'The date of birth is after the intake date. Check both dates.',
+    birthTooEarly: 'This date of birth makes the survivor over {years} at intake. Check the year.',
+    olderThanAtIntake: 'This is older than the survivor was at intake. Check the age and the date of birth.',
   },
   errorDetails: {
     conflict: {

@@ -1,0 +1,135 @@
+// Defects found by a reviewing helper in the cases core (main/core/cases, main/api/contract/cases.ts,
+// main/api/contract/htcds.ts). Each test failed before its fix, because of the defect named in the
+// comment above it. Real encrypted vaults only (support/temp-vault.ts). More in
+// cases-review-2.test.ts.
+import { describe, expect, it } from 'vitest'
+import { call } from './support/temp-vault'
+import { createCase, staffedHost, survivorCase } from './support/case-fixtures'
+import { adminSession, importer, json } from './support/import-fixtures'
+import { createCaseService } from '../../main/core/cases/case-service'
+import { updateCaseInput } from '../../main/api/contract'
+import type { CaseDetail } from '../../main/api/contract'
+
+type Host = Awaited<ReturnType<typeof staffedHost>>['host']
+
+async function outcome(host: Host, channel: string, input: unknown) {
+  const result = await host.dispatch(channel, input)
+  if (result.ok) return { code: 'OK', paths: [] as string[] }
+  const issues = (result.error.details?.issues ?? []) as { path: string }[]
+  return { code: result.error.code, paths: issues.map((issue) => issue.path) }
+}
+
+describe('editing a case that came in through an import', () => {
+  // WHAT GOES WRONG: a case imported from an older HTCDS file keeps its deprecated fields
+  // (vic_Vulnerabilities, vic_DetailsOfVulnerabilities…), as the import promises ("still readable
+  // on import"). Any later edit of that case — a new phone number, a corrected name — sends the
+  // victim record back as loaded (renderer/src/composables/case-edit-form.ts editValuesOf), and
+  // main refuses the whole save with VALIDATION "deprecated field". The form never offers
+  // deprecated fields (renderer/src/forms/htcds/fields.ts formFields), so the caseworker cannot even
+  // clear it: the case is frozen. Clearing it through the API deletes the survivor's recorded
+  // vulnerabilities.
+  // WHO IS HURT: the survivors of every migrated case (an NGO moving to CaseVault imports its whole
+  // history): their records can no longer be kept current (new address, new contact, a newly
+  // recorded exploitation type), or keeping them current destroys what they told the previous NGO.
+  // CAUSE: main/core/cases/case-prepare.ts:41-50 validates every section of an UPDATE with
+  // forNewRecords defaulting to true (main/core/cases/case-record.ts:24); case-service.ts:192
+  // (update) uses the same prepareCase as create.
+  // FIX: in update(), accept a deprecated field when the stored record already holds it (validate
+  // with forNewRecords: false and refuse only deprecated keys that are new or changed), so imported
+  // data survives edits; refuse them only in create().
+  it('saves an unrelated change to an imported case that holds a deprecated field', async () => {
+    const session = await adminSession()
+    const file = {
+      standard: 'HTCDS',
+      version: '2.0',
+      cases: [
+        {
+          caseNumber: 'OLD-2023-7',
+          intakeDate: '2023-04-05',
+          survivor: { prs_FirstName: 'Ana', prs_SecondName: 'Moraru' },
+          victim: { vic_Vulnerabilities: ['Poverty'], vic_TypeOfExploitation: ['SexualExploitation'] },
+        },
+      ],
+    }
+    const { report } = await importer(session)(json(file), { format: 'htcds-json', dryRun: false })
+    expect(report).toMatchObject({ imported: 1 })
+    const cases = createCaseService(session)
+    const id = (session.db.prepare('SELECT id FROM cases').pluck().get() as number)!
+    const loaded = cases.get(id)
+    // Exactly what the edit form sends: everything as loaded, one field changed.
+    const edit = updateCaseInput.parse({
+      id,
+      version: loaded.version,
+      intakeDate: loaded.intakeDate,
+      survivor: { ...loaded.survivor.record, prs_MobilePhone: '+37369123456' },
+      survivorAliases: loaded.survivor.aliases,
+      victim: loaded.victim,
+      details: loaded.details,
+      events: loaded.events,
+    })
+    let result: string
+    try {
+      cases.update(edit)
+      result = 'saved'
+    } catch (error) {
+      result = (error as { code: string }).code
+    }
+    expect(result).toBe('saved')
+    expect(cases.get(id).victim).toEqual(loaded.victim)
+  })
+})
+
+describe('closing and reopening', () => {
+  // WHAT GOES WRONG: the closure reason ("Referred to the Caritas shelter in Lviv") lives only in
+  // cases.closure_reason. Reopening sets it to NULL; the case.closed audit row holds only the
+  // status; close() writes nothing to the timeline (reopen() does, for its own reason). After a
+  // reopen nothing in the vault says why, or to whom, the case was closed.
+  // WHO IS HURT: a survivor who comes back: the caseworker cannot see which service the survivor
+  // was referred to or why the case was closed (e.g. "moved abroad, do not contact"), and may
+  // re-refer them to the same failed service or contact them unsafely.
+  // CAUSE: main/core/cases/case-service.ts:266 (reopen: setStatus(…, 'Active', null, …)) and :255
+  // (close audits only the status; no timeline entry, unlike reopen at :271-275).
+  // FIX: in close(), add the reason to the timeline (case_comments) as reopen() does, or keep a
+  // case_status_history table (status, reason, at, by) written by close and reopen.
+  it('keeps the closure reason visible on the case after it is reopened', async () => {
+    const { host } = await staffedHost('bilal')
+    const created = await createCase(host)
+    const reason = 'Referred to the Caritas shelter in Lviv'
+    await call(host, 'cases:close', { id: created.id, version: 1, status: 'ClosedReferred', reason })
+    const reopened = await call<CaseDetail>(host, 'cases:reopen', {
+      id: created.id,
+      version: 2,
+      reason: 'Came back for legal help',
+    })
+    const timeline = await call<{ body: string }[]>(host, 'comments:list', { caseId: created.id })
+    const shown = [reopened.closureReason, ...timeline.map((comment) => comment.body)].join('\n')
+    expect(shown).toContain(reason)
+  })
+})
+
+describe('an edit from a stale version', () => {
+  // WHAT GOES WRONG: A opens a case; B saves a version that removes an event. A saves from the old
+  // version (still listing that event by id). Main answers VALIDATION "An event does not belong to
+  // this case" instead of CONFLICT, because the event-ownership check runs against the CURRENT
+  // events before the version check. The edit form shows CONFLICT's "someone else saved — reload"
+  // only for CONFLICT (case-edit-form.ts:106); here A gets an unexplained error with no field
+  // marked, and may "fix" it by re-adding the event B deliberately removed (e.g. a wrongly entered
+  // event naming another survivor's exploitation).
+  // WHO IS HURT: caseworkers on shared cases; survivors whose record is corrupted by the retry.
+  // CAUSE: main/core/cases/case-service.ts:191-196 builds eventIds from the current rows and calls
+  // prepareCase (case-prepare.ts:51-55 throws VALIDATION) before the version check at :199-209.
+  // FIX: compare input.version with existing.version first (throw CONFLICT when they differ), or
+  // turn "unknown event" into CONFLICT when the version is stale.
+  it('answers CONFLICT, not VALIDATION, when the newer version removed an event the edit still lists', async () => {
+    const { host } = await staffedHost('bilal')
+    const created = await createCase(host)
+    const edit = { ...survivorCase(), id: created.id, version: created.version }
+    await call(host, 'cases:update', { ...edit, events: [] })
+    const stale = await outcome(host, 'cases:update', {
+      ...edit,
+      survivor: { ...edit.survivor, prs_MiddleName: 'Ivanivna' },
+      events: [{ id: created.events[0]!.id, record: { hte_Type: 'Recruitment', hte_Country: 'UA' } }],
+    })
+    expect(stale.code).toBe('CONFLICT')
+  })
+})
