@@ -109,6 +109,7 @@ describe('another caseworker’s case and its parts', () => {
       await errorCode(host, 'perpetrators:update', {
         caseId: mine.id,
         personId: person.personId,
+        updatedAt: person.updatedAt,
         person: { prs_FirstName: 'X' },
         context: {},
       }),

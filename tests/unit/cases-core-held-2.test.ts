@@ -134,6 +134,7 @@ describe('a perpetrator shared by two cases', () => {
     await call(host, 'perpetrators:update', {
       caseId: second.id,
       personId: person.personId,
+      updatedAt: person.updatedAt,
       person: { prs_FirstName: 'Viktor', prs_SecondName: 'Zarubin' },
       context: { per_RoleInProcess: ['Transporter'] },
     })

@@ -4,11 +4,11 @@
 // cases-review-2.test.ts.
 import { describe, expect, it } from 'vitest'
 import { call } from './support/temp-vault'
-import { createCase, staffedHost, survivorCase } from './support/case-fixtures'
+import { createCase, signInAs, staffedHost, survivorCase } from './support/case-fixtures'
 import { adminSession, importer, json } from './support/import-fixtures'
 import { createCaseService } from '../../main/core/cases/case-service'
 import { updateCaseInput } from '../../main/api/contract'
-import type { CaseDetail } from '../../main/api/contract'
+import type { CaseDetail, CasePerpetrator, PerpetratorMatch } from '../../main/api/contract'
 
 type Host = Awaited<ReturnType<typeof staffedHost>>['host']
 
@@ -131,5 +131,54 @@ describe('an edit from a stale version', () => {
       events: [{ id: created.events[0]!.id, record: { hte_Type: 'Recruitment', hte_Country: 'UA' } }],
     })
     expect(stale.code).toBe('CONFLICT')
+  })
+})
+
+describe('a perpetrator shared by two cases', () => {
+  // WHAT GOES WRONG: a perpetrator is one person linked to several cases. perpetrators:update
+  // carries no version: whoever saves last overwrites the person's whole record, silently. Bilal adds
+  // the perpetrator's birthdate through his case; Chen, whose dialog was opened before, saves only
+  // a change of role in his case — and Bilal's birthdate is gone from both cases, no CONFLICT.
+  // WHO IS HURT: investigations and referrals to law enforcement built on the perpetrator record
+  // (identifying details lost); the caseworker never learns their entry was discarded.
+  // CAUSE: main/core/cases/perpetrator-service.ts:145-156 (update writes the person
+  // unconditionally); main/api/contract/case-parts.ts:65-71 (updatePerpetratorInput has no version).
+  // FIX: add a version (or the person's updated_at) to the perpetrator read and update input, and
+  // refuse a stale one with CONFLICT as cases:update does; or write the person only when it changed.
+  it('does not let a stale perpetrator dialog silently undo another caseworker’s edit', async () => {
+    const { host } = await staffedHost('bilal')
+    const bilalsCase = await createCase(host)
+    const viktor = await call<CasePerpetrator>(host, 'perpetrators:add', {
+      caseId: bilalsCase.id,
+      person: { prs_FirstName: 'Viktor', prs_SecondName: 'Zarubin' },
+    })
+    await signInAs(host, 'chen')
+    const chensCase = await createCase(host, survivorCase({ survivor: { prs_FirstName: 'Marta' } }))
+    const [match] = await call<PerpetratorMatch[]>(host, 'perpetrators:find', { query: 'Zarubin' })
+    await call(host, 'perpetrators:add', { caseId: chensCase.id, existingPersonId: match!.personId })
+    const [chensDialog] = await call<CasePerpetrator[]>(host, 'perpetrators:list', { caseId: chensCase.id })
+    await signInAs(host, 'bilal')
+    await call(host, 'perpetrators:update', {
+      caseId: bilalsCase.id,
+      personId: viktor.personId,
+      updatedAt: viktor.updatedAt,
+      person: { ...viktor.person, prs_Birthdate: '1979-04-12' },
+      context: {},
+    })
+    await signInAs(host, 'chen')
+    // As Chen's dialog sends it: the person as it loaded, with its updatedAt.
+    const chensSave = await outcome(host, 'perpetrators:update', {
+      caseId: chensCase.id,
+      personId: viktor.personId,
+      updatedAt: chensDialog!.updatedAt,
+      person: chensDialog!.person,
+      aliases: chensDialog!.aliases,
+      context: { per_RoleInProcess: ['RecruiterOrIntermediary'] },
+    })
+    await signInAs(host, 'bilal')
+    const [inBilalsCase] = await call<CasePerpetrator[]>(host, 'perpetrators:list', { caseId: bilalsCase.id })
+    expect(chensSave.code).toBe('CONFLICT')
+    const lostSilently = chensSave.code === 'OK' && inBilalsCase!.person.prs_Birthdate === undefined
+    expect(lostSilently).toBe(false)
   })
 })

@@ -19,6 +19,7 @@ describe('a perpetrator shared by two cases, renamed through one of them', () =>
     await call(host, 'perpetrators:update', {
       caseId: second.id,
       personId: person.personId,
+      updatedAt: person.updatedAt,
       person: { prs_FirstName: 'Ivan', prs_SecondName: 'Qorvath' },
       context: {},
     })

@@ -51,6 +51,8 @@ export interface CasePerpetrator {
   aliases: string[]
   context: Record<string, unknown>
   otherCaseCount: number
+  /** When the person's details were last saved: an update sends it back (a stale one is CONFLICT). */
+  updatedAt: string
 }
 
 export const addPerpetratorInput = z.object({
@@ -65,6 +67,11 @@ export const addPerpetratorInput = z.object({
 export const updatePerpetratorInput = z.object({
   caseId: idSchema,
   personId: idSchema,
+  /**
+   * The person's updatedAt as the dialog loaded it. One perpetrator is shared by several cases:
+   * the last of two caseworkers to save had erased the other's edit in every linked case.
+   */
+  updatedAt: z.string().max(40),
   person: sectionRecordSchema,
   aliases: z.array(z.string().trim().min(1).max(200)).max(20).default([]),
   context: sectionRecordSchema,

@@ -13,6 +13,7 @@ interface PerpetratorRow {
   aliases: string
   context: string
   other_case_count: number
+  updated_at: string
 }
 
 function rowToPerpetrator(row: PerpetratorRow): CasePerpetrator {
@@ -23,6 +24,7 @@ function rowToPerpetrator(row: PerpetratorRow): CasePerpetrator {
     aliases: JSON.parse(row.aliases) as string[],
     context: JSON.parse(row.context) as Record<string, unknown>,
     otherCaseCount: row.other_case_count,
+    updatedAt: row.updated_at,
   }
 }
 
@@ -59,7 +61,7 @@ export function perpetratorFields(input: PerpetratorInput): {
 /** Perpetrators are persons linked to cases (many-to-many) with a per-case context (per_ fields). */
 export function createPerpetratorService(session: VaultSession, reindex: (caseId: number) => void) {
   const repository = createCaseRepository(session.db)
-  const select = `SELECT p.id AS person_id, p.display_name, p.record, p.aliases, cp.context,
+  const select = `SELECT p.id AS person_id, p.display_name, p.record, p.aliases, cp.context, p.updated_at,
       (SELECT count(*) FROM case_perpetrators o WHERE o.person_id = p.id AND o.case_id <> cp.case_id) AS other_case_count
     FROM case_perpetrators cp JOIN persons p ON p.id = cp.person_id`
   const list = session.db.prepare<[number], PerpetratorRow>(
@@ -142,10 +144,21 @@ export function createPerpetratorService(session: VaultSession, reindex: (caseId
       return get(caseId, personId)
     },
 
-    update(caseId: number, personId: number, input: PerpetratorInput): CasePerpetrator {
+    update(
+      caseId: number,
+      personId: number,
+      input: PerpetratorInput & { updatedAt: string },
+    ): CasePerpetrator {
       get(caseId, personId)
       const { person, context } = perpetratorFields(input)
       session.db.transaction(() => {
+        // Checked inside the transaction: what was read and what is written are the same version.
+        const current = get(caseId, personId)
+        if (current.updatedAt !== input.updatedAt)
+          throw new CaseVaultError('CONFLICT', 'Someone else changed this person after you opened it.', {
+            stale: true,
+            currentUpdatedAt: current.updatedAt,
+          })
         repository.updatePerson(personId, person, session.clock().toISOString())
         setContext.run(JSON.stringify(context), caseId, personId)
         // One person, linked to several cases: each is searched (and its history read) under the

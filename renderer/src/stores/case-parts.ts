@@ -88,7 +88,10 @@ export const useCasePartsStore = defineStore('case-parts', () => {
     await loadPerpetrators()
   }
 
-  async function updatePerpetrator(personId: number, input: PerpetratorInput): Promise<void> {
+  async function updatePerpetrator(
+    personId: number,
+    input: PerpetratorInput & { updatedAt: string },
+  ): Promise<void> {
     unwrap(await casevault().perpetrators.update({ caseId: current(), personId, ...input }))
     await loadPerpetrators()
   }
