@@ -3,12 +3,12 @@
 // comment above it. Real encrypted vaults only (support/temp-vault.ts). More in
 // cases-review-2.test.ts.
 import { describe, expect, it } from 'vitest'
-import { call } from './support/temp-vault'
+import { ADMIN, call, testVault } from './support/temp-vault'
 import { createCase, signInAs, staffedHost, survivorCase } from './support/case-fixtures'
 import { adminSession, importer, json } from './support/import-fixtures'
 import { createCaseService } from '../../main/core/cases/case-service'
 import { updateCaseInput } from '../../main/api/contract'
-import type { CaseDetail, CasePerpetrator, PerpetratorMatch } from '../../main/api/contract'
+import type { CaseDetail, CasePage, CasePerpetrator, PerpetratorMatch } from '../../main/api/contract'
 
 type Host = Awaited<ReturnType<typeof staffedHost>>['host']
 
@@ -180,5 +180,45 @@ describe('a perpetrator shared by two cases', () => {
     expect(chensSave.code).toBe('CONFLICT')
     const lostSilently = chensSave.code === 'OK' && inBilalsCase!.person.prs_Birthdate === undefined
     expect(lostSilently).toBe(false)
+  })
+})
+
+describe('the case list filtered by citizenship', () => {
+  // WHAT GOES WRONG: prs_Citizenship is a multi-select (dual nationals, common among people moved
+  // across borders), but only the FIRST citizenship is stored in the column the list filters on.
+  // A survivor recorded as Ukrainian and Moldovan is not found by the filter "Moldova".
+  // WHO IS HURT: a supervisor gathering every Moldovan national (consular help, a repatriation
+  // programme, a report to a donor or to CTDC) silently misses survivors — who then miss the help.
+  // CAUSE: main/core/cases/case-record.ts:65-86 (survivorFields keeps prs_Citizenship[0], :78-80);
+  // main/core/cases/case-list-query.ts:90-95 filters on that single column.
+  // FIX: a person_citizenships (person_id, code) table filled from the multi-select (like
+  // case_exploitation_types), and filter with `+c.survivor_id IN (SELECT person_id … WHERE code IN …)`.
+  it('finds a dual national by either citizenship', async () => {
+    const { host } = await staffedHost('dana')
+    await createCase(
+      host,
+      survivorCase({
+        survivor: { prs_FirstName: 'Ana', prs_Citizenship: ['UA', 'MD'] },
+        survivorAliases: [],
+      }),
+    )
+    const moldovan = await call<CasePage>(host, 'cases:list', { citizenship: ['MD'] })
+    expect(moldovan.total).toBe(1)
+  })
+  // A vault from before 0010: its persons' citizenships are read into the new table on unlock.
+  it('fills the citizenship table from the stored records when the vault is upgraded', async () => {
+    const { host, dataDir } = await staffedHost('dana')
+    await createCase(
+      host,
+      survivorCase({ survivor: { prs_FirstName: 'Ana', prs_Citizenship: ['UA', 'MD'] } }),
+    )
+    await call(host, 'vault:lock')
+    const old = testVault({ dataDir })
+    const { db } = await old.unlock(ADMIN.username, ADMIN.passphrase)
+    db.exec(`DROP TRIGGER persons_citizenships_on_insert; DROP TRIGGER persons_citizenships_on_update;
+      DROP TABLE person_citizenships; PRAGMA user_version = 9;`)
+    old.lock('user')
+    await call(host, 'vault:unlock', { username: ADMIN.username, passphrase: ADMIN.passphrase })
+    expect((await call<CasePage>(host, 'cases:list', { citizenship: ['MD'] })).total).toBe(1)
   })
 })

@@ -87,12 +87,16 @@ export function listCasesSql(input: ListQuery, onlyAssignedTo: number | null) {
     survivor.push(`p.gender IN (${placeholders(input.gender)})`)
     survivorParams.push(...input.gender)
   }
-  if (input.citizenship?.length) {
-    survivor.push(`p.citizenship IN (${placeholders(input.citizenship)})`)
-    survivorParams.push(...input.citizenship)
-  }
   if (survivor.length > 0) {
     add(`+c.survivor_id IN (SELECT p.id FROM persons p WHERE ${survivor.join(' AND ')})`, ...survivorParams)
+  }
+  if (input.citizenship?.length) {
+    // Any of the survivor's citizenships (migration 0010), not only the first one listed; read
+    // from that table's own index, never the persons' wide rows.
+    add(
+      `+c.survivor_id IN (SELECT pc.person_id FROM person_citizenships pc WHERE pc.code IN (${placeholders(input.citizenship)}))`,
+      ...input.citizenship,
+    )
   }
   if (input.exploitationType?.length) {
     add(
