@@ -10,6 +10,7 @@ import countries from 'i18n-iso-countries'
 import languages from '@cospired/i18n-iso-languages'
 import countriesEn from 'i18n-iso-countries/langs/en.json' with { type: 'json' }
 import languagesEn from '@cospired/i18n-iso-languages/langs/en.json' with { type: 'json' }
+import { iso6392 } from 'iso-639-2'
 import type {
   HtcdsAssessmentExample,
   HtcdsCode,
@@ -290,6 +291,21 @@ function addDefinitions(markdown: string, codeLists: Record<string, HtcdsCode[]>
   }
 }
 
+/**
+ * ISO 639-2 languages without a 639-1 code, by their terminology code (else bibliographic). Left
+ * out: the range reserved for local use (qaa-qtz) and "no linguistic content" (zxx).
+ */
+function threeLetterOnly(): Record<string, string> {
+  return Object.fromEntries(
+    iso6392
+      .filter(
+        (language) =>
+          !language.iso6391 && /^[a-z]{3}$/.test(language.iso6392B) && language.iso6392B !== 'zxx',
+      )
+      .map((language) => [language.iso6392T ?? language.iso6392B, language.name]),
+  )
+}
+
 function isoCodeLists(): Record<'iso3166' | 'iso639', HtcdsCode[]> {
   countries.registerLocale(countriesEn)
   languages.registerLocale(languagesEn)
@@ -300,8 +316,10 @@ function isoCodeLists(): Record<'iso3166' | 'iso639', HtcdsCode[]> {
   return {
     // Alpha-2 codes as the standard asks (the library also carries XK, Kosovo, a user-assigned code).
     iso3166: byCode(countries.getNames('en', { select: 'official' })),
-    // ISO 639-1 two-letter codes: the library covers exactly the languages that have one.
-    iso639: byCode(languages.getNames('en')),
+    // As the standard says: ISO 639-2, two-letter codes optional. The two-letter (639-1) code where
+    // a language has one, as before; the three-letter code for every language that has none:
+    // Hmong, Filipino, Dinka, Karen, Nuer could not be recorded at all (a reviewing helper).
+    iso639: byCode({ ...languages.getNames('en'), ...threeLetterOnly() }),
   }
 }
 

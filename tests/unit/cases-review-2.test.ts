@@ -1,6 +1,7 @@
 // Defects found by a reviewing helper in the cases core (continued from cases-review.test.ts):
-// impossible values accepted, and an update that silently deleted what it left out. Each test
-// failed before its fix (case-facts.ts; updateCaseInput's optional parts).
+// languages the standard allows but the forms refused, impossible values accepted, and an update
+// that silently deleted what it left out. Each test failed before its fix (resources/htcds's
+// ISO 639-2 list; case-facts.ts; updateCaseInput's optional parts).
 import { describe, expect, it } from 'vitest'
 import { call } from './support/temp-vault'
 import { createCase, staffedHost, survivorCase } from './support/case-fixtures'
@@ -150,5 +151,29 @@ describe('a stored value the rules would now refuse', () => {
     expect(() => edit({ vic_AgeWhenTrafficked: 42 }, loaded.version + 1)).toThrow(
       expect.objectContaining({ code: 'VALIDATION' }),
     )
+  })
+})
+
+describe('languages the standard allows', () => {
+  // WHAT GOES WRONG: HTCDS 2.0 says prs_PrimaryLanguage / prs_SecondaryLanguage use "ISO 639-2
+  // language codes standard (two-letter country codes optional)" (../shared/htcds/HTCDS Field
+  // Standards 2.0.csv, line 61). CaseVault accepts only the 184 ISO 639-1 two-letter codes, so a
+  // language that has no two-letter code cannot be recorded at all: Hmong (hmn), Filipino (fil),
+  // Dinka (din), Karen (kar), Nuer (nus), Hiligaynon (hil)… The save is refused with VALIDATION.
+  // WHO IS HURT: survivors who speak only such a language — often the most isolated, trafficked
+  // from minority communities. Their primary language is what the NGO needs to find an
+  // interpreter; the record is left blank or wrong, and the referral form says nothing.
+  // CAUSE: resources/htcds/generate.ts:73-74 (override to codeList 'iso639') and :303-304 (the list
+  // is ISO 639-1 only), read by main/api/contract/htcds.ts:88-96 (codeSchema, a closed enum).
+  // FIX: add the ISO 639-2 (alpha-3) codes to the iso639 list (keeping the two-letter ones, which
+  // the standard lets organisations use), or a second list for languages without a 639-1 code.
+  it('accepts an ISO 639-2 code for a language that has no two-letter code (Hmong)', async () => {
+    const { host } = await staffedHost('bilal')
+    const result = await outcome(
+      host,
+      'cases:create',
+      survivorCase({ survivor: { prs_FirstName: 'Mai', prs_PrimaryLanguage: 'hmn' }, survivorAliases: [] }),
+    )
+    expect(result).toEqual({ code: 'OK', paths: [] })
   })
 })

@@ -88,13 +88,17 @@ describe('HTCDS code lists', () => {
     }
   })
 
-  it('lists ISO 3166 countries and ISO 639-1 languages for the country and language fields', () => {
+  it('lists ISO 3166 countries and ISO 639-2 languages (two letters where there are) for the country and language fields', () => {
     const countries = codesOf('iso3166').map((entry) => entry.code)
     expect(countries.length).toBeGreaterThanOrEqual(249)
     expect(countries).toEqual(expect.arrayContaining(['UA', 'NG', 'TH']))
     expect(codeLabel('iso3166', 'NG')).toBe('Nigeria')
-    expect(codesOf('iso639').every((entry) => /^[a-z]{2}$/.test(entry.code))).toBe(true)
+    // The two-letter code where a language has one, never its three-letter twin (ukr, eng).
+    const languages = codesOf('iso639').map((entry) => entry.code)
+    expect(languages.every((code) => /^[a-z]{2,3}$/.test(code))).toBe(true)
+    expect(languages).not.toEqual(expect.arrayContaining(['ukr']))
     expect(codeLabel('iso639', 'uk')).toBe('Ukrainian')
+    expect(codeLabel('iso639', 'hmn')).toBe('Hmong; Mong')
     expect(fieldByName('prs_Citizenship')).toMatchObject({ type: 'multiPicklist', codeList: 'iso3166' })
     expect(fieldByName('hte_Country')).toMatchObject({ type: 'picklist', codeList: 'iso3166' })
     expect(fieldByName('prs_PrimaryLanguage')).toMatchObject({ type: 'picklist', codeList: 'iso639' })
