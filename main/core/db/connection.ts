@@ -61,7 +61,11 @@ export function classifySqliteError(error: unknown): CaseVaultError | null {
     return new CaseVaultError('DB_NOT_OURS', 'The database file does not open with this vault’s key.')
   }
   if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_CORRUPT_VTAB' || code === 'SQLITE_IOERR_SHORT_READ') {
-    return new CaseVaultError('DB_CORRUPT', 'The database file is damaged.')
+    // SQLite's own words as the problem, as the full check gives its own: a damaged page of the
+    // schema is found before that check runs, and `verify` then had nothing to say where.
+    return new CaseVaultError('DB_CORRUPT', 'The database file is damaged.', {
+      problems: [String((error as { message?: unknown }).message ?? code)],
+    })
   }
   if (code === 'SQLITE_FULL') {
     // The vault's own drive is full: SQLite rolled the transaction back, nothing was half-saved.
