@@ -1,5 +1,5 @@
 import { useI18n } from 'vue-i18n'
-import type { AuditEntry } from '../../../main/api/contract'
+import { caseDeletionReasons, type AuditEntry } from '../../../main/api/contract'
 
 /**
  * The keys main writes into audit details, as people read them (the values are ids, counts and
@@ -79,12 +79,18 @@ export function useAuditDetailsText(): (details: AuditEntry['details']) => strin
   const known = new Set<string>(DETAIL_KEYS)
   const label = (key: string) =>
     known.has(key) && te(`audit.detailKeys.${key}`) ? t(`audit.detailKeys.${key}`) : spelledOut(key)
+  const deletionReasons = new Set<string>(caseDeletionReasons)
+  /** A value in words where it is a code people choose from a list; a list as a list. */
+  const valueText = (key: string, value: unknown): string => {
+    if (key === 'reason' && typeof value === 'string' && deletionReasons.has(value))
+      return t(`caseDetail.deleteReasons.${value}`)
+    if (Array.isArray(value)) return value.map((item) => valueText(key, item)).join(', ')
+    return typeof value === 'string' ? value : JSON.stringify(value)
+  }
   return (details) =>
     details
       ? Object.entries(details)
-          .map(
-            ([key, value]) => `${label(key)}: ${typeof value === 'string' ? value : JSON.stringify(value)}`,
-          )
-          .join(', ')
+          .map(([key, value]) => `${label(key)}: ${valueText(key, value)}`)
+          .join('; ')
       : ''
 }
