@@ -2,6 +2,7 @@ import { rm } from 'node:fs/promises'
 import type { AreaHandlers } from './handler'
 import type { attachmentsContract, commentsContract, perpetratorsContract } from './contract/case-parts'
 import { caseServicesFor } from './case-services'
+import { nameForType } from '../core/cases/attachment-types'
 import type { HandlerContext } from './handler'
 
 /** Every part of a case is reachable only through a case the caller may see. */
@@ -23,10 +24,12 @@ export const attachmentsHandlers: AreaHandlers<typeof attachmentsContract> = {
   saveAs: async (ctx, input) => {
     const session = ctx.session
     const { attachments } = caseServicesFor(session)
-    const { caseId, fileName } = attachments.find(input.id)
+    const { caseId, fileName, mediaType } = attachments.find(input.id)
     forCase(ctx, caseId)
-    // Ask first, read the bytes only once the user picked a place: a cancel exports nothing.
-    const target = await ctx.files.chooseSaveLocation(fileName)
+    // Ask first, read the bytes only once the user picked a place: a cancel exports nothing. The
+    // name offered agrees with the content: a file stored before that rule as statement.bat
+    // (text) is offered as statement.bat.txt, never as a script a double-click runs.
+    const target = await ctx.files.chooseSaveLocation(nameForType(fileName, mediaType))
     if (!target) return false
     const { summary, bytes } = attachments.contentFor(input.id)
     await ctx.files.write(target, bytes)

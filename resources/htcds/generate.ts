@@ -318,7 +318,8 @@ function isoCodeLists(): Record<'iso3166' | 'iso639', HtcdsCode[]> {
     iso3166: byCode(countries.getNames('en', { select: 'official' })),
     // As the standard says: ISO 639-2, two-letter codes optional. The two-letter (639-1) code where
     // a language has one, as before; the three-letter code for every language that has none:
-    // Hmong, Filipino, Dinka, Karen, Nuer could not be recorded at all (a reviewing helper).
+    // Hmong, Filipino, Dinka, Karen could not be recorded at all (a reviewing helper). Languages
+    // with an ISO 639-3 code only (Nuer, Rohingya, Dari) are not in ISO 639-2: not offered.
     iso639: byCode({ ...languages.getNames('en'), ...threeLetterOnly() }),
   }
 }

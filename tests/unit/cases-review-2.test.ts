@@ -115,9 +115,10 @@ describe('an update that leaves parts out', () => {
 })
 
 describe('a stored value the rules would now refuse', () => {
-  // A case imported with a trafficking age above its age at intake can still be kept current: a
-  // value as stored is not judged again; changing it is.
-  it('keeps an imported case editable, and refuses a change to the impossible value', async () => {
+  // A case stored before these rules with a trafficking age above its age at intake (an older
+  // vault; imports now refuse it) can still be kept current: a value as stored is not judged
+  // again; changing it is.
+  it('keeps a case stored before the rules editable, and refuses a change to the impossible value', async () => {
     const session = await adminSession()
     const file = {
       standard: 'HTCDS',
@@ -127,12 +128,13 @@ describe('a stored value the rules would now refuse', () => {
           caseNumber: 'OLD-2024-3',
           intakeDate: '2024-04-05',
           survivor: { prs_FirstName: 'Ana', prs_Birthdate: '2010-01-01' },
-          victim: { vic_AgeWhenTrafficked: 41 },
         },
       ],
     }
     const { report } = await importer(session)(json(file), { format: 'htcds-json', dryRun: false })
     expect(report).toMatchObject({ imported: 1 })
+    // As an older CaseVault stored it.
+    session.db.prepare('UPDATE cases SET victim = ?').run(JSON.stringify({ vic_AgeWhenTrafficked: 41 }))
     const cases = createCaseService(session)
     const id = session.db.prepare('SELECT id FROM cases').pluck().get() as number
     const loaded = cases.get(id)

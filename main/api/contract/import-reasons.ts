@@ -31,6 +31,8 @@ export const importReasonCodes = [
   'notAStatus',
   'notADate',
   'dateInFuture',
+  'birthTooEarly',
+  'olderThanAtIntake',
   'dateTooEarly',
   'notAnAssignee',
   'birthAfterIntake',

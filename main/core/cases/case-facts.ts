@@ -30,7 +30,17 @@ export function assertCaseFacts(
   latestDay: string,
   stored?: StoredCase & { intakeDate: string },
 ): void {
-  const issues: { path: string; code: string; message: string }[] = []
+  const issues = caseFactIssues(facts, latestDay, stored)
+  if (issues.length > 0) throw new CaseVaultError('VALIDATION', 'Some fields are not valid.', { issues })
+}
+
+/** The same rules as issues (path, code), for the import's per-row report too. */
+export function caseFactIssues(
+  facts: Facts,
+  latestDay: string,
+  stored?: StoredCase & { intakeDate: string },
+): { path: string; code: 'birth_too_early' | 'older_than_at_intake' | 'date_in_future'; message: string }[] {
+  const issues: ReturnType<typeof caseFactIssues> = []
   const birthdate = typeof facts.birthdate === 'string' ? facts.birthdate : null
   const ageChanged =
     !stored ||
@@ -61,5 +71,5 @@ export function assertCaseFacts(
     if (!unchanged && typeof date === 'string' && date > latestDay)
       issues.push({ path: `events.${index}.hte_Date`, code: 'date_in_future', message: 'in the future' })
   }
-  if (issues.length > 0) throw new CaseVaultError('VALIDATION', 'Some fields are not valid.', { issues })
+  return issues
 }

@@ -1,6 +1,7 @@
 import type { VaultDatabase } from '../db/connection'
 import type { CaseSearchHit, CaseStatus } from '../../api/contract/cases'
 import { foldForSearch, foldedForms, searchWords } from './search-fold'
+import { foldedSnippet } from './folded-snippet'
 
 export interface SearchDocument {
   caseNumber: string
@@ -15,6 +16,9 @@ export interface SearchDocument {
  */
 export function toFtsQuery(typed: string): string | null {
   const terms = searchWords(typed)
+    // A word that folds to nothing (a lone vowel mark pasted with a name) matched nothing, and
+    // with AND hid the name typed beside it.
+    .filter((word) => foldForSearch(word) !== '')
     .slice(0, 12)
     .map((word) => {
       const folded = foldForSearch(word)
@@ -26,6 +30,30 @@ export function toFtsQuery(typed: string): string | null {
   return terms.join(' AND ')
 }
 
+interface SearchRow {
+  id: number
+  case_number: string
+  survivor_name: string
+  status: CaseStatus
+  snippet: string
+  names: string
+  notes: string
+  folded: string
+}
+
+/**
+ * FTS5's snippet, unless it quotes the folded spellings (a hit through them only): then the
+ * record's own words, as written, around the word that matched (folded-snippet.ts).
+ */
+function writtenSnippet(row: SearchRow, typed: string): string {
+  const quoted = row.snippet.replace(/\[\[|\]\]|…/g, '').trim()
+  if (quoted === '' || !row.folded.includes(quoted)) return row.snippet
+  const terms = searchWords(typed)
+    .map(foldForSearch)
+    .filter((term) => term !== '')
+  return foldedSnippet(row.names, terms) ?? foldedSnippet(row.notes, terms) ?? row.snippet
+}
+
 /**
  * The FTS5 index over case number, names (survivor, aliases, perpetrators) and notes, plus the
  * folded spellings of their words (search-fold.ts); rowid = case id.
@@ -35,12 +63,10 @@ export function createCaseSearch(db: VaultDatabase) {
   const insert = db.prepare(
     'INSERT INTO case_search (rowid, case_number, names, notes, folded) VALUES (?, ?, ?, ?, ?)',
   )
-  const query = db.prepare<
-    [string, number],
-    { id: number; case_number: string; survivor_name: string; status: CaseStatus; snippet: string }
-  >(
+  const query = db.prepare<[string, number], SearchRow>(
     `SELECT c.id, c.case_number, p.display_name AS survivor_name, c.status,
-            snippet(case_search, -1, '[[', ']]', '…', 12) AS snippet
+            snippet(case_search, -1, '[[', ']]', '…', 12) AS snippet,
+            case_search.names, case_search.notes, case_search.folded
      FROM case_search
      JOIN cases c ON c.id = case_search.rowid
      JOIN persons p ON p.id = c.survivor_id
@@ -48,12 +74,10 @@ export function createCaseSearch(db: VaultDatabase) {
      ORDER BY rank
      LIMIT ?`,
   )
-  const queryForUser = db.prepare<
-    [string, number, number],
-    { id: number; case_number: string; survivor_name: string; status: CaseStatus; snippet: string }
-  >(
+  const queryForUser = db.prepare<[string, number, number], SearchRow>(
     `SELECT c.id, c.case_number, p.display_name AS survivor_name, c.status,
-            snippet(case_search, -1, '[[', ']]', '…', 12) AS snippet
+            snippet(case_search, -1, '[[', ']]', '…', 12) AS snippet,
+            case_search.names, case_search.notes, case_search.folded
      FROM case_search
      JOIN cases c ON c.id = case_search.rowid
      JOIN persons p ON p.id = c.survivor_id
@@ -93,7 +117,7 @@ export function createCaseSearch(db: VaultDatabase) {
         caseNumber: row.case_number,
         survivorName: row.survivor_name,
         status: row.status,
-        snippet: row.snippet,
+        snippet: writtenSnippet(row, typed),
       }))
     },
   }

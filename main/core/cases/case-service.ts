@@ -126,6 +126,10 @@ export function createCaseService(session: VaultSession) {
     })
   }
 
+  const hasComment = session.db.prepare<[number, string], { one: number }>(
+    'SELECT 1 AS one FROM case_comments WHERE case_id = ? AND body = ? LIMIT 1',
+  )
+
   /** A closing or reopening reason, on the case's timeline (and in its search index). */
   function addToTimeline(caseId: number, body: string): void {
     session.db
@@ -303,6 +307,15 @@ export function createCaseService(session: VaultSession) {
             stale: true,
           })
         }
+        // A case closed by an import or before closing wrote its reason to the timeline: the
+        // reason the row is about to forget goes there first (with no author: nobody here wrote it).
+        const closing = existing.closure_reason
+        if (closing && !hasComment.get(input.id, closing))
+          session.db
+            .prepare(
+              'INSERT INTO case_comments (case_id, author_user_id, body, created_at) VALUES (?, NULL, ?, ?)',
+            )
+            .run(input.id, closing, now())
         // The reason is part of the case's story: it goes to the timeline, not the audit log.
         addToTimeline(input.id, input.reason)
         audit('case.reopened', input.id)

@@ -87,8 +87,9 @@ export function createPerpetratorService(session: VaultSession, reindex: (caseId
     'SELECT count(*) AS n FROM case_perpetrators WHERE person_id = ?',
   )
   const deletePerson = session.db.prepare('DELETE FROM persons WHERE id = ?')
-  // Names are compared folded (search-fold.ts), aliases too: "Mikhail Sokolov" recorded with ё or
-  // an accent, or only under an alias, is still offered before a second record is made for him.
+  // Names are compared folded (search-fold.ts), aliases too, one by one (not their JSON text, where
+  // a quote is escaped): "Mikhail Sokolov" recorded with ё or an accent, or only under an alias
+  // such as Misha "Boss", is still offered before a second record is made for him.
   session.db.function('search_fold', { deterministic: true }, (text: unknown) =>
     typeof text === 'string' ? foldForSearch(text) : text,
   )
@@ -98,7 +99,8 @@ export function createPerpetratorService(session: VaultSession, reindex: (caseId
   >(
     `SELECT p.id AS person_id, p.display_name, (SELECT count(*) FROM case_perpetrators cp WHERE cp.person_id = p.id) AS case_count
      FROM persons p WHERE p.kind = 'perpetrator'
-       AND (search_fold(p.display_name) LIKE ? ESCAPE '\\' OR search_fold(p.aliases) LIKE ? ESCAPE '\\')
+       AND (search_fold(p.display_name) LIKE ? ESCAPE '\\'
+         OR EXISTS (SELECT 1 FROM json_each(p.aliases) a WHERE search_fold(a.value) LIKE ? ESCAPE '\\'))
      ORDER BY p.display_name LIMIT 20`,
   )
 

@@ -19,6 +19,7 @@ import {
 } from './casework-check'
 import { checkScreenings, screeningKeys, type ScreeningCandidate } from './screenings-check'
 import type { ImportTemplates } from './screening-templates-import'
+import { caseFactIssues } from '../cases/case-facts'
 
 export type CaseSource = 'htcds-import' | 'ctdc-deidentified'
 type Fields = Record<string, unknown>
@@ -194,6 +195,12 @@ function checkComments(draft: CaseDraft, context: DraftContext, errors: ImportRo
   })
 }
 
+const FACT_REASONS = {
+  birth_too_early: 'birthTooEarly',
+  older_than_at_intake: 'olderThanAtIntake',
+  date_in_future: 'dateInFuture',
+} as const
+
 /**
  * Checks one draft the way create() checks a form, except that deprecated HTCDS fields are
  * accepted (forNewRecords: false): an old file may carry them and they are still readable.
@@ -226,6 +233,18 @@ export function checkDraft(draft: CaseDraft, context: DraftContext): CaseCandida
   const birthdate = text(survivor.prs_Birthdate)
   if (columns.intakeDate && bornAfterIntake(birthdate, columns.intakeDate)) {
     errors.push(rowProblem(draft.row, draft.columnOf('survivor.prs_Birthdate'), 'birthAfterIntake'))
+  }
+  // The forms' rules on facts (case-facts.ts): what a vault refuses, its import refuses too.
+  // Judged against a good intake date only (a wrong one is reported already).
+  if (columns.intakeDate && intakeDateProblem(columns.intakeDate, context.latestIntake) === null) {
+    const facts = {
+      intakeDate: columns.intakeDate,
+      birthdate: survivor.prs_Birthdate,
+      ageWhenTrafficked: victim.vic_AgeWhenTrafficked,
+      eventDates: events.map((event, index) => ({ index, id: undefined, date: event.hte_Date })),
+    }
+    for (const issue of caseFactIssues(facts, context.latestIntake))
+      errors.push(rowProblem(draft.row, draft.columnOf(issue.path), FACT_REASONS[issue.code]))
   }
   const perpetrators = draft.perpetrators.flatMap((perpetrator, index) => {
     const parts: SectionPart[] = [

@@ -36,6 +36,8 @@ export const englishReasons = {
   notAStatus: 'not a case status ({statuses})',
   notADate: 'not a real date (yyyy-mm-dd)',
   dateInFuture: 'in the future',
+  birthTooEarly: 'makes the survivor over 120 at intake',
+  olderThanAtIntake: 'older than the survivor was at intake',
   dateTooEarly: 'before {date}',
   notAnAssignee:
     'not an active caseworker, supervisor or admin here (unmap the column to assign the cases to you)',

@@ -43,6 +43,8 @@ export function useImportReasons() {
     notAStatus: (p) => t('exchange.importReasons.notAStatus', p),
     notADate: (p) => t('exchange.importReasons.notADate', p),
     dateInFuture: (p) => t('exchange.importReasons.dateInFuture', p),
+    birthTooEarly: (p) => t('exchange.importReasons.birthTooEarly', p),
+    olderThanAtIntake: (p) => t('exchange.importReasons.olderThanAtIntake', p),
     dateTooEarly: (p) => t('exchange.importReasons.dateTooEarly', p),
     notAnAssignee: (p) => t('exchange.importReasons.notAnAssignee', p),
     birthAfterIntake: (p) => t('exchange.importReasons.birthAfterIntake', p),
