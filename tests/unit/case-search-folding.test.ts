@@ -118,8 +118,6 @@ describe('a vault indexed before folding', () => {
       CREATE VIRTUAL TABLE case_search USING fts5 (case_number, names, notes,
         tokenize = 'unicode61 remove_diacritics 2');
       DROP TABLE person_citizenships;
-      DROP TRIGGER persons_citizenships_on_insert;
-      DROP TRIGGER persons_citizenships_on_update;
       PRAGMA user_version = 8;`)
     old.lock('user')
     await call(host, 'vault:unlock', { username: ADMIN.username, passphrase: ADMIN.passphrase })

@@ -215,8 +215,7 @@ describe('the case list filtered by citizenship', () => {
     await call(host, 'vault:lock')
     const old = testVault({ dataDir })
     const { db } = await old.unlock(ADMIN.username, ADMIN.passphrase)
-    db.exec(`DROP TRIGGER persons_citizenships_on_insert; DROP TRIGGER persons_citizenships_on_update;
-      DROP TABLE person_citizenships; PRAGMA user_version = 9;`)
+    db.exec(`DROP TABLE person_citizenships; PRAGMA user_version = 9;`)
     old.lock('user')
     await call(host, 'vault:unlock', { username: ADMIN.username, passphrase: ADMIN.passphrase })
     expect((await call<CasePage>(host, 'cases:list', { citizenship: ['MD'] })).total).toBe(1)

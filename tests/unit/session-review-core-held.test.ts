@@ -12,11 +12,7 @@ const found = async (host: Host, query: string) =>
   (await call<CaseSearchHit[]>(host, 'cases:search', { query })).map((hit) => hit.id)
 
 /** Reads the vault's database directly (host locked meanwhile), then unlocks the host again. */
-async function withDb<T>(
-  host: Host,
-  dataDir: string,
-  read: (db: VaultDatabase) => T,
-) {
+async function withDb<T>(host: Host, dataDir: string, read: (db: VaultDatabase) => T) {
   await call(host, 'vault:lock')
   const direct = testVault({ dataDir })
   const { db } = await direct.unlock(ADMIN.username, ADMIN.passphrase)
@@ -81,8 +77,7 @@ describe('held: search and finder', () => {
       context: {},
     })
     await withDb(host, dataDir, (db) =>
-      db.exec(`DROP TRIGGER persons_citizenships_on_insert; DROP TRIGGER persons_citizenships_on_update;
-        DROP TABLE person_citizenships; DROP TABLE case_search;
+      db.exec(`DROP TABLE person_citizenships; DROP TABLE case_search;
         CREATE VIRTUAL TABLE case_search USING fts5 (case_number, names, notes);
         PRAGMA user_version = 8;`),
     )
@@ -109,7 +104,8 @@ describe('held: deletion, closing, dates, languages', () => {
         .get(),
       search: db.prepare('SELECT count(*) FROM case_search WHERE rowid = ?').pluck().get(made.id),
     }))
-    expect(left).toEqual({ codes: ['RO'], orphans: 0, search: 0 })
+    // Only second and later citizenships are kept in the table (migration 0010): Eva's one is not.
+    expect(left).toEqual({ codes: [], orphans: 0, search: 0 })
     expect((await call<CasePage>(host, 'cases:list', { citizenship: ['MD'] })).total).toBe(0)
   })
 

@@ -91,10 +91,13 @@ export function listCasesSql(input: ListQuery, onlyAssignedTo: number | null) {
     add(`+c.survivor_id IN (SELECT p.id FROM persons p WHERE ${survivor.join(' AND ')})`, ...survivorParams)
   }
   if (input.citizenship?.length) {
-    // Any of the survivor's citizenships (migration 0010), not only the first one listed; read
-    // from that table's own index, never the persons' wide rows.
+    // Any of the survivor's citizenships: the first from the persons' facets index, the others
+    // from person_citizenships (migration 0010); never the persons' wide rows.
+    const codes = placeholders(input.citizenship)
     add(
-      `+c.survivor_id IN (SELECT pc.person_id FROM person_citizenships pc WHERE pc.code IN (${placeholders(input.citizenship)}))`,
+      `+c.survivor_id IN (SELECT p.id FROM persons p WHERE p.citizenship IN (${codes})
+        UNION ALL SELECT pc.person_id FROM person_citizenships pc WHERE pc.code IN (${codes}))`,
+      ...input.citizenship,
       ...input.citizenship,
     )
   }

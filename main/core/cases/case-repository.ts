@@ -1,6 +1,7 @@
 import type { VaultDatabase } from '../db/connection'
 import { caseNumberInVault } from './case-number-key'
 import type { CaseStatus } from '../../api/contract/cases'
+import { createCitizenshipWriter } from './person-citizenships'
 
 /** A case joined with its survivor and assignee, as read from SQL. JSON columns are still text. */
 export interface CaseRow {
@@ -64,6 +65,7 @@ const SELECT_CASE = `
 
 /** SQL for cases and their parts; prepared once per unlocked session. No rules here. */
 export function createCaseRepository(db: VaultDatabase) {
+  const setCitizenships = createCitizenshipWriter(db)
   const statements = {
     insertPerson: db.prepare(
       `INSERT INTO persons (kind, display_name, birthdate, gender, citizenship, aliases, record, created_at, updated_at)
@@ -142,10 +144,13 @@ export function createCaseRepository(db: VaultDatabase) {
 
   return {
     insertPerson(person: PersonFields, now: string): number {
-      return Number(statements.insertPerson.run({ ...personParams(person), now }).lastInsertRowid)
+      const id = Number(statements.insertPerson.run({ ...personParams(person), now }).lastInsertRowid)
+      setCitizenships(id, person.record, false)
+      return id
     },
     updatePerson(id: number, person: PersonFields, now: string): void {
       statements.updatePerson.run({ ...personParams(person), id, now })
+      setCitizenships(id, person.record, true)
     },
     insertCase(
       fields: CaseFields & {

@@ -2,6 +2,7 @@ import type { VaultDatabase } from '../db/connection'
 import type { PersonFields } from '../cases/case-repository'
 import type { CaseCandidate } from './case-candidate'
 import { vaultCaseNumberKeys } from '../cases/case-number-key'
+import { createCitizenshipWriter } from '../cases/person-citizenships'
 
 /**
  * The SQL only an import needs. An import only ever adds: every case, person, event and type row
@@ -14,6 +15,7 @@ import { vaultCaseNumberKeys } from '../cases/case-number-key'
  * lists in step with case-repository.ts.
  */
 export function createImportRepository(db: VaultDatabase) {
+  const setCitizenships = createCitizenshipWriter(db)
   const insertPerson = db.prepare(
     `INSERT INTO persons (kind, display_name, birthdate, gender, citizenship, aliases, record, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -45,7 +47,7 @@ export function createImportRepository(db: VaultDatabase) {
   return {
     /** The same row CaseRepository.insertPerson writes. */
     insertPerson(person: PersonFields, now: string): number {
-      return Number(
+      const id = Number(
         insertPerson.run(
           person.kind,
           person.displayName,
@@ -58,6 +60,8 @@ export function createImportRepository(db: VaultDatabase) {
           now,
         ).lastInsertRowid,
       )
+      setCitizenships(id, person.record, false)
+      return id
     },
     insertCase(
       candidate: CaseCandidate,
