@@ -65,7 +65,10 @@ test('a supervisor records events and perpetrators, closes and reopens a case, a
   await page.getByTestId('reopen-confirm').click()
   await expect(page.getByTestId('case-status')).toContainText('Active')
   await page.getByTestId('case-tab-comments').click()
-  await expect(page.getByTestId('comment')).toContainText('help with documents')
+  // Both reasons stay on the timeline: why and to whom it was closed, then why it was reopened.
+  await expect(page.getByTestId('comment')).toHaveCount(2)
+  await expect(page.getByTestId('comment').first()).toContainText('shelter in Bangkok')
+  await expect(page.getByTestId('comment').last()).toContainText('help with documents')
 
   await page.getByTestId('case-tab-history').click()
   const history = page.getByTestId('history-table')
