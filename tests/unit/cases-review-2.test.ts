@@ -8,15 +8,7 @@ import { createCase, staffedHost, survivorCase } from './support/case-fixtures'
 import type { CaseDetail } from '../../main/api/contract'
 import { adminSession, importer, json } from './support/import-fixtures'
 import { createCaseService } from '../../main/core/cases/case-service'
-
-type Host = Awaited<ReturnType<typeof staffedHost>>['host']
-
-async function outcome(host: Host, channel: string, input: unknown) {
-  const result = await host.dispatch(channel, input)
-  if (result.ok) return { code: 'OK', paths: [] as string[] }
-  const issues = (result.error.details?.issues ?? []) as { path: string }[]
-  return { code: result.error.code, paths: issues.map((issue) => issue.path) }
-}
+import { outcome } from './support/result-code'
 
 describe('impossible values', () => {
   // WHAT GOES WRONG: a survivor born in 2010 (16 at intake in 2026) is saved with

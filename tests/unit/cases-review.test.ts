@@ -9,15 +9,7 @@ import { adminSession, importer, json } from './support/import-fixtures'
 import { createCaseService } from '../../main/core/cases/case-service'
 import { updateCaseInput } from '../../main/api/contract'
 import type { CaseDetail, CasePage, CasePerpetrator, PerpetratorMatch } from '../../main/api/contract'
-
-type Host = Awaited<ReturnType<typeof staffedHost>>['host']
-
-async function outcome(host: Host, channel: string, input: unknown) {
-  const result = await host.dispatch(channel, input)
-  if (result.ok) return { code: 'OK', paths: [] as string[] }
-  const issues = (result.error.details?.issues ?? []) as { path: string }[]
-  return { code: result.error.code, paths: issues.map((issue) => issue.path) }
-}
+import { outcome } from './support/result-code'
 
 describe('editing a case that came in through an import', () => {
   // WHAT GOES WRONG: a case imported from an older HTCDS file keeps its deprecated fields
