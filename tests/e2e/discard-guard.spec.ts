@@ -102,11 +102,15 @@ test('in a half-written referral, Escape in the date calendar closes only the ca
   await page.getByTestId('referral-details').fill('Lawyer needed for the labour court hearing.')
 
   // The calendar beside the referral date, by keyboard: it opens on a day, Escape closes it.
-  // As above: PrimeVue moves the focus to the form's first field when its opening animation ends,
-  // and an Enter pressed before then went there (1 run in 4 on a loaded machine): wait for it.
+  // As above: PrimeVue moves the focus to the form's first field when its opening animation ends.
+  // And the form scrolls to bring the button into view; PrimeVue's calendar closes on a scroll, so
+  // an Enter pressed before that scroll's event (a loaded CI machine) opened it and closed it at once.
+  // Wait for both to be over, as a person's keystroke would be.
   await expect(page.locator('.p-dialog-enter-active')).toHaveCount(0)
   const calendarButton = dialog.getByRole('button', { name: 'Choose a date from the calendar' }).first()
+  await calendarButton.scrollIntoViewIfNeeded()
   await calendarButton.focus()
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))))
   await page.keyboard.press('Enter')
   const calendar = page.getByRole('dialog', { name: 'Calendar' })
   await expect(calendar).toBeVisible()
