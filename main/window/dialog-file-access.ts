@@ -2,12 +2,19 @@ import type { BrowserWindow, Dialog } from 'electron'
 import { writePrivateFile, type FileAccess } from '../api/file-access'
 import { BACKUP_EXTENSION } from '../core/backup/backup-format'
 import type { ImportFormat } from '../api/contract/import'
+import { nativeWords, type NativeWords } from './native-words'
 
-const IMPORT_FILTERS: Record<ImportFormat, { name: string; extensions: string[] }> = {
-  'htcds-csv': { name: 'HTCDS CSV', extensions: ['csv', 'txt'] },
-  'htcds-json': { name: 'HTCDS JSON', extensions: ['json'] },
-  'ctdc-csv': { name: 'CTDC dataset (CSV)', extensions: ['csv', 'txt'] },
-  'htcds-xlsx': { name: 'HTCDS Excel sheet', extensions: ['xlsx'] },
+// Each format's file-type name, from the message catalog (native-words.ts).
+const IMPORT_FILTERS: Record<ImportFormat, { word: keyof NativeWords['fileTypes']; extensions: string[] }> = {
+  'htcds-csv': { word: 'htcdsCsv', extensions: ['csv', 'txt'] },
+  'htcds-json': { word: 'htcdsJson', extensions: ['json'] },
+  'ctdc-csv': { word: 'ctdcCsv', extensions: ['csv', 'txt'] },
+  'htcds-xlsx': { word: 'htcdsXlsx', extensions: ['xlsx'] },
+}
+
+function importFilter(format: ImportFormat): { name: string; extensions: string[] } {
+  const { word, extensions } = IMPORT_FILTERS[format]
+  return { name: nativeWords().fileTypes[word], extensions }
 }
 
 /**
@@ -35,7 +42,7 @@ export function dialogFileAccess(
       const window = currentWindow()
       const options = {
         properties: ['openFile' as const],
-        filters: [{ name: 'CaseVault backup', extensions: [BACKUP_EXTENSION.slice(1)] }],
+        filters: [{ name: nativeWords().fileTypes.backup, extensions: [BACKUP_EXTENSION.slice(1)] }],
       }
       const result = window
         ? await dialog.showOpenDialog(window, options)
@@ -52,7 +59,7 @@ export function dialogFileAccess(
     },
     async chooseImportFile(format) {
       const window = currentWindow()
-      const options = { properties: ['openFile' as const], filters: [IMPORT_FILTERS[format]] }
+      const options = { properties: ['openFile' as const], filters: [importFilter(format)] }
       const result = window
         ? await dialog.showOpenDialog(window, options)
         : await dialog.showOpenDialog(options)

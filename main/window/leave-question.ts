@@ -1,13 +1,7 @@
 import type { BrowserWindow, Dialog } from 'electron'
+import { nativeWords } from './native-words'
 
-// Main's own words: it has no vue-i18n (as for the file dialogs' filter names). English, as the
-// app is; a translation would move these into the renderer's messages.
-const QUESTION = {
-  title: 'Unsaved changes',
-  message: 'Leave without saving?',
-  detail: 'What you typed and did not save yet will be lost.',
-  buttons: ['Leave without saving', 'Stay'],
-}
+// The buttons' order: the answer is an index into it.
 const LEAVE = 0
 
 /**
@@ -18,9 +12,13 @@ const LEAVE = 0
  */
 export function askBeforeUnload(window: BrowserWindow, dialog: Pick<Dialog, 'showMessageBoxSync'>): void {
   window.webContents.on('will-prevent-unload', (event) => {
+    const words = nativeWords().leaveQuestion
     const choice = dialog.showMessageBoxSync(window, {
       type: 'question',
-      ...QUESTION,
+      title: words.title,
+      message: words.message,
+      detail: words.detail,
+      buttons: [words.leave, words.stay],
       defaultId: 1,
       cancelId: 1,
       noLink: true,

@@ -12,6 +12,7 @@ import { referralsMessages } from './en/referrals'
 import { dashboardMessages } from './en/dashboard'
 import { exchangeMessages } from './en/exchange'
 import { discardMessages } from './en/discard'
+import { nativeMessages } from './en/native'
 
 export const en = {
   ...shellMessages,
@@ -26,6 +27,7 @@ export const en = {
   ...dashboardMessages,
   ...exchangeMessages,
   ...discardMessages,
+  ...nativeMessages,
 }
 
 export type MessageSchema = typeof en
