@@ -1,17 +1,13 @@
 import { latestIntakeDate } from '../../api/contract/dates'
 import type { z } from 'zod'
 import { CaseVaultError } from '../errors'
-import { wipeWriteAheadLog } from '../db/connection'
 import type { VaultSession } from '../vault/vault-session'
 import type {
-  CaseDeletionReason,
   CaseDetail,
   CasePage,
   CaseSearchHit,
-  closeCaseInput,
   createCaseInput,
   listCasesInput,
-  reopenCaseInput,
   updateCaseInput,
 } from '../../api/contract/cases'
 import { createCaseRepository, type CaseRow } from './case-repository'
@@ -22,6 +18,8 @@ import { prepareCase, type WholeUpdate } from './case-prepare'
 import { createBulkCaseWriter, type BulkCase, type BulkOptions, type BulkResult } from './case-bulk'
 import { vaultCaseNumberKeys } from './case-number-key'
 import { formatCaseNumber, caseNumberPrefix } from './case-number'
+import { searchDocument } from './search-document'
+import { createCaseStatusChanges } from './case-status'
 
 type CreateCase = z.output<typeof createCaseInput>
 type UpdateCase = z.output<typeof updateCaseInput>
@@ -115,27 +113,8 @@ export function createCaseService(session: VaultSession) {
         'SELECT p.display_name, p.aliases FROM case_perpetrators cp JOIN persons p ON p.id = cp.person_id WHERE cp.case_id = ?',
       )
       .all(caseId)
-    search.index(caseId, {
-      caseNumber: row.case_number,
-      names: [
-        row.survivor_name,
-        ...(JSON.parse(row.survivor_aliases) as string[]),
-        ...perpetrators.flatMap((p) => [p.display_name, ...(JSON.parse(p.aliases) as string[])]),
-      ],
-      notes: comments.map((comment) => comment.body),
-    })
-  }
-
-  const hasComment = session.db.prepare<[number, string], { one: number }>(
-    'SELECT 1 AS one FROM case_comments WHERE case_id = ? AND body = ? LIMIT 1',
-  )
-
-  /** A closing or reopening reason, on the case's timeline (and in its search index). */
-  function addToTimeline(caseId: number, body: string): void {
-    session.db
-      .prepare('INSERT INTO case_comments (case_id, author_user_id, body, created_at) VALUES (?, ?, ?, ?)')
-      .run(caseId, session.user.id, body, now())
-    reindex(caseId)
+    const survivor = { display_name: row.survivor_name, aliases: row.survivor_aliases }
+    search.index(caseId, searchDocument(row.case_number, survivor, perpetrators, comments))
   }
 
   function detail(id: number): CaseDetail {
@@ -143,6 +122,15 @@ export function createCaseService(session: VaultSession) {
   }
 
   const bulk = createBulkCaseWriter(session, repository, search)
+  const statusChanges = createCaseStatusChanges({
+    session,
+    repository,
+    search,
+    loadVisible,
+    reindex,
+    audit,
+    detail,
+  })
 
   return {
     reindex,
@@ -277,63 +265,7 @@ export function createCaseService(session: VaultSession) {
       return hits
     },
 
-    close(input: z.output<typeof closeCaseInput>): CaseDetail {
-      const existing = loadVisible(input.id)
-      if (existing.status === 'Closed' || existing.status === 'ClosedReferred') {
-        throw new CaseVaultError('CONFLICT', 'This case is already closed.')
-      }
-      session.db.transaction(() => {
-        if (!repository.setStatus(input.id, input.version, input.status, input.reason, now())) {
-          throw new CaseVaultError('CONFLICT', 'Someone else saved this case after you opened it.', {
-            stale: true,
-          })
-        }
-        // As reopen's: the reason goes to the timeline too. The case row's closure reason is
-        // cleared by a reopen, and nothing had then said why, or to whom, the case was closed.
-        addToTimeline(input.id, input.reason)
-        audit('case.closed', input.id, { status: input.status })
-      })()
-      return detail(input.id)
-    },
-
-    reopen(input: z.output<typeof reopenCaseInput>): CaseDetail {
-      const existing = loadVisible(input.id)
-      if (existing.status !== 'Closed' && existing.status !== 'ClosedReferred') {
-        throw new CaseVaultError('CONFLICT', 'This case is not closed.')
-      }
-      session.db.transaction(() => {
-        if (!repository.setStatus(input.id, input.version, 'Active', null, now())) {
-          throw new CaseVaultError('CONFLICT', 'Someone else saved this case after you opened it.', {
-            stale: true,
-          })
-        }
-        // A case closed by an import or before closing wrote its reason to the timeline: the
-        // reason the row is about to forget goes there first (with no author: nobody here wrote it).
-        const closing = existing.closure_reason
-        if (closing && !hasComment.get(input.id, closing))
-          session.db
-            .prepare(
-              'INSERT INTO case_comments (case_id, author_user_id, body, created_at) VALUES (?, NULL, ?, ?)',
-            )
-            .run(input.id, closing, now())
-        // The reason is part of the case's story: it goes to the timeline, not the audit log.
-        addToTimeline(input.id, input.reason)
-        audit('case.reopened', input.id)
-      })()
-      return detail(input.id)
-    },
-
-    /** Admin only (checked at the API). secure_delete and FTS5 secure-delete overwrite the freed data. */
-    delete(id: number, reason: CaseDeletionReason): void {
-      const existing = repository.getCase(id)
-      if (!existing) throw new CaseVaultError('NOT_FOUND', 'This case does not exist.')
-      session.db.transaction(() => {
-        search.remove(id)
-        repository.deleteCase(id, existing.survivor_id)
-        audit('case.deleted', id, { caseNumber: existing.case_number, reason })
-      })()
-      wipeWriteAheadLog(session.db)
-    },
+    ...statusChanges,
   }
 }
 

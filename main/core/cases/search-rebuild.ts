@@ -1,10 +1,11 @@
 import type { VaultDatabase } from '../db/connection'
 import { createCaseSearch } from './case-search'
+import { searchDocument } from './search-document'
 
 /**
- * Indexes every case again, as case-service's reindex() indexes one: the survivor's name and
- * aliases, the perpetrators' names and aliases, the comments. Run by the migration that changed
- * how the index cuts and folds words (0009), inside its transaction. Returns the cases indexed.
+ * Indexes every case again, as case-service's reindex() indexes one (search-document.ts). Run by
+ * the migration that changed how the index cuts and folds words (0009), inside its transaction.
+ * Returns the cases indexed.
  */
 export function rebuildCaseSearch(db: VaultDatabase): number {
   const search = createCaseSearch(db)
@@ -30,18 +31,10 @@ export function rebuildCaseSearch(db: VaultDatabase): number {
     .all()
   db.exec('DELETE FROM case_search')
   for (const row of cases) {
-    search.add(row.id, {
-      caseNumber: row.case_number,
-      names: [
-        row.display_name,
-        ...(JSON.parse(row.aliases) as string[]),
-        ...(perpetrators.get(row.id) ?? []).flatMap((p) => [
-          p.display_name,
-          ...(JSON.parse(p.aliases) as string[]),
-        ]),
-      ],
-      notes: (comments.get(row.id) ?? []).map((comment) => comment.body),
-    })
+    search.add(
+      row.id,
+      searchDocument(row.case_number, row, perpetrators.get(row.id) ?? [], comments.get(row.id) ?? []),
+    )
   }
   return cases.length
 }
