@@ -1,13 +1,10 @@
 import { UNNAMED_LABEL_KEY, unnamedLabelOf } from './source-record'
-import { isRealDate } from './iso-date'
-import { bornAfterIntake, EARLIEST_INTAKE_DATE, intakeDateProblem } from '../../api/contract/dates'
-import { caseStatuses, type CaseStatus } from '../../api/contract/cases'
+import type { CaseStatus } from '../../api/contract/cases'
 import type { HtcdsSectionId } from '../../api/contract/htcds'
 import type { ImportRowError } from '../../api/contract/import'
 import type { PersonFields } from '../cases/case-repository'
 import { ageOn, codes, personDisplayName, survivorFields } from '../cases/case-record'
 import { perpetratorFields } from '../cases/perpetrator-service'
-import { matchStatus } from './htcds-values'
 import { acceptedAsIs } from './fast-check-section'
 import { checkSection, type SectionOptions } from './field-issues'
 import { rowProblem, rowProblemOf } from './import-reasons'
@@ -19,7 +16,7 @@ import {
 } from './casework-check'
 import { checkScreenings, screeningKeys, type ScreeningCandidate } from './screenings-check'
 import type { ImportTemplates } from './screening-templates-import'
-import { caseFactIssues } from '../cases/case-facts'
+import { checkCaseColumns, checkComments, checkFacts } from './draft-checks'
 
 export type CaseSource = 'htcds-import' | 'ctdc-deidentified'
 type Fields = Record<string, unknown>
@@ -97,9 +94,6 @@ export interface DraftContext {
   screeningTemplates?: ImportTemplates
 }
 
-const CASE_NUMBER = /^[\p{L}\p{N}][\p{L}\p{N} ._/-]{0,63}$/u
-const MAX_COMMENT_LENGTH = 20_000
-const STATUS_LIST = caseStatuses.join(', ')
 /** What an import accepts (deprecated fields are still readable in an old file) and a form does not. */
 const IMPORT_SECTIONS: SectionOptions = { requireCore: false, forNewRecords: false }
 /** What perpetratorFields checks a perpetrator's person and context with (new records: no deprecated fields). */
@@ -140,67 +134,6 @@ function checkParts(
   return failed ? null : values
 }
 
-function checkCaseColumns(draft: CaseDraft, context: DraftContext, errors: ImportRowError[]) {
-  const at = (path: string) => draft.columnOf(path)
-  const caseNumber = draft.caseNumber.trim()
-  if (draft.trainingCase && !context.trainingVault)
-    errors.push(rowProblem(draft.row, at('isTraining'), 'trainingCase'))
-  if (caseNumber && !CASE_NUMBER.test(caseNumber))
-    errors.push(rowProblem(draft.row, at('caseNumber'), 'badCaseNumber'))
-  const status = draft.status.trim() ? matchStatus(draft.status) : 'Active'
-  if (!status) errors.push(rowProblem(draft.row, at('status'), 'notAStatus', { statuses: STATUS_LIST }))
-  const intakeDate = draft.intakeDate.trim()
-  // A source that already said why it has no intake date (CTDC's year) is not told again.
-  if (!intakeDate) {
-    if (!errors.some((error) => error.field === at('intakeDate')))
-      errors.push(rowProblem(draft.row, at('intakeDate'), 'required'))
-  } else if (!isRealDate(intakeDate)) errors.push(rowProblem(draft.row, at('intakeDate'), 'notADate'))
-  else {
-    // The rules of the case forms (contract/dates.ts), so what one vault saved another imports.
-    const problem = intakeDateProblem(intakeDate, context.latestIntake)
-    if (problem === 'date_in_future') errors.push(rowProblem(draft.row, at('intakeDate'), 'dateInFuture'))
-    if (problem === 'date_too_early')
-      errors.push(rowProblem(draft.row, at('intakeDate'), 'dateTooEarly', { date: EARLIEST_INTAKE_DATE }))
-  }
-  const assignee = draft.assignedTo.trim()
-  const assignedUserId = assignee ? context.assignees.get(assignee.toLowerCase()) : context.importerId
-  if (assignedUserId === undefined) errors.push(rowProblem(draft.row, at('assignedTo'), 'notAnAssignee'))
-  return { caseNumber: caseNumber || null, status, intakeDate, assignedUserId }
-}
-
-/**
- * When a comment was written: an ISO 8601 date or date and time (what CaseVault's exports write),
- * else NaN. Date.parse alone reads far more: "5" became 1 May 2001, "12" or "June 1" other made-up
- * days, all stored as if true. A date that does not exist (2025-02-30) is refused too.
- */
-const ISO_DATE_TIME =
-  /^(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/
-function commentTime(text: string): number {
-  const match = ISO_DATE_TIME.exec(text.trim())
-  if (!match || !isRealDate(match[1]!)) return NaN
-  return Date.parse(text.trim())
-}
-
-function checkComments(draft: CaseDraft, context: DraftContext, errors: ImportRowError[]) {
-  return draft.comments.flatMap((comment, index) => {
-    const at = commentTime(comment.createdAt)
-    const body = comment.body.trim()
-    if (!body || body.length > MAX_COMMENT_LENGTH || Number.isNaN(at)) {
-      const code = Number.isNaN(at) ? 'commentNotDated' : 'commentEmptyOrLong'
-      errors.push(rowProblem(draft.row, draft.columnOf(`comments.${index}`), code))
-      return []
-    }
-    const authorUserId = comment.author ? (context.authors.get(comment.author.toLowerCase()) ?? null) : null
-    return [{ body, createdAt: new Date(at).toISOString(), authorUserId }]
-  })
-}
-
-const FACT_REASONS = {
-  birth_too_early: 'birthTooEarly',
-  older_than_at_intake: 'olderThanAtIntake',
-  date_in_future: 'dateInFuture',
-} as const
-
 /**
  * Checks one draft the way create() checks a form, except that deprecated HTCDS fields are
  * accepted (forNewRecords: false): an old file may carry them and they are still readable.
@@ -230,22 +163,7 @@ export function checkDraft(draft: CaseDraft, context: DraftContext): CaseCandida
     sections = checkParts(draft, parts, IMPORT_SECTIONS, errors) ?? []
   }
   const [survivor = {}, victim = {}, details = {}, ...events] = sections as Fields[]
-  const birthdate = text(survivor.prs_Birthdate)
-  if (columns.intakeDate && bornAfterIntake(birthdate, columns.intakeDate)) {
-    errors.push(rowProblem(draft.row, draft.columnOf('survivor.prs_Birthdate'), 'birthAfterIntake'))
-  }
-  // The forms' rules on facts (case-facts.ts): what a vault refuses, its import refuses too.
-  // Judged against a good intake date only (a wrong one is reported already).
-  if (columns.intakeDate && intakeDateProblem(columns.intakeDate, context.latestIntake) === null) {
-    const facts = {
-      intakeDate: columns.intakeDate,
-      birthdate: survivor.prs_Birthdate,
-      ageWhenTrafficked: victim.vic_AgeWhenTrafficked,
-      eventDates: events.map((event, index) => ({ index, id: undefined, date: event.hte_Date })),
-    }
-    for (const issue of caseFactIssues(facts, context.latestIntake))
-      errors.push(rowProblem(draft.row, draft.columnOf(issue.path), FACT_REASONS[issue.code]))
-  }
+  checkFacts(draft, context, columns.intakeDate, { survivor, victim, events }, errors)
   const perpetrators = draft.perpetrators.flatMap((perpetrator, index) => {
     const parts: SectionPart[] = [
       { path: `perpetrators.${index}.person`, section: 'person', record: perpetrator.person },
