@@ -2,6 +2,7 @@ import {
   computeOutcome,
   createAssessmentInput,
   judgementNeedsReason,
+  type CreateAssessmentInput,
   type TemplateDefinition,
 } from '../../../../main/api/contract'
 
@@ -30,4 +31,17 @@ export function screeningFormSchema(template: TemplateDefinition | null) {
 export function localToday(now = new Date()): string {
   const pad = (value: number) => String(value).padStart(2, '0')
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
+}
+
+/**
+ * Whether the screener typed anything: answers, the person's details, a judgement or a note. The
+ * template and date are set for them, so the form's own dirty flag is on from the start and
+ * cannot tell whether leaving would lose work.
+ */
+export function screenerTyped(
+  values: Partial<CreateAssessmentInput> & { judgementReason?: string; nextStepNote?: string },
+): boolean {
+  const { answers, subject, judgementReason, nextStepNote } = values
+  const subjectTyped = Object.values(subject ?? {}).some((value) => value !== undefined && value !== '')
+  return Object.keys(answers ?? {}).length > 0 || subjectTyped || Boolean(judgementReason || nextStepNote)
 }
