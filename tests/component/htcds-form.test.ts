@@ -28,7 +28,7 @@ type Form = ReturnType<typeof useForm>
 function mountFields(
   fields: { field: FieldDefinition; path: string }[],
   initialValues: Record<string, unknown> = {},
-  schema: typeof newCaseFormSchema | typeof editCaseFormSchema = newCaseFormSchema,
+  schema: typeof newCaseFormSchema | ReturnType<typeof editCaseFormSchema> = newCaseFormSchema,
   messages: Record<string, unknown> = {},
 ) {
   let form: Form | undefined
@@ -262,7 +262,7 @@ describe('the HTCDS field renderer', () => {
     const { wrapper, form, t } = mountFields(
       [{ field: field('hte_Date'), path: 'events.0.record.hte_Date' }],
       { events: [{ id: 4, record: {} }] },
-      editCaseFormSchema,
+      editCaseFormSchema(() => undefined),
     )
     const refused = new ApiError('VALIDATION', 'Some fields are not valid.', {
       issues: [{ path: 'events.0.hte_Date', code: 'invalid_date', message: 'not a real date' }],

@@ -23,12 +23,17 @@ export const EARLIEST_INTAKE_DATE = '1950-01-01'
 
 const pad = (n: number) => String(n).padStart(2, '0')
 
+/** The calendar day of `date` in the machine's time zone, as yyyy-mm-dd (what staff call "today"). */
+export function localIsoDate(date: Date): string {
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`
+}
+
 /**
  * The last day an intake can be on: today where this computer is, or in UTC if that is later
  * (a file written east of here, a record made just after midnight UTC, is not "in the future").
  */
 export function latestIntakeDate(now: Date): string {
-  const local = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
+  const local = localIsoDate(now)
   const utc = now.toISOString().slice(0, 10)
   return local > utc ? local : utc
 }

@@ -23,9 +23,17 @@ export type WholeUpdate = UpdateCase & Pick<CreateCase, 'survivorAliases' | 'vic
  * The intake date and birthdate by the rules the import applies too (contract/dates.ts): a case
  * saved here must survive its own export and import into a new vault.
  */
-function assertCaseDates(intakeDate: string, birthdate: unknown, latestIntake: string): void {
+function assertCaseDates(
+  intakeDate: string,
+  birthdate: unknown,
+  latestIntake: string,
+  storedIntakeDate: string | undefined,
+): void {
   const issues = []
-  const problem = intakeDateProblem(intakeDate, latestIntake)
+  // An unchanged intake date is not judged again (as case-facts.ts does with stored facts): a case
+  // imported from a file written east of here may be dated "today" there, still tomorrow here,
+  // and no other field of it could be saved until that day came here.
+  const problem = intakeDate === storedIntakeDate ? null : intakeDateProblem(intakeDate, latestIntake)
   if (problem === 'date_in_future')
     issues.push({ path: 'intakeDate', code: problem, message: 'in the future' })
   if (problem === 'date_too_early')
@@ -83,7 +91,7 @@ export function prepareCase(
   const twice = ids.find((id, index) => ids.indexOf(id) !== index)
   if (twice !== undefined)
     throw new CaseVaultError('VALIDATION', 'An event is given twice.', { eventId: twice })
-  assertCaseDates(input.intakeDate, survivor.prs_Birthdate, latestIntake)
+  assertCaseDates(input.intakeDate, survivor.prs_Birthdate, latestIntake, stored?.intakeDate)
   assertCaseFacts(
     {
       intakeDate: input.intakeDate,

@@ -5,6 +5,7 @@ import { createDirectoryService } from './directory-service'
 import { hsdsDocument } from './hsds-json'
 import { hsdsCsvEntries } from './hsds-csv-export'
 import { organisationSlug } from '../file-name-slug'
+import { localIsoDate } from '../../api/contract/dates'
 
 export interface BuiltHsdsExport {
   bytes: Uint8Array
@@ -15,7 +16,8 @@ export interface BuiltHsdsExport {
 /** `CaseVault-<org>-directory-hsds-<yyyy-mm-dd>.json` or `.tar` (the CSV package). */
 export function hsdsExportFileName(organisation: string, format: HsdsFormat, at: Date): string {
   const org = organisationSlug(organisation)
-  const day = at.toISOString().slice(0, 10)
+  // The day where the shelter is, as in a backup's name made the same minute (backup-format.ts).
+  const day = localIsoDate(at)
   return `CaseVault-${org}-directory-hsds-${day}${format === 'hsds-json' ? '.json' : '.tar'}`
 }
 

@@ -11,6 +11,7 @@ import {
   type ExportScope,
 } from '../../api/contract/export'
 import { organisationSlug } from '../file-name-slug'
+import { localIsoDate } from '../../api/contract/dates'
 
 export interface ExportRequest {
   format: ExportFormat
@@ -36,7 +37,8 @@ export function exportFileName(
   encrypted: boolean,
 ): string {
   const org = organisationSlug(organisation)
-  const day = at.toISOString().slice(0, 10)
+  // The day where the shelter is, as in a backup's name made the same minute (backup-format.ts).
+  const day = localIsoDate(at)
   return `CaseVault-${org}-${format}-${day}${EXTENSIONS[format]}${encrypted ? '.age' : ''}`
 }
 

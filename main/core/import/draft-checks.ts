@@ -56,7 +56,10 @@ const ISO_DATE_TIME =
 function commentTime(text: string): number {
   const match = ISO_DATE_TIME.exec(text.trim())
   if (!match || !isRealDate(match[1]!)) return NaN
-  return Date.parse(text.trim())
+  // A day alone is that day here, as a time without an offset is: Date.parse reads a bare date as
+  // UTC midnight, which west of Greenwich showed the note on the day before.
+  const day = text.trim() === match[1] ? `${match[1]}T00:00` : text.trim()
+  return Date.parse(day)
 }
 
 export function checkComments(draft: CaseDraft, context: DraftContext, errors: ImportRowError[]) {

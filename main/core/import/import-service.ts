@@ -1,4 +1,4 @@
-import { latestImportedIntakeDate, latestIntakeDate } from '../../api/contract/dates'
+import { latestImportedIntakeDate, localIsoDate } from '../../api/contract/dates'
 import { CaseVaultError } from '../errors'
 import type { VaultSession } from '../vault/vault-session'
 import type {
@@ -122,9 +122,10 @@ export function createImportService(session: VaultSession) {
       onProgress?.('read', null)
       const parsed = await parseFile(format, bytes)
       signal?.throwIfAborted()
-      // Today here (the date given to rows without an intake date), and the last intake day a file
-      // may hold: today anywhere on Earth, as a case entered today east of here is no future case.
-      const today = latestIntakeDate(session.clock())
+      // Today here (the date given to rows without an intake date: not the latest day allowed,
+      // which west of UTC in the evening is tomorrow), and the last intake day a file may hold:
+      // today anywhere on Earth, as a case entered today east of here is no future case.
+      const today = localIsoDate(session.clock())
       const latestIntake = latestImportedIntakeDate(session.clock())
       const notes: ImportNote[] = []
       const ignored = new IgnoredKeys()

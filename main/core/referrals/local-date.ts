@@ -1,8 +1,5 @@
-/** The calendar day of `date` in the machine's time zone, as yyyy-mm-dd (what staff call "today"). */
-export function localIsoDate(date: Date): string {
-  const pad = (value: number) => String(value).padStart(2, '0')
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`
-}
+// localIsoDate lives with the other date rules of the contract (the forms use it too).
+export { localIsoDate } from '../../api/contract/dates'
 
 /** yyyy-mm-dd plus `days` calendar days (UTC arithmetic on a date-only value: no DST surprises). */
 export function addDays(isoDate: string, days: number): string {

@@ -68,8 +68,11 @@ export function createReferralService(session: VaultSession, assertCaseVisible: 
    * One closed since may be named: the form offers active ones, but a referral made last year to a
    * service closed since is still recorded as it was (the training data does so too).
    */
-  function contentRow(content: Content): ReferralContentRow {
-    assertDayInRange('referralDate', content.referralDate, latestDay())
+  function contentRow(content: Content, storedReferralDate?: string): ReferralContentRow {
+    // An unchanged date is not judged again: an imported draft dated "today" where its file was
+    // written, east of here, could otherwise not be edited until that day came here.
+    if (content.referralDate !== storedReferralDate)
+      assertDayInRange('referralDate', content.referralDate, latestDay())
     let organisationId = content.organisationId
     if (content.serviceId !== null) {
       const owner = repository.serviceOrganisation(content.serviceId)
@@ -180,7 +183,7 @@ export function createReferralService(session: VaultSession, assertCaseVisible: 
           },
         )
       }
-      const content = contentRow(input)
+      const content = contentRow(input, existing.referral_date)
       session.db.transaction(() => {
         if (!repository.updateContent({ ...content, id: input.id, version: input.version, now: now() }))
           throw stale()

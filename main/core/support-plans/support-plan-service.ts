@@ -120,7 +120,13 @@ export function createSupportPlanService(session: VaultSession, assertCaseVisibl
       assertCaseVisible(existing.case_id)
       checkReferral(existing.case_id, input.referralId)
       // An actual end is a fact, not a plan: one next year took the plan off the reminders as done.
-      if (input.actualEndDate !== null && input.actualEndDate > latestIntakeDate(session.clock()))
+      // An unchanged one is not judged again (an imported plan that ended "today" east of here).
+      const endChanged = input.actualEndDate !== existing.actual_end_date
+      if (
+        endChanged &&
+        input.actualEndDate !== null &&
+        input.actualEndDate > latestIntakeDate(session.clock())
+      )
         throw invalidField('actualEndDate', 'in the future', 'date_in_future')
       session.db.transaction(() => {
         if (statements.update.run({ ...input, now: session.clock().toISOString() }).changes !== 1) {

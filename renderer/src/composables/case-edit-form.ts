@@ -44,7 +44,10 @@ export function useCaseEditForm(
   const cases = useCasesStore()
   const errorMessage = useErrorMessage()
   const form = useForm<CaseEditValues>({
-    validationSchema: zodFormSchema(editCaseFormSchema, t),
+    validationSchema: zodFormSchema(
+      editCaseFormSchema(() => detail.value?.intakeDate),
+      t,
+    ),
     initialValues: {
       intakeDate: '',
       assignedUserId: null,

@@ -13,15 +13,27 @@ import { NAME_OR_ALIAS_CODE } from '../validation-message'
 
 const sectionOptions = { requireCore: false, forNewRecords: true } as const
 
-export const intakeDateSchema = z
-  .string()
-  .refine(isRealIsoDate, { message: 'not a real date', params: { code: 'invalid_date' } })
-  // main checks the same (case-prepare.ts), and the import: a case must survive a move to a new vault.
-  .superRefine((date, context) => {
-    if (!isRealIsoDate(date)) return
-    const problem = intakeDateProblem(date, latestIntakeDate(new Date()))
-    if (problem) context.addIssue({ code: 'custom', message: problem, params: { code: problem } })
-  })
+/**
+ * An intake date: a real day, not in the future, not before 1950. `kept`: the date the case has
+ * now (edit form), which stays valid unchanged. A case imported from a file written east of here
+ * may carry a date that is "today" there and still tomorrow here; main accepts it unchanged
+ * (case-prepare.ts) and the form must too, or no other field of the case could be saved.
+ */
+function intakeDateRule(kept: () => string | undefined = () => undefined) {
+  return (
+    z
+      .string()
+      .refine(isRealIsoDate, { message: 'not a real date', params: { code: 'invalid_date' } })
+      // main checks the same (case-prepare.ts), and the import: a case must survive a move to a new vault.
+      .superRefine((date, context) => {
+        if (!isRealIsoDate(date) || date === kept()) return
+        const problem = intakeDateProblem(date, latestIntakeDate(new Date()))
+        if (problem) context.addIssue({ code: 'custom', message: problem, params: { code: problem } })
+      })
+  )
+}
+
+export const intakeDateSchema = intakeDateRule()
 
 /** The survivor's birthdate may not be after the intake date (both forms). */
 function birthBeforeIntake(value: unknown): boolean {
@@ -75,24 +87,26 @@ export const newCaseFormSchema = z
   .refine(hasNameOrAlias, nameOrAlias)
   .refine(birthBeforeIntake, birthAfterIntake)
 
-export const editCaseFormSchema = z
-  .object({
-    intakeDate: intakeDateSchema,
-    assignedUserId: z.number().int().positive().nullable().optional(),
-    survivor: sectionSchema('person', sectionOptions),
-    survivorAliases: aliasesSchema,
-    victim: sectionSchema('victim', sectionOptions),
-    events: z
-      .array(
-        z.object({
-          id: z.number().int().positive().optional(),
-          record: sectionSchema('historicEvent', sectionOptions),
-        }),
-      )
-      .max(200),
-  })
-  .refine(hasNameOrAlias, nameOrAlias)
-  .refine(birthBeforeIntake, birthAfterIntake)
+/** `storedIntakeDate`: the case's intake date as loaded, valid unchanged (see intakeDateRule). */
+export const editCaseFormSchema = (storedIntakeDate: () => string | undefined) =>
+  z
+    .object({
+      intakeDate: intakeDateRule(storedIntakeDate),
+      assignedUserId: z.number().int().positive().nullable().optional(),
+      survivor: sectionSchema('person', sectionOptions),
+      survivorAliases: aliasesSchema,
+      victim: sectionSchema('victim', sectionOptions),
+      events: z
+        .array(
+          z.object({
+            id: z.number().int().positive().optional(),
+            record: sectionSchema('historicEvent', sectionOptions),
+          }),
+        )
+        .max(200),
+    })
+    .refine(hasNameOrAlias, nameOrAlias)
+    .refine(birthBeforeIntake, birthAfterIntake)
 
 export const perpetratorFormSchema = z.object({
   person: sectionSchema('person', sectionOptions),
