@@ -57,6 +57,22 @@ describe('the import screen, when a file cannot be read', () => {
     wrapper.unmount()
   })
 
+  // Session 19: a password-protected workbook had been told "not an Excel workbook".
+  it('a workbook protected with a password is said to be so, with what to do', async () => {
+    install([
+      {
+        ok: false,
+        error: { code: 'VALIDATION', message: 'protected', details: { file: 'xlsx_protected' } },
+      },
+    ])
+    const wrapper = await mountView()
+    await choose(wrapper)
+    expect(wrapper.get('[data-testid="import-error"]').text()).toContain(
+      'The workbook is protected with a password',
+    )
+    wrapper.unmount()
+  })
+
   it('a header row no mapping can carry names the column whose header is too long', async () => {
     install([
       {

@@ -43,6 +43,7 @@ export const importReasonCodes = [
   'perpetratorDiffers',
   'numberInVault',
   'numberOnOtherRows',
+  'numberOnManyRows',
   // Referrals and support plans of a case
   'notOneOf',
   'expectedList',

@@ -38,6 +38,9 @@ export interface CheckRowsOptions {
   onProgress?: ((fraction: number) => void) | undefined
 }
 
+/** How many other rows a duplicate's error names before it gives only their count. */
+const NAMED_OTHER_ROWS = 5
+
 interface NumberedRow {
   row: number
   caseNumber: string
@@ -63,7 +66,15 @@ function duplicateErrors(
     const rows = rowsByNumber.get(key)!
     if (rows.length === 1) return []
     const others = rows.filter((other) => other !== row)
-    return [rowProblem(row, field, 'numberOnOtherRows', { rows: others.join(', ') })]
+    // A few rows named, then a count: one number dragged down a whole column ("TBD") had each
+    // row's error name every other row, a report growing with the square of the rows (300,000
+    // rows ran main out of memory).
+    if (others.length <= NAMED_OTHER_ROWS)
+      return [rowProblem(row, field, 'numberOnOtherRows', { rows: others.join(', ') })]
+    const named = others.slice(0, NAMED_OTHER_ROWS).join(', ')
+    return [
+      rowProblem(row, field, 'numberOnManyRows', { rows: named, more: others.length - NAMED_OTHER_ROWS }),
+    ]
   })
 }
 

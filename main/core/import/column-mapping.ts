@@ -12,7 +12,7 @@ import headerAliases from '../../../resources/import/htcds-header-aliases.json'
 import { ctdcColumns } from './ctdc-definitions'
 import { TRAINING_COLUMN } from '../export/training-mark'
 import { ignoredColumn, ignoredColumnOf, reason, rowProblem, type ImportReason } from './import-reasons'
-import { columnName, normaliseHeader } from './source-table'
+import { columnName, normaliseHeader, type SourceRow } from './source-table'
 
 /** Sections a flat row fills: the survivor, their victim context, and at most one event. */
 export const ROW_SECTIONS: readonly HtcdsSectionId[] = ['person', 'victim', 'historicEvent']
@@ -218,4 +218,12 @@ export function planColumns(
   })
   const named = headers.flatMap((header, index) => (header.trim() ? [index] : []))
   return { mapping, columns, ignored, named }
+}
+
+/** The row's problems, those of single cells only for the columns the plan reads (SourceRow). */
+export function rowProblemsIn(row: SourceRow, plan: ColumnPlan): ImportRowError[] {
+  if (!row.cellProblems?.length) return row.problems
+  const read = new Set(plan.columns.map((column) => column.index))
+  const cells = row.cellProblems.filter((cell) => read.has(cell.column)).map((cell) => cell.problem)
+  return cells.length ? [...row.problems, ...cells] : row.problems
 }

@@ -2,7 +2,7 @@ import { TRAINING_COLUMN } from '../export/training-mark'
 import { fieldByName } from '../../api/contract/htcds'
 import type { ImportRowError } from '../../api/contract/import'
 import type { CaseDraft } from './case-candidate'
-import { rowWithoutImportedValues, type ColumnPlan } from './column-mapping'
+import { rowProblemsIn, rowWithoutImportedValues, type ColumnPlan } from './column-mapping'
 import { ctdcImport as mapping } from './ctdc-definitions'
 import { unguard } from './htcds-values'
 import { reason, rowProblemOf, type ImportReason } from './import-reasons'
@@ -83,9 +83,10 @@ export function ctdcRowDraft(row: SourceRow, plan: ColumnPlan, today: string): C
     if (!missing.has(value)) values.set(column.target.column, value)
   }
   const unimported = values.size === 0 ? rowWithoutImportedValues(plan, row) : null
-  if (values.size === 0 && !unimported && row.problems.length === 0) return null
+  const rowProblems = rowProblemsIn(row, plan)
+  if (values.size === 0 && !unimported && rowProblems.length === 0) return null
   const names = namer(plan)
-  const problems: ImportRowError[] = [...row.problems, ...(unimported ? [unimported] : [])]
+  const problems: ImportRowError[] = [...rowProblems, ...(unimported ? [unimported] : [])]
   const fail = (column: string, cause: ImportReason) =>
     problems.push(rowProblemOf(row.row, names.header(column), cause))
 

@@ -1,6 +1,6 @@
 import type { ImportFormat } from '../../api/contract/import'
 import type { CaseDraft } from './case-candidate'
-import { rowWithoutImportedValues, type CaseColumn, type ColumnPlan } from './column-mapping'
+import { rowProblemsIn, rowWithoutImportedValues, type CaseColumn, type ColumnPlan } from './column-mapping'
 import { cellValue, isTrueCell, unguard } from './htcds-values'
 import { readSourceRecord, survivorLabelOf } from './source-record'
 import { rowProblemOf } from './import-reasons'
@@ -78,7 +78,8 @@ export function htcdsRowDraft(row: SourceRow, plan: ColumnPlan, options: RowOpti
     }
   }
   const unimported = filled ? null : rowWithoutImportedValues(plan, row)
-  if (!filled && !unimported && row.problems.length === 0) return null
+  const rowProblems = rowProblemsIn(row, plan)
+  if (!filled && !unimported && rowProblems.length === 0) return null
   const event = sections.historicEvent!
   const source = isTrueCell(caseColumns.publicData) ? 'ctdc-deidentified' : 'htcds-import'
   const usesImportDate = Boolean(options.fallbackIntakeDate && !caseColumns.intakeDate)
@@ -110,7 +111,7 @@ export function htcdsRowDraft(row: SourceRow, plan: ColumnPlan, options: RowOpti
     sourceRecord: sourceRecord.record,
     ...withLabel(survivorLabelOf(source, sourceRecord.record)),
     numberPrefix: null,
-    problems: [...row.problems, ...(unimported ? [unimported] : []), ...sourceRecord.problems],
+    problems: [...rowProblems, ...(unimported ? [unimported] : []), ...sourceRecord.problems],
     columnOf: columnNamer(plan),
   }
 }

@@ -50,6 +50,7 @@ export const englishReasons = {
     'perpetrator {key} has other details on row {row}: one id must be one person, so this case is not imported',
   numberInVault: 'this case number is already in the vault',
   numberOnOtherRows: 'the same case number is on row {rows}',
+  numberOnManyRows: 'the same case number is on rows {rows} and {more} more',
 
   notOneOf: 'not one of: {values}',
   expectedList: 'expected a list',

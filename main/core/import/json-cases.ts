@@ -19,6 +19,20 @@ function str(value: unknown): string {
   return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : ''
 }
 
+/**
+ * A case column (case number, status…) as text, or '' with a row problem when it is not text: an
+ * object, `true` or a list had been read as '' without a word (a case number then became a new
+ * one, and importing the file again made a second record of the survivor; a closed case became
+ * Active). A number is its digits only when JavaScript holds it exactly: 12345678901234567890
+ * had become "12345678901234567000", and 1e400 "Infinity".
+ */
+function caseText(value: unknown, fail: (cause: ImportReason) => void): string {
+  if (value === undefined || value === null || typeof value === 'string') return value ?? ''
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value)
+  fail(reason(typeof value === 'number' ? 'expectedWholeNumber' : 'expectedText'))
+  return ''
+}
+
 function strings(value: unknown): string[] {
   return Array.isArray(value)
     ? value.filter((item): item is string => typeof item === 'string' && item.trim() !== '')
@@ -49,7 +63,9 @@ export function readJsonDocument(bytes: Uint8Array): {
       'The file is not an HTCDS case file (expected { "standard": "HTCDS", "cases": [...] }).',
     )
   }
-  if (document.standard !== undefined && String(document.standard).toUpperCase() !== 'HTCDS') {
+  // Compared as text only: String() of an object such as {"toString": 1} threw a raw TypeError.
+  const standard = document.standard
+  if (standard !== undefined && (typeof standard !== 'string' || standard.toUpperCase() !== 'HTCDS')) {
     throw unreadable('not_htcds', 'The file is not an HTCDS case file (its "standard" is not HTCDS).')
   }
   return { cases: document.cases, screeningTemplates: jsonTemplates(document) }
@@ -132,8 +148,8 @@ export function jsonCaseDraft(value: unknown, index: number, ignored: IgnoredKey
   const label = survivorLabelOf(caseSource, sourceRecord)
   return {
     row,
-    caseNumber: str(source.caseNumber),
-    status: str(source.status) || str(rawDetails.cas_Status),
+    caseNumber: caseText(source.caseNumber, failAt('caseNumber')),
+    status: caseText(source.status, failAt('status')) || str(rawDetails.cas_Status),
     intakeDate: str(source.intakeDate),
     assignedTo: str(source.assignedTo),
     closureReason: str(source.closureReason) || str(rawDetails.cas_ReasonForCaseClosure),

@@ -26,7 +26,9 @@ const PARSE_REASONS: Record<string, PlainReasonCode> = {
 
 /** The delimiter of the header line: Excel writes ';' in many locales, tab for "text" exports. */
 function detectDelimiter(text: string): string {
-  const firstLine = text.slice(0, text.search(/\r?\n|$/))
+  // Cut at any line end: with CR alone (Excel for Mac's "CSV (Macintosh)") the "first line" was
+  // the whole file, whose ;-separated codes then made ';' the delimiter and nothing imported.
+  const firstLine = text.slice(0, text.search(/[\r\n]|$/))
   const outsideQuotes = firstLine.replace(/"[^"]*"/g, '')
   const counts = [',', ';', '\t'].map((delimiter) => ({
     delimiter,
@@ -46,6 +48,17 @@ function rowProblems(row: number, cells: string[], headerCount: number): ImportR
   return problems
 }
 
+/**
+ * A quoted value with spaces after its closing quote (`"Survivor1" ,`, a hand edit): relax_quotes
+ * keeps it as raw text, quote marks and all, and they were stored in the survivor's name.
+ * Spreadsheets read it as the quoted value; so does this.
+ */
+const QUOTED_THEN_SPACES = /^"((?:[^"]|"")*)"[ \t]+$/
+function unquoteHandEdited(cell: string): string {
+  const match = QUOTED_THEN_SPACES.exec(cell)
+  return match ? match[1]!.replace(/""/g, '"') : cell
+}
+
 /** csv-parse with relaxed rules: what any file that is not plain, well-formed CSV is read with. */
 function parseRelaxed(text: string, delimiter: string, records: string[][]): void {
   parse(text, {
@@ -59,7 +72,7 @@ function parseRelaxed(text: string, delimiter: string, records: string[][]): voi
     relax_quotes: true,
     skip_empty_lines: false,
     on_record: (record: string[]) => {
-      records.push(record)
+      records.push(record.map(unquoteHandEdited))
       return undefined
     },
   })

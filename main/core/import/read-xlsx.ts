@@ -161,6 +161,16 @@ function chooseSheet(workbook: ExcelJS.Workbook): { sheet: ExcelJS.Worksheet; al
 }
 
 /**
+ * An OLE compound file: what Excel writes for a workbook encrypted with a password (File > Info >
+ * Encrypt with Password, which NGOs are often told to use) and for an old .xls. It had been told
+ * "not an Excel workbook", and the user took the file for damaged.
+ */
+const COMPOUND_FILE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]
+function isCompoundFile(bytes: Uint8Array): boolean {
+  return COMPOUND_FILE_SIGNATURE.every((byte, index) => bytes[index] === byte)
+}
+
+/**
  * Reads the standard's Excel toolkit sheet (or any sheet with field names in row 1). Where the
  * name row has a gap, the label row below names the column (the v2.0 toolkit leaves one blank).
  */
@@ -174,6 +184,11 @@ export async function readXlsx(bytes: Uint8Array): Promise<{ table: SourceTable;
       ignoreNodes: ['dataValidations', 'conditionalFormatting', 'extLst'],
     })
   } catch {
+    if (isCompoundFile(bytes))
+      throw unreadable(
+        'xlsx_protected',
+        'The workbook is protected with a password (or is an old .xls). Remove the password, or save it as .xlsx, then import it.',
+      )
     throw unreadable('not_xlsx', 'The file is not an Excel workbook (.xlsx).')
   }
   const { sheet, alsoWithCases } = chooseSheet(workbook)
@@ -199,6 +214,7 @@ export async function readXlsx(bytes: Uint8Array): Promise<{ table: SourceTable;
     if (rowNumber < firstDataRow) return
     const sparse = sparseCells(row)
     const problems: ImportRowError[] = []
+    const cellProblems: { column: number; problem: ImportRowError }[] = []
     const beyond = [...sparse].filter(([column, value]) => column > width && plain([value])[0] !== '')
     if (beyond.length > 0) {
       const cellCount = Math.max(width, lastColumn(sparse))
@@ -209,19 +225,24 @@ export async function readXlsx(bytes: Uint8Array): Promise<{ table: SourceTable;
     const cells = denseCells(sparse, width).map((value, index) => {
       const read = cellText(value)
       if ('problem' in read) {
-        problems.push(rowProblemOf(rowNumber, columnName(headers, index), read.problem))
+        cellProblems.push({
+          column: index,
+          problem: rowProblemOf(rowNumber, columnName(headers, index), read.problem),
+        })
         return ''
       }
       if (read.text.length > MAX_CELL_CHARS) {
-        problems.push(
-          rowProblem(rowNumber, columnName(headers, index), 'valueTooLong', { length: read.text.length }),
-        )
+        const problem = rowProblem(rowNumber, columnName(headers, index), 'valueTooLong', {
+          length: read.text.length,
+        })
+        cellProblems.push({ column: index, problem })
         return ''
       }
       return read.text
     })
-    if (problems.length === 0 && cells.every((cell) => cell.trim() === '')) return
-    rows.push({ row: rowNumber, cells, problems })
+    if (problems.length === 0 && cellProblems.length === 0 && cells.every((cell) => cell.trim() === ''))
+      return
+    rows.push({ row: rowNumber, cells, problems, ...(cellProblems.length ? { cellProblems } : {}) })
   })
   return { table: { headers, rows, problems: [], complete: true }, notes }
 }

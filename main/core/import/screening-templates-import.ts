@@ -73,7 +73,9 @@ function fileVersions(templates: readonly FileTemplate[]) {
   // A version created here is checked as a template saved here (keys JavaScript uses refused).
   const strict = saveTemplateInput.shape.definition
   for (const entry of templates) {
-    const version = Number(entry.version)
+    // A number or its digits only: Number() of an object such as {"toString": 1} threw a TypeError.
+    const version =
+      typeof entry.version === 'number' || typeof entry.version === 'string' ? Number(entry.version) : NaN
     if (typeof entry.key !== 'string' || !Number.isInteger(version) || version > MAX_TEMPLATE_VERSION)
       continue
     const id = idOf(entry.key, version)

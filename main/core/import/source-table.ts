@@ -12,8 +12,15 @@ export interface SourceRow {
   /** The row number the user sees (header = row 1). */
   row: number
   cells: string[]
-  /** Problems found while reading the row itself (a formula cell, too many cells…). */
+  /** Problems found while reading the row itself (too many cells…). */
   problems: ImportRowError[]
+  /**
+   * Problems of single cells (a formula, an error value, a value too long), by column index: they
+   * count only for the columns the import reads (column-mapping.ts: rowProblemsIn). A helper
+   * column in a workbook (=ROW(), a VLOOKUP showing #N/A) had rejected every row, even when the
+   * mapping left it out.
+   */
+  cellProblems?: { column: number; problem: ImportRowError }[]
 }
 
 /** A tabular file as read: headers, data rows, and whether the reader got to its end. */

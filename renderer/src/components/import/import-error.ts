@@ -36,6 +36,8 @@ export function useImportErrorMessage(): (error: unknown) => string {
         return t('exchange.import.fileProblems.encrypted')
       case 'not_xlsx':
         return t('exchange.import.fileProblems.notXlsx')
+      case 'xlsx_protected':
+        return t('exchange.import.fileProblems.xlsxProtected')
       case 'archive_twice':
         return t('exchange.import.fileProblems.archiveTwice')
       case 'too_many_columns':

@@ -55,6 +55,7 @@ export function useImportReasons() {
     perpetratorDiffers: (p) => t('exchange.importReasons.perpetratorDiffers', p),
     numberInVault: (p) => t('exchange.importReasons.numberInVault', p),
     numberOnOtherRows: (p) => t('exchange.importReasons.numberOnOtherRows', p),
+    numberOnManyRows: (p) => t('exchange.importReasons.numberOnManyRows', p),
     notOneOf: (p) => t('exchange.importReasons.notOneOf', p),
     expectedList: (p) => t('exchange.importReasons.expectedList', p),
     statusNotForDirection: (p) => t('exchange.importReasons.statusNotForDirection', p),

@@ -245,6 +245,8 @@ export const exchangeMessages = {
         encrypted:
           'The file is encrypted. Decrypt it first (for example with age -d and the export passphrase), then import the decrypted file.',
         notXlsx: 'The file is not an Excel workbook (.xlsx).',
+        xlsxProtected:
+          'The workbook is protected with a password, or is an old .xls file. In Excel, remove the password (File, Info, Protect Workbook) or save it as .xlsx, then choose it again.',
         noSheet: 'The workbook has no sheet.',
         archiveTwice:
           'The archive holds more than one export (a cases.csv twice, in two folders). Import each export on its own.',

@@ -46,6 +46,7 @@ export const importReasonMessages = {
       'perpetrator {key} has other details on row {row}: one id must be one person, so this case is not imported',
     numberInVault: 'this case number is already in the vault',
     numberOnOtherRows: 'the same case number is on row {rows}',
+    numberOnManyRows: 'the same case number is on rows {rows} and {more} more',
     notOneOf: 'not one of: {values}',
     expectedList: 'expected a list',
     statusNotForDirection: 'an {direction} referral never has the status {status}',
