@@ -36,6 +36,8 @@ export function createApiHost(options: HostOptions): ApiHost {
   vault.onLocked(() => operations.cancelAll())
   // What a check or restore cut short by a crash left behind (an unpacked backup, in RAM on Linux).
   void sweepAbandonedScratch(options.dataDir).catch(() => undefined)
+  // When a long operation was last seen running: idle time counts from its end (see checkIdle).
+  let busyAt = -Infinity
   const ctx: HandlerContext = {
     vault,
     userService,
@@ -64,7 +66,14 @@ export function createApiHost(options: HostOptions): ApiHost {
     },
     async checkIdle(systemIdleSeconds) {
       const session = vault.session()
-      if (session && shouldAutoLock(systemIdleSeconds, session.settings.get().autoLockMinutes))
+      if (!session) return
+      // A backup, check, export or import that runs is work, not idleness: an administrator who
+      // watched the bar of a long backup without touching anything had it cancelled by the idle
+      // lock ("Cancelled. Nothing was written."). Idle time counts from when it ended.
+      const now = Date.now()
+      if (operations.busy()) busyAt = now
+      const idleSeconds = Math.min(systemIdleSeconds, (now - busyAt) / 1000)
+      if (shouldAutoLock(idleSeconds, session.settings.get().autoLockMinutes))
         await lockWithAutoBackup(vault, 'idle')
     },
     dispose: () => vault.lock('user'),

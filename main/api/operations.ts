@@ -100,6 +100,11 @@ export function createOperations(emit: (progress: OperationProgress) => void, no
       return running.has(operation)
     },
 
+    /** Whether any long operation (backup, check, restore, export, import) is running now. */
+    busy(): boolean {
+      return running.size > 0
+    },
+
     /**
      * Resolves once every operation running now has ended, its clean-up done (a cancelled export
      * removes its temporary file), or after `capMs`. A quit waits for this: it quit while an export

@@ -217,9 +217,11 @@ export function createAppRouter(): Router {
     ],
   })
 
-  router.beforeEach(async (to) => {
+  router.beforeEach(async (to, from) => {
     const vault = useVaultStore()
     if (to.name === 'problem') return true
+    // A lock sends an open session here: note where it was, for the same user's return.
+    if (to.name === 'unlock' && from.meta.vaultState === 'unlocked') vault.noteInterruptedPath(from.fullPath)
     if (vault.status === null) {
       try {
         await vault.refresh()

@@ -1,4 +1,5 @@
 import { computed, onBeforeUnmount, ref, watch, type Ref } from 'vue'
+import { trackUnsavedWork } from './unsaved-work'
 
 /**
  * PrimeVue's overlays that a form dialog may hold. They are teleported to <body>, so an Escape
@@ -26,6 +27,7 @@ function escapeBelongsToOverlay(event: KeyboardEvent): boolean {
  */
 export function useDiscardGuard(visible: Ref<boolean>, isDirty: () => boolean) {
   const asking = ref(false)
+  trackUnsavedWork(() => visible.value && isDirty())
 
   function requestClose(): void {
     if (isDirty()) asking.value = true

@@ -1,6 +1,7 @@
 import { onBeforeUnmount, onMounted, ref } from 'vue'
 import { onBeforeRouteLeave } from 'vue-router'
 import { useVaultStore } from '../stores/vault'
+import { trackUnsavedWork } from './unsaved-work'
 
 /**
  * Asks before leaving a screen with unsaved changes: in-app navigation waits for the person's
@@ -11,6 +12,7 @@ export function useUnsavedChangesGuard(isDirty: () => boolean) {
   const asking = ref(false)
   let answer: ((leave: boolean) => void) | null = null
   const vault = useVaultStore()
+  trackUnsavedWork(isDirty)
 
   onBeforeRouteLeave(() => {
     if (!isDirty() || vault.state !== 'unlocked') return true

@@ -13,6 +13,7 @@ import type {
 import { unwrap } from '../api-error'
 import { casevault } from './client'
 import { forgetSessionStores } from './forget-session'
+import { anyUnsavedWork } from '../composables/unsaved-work'
 
 /** What the unlock screen says about a backup restore (main locks the vault to swap it). */
 export type RestoreNotice =
@@ -28,6 +29,14 @@ export const useVaultStore = defineStore('vault', () => {
   // Remembered across the lock (settings are null while locked) for "Locked after N minutes idle".
   const autoLockMinutes = ref<number | null>(null)
   const restoreNotice = ref<RestoreNotice | null>(null)
+  /** The lock closed a screen or dialog that held typed, unsaved work (the unlock screen says so). */
+  const lostUnsavedWork = ref(false)
+  /**
+   * Whose session the last lock closed, and where it was (the router notes the path): the same
+   * user comes back there after unlocking, anyone else goes home. Memory only; paths hold ids,
+   * never names.
+   */
+  const interrupted = ref<{ userId: number; path: string | null } | null>(null)
 
   const state = computed(() => status.value?.state ?? null)
   const user = computed(() => status.value?.user ?? null)
@@ -43,6 +52,7 @@ export const useVaultStore = defineStore('vault', () => {
     if (next.state === 'unlocked') {
       lockReason.value = null
       restoreNotice.value = null
+      lostUnsavedWork.value = false
     }
     return next
   }
@@ -51,9 +61,29 @@ export const useVaultStore = defineStore('vault', () => {
   function markLocked(reason: VaultLockedReason): void {
     lockReason.value = reason
     if (status.value && status.value.state === 'unlocked') {
+      // Asked while the screens are still there (a lock by hand notes it before it covers them).
+      noteUnsavedWork()
+      interrupted.value = status.value.user ? { userId: status.value.user.id, path: null } : null
       status.value = { ...status.value, state: 'locked', user: null, settings: null }
     }
     forgetSessionStores('vault')
+  }
+
+  /** Notes whether a lock about to happen closes typed work (see lostUnsavedWork). */
+  function noteUnsavedWork(): void {
+    lostUnsavedWork.value ||= anyUnsavedWork()
+  }
+
+  /** The router's note of the screen a lock interrupted (router.ts). */
+  function noteInterruptedPath(path: string): void {
+    if (interrupted.value && interrupted.value.path === null) interrupted.value.path = path
+  }
+
+  /** Where to go after an unlock: back to the interrupted screen for the same user, else home. */
+  function placeAfterUnlock(): string | { name: 'home' } {
+    const place = interrupted.value
+    interrupted.value = null
+    return place?.path && place.userId === user.value?.id ? place.path : { name: 'home' }
   }
 
   async function refresh(): Promise<VaultStatus> {
@@ -125,6 +155,10 @@ export const useVaultStore = defineStore('vault', () => {
     lockReason,
     autoLockMinutes,
     restoreNotice,
+    lostUnsavedWork,
+    noteUnsavedWork,
+    noteInterruptedPath,
+    placeAfterUnlock,
     state,
     restoreUnfinished,
     user,

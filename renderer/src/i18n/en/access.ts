@@ -57,6 +57,8 @@ export const accessMessages = {
     idleUnknown: 'Locked after a period without activity.',
     suspend: 'Locked because the computer went to sleep.',
     screenLock: 'Locked because the screen was locked.',
+    unsavedWorkLost: 'What was typed and not yet saved was not kept: write it again after you unlock.',
+    locking: 'Locking the vault…',
     restoring: 'Restoring the backup. Wait until this message changes before you unlock.',
     restored: 'Restored the backup of {date}. Unlock with the passphrase that was valid then.',
     restoredUndated: 'Restored the backup. Unlock with the passphrase that was valid when it was made.',
