@@ -29,6 +29,8 @@ function asReleased({ row, values, levels }: AnonymisedRow<DeidentifiedCase>): D
   const types = shown(QI.exploitation)
   return {
     ...row,
+    // Who the row is about stays behind: its number follows the names' alphabetical order.
+    person: undefined,
     year: Number(shown(QI.year)),
     sex: shown(QI.sex),
     ageBand: shown(QI.ageBand),

@@ -8,6 +8,12 @@ import type { ExportScope } from '../../api/contract/export'
 
 /** One survivor's case, de-identified: coded values only, dates as years, age as a band. */
 export interface DeidentifiedCase {
+  /**
+   * Which survivor: the same number for cases whose survivors bear the same name, a number and
+   * nothing else (SURVIVOR_KEYS_SQL). Used to count people in a class; never written to a file.
+   * Absent: a person of their own.
+   */
+  person?: number
   year: number
   /** HTCDS prs_Gender code. */
   sex: string | null
@@ -98,6 +104,18 @@ export const DEIDENTIFIED_SQL = `SELECT
 FROM cases c JOIN persons p INDEXED BY persons_list_facets ON p.id = c.survivor_id
 WHERE +c.intake_date >= @from AND +c.intake_date <= @to AND c.source <> '${PUBLIC_SOURCE}'`
 
+/**
+ * One number per survivor, for counting people rather than cases (k-anonymity.ts, PersonOf): a
+ * survivor registered twice (re-referred, or entered twice before the duplicate was noticed) made
+ * a class of 5 rows from 4 people. The only place this path reads a name, inside SQLite: only the
+ * rank leaves it. By name alone, the coarsest key: two namesakes in one class count as one
+ * person, which withholds more, never less (a key with the birthdate missed the same woman
+ * recorded once with her birthdate and once without).
+ */
+export const SURVIVOR_KEYS_SQL = `SELECT c.id, dense_rank() OVER (ORDER BY lower(trim(p.display_name)))
+FROM cases c JOIN persons p ON p.id = c.survivor_id
+WHERE +c.intake_date >= @from AND +c.intake_date <= @to AND c.source <> '${PUBLIC_SOURCE}'`
+
 const IN_SCOPE = 'FROM cases WHERE intake_date >= @from AND intake_date <= @to'
 
 /**
@@ -144,11 +162,18 @@ export function readDeidentifiedCases(db: VaultDatabase, scope: ExportScope): De
   for (const [caseId, country] of events.iterate(params)) {
     if (!countries.has(caseId)) countries.set(caseId, country)
   }
+  const people = new Map<number, number>()
+  for (const [caseId, person] of db
+    .prepare<[typeof params], [number, number]>(SURVIVOR_KEYS_SQL)
+    .raw(true)
+    .iterate(params))
+    people.set(caseId, person)
   const cases: DeidentifiedCase[] = []
   const rows = db.prepare<[typeof params], SourceRow>(DEIDENTIFIED_SQL).raw(true)
   for (const [caseId, year, sex, ageBand, minorWhenTrafficked, citizenship, codes] of rows.iterate(params)) {
     const values = JSON.parse(codes) as unknown[]
     cases.push({
+      person: people.get(caseId)!,
       year,
       sex,
       ageBand,

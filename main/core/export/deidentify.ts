@@ -5,6 +5,9 @@ import { assertKAnonymous, type AnonymisedRow } from './k-anonymity'
 import { anonymiseNested } from './nested-release'
 import { DEIDENTIFIED_QUASI_IDENTIFIERS, QUASI_IDENTIFIER_NAMES } from './quasi-identifiers'
 
+/** Each case's survivor (deidentified-source.ts): a class counts people, not cases. */
+const personOf = (one: DeidentifiedCase) => one.person
+
 /** Fisher–Yates with a CSPRNG: row order must not echo intake order, case ids or anything else. */
 export function shuffle<T>(items: T[]): T[] {
   for (let i = items.length - 1; i > 0; i -= 1) {
@@ -44,7 +47,7 @@ export function deidentify(
   // quasi-identifier:level → the years coarsened to that level.
   const steps = new Map<string, { q: number; level: number; years: number[] }>()
   for (const year of [...byYear.keys()].sort((a, b) => a - b)) {
-    const result = anonymiseNested(byYear.get(year)!, DEIDENTIFIED_QUASI_IDENTIFIERS, k, baseK)
+    const result = anonymiseNested(byYear.get(year)!, DEIDENTIFIED_QUASI_IDENTIFIERS, k, baseK, personOf)
     rows.push(...result.rows)
     counts.rowsWithSuppressedCells += result.rowsWithSuppressedCells
     counts.suppressedCells += result.suppressedCells
@@ -61,7 +64,7 @@ export function deidentify(
   }
   // Classes never span two years (the year is exact), except the rows hidden entirely, which are
   // a class of k or more in each year: the union is k-anonymous. Checked, not assumed.
-  assertKAnonymous(rows, k)
+  assertKAnonymous(rows, k, personOf)
   const generalised = [...steps.values()]
     .sort((a, b) => a.q - b.q || a.level - b.level)
     .map(({ q, level, years }) => {

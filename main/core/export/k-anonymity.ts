@@ -49,7 +49,16 @@ export interface KAnonymityOptions {
   maxSuppressedShare?: number
   /** The least level of each quasi-identifier: the search starts there and never goes below it. */
   floor?: readonly number[]
+  /** Who a row is about (see PersonOf): classes then count people, not rows. */
+  personOf?: PersonOf<unknown>
 }
+
+/**
+ * The survivor a row is about. k-anonymity promises that each person hides among k people: a
+ * survivor registered twice made a class of 5 rows from 4 people, released as if 5. With it, a
+ * class counts its distinct people; without it, its rows.
+ */
+export type PersonOf<R> = (row: R) => number | undefined
 
 type Level = readonly number[]
 
@@ -255,10 +264,18 @@ export function anonymise<R>(
   classes = regroup(finest, levels)
 
   const { key } = keyOf(levels)
-  const sizes = new Map<number | string, number>()
-  for (let i = 0; i < classes.length; i += 1) sizes.set(key(classes.reps[i]!), classes.sizes[i]!)
+  const personOf = options.personOf as PersonOf<R> | undefined
+  // The search above counted rows (fast, and the same when every person has one row); the verdict
+  // counts people: a class short of k people is withheld like any other small class.
+  const sizes = personOf ? peoplePerClass(rows, key, personOf) : new Map<number | string, number>()
+  if (!personOf)
+    for (let i = 0; i < classes.length; i += 1) sizes.set(key(classes.reps[i]!), classes.sizes[i]!)
   const small = [...rows.keys()].filter((index) => (sizes.get(key(index)) ?? 0) < k)
-  const keepSuppressed = small.length >= k
+  const keepSuppressed =
+    countPeople(
+      small.map((index) => rows[index]!),
+      personOf,
+    ) >= k
   const smallSet = new Set(small)
   const out: AnonymisedRow<R>[] = []
   rows.forEach((row, index) => {
@@ -275,7 +292,7 @@ export function anonymise<R>(
       levels,
     })
   })
-  assertKAnonymous(out, k)
+  assertKAnonymous(out, k, personOf)
   return {
     rows: out,
     levels,
@@ -285,14 +302,49 @@ export function anonymise<R>(
   }
 }
 
+function peoplePerClass<R>(
+  rows: readonly R[],
+  key: (index: number) => number | string,
+  personOf: PersonOf<R>,
+): Map<number | string, number> {
+  const members = new Map<number | string, R[]>()
+  rows.forEach((row, index) => {
+    const class_ = key(index)
+    const list = members.get(class_)
+    if (list) list.push(row)
+    else members.set(class_, [row])
+  })
+  return new Map([...members].map(([class_, list]) => [class_, countPeople(list, personOf)]))
+}
+
+/** Distinct people among rows; a row whose person is not known counts as one of its own. */
+export function countPeople<R>(rows: readonly R[], personOf: PersonOf<R> | undefined): number {
+  if (!personOf) return rows.length
+  const known = new Set<number>()
+  let unknown = 0
+  for (const row of rows) {
+    const person = personOf(row)
+    if (person === undefined) unknown += 1
+    else known.add(person)
+  }
+  return known.size + unknown
+}
+
 /** The guarantee, checked on what is about to be released; a failure is a bug, never shipped. */
-export function assertKAnonymous<R>(rows: readonly AnonymisedRow<R>[], k: number): void {
-  const counts = new Map<string, number>()
+export function assertKAnonymous<R>(
+  rows: readonly AnonymisedRow<R>[],
+  k: number,
+  personOf?: PersonOf<R>,
+): void {
+  const classes = new Map<string, R[]>()
   for (const row of rows) {
     const tuple = JSON.stringify(row.values)
-    counts.set(tuple, (counts.get(tuple) ?? 0) + 1)
+    const members = classes.get(tuple)
+    if (members) members.push(row.row)
+    else classes.set(tuple, [row.row])
   }
-  for (const count of counts.values()) {
+  for (const members of classes.values()) {
+    const count = countPeople(members, personOf)
     if (count < k) throw new Error(`k-anonymity violated: a class of ${count} < ${k}`)
   }
 }

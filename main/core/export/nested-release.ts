@@ -12,9 +12,11 @@
 import {
   anonymise,
   assertKAnonymous,
+  countPeople,
   SUPPRESSED,
   type AnonymisedRow,
   type KAnonymity,
+  type PersonOf,
   type QuasiIdentifier,
 } from './k-anonymity'
 
@@ -27,8 +29,11 @@ export function anonymiseNested<R>(
   qis: readonly QuasiIdentifier<R>[],
   k: number,
   baseK: number,
+  /** Who each row is about: classes count people (k-anonymity.ts, PersonOf). */
+  personOf?: PersonOf<R>,
 ): KAnonymity<R> {
-  const base = anonymise(rows, qis, baseK)
+  const people = personOf ? { personOf: personOf as PersonOf<unknown> } : {}
+  const base = anonymise(rows, qis, baseK, people)
   if (k <= baseK) return base
   const shown = base.rows.filter((row) => !isHiddenRow(row))
   const strict =
@@ -37,7 +42,7 @@ export function anonymiseNested<R>(
           shown.map((one) => one.row),
           qis,
           k,
-          { floor: base.levels },
+          { floor: base.levels, ...people },
         )
       : null
   const kept = strict?.rows.filter((row) => !isHiddenRow(row)) ?? []
@@ -45,12 +50,12 @@ export function anonymiseNested<R>(
   // Hidden: those the base release hid, and those the stricter one hides now. Together one class,
   // released only if it has k rows; the rows the base release dropped stay out.
   const hidden = base.rows.filter((one) => isHiddenRow(one) || !keptSet.has(one.row)).map((one) => one.row)
-  const keepHidden = hidden.length >= k
+  const keepHidden = countPeople(hidden, personOf) >= k
   const top = qis.map((qi) => qi.levels.length)
   const out = keepHidden
     ? [...kept, ...hidden.map((row) => ({ row, values: qis.map(() => SUPPRESSED), levels: top }))]
     : kept
-  assertKAnonymous(out, k)
+  assertKAnonymous(out, k, personOf)
   return {
     rows: out,
     levels: strict?.levels ?? base.levels,
