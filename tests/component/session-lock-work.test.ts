@@ -359,3 +359,18 @@ describe('the idle timer during a long operation (main, as the window meets it)'
     expect(result.ok ? 'OK' : result.error.code).toBe('OK')
   })
 })
+
+describe('unlocking a restored vault', () => {
+  // Found by the e2e run of this fix: after an admin restored a backup (main locks to swap the
+  // vault) and unlocked, they came back to the Backup screen as to an interrupted one. A restore
+  // is no interruption, and in the restored vault the same user id may be someone else: home.
+  it('goes home, not back to the screen the restore was started from', async () => {
+    session('admin')
+    const vault = useVaultStore()
+    await vault.refresh()
+    await vault.afterRestore({ kind: 'restored', backupCreatedAt: null })
+    vault.noteInterruptedPath('/app/backup')
+    await vault.unlock({ username: 'sam', passphrase: 'lantern orchard river 42' })
+    expect(vault.placeAfterUnlock()).toEqual({ name: 'home' })
+  })
+})

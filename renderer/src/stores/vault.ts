@@ -138,6 +138,9 @@ export const useVaultStore = defineStore('vault', () => {
   async function afterRestore(notice: RestoreNotice): Promise<void> {
     restoreNotice.value = notice
     markLocked('user')
+    // Nothing to come back to: the restore chose to leave, and in the restored vault the same
+    // user id may be someone else.
+    interrupted.value = null
     // The restored vault.json may name the organisation differently.
     await refresh().catch(() => undefined)
   }
