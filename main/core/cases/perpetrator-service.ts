@@ -1,4 +1,5 @@
 import { CaseVaultError } from '../errors'
+import { wipeWriteAheadLog } from '../db/connection'
 import type { VaultSession } from '../vault/vault-session'
 import type { CasePerpetrator, PerpetratorMatch } from '../../api/contract/case-parts'
 import { personDisplayName, validateSections } from './case-record'
@@ -176,12 +177,17 @@ export function createPerpetratorService(session: VaultSession, reindex: (caseId
     /** Unlinks; a person linked to no other case is deleted (no orphaned personal data). */
     unlink(caseId: number, personId: number): void {
       get(caseId, personId)
-      session.db.transaction(() => {
+      const erased = session.db.transaction(() => {
         unlink.run(caseId, personId)
-        if (linkCount.get(personId)!.n === 0) deletePerson.run(personId)
+        const last = linkCount.get(personId)!.n === 0
+        if (last) deletePerson.run(personId)
         reindex(caseId)
         audit('perpetrator.unlinked', caseId, personId)
+        return last
       })()
+      // As for a deleted case or a removed file: the erased record's pages left the database but
+      // stayed readable in the write-ahead log, with a staff passphrase, until the next checkpoint.
+      if (erased) wipeWriteAheadLog(session.db)
     },
 
     find(query: string): PerpetratorMatch[] {

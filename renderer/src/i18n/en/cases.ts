@@ -154,7 +154,7 @@ export const casesMessages = {
     reopened: 'The case was reopened.',
     deleteTitle: 'Delete the case for good',
     deleteWarning:
-      'This erases case {caseNumber}, the survivor’s record, its comments and its attachments from the vault. It cannot be undone. Closing the case keeps the record instead.',
+      'This erases case {caseNumber}, the survivor’s record, its comments and its attachments from the vault. It cannot be undone. Backups made before now, and copies kept by a restore, still hold the case until they are deleted or rotated out. Closing the case keeps the record instead.',
     deleteReason: 'Reason for deleting',
     deleteReasonHint:
       'Written to the audit log, which is kept after the case is gone: so it is chosen here, not typed, and no name goes into it.',
