@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs'
+import { zipInflatedSize } from './zip-inflated-size'
 import { htcds } from '../../api/contract/htcds'
 import {
   importFieldMarkers,
@@ -165,6 +166,9 @@ function chooseSheet(workbook: ExcelJS.Workbook): { sheet: ExcelJS.Worksheet; al
  * Encrypt with Password, which NGOs are often told to use) and for an old .xls. It had been told
  * "not an Excel workbook", and the user took the file for damaged.
  */
+/** What a workbook may unpack to: far above any case sheet (100k rows × 200 columns ≈ 400 MB). */
+const MAX_XLSX_INFLATED_BYTES = 1024 ** 3
+
 const COMPOUND_FILE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]
 function isCompoundFile(bytes: Uint8Array): boolean {
   return COMPOUND_FILE_SIGNATURE.every((byte, index) => bytes[index] === byte)
@@ -176,6 +180,11 @@ function isCompoundFile(bytes: Uint8Array): boolean {
  */
 export async function readXlsx(bytes: Uint8Array): Promise<{ table: SourceTable; notes: ImportNote[] }> {
   assertImportSize(bytes, MAX_XLSX_BYTES)
+  // Only a zip that says what it unpacks to, within reason, is unpacked (zip-inflated-size.ts). A
+  // file that is no zip at all goes on, to be told what it is below.
+  const inflated = zipInflatedSize(bytes)
+  if (inflated !== null && inflated > MAX_XLSX_INFLATED_BYTES)
+    throw unreadable('too_large', 'The workbook unpacks to more than 1 GB.')
   const workbook = new ExcelJS.Workbook()
   try {
     // Validation lists and formatting are not data: skipping them makes large sheets load faster.
