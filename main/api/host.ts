@@ -23,6 +23,20 @@ export interface HostOptions extends VaultOptions {
   exportWorker?: URL | string | null
 }
 
+/** An operation started this long after the last input was not started by a person. */
+const STARTED_BY_PERSON_MS = 60_000
+/** An operation with no progress for this long is stalled: it no longer holds off the idle lock. */
+const STALLED_AFTER_MS = 5 * 60_000
+
+function isWatchedWork(
+  work: { startedAt: number; progressAt: number },
+  now: number,
+  systemIdleSeconds: number,
+): boolean {
+  const lastInputAt = now - systemIdleSeconds * 1000
+  return work.startedAt - lastInputAt <= STARTED_BY_PERSON_MS && now - work.progressAt <= STALLED_AFTER_MS
+}
+
 /** The real API over one data folder; main/index.ts, the e2e harness and tests all use this. */
 export function createApiHost(options: HostOptions): ApiHost {
   const vault = new Vault(options)
@@ -69,9 +83,12 @@ export function createApiHost(options: HostOptions): ApiHost {
       if (!session) return
       // A backup, check, export or import that runs is work, not idleness: an administrator who
       // watched the bar of a long backup without touching anything had it cancelled by the idle
-      // lock ("Cancelled. Nothing was written."). Idle time counts from when it ended.
+      // lock ("Cancelled. Nothing was written."). Idle time counts from when it ended. Only an
+      // operation a person started (within a minute of their last key or click) and that still
+      // moves counts: one the page started while nobody was there, or one stalled on a dead
+      // share, must not keep an unattended vault open.
       const now = Date.now()
-      if (operations.busy()) busyAt = now
+      if (operations.activity().some((work) => isWatchedWork(work, now, systemIdleSeconds))) busyAt = now
       const idleSeconds = Math.min(systemIdleSeconds, (now - busyAt) / 1000)
       if (shouldAutoLock(idleSeconds, session.settings.get().autoLockMinutes))
         await lockWithAutoBackup(vault, 'idle')

@@ -16,6 +16,8 @@ export function createOperations(emit: (progress: OperationProgress) => void, no
   const inFlight = new Set<Promise<unknown>>()
   // Operations past the point where stopping is possible (a restore's folder swap).
   const committed = new Set<OperationKind>()
+  // When each running operation started and last reported progress (see activity()).
+  const times = new Map<OperationKind, { startedAt: number; progressAt: number }>()
 
   /** Counts work among what a quit waits for (see whenIdle), until it settles either way. */
   function track(work: Promise<unknown>): void {
@@ -37,10 +39,13 @@ export function createOperations(emit: (progress: OperationProgress) => void, no
       }
       const controller = new AbortController()
       running.set(operation, controller)
+      const startedAt = now()
+      times.set(operation, { startedAt, progressAt: startedAt })
       let lastAt = -Infinity
       let lastStage = ''
       const report: ReportProgress = (stage, fraction) => {
         const at = now()
+        times.set(operation, { startedAt, progressAt: at })
         // Stage changes always go out; within a stage, at most one message per interval.
         if (stage === lastStage && at - lastAt < MIN_INTERVAL_MS) return
         lastAt = at
@@ -60,6 +65,7 @@ export function createOperations(emit: (progress: OperationProgress) => void, no
       } finally {
         running.delete(operation)
         committed.delete(operation)
+        times.delete(operation)
       }
     },
 
@@ -100,9 +106,9 @@ export function createOperations(emit: (progress: OperationProgress) => void, no
       return running.has(operation)
     },
 
-    /** Whether any long operation (backup, check, restore, export, import) is running now. */
-    busy(): boolean {
-      return running.size > 0
+    /** When each running operation started and when it last reported progress (the idle lock's). */
+    activity(): { startedAt: number; progressAt: number }[] {
+      return [...times.values()]
     },
 
     /**

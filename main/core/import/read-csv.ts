@@ -49,19 +49,15 @@ function rowProblems(row: number, cells: string[], headerCount: number): ImportR
 }
 
 /**
- * A quoted value with spaces after its closing quote (`"Survivor1" ,`, a hand edit): relax_quotes
- * keeps it as raw text, quote marks and all, and they were stored in the survivor's name.
- * Spreadsheets read it as the quoted value; so does this.
+ * csv-parse with relaxed rules: what any file that is not plain, well-formed CSV is read with.
+ * `rtrim`: spaces after a closing quote (`"Survivor1" ,`, a hand edit) end the quoted value, as
+ * spreadsheets read it; kept as raw text, the quote marks had been stored in the survivor's name.
+ * (It also trims the end of unquoted values, which the import trims anyway; a quoted value keeps
+ * its spaces.)
  */
-const QUOTED_THEN_SPACES = /^"((?:[^"]|"")*)"[ \t]+$/
-function unquoteHandEdited(cell: string): string {
-  const match = QUOTED_THEN_SPACES.exec(cell)
-  return match ? match[1]!.replace(/""/g, '"') : cell
-}
-
-/** csv-parse with relaxed rules: what any file that is not plain, well-formed CSV is read with. */
-function parseRelaxed(text: string, delimiter: string, records: string[][]): void {
+function parseRelaxed(text: string, delimiter: string, records: string[][], rtrim: boolean): void {
   parse(text, {
+    rtrim,
     bom: true,
     delimiter,
     relax_column_count: true,
@@ -72,7 +68,7 @@ function parseRelaxed(text: string, delimiter: string, records: string[][]): voi
     relax_quotes: true,
     skip_empty_lines: false,
     on_record: (record: string[]) => {
-      records.push(record.map(unquoteHandEdited))
+      records.push(record)
       return undefined
     },
   })
@@ -91,7 +87,15 @@ export function readCsv(bytes: Uint8Array): SourceTable {
   let problem: ImportRowError | null = null
   if (!wellFormed) {
     try {
-      parseRelaxed(text, delimiter, records)
+      try {
+        parseRelaxed(text, delimiter, records, true)
+      } catch (error) {
+        // Text after a closing quote (`"x" y`) cannot be trimmed: such a file is read as before,
+        // the field kept as written, rather than refused from there on.
+        if ((error as CsvParseError).code !== 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE') throw error
+        records.length = 0
+        parseRelaxed(text, delimiter, records, false)
+      }
     } catch (error) {
       const parseError = error as CsvParseError
       const code = parseError.code ?? ''

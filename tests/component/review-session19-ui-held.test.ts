@@ -1,0 +1,203 @@
+// @vitest-environment jsdom
+// Checks of today's lock changes (c922eb0) that held up, kept by a reviewing helper (review 19) as
+// regression tests. Mounted as in session-lock-work.test.ts. Defects: review-session19-ui.test.ts.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { flushPromises, mount } from '@vue/test-utils'
+import { createPinia, setActivePinia, type Pinia } from 'pinia'
+import type { ApiResult, Role, VaultLockedReason, VaultStatus } from '../../main/api/contract'
+import { en } from '../../renderer/src/i18n/en'
+import App from '../../renderer/src/App.vue'
+import { createAppRouter } from '../../renderer/src/router'
+import { useVaultStore } from '../../renderer/src/stores/vault'
+import { CASE, deferred, install, ok, plugins, settle } from './casework-screens-support'
+
+let pinia: Pinia
+beforeEach(() => {
+  pinia = createPinia()
+  setActivePinia(pinia)
+})
+afterEach(() => {
+  document.body.innerHTML = ''
+})
+
+// The case's other tabs are not what these tests are about (each asks main for more).
+const TAB_STUBS = Object.fromEntries(
+  [
+    'CaseSurvivorTab',
+    'CaseExperienceTab',
+    'CaseEventsTab',
+    'CasePerpetratorsTab',
+    'CaseAttachmentsTab',
+    'CaseHistoryTab',
+    'CaseScreeningTab',
+    'CaseReferralsTab',
+    'CaseSupportPlansTab',
+  ].map((name) => [name, true]),
+)
+
+function statusOf(role: Role | null): VaultStatus {
+  return role
+    ? {
+        state: 'unlocked',
+        user: { id: 3, username: 'sam', displayName: 'Sam Lee', role },
+        settings: { autoLockMinutes: 10 },
+        organisation: 'Safe Harbour Network',
+      }
+    : { state: 'locked', user: null, settings: null, organisation: 'Safe Harbour Network' }
+}
+
+/** main as the window sees it (as in session-lock-work.test.ts): one user, the lock event, the calls. */
+function session(role: Role, options: { lock?: () => Promise<ApiResult<VaultStatus>> } = {}) {
+  let current = statusOf(role)
+  let onLocked: ((reason: VaultLockedReason) => void) | null = null
+  const client = {
+    vault: {
+      status: vi.fn(async () => ok(current)),
+      unlock: vi.fn(async () => ok((current = statusOf(role)))),
+      lock: vi.fn(
+        options.lock ??
+          (async () => {
+            current = statusOf(null)
+            onLocked?.('user')
+            return ok(current)
+          }),
+      ),
+    },
+    cases: {
+      get: vi.fn(async () => ok(CASE)),
+      list: vi.fn(async () => ok({ rows: [], total: 0, page: 0, pageSize: 25 })),
+      search: vi.fn(async () => ok([])),
+    },
+    comments: { list: vi.fn(async () => ok([])), add: vi.fn() },
+    users: { assignable: vi.fn(async () => ok([])) },
+    onLocked: (listener: (reason: VaultLockedReason) => void) => {
+      onLocked = listener
+      return () => (onLocked = null)
+    },
+    onProgress: () => () => undefined,
+  }
+  install(client)
+  return {
+    client,
+    /** main locks (idle, suspend…) and tells the window. */
+    fire(reason: VaultLockedReason) {
+      current = statusOf(null)
+      onLocked?.(reason)
+    },
+  }
+}
+
+/** The app as renderer/src/main.ts mounts it. */
+async function mountApp(path: string) {
+  const router = createAppRouter()
+  useVaultStore().listenForLocks(() => void router.replace({ name: 'unlock' }))
+  await router.push(path)
+  const wrapper = mount(App, {
+    global: { plugins: [pinia, ...plugins(), router], stubs: { ...TAB_STUBS, transition: false } },
+    attachTo: document.body,
+  })
+  await settle()
+  return { wrapper, router }
+}
+
+function type(selector: string, text: string): void {
+  const input = document.querySelector<HTMLInputElement | HTMLTextAreaElement>(selector)!
+  input.value = text
+  input.dispatchEvent(new Event('input'))
+}
+
+async function unlockAgain(): Promise<void> {
+  type('[data-testid="unlock-username"]', 'sam')
+  type('[data-testid="unlock-passphrase"]', 'lantern orchard river 42')
+  await settle()
+  document.querySelector<HTMLFormElement>('form')!.requestSubmit()
+  await settle()
+  await flushPromises()
+}
+
+async function typeComment(wrapper: Awaited<ReturnType<typeof mountApp>>['wrapper'], text = NOTE) {
+  await wrapper.get('[data-testid="case-tab-comments"]').trigger('click')
+  await settle()
+  await wrapper.get('[data-testid="comment-input"]').setValue(text)
+}
+
+const NOTE = 'Called the embassy: passport appointment for Amina on 2 April, bring the birth certificate'
+const LOST = en.locked.unsavedWorkLost
+
+function lockNotice(): string {
+  return document.querySelector('[data-testid="lock-notice"]')?.textContent ?? ''
+}
+
+describe('held: the note of typed work lost', () => {
+  it('said after a lock that closed a typed note, and not after the next lock with nothing typed', async () => {
+    const { fire } = session('caseworker')
+    const { wrapper, router } = await mountApp('/app/cases/4')
+    await typeComment(wrapper)
+    fire('idle')
+    await settle()
+    expect(lockNotice()).toContain(LOST)
+    await unlockAgain()
+    expect(router.currentRoute.value.fullPath).toBe('/app/cases/4')
+    fire('screen-lock')
+    await settle()
+    expect(router.currentRoute.value.name).toBe('unlock')
+    expect(lockNotice()).toBe(en.locked.screenLock)
+    wrapper.unmount()
+  })
+
+  it('not said after an idle lock with nothing typed', async () => {
+    const { fire } = session('caseworker')
+    const { wrapper } = await mountApp('/app/cases/4')
+    fire('idle')
+    await settle()
+    expect(lockNotice()).not.toContain(LOST)
+    wrapper.unmount()
+  })
+})
+
+describe('held: the locking cover', () => {
+  it('while main backs up before it locks: nothing of the session can be reached by keyboard or seen', async () => {
+    const answer = deferred<ApiResult<VaultStatus>>()
+    session('caseworker', { lock: () => answer.promise })
+    const { wrapper, router } = await mountApp('/app/cases/4')
+    document.querySelector<HTMLElement>('[data-testid="lock-button"]')!.click()
+    await settle()
+    expect(document.querySelector('[data-testid="locking-screen"]')?.textContent).toContain(en.locked.locking)
+    // The frame stays in the page (a refused lock must leave typed work), hidden and inert.
+    const frame = document.querySelector<HTMLElement>('[data-testid="app-frame"]')!
+    expect(frame.style.display).toBe('none')
+    expect(frame.hasAttribute('inert')).toBe(true)
+    const reachable = document.querySelectorAll('a[href], button, input, textarea, select, [tabindex]')
+    expect(
+      [...reachable].filter(
+        (element) => element.getAttribute('tabindex') !== '-1' && !element.closest('[inert]'),
+      ),
+    ).toEqual([])
+    const visible = document.body.cloneNode(true) as HTMLElement
+    visible.querySelector('[data-testid="app-frame"]')?.remove()
+    expect(visible.textContent).not.toContain('Amina')
+    answer.resolve(ok({ state: 'locked', user: null, settings: null, organisation: 'Safe Harbour Network' }))
+    await settle()
+    expect(router.currentRoute.value.name).toBe('unlock')
+    expect(document.querySelector('[data-testid="locking-screen"]')).toBeNull()
+    wrapper.unmount()
+  })
+})
+
+describe('held: back to the interrupted screen', () => {
+  it('only to the screen of the latest lock, not an older one', async () => {
+    const { fire } = session('caseworker')
+    const { wrapper, router } = await mountApp('/app/cases/4')
+    fire('idle')
+    await settle()
+    await unlockAgain()
+    expect(router.currentRoute.value.fullPath).toBe('/app/cases/4')
+    await router.push('/app/cases')
+    await settle()
+    fire('idle')
+    await settle()
+    await unlockAgain()
+    expect(router.currentRoute.value.fullPath).toBe('/app/cases')
+    wrapper.unmount()
+  })
+})
