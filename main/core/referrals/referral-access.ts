@@ -60,8 +60,14 @@ export function createReferralAccess(session: VaultSession, assertCaseVisible: (
       if (referral.case_id !== null) return assertCaseVisible(referral.case_id)
       assertAssessmentVisible(referral.assessment_id!, referral.created_by, `referral:${referral.id}`)
     },
-    /** Before creating a referral from a case and/or a screening. */
-    assertCanReferFrom(caseId: number | null, assessmentId: number | null): void {
+    /**
+     * Before creating a referral from a case and/or a screening. Returns the case the referral
+     * belongs to: the one given, or the screening's. A referral made from a screening already
+     * linked to a case (a screen opened before the link) was stored with no case: it stayed in
+     * the creator's lists after the case went to another caseworker, and that caseworker, whose
+     * survivor it was about, found it nowhere (found by a reviewing helper).
+     */
+    assertCanReferFrom(caseId: number | null, assessmentId: number | null): number | null {
       caseVisibilityFilter(session)
       if (caseId !== null) assertCaseVisible(caseId)
       if (assessmentId !== null)
@@ -74,6 +80,7 @@ export function createReferralAccess(session: VaultSession, assertCaseVisible: (
         throw new CaseVaultError('VALIDATION', 'This screening is of another case.', {
           issues: [{ path: 'assessmentId', code: 'custom', message: 'a screening of another case' }],
         })
+      return caseId ?? screeningCase
     },
   }
 }

@@ -146,7 +146,7 @@ export function createReferralService(session: VaultSession, assertCaseVisible: 
     },
 
     create(input: z.output<typeof createReferralInput>): ReferralDetail {
-      access.assertCanReferFrom(input.caseId, input.assessmentId)
+      const caseId = access.assertCanReferFrom(input.caseId, input.assessmentId)
       const content = contentRow(input)
       const status = initialStatus(input.direction)
       const id = session.db.transaction(() => {
@@ -154,7 +154,7 @@ export function createReferralService(session: VaultSession, assertCaseVisible: 
         const referralId = repository.insert({
           ...content,
           direction: input.direction,
-          caseId: input.caseId,
+          caseId,
           assessmentId: input.assessmentId,
           status,
           userId: session.user.id,
@@ -163,7 +163,7 @@ export function createReferralService(session: VaultSession, assertCaseVisible: 
         repository.addHistory(referralId, null, status, today(), session.user.id, null, timestamp)
         audit('referral.created', referralId, {
           direction: input.direction,
-          caseId: input.caseId,
+          caseId,
           assessmentId: input.assessmentId,
           status,
         })
