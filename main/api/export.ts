@@ -3,6 +3,7 @@ import type { exportContract, ExportSettings } from './contract/export'
 import { runExport } from '../core/export/export-service'
 import { checkExport, exportFileName } from '../core/export/export-request'
 import { exportWorkersFor } from '../core/export/export-worker-script'
+import { yearsChangedSinceExport } from '../core/export/release-changes'
 
 export const exportHandlers: AreaHandlers<typeof exportContract> = {
   run: async (ctx, input) => {
@@ -31,6 +32,8 @@ export const exportHandlers: AreaHandlers<typeof exportContract> = {
   },
 
   cancel: (ctx) => ctx.operations.cancel('export'),
+
+  changedYears: (ctx, scope) => yearsChangedSinceExport(ctx.session.db, scope),
 
   getSettings: (ctx): ExportSettings => ({ k: ctx.session.settings.anonymityK() }),
 

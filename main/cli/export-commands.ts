@@ -2,6 +2,7 @@ import { resolve } from 'node:path'
 import { Vault } from '../core/vault/vault'
 import { runExport } from '../core/export/export-service'
 import { exportWorkersFor } from '../core/export/export-worker-script'
+import { yearsChangedSinceExport } from '../core/export/release-changes'
 import {
   DEIDENTIFIED_FORMATS,
   exportFormatSchema,
@@ -59,6 +60,10 @@ export async function exportCommand(values: ExportCommandOptions, io: CliIo): Pr
       : { passphrase: await passphraseLine(io, 1, 'export passphrase') }
     // Full records on worker threads, as in the app, when the CLI's build has the worker beside it.
     const workers = exportWorkersFor(vault, session.db)
+    // Asked before this export is logged: after it, it is the release the next one is compared with.
+    const changedYears = DEIDENTIFIED_FORMATS.includes(format.data)
+      ? yearsChangedSinceExport(session.db, {})
+      : []
     const outcome = await runExport(
       session,
       { format: format.data, protection, scope: {}, k },
@@ -73,6 +78,10 @@ export async function exportCommand(values: ExportCommandOptions, io: CliIo): Pr
         `note: includes ${new Date().getFullYear()}, a year not over; two exports of it made months apart can be compared to single out the cases added in between`,
       )
     }
+    for (const year of changedYears)
+      io.out(
+        `note: ${year.year} changed after its export of ${year.exportedAt.slice(0, 10)} (added or changed: ${year.changedCases}, deleted: ${year.deletedCases}); comparing this file with that one can single those cases out: share one of the two`,
+      )
     io.out(
       `written: ${out}${outcome.encrypted ? ' (age-encrypted)' : ' (PLAINTEXT: anyone with the file can read it)'}`,
     )

@@ -7,9 +7,11 @@ import type {
   ApiResult,
   DeidentificationReport,
   ExportResult,
+  ExportScope,
   Role,
   RunExportInput,
   VaultStatus,
+  YearChangedSinceExport,
 } from '../../main/api/contract'
 import type { CaseVaultClient } from '../../preload/build-api'
 import { createAppI18n } from '../../renderer/src/i18n'
@@ -57,8 +59,13 @@ export function signIn(role: Role): void {
   useVaultStore().status = status
 }
 
-export function install(answer: (input: RunExportInput) => ApiResult<ExportResult>, k = 5) {
+export function install(
+  answer: (input: RunExportInput) => ApiResult<ExportResult>,
+  k = 5,
+  changedYears: (scope: ExportScope) => YearChangedSinceExport[] = () => [],
+) {
   const api = {
+    changedYears: vi.fn(async (scope: ExportScope) => ({ ok: true as const, value: changedYears(scope) })),
     getSettings: vi.fn(async () => ({ ok: true as const, value: { k } })),
     updateSettings: vi.fn(async (next: { k: number }) => ({ ok: true as const, value: next })),
     run: vi.fn(async (input: RunExportInput) => answer(input)),

@@ -11,6 +11,30 @@ describe('the export screen', () => {
     document.body.innerHTML = ''
   })
 
+  // Session 19: a year exported before and changed since (a case entered late into it, edited,
+  // deleted) is said to be one before the export, as a year not over is: the two files compared
+  // single out those cases (a reviewing helper's attack).
+  it('says which years of the scope changed since their last de-identified export', async () => {
+    const api = install(
+      () => ok({ file: '/media/usb/stats.csv.age', rows: 37, encrypted: true, report: REPORT }),
+      5,
+      (scope) =>
+        scope.intakeTo === '2023-12-31'
+          ? []
+          : [{ year: 2024, exportedAt: '2026-03-03T10:00:00.000Z', changedCases: 2, deletedCases: 1 }],
+    )
+    const wrapper = await mountView('analyst')
+    await flushPromises()
+    expect(wrapper.get('[data-testid="export-scope-changed-2024"]').text()).toMatch(
+      /^2024 changed after it was last exported, on .+2026: 2 of its cases were added or changed and 1 deleted since\./,
+    )
+    await wrapper.get('[data-testid="export-scope-to-year"]').setValue('2023')
+    await flushPromises()
+    expect(api.changedYears).toHaveBeenLastCalledWith({ intakeTo: '2023-12-31' })
+    expect(wrapper.find('[data-testid="export-scope-changed-2024"]').exists()).toBe(false)
+    wrapper.unmount()
+  })
+
   it('offers an analyst the de-identified formats only, in whole years, with k from the organisation', async () => {
     const api = install(
       () => ok({ file: '/media/usb/stats.csv.age', rows: 37, encrypted: true, report: REPORT }),

@@ -19,6 +19,7 @@ describe('audit log content', () => {
     expect(rows.find((row) => row.action === 'case.deleted')?.details).toEqual({
       caseNumber: made.caseNumber,
       reason: 'survivorRequest',
+      intakeYear: Number(made.intakeDate.slice(0, 4)),
     })
     expect(JSON.stringify(rows)).not.toMatch(/Olena|Kovalenko|hiding/)
   })

@@ -33,7 +33,7 @@ export const channels = {
     'bringBackRollbackCopy',
     'cancel',
   ],
-  export: ['run', 'getSettings', 'updateSettings', 'cancel'],
+  export: ['run', 'getSettings', 'updateSettings', 'changedYears', 'cancel'],
   import: ['preview', 'run', 'cancel'],
   screening: [
     'templates',

@@ -109,10 +109,28 @@ export interface ExportResult {
   report: DeidentificationReport | null
 }
 
+/**
+ * A year in an export's scope that changed after it was last exported de-identified: someone
+ * holding both files can compare them and single out the cases added, changed or deleted since.
+ */
+export interface YearChangedSinceExport {
+  year: number
+  /** When the year was last exported in a de-identified format (ISO 8601). */
+  exportedAt: string
+  /** Cases of that year added or changed since. */
+  changedCases: number
+  /** Cases of that year deleted since (an older deletion whose year is unknown counts for every year). */
+  deletedCases: number
+}
+
 export const exportContract = {
   run: method(runExportInput, ['admin', 'supervisor', 'analyst']).returns<ExportResult>(),
   getSettings: method(z.undefined(), ['admin', 'supervisor', 'analyst']).returns<ExportSettings>(),
   updateSettings: method(exportSettingsSchema, ['admin']).returns<ExportSettings>(),
+  /** The years of a de-identified scope that changed since they were last exported (warned). */
+  changedYears: method(exportScopeSchema, ['admin', 'supervisor', 'analyst']).returns<
+    YearChangedSinceExport[]
+  >(),
   /** Stops the running export (it then fails with CANCELLED, no file written); false if none ran. */
   cancel: method(z.undefined(), ['admin', 'supervisor', 'analyst']).returns<boolean>(),
 }

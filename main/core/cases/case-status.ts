@@ -82,7 +82,9 @@ export function createCaseStatusChanges(context: CaseStatusContext) {
       session.db.transaction(() => {
         search.remove(id)
         repository.deleteCase(id, existing.survivor_id)
-        audit('case.deleted', id, { caseNumber: existing.case_number, reason })
+        // The year tells a later de-identified export of that year that it changed (release-changes.ts).
+        const intakeYear = Number(existing.intake_date.slice(0, 4))
+        audit('case.deleted', id, { caseNumber: existing.case_number, reason, intakeYear })
       })()
       wipeWriteAheadLog(session.db)
     },

@@ -36,6 +36,7 @@ const DETAIL_KEYS = [
   'hits',
   'id',
   'imported',
+  'intakeYear',
   'isTraining',
   'keep',
   'lastCaseId',

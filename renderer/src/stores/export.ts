@@ -1,6 +1,12 @@
 import { ref } from 'vue'
 import { defineStore } from 'pinia'
-import type { ExportResult, ExportSettings, RunExportInput } from '../../../main/api/contract'
+import type {
+  ExportResult,
+  ExportScope,
+  ExportSettings,
+  RunExportInput,
+  YearChangedSinceExport,
+} from '../../../main/api/contract'
 import { unwrap } from '../api-error'
 import { casevault } from './client'
 
@@ -27,10 +33,15 @@ export const useExportStore = defineStore('export', () => {
     return unwrap(await casevault().export.run(input))
   }
 
+  /** The years of a de-identified scope that changed since they were last exported. */
+  async function changedYears(scope: ExportScope): Promise<YearChangedSinceExport[]> {
+    return unwrap(await casevault().export.changedYears(scope))
+  }
+
   /** Stops the running export; it then fails with CANCELLED and writes no file. */
   async function cancel(): Promise<boolean> {
     return unwrap(await casevault().export.cancel())
   }
 
-  return { settings, loadSettings, updateSettings, run, cancel }
+  return { settings, loadSettings, updateSettings, run, changedYears, cancel }
 })

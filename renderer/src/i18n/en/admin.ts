@@ -71,6 +71,7 @@ export const adminMessages = {
       complete: 'complete',
       consentId: 'consent',
       count: 'count',
+      intakeYear: 'year of intake',
       direction: 'direction',
       firstCaseId: 'first case',
       followUpDate: 'follow-up date',

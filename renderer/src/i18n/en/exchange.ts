@@ -47,6 +47,8 @@ export const exchangeMessages = {
           'By year of intake, whole years only: two exports a day apart could otherwise be compared to single out the cases of that day. Leave a year empty to start at the first case or end at the last.',
         unfinishedYear:
           'This export includes {year}, a year that is not over. Two exports of {year} made months apart differ by the cases added in between, and comparing them can single those out. Share finished years where you can.',
+        changedSinceExport:
+          '{year} changed after it was last exported, on {date}: {changed} of its cases were added or changed and {deleted} deleted since. Someone holding both files can compare them to single those cases out: share one of the two, not both.',
         fromYear: 'From the year',
         toYear: 'To the year (included)',
         fromDate: 'Intake from',
