@@ -10,9 +10,12 @@ import {
 // between: a case entered late into a finished year (a paper backlog, a partner's file imported),
 // edited or deleted made the two files differ by exactly its row, with every detail (found by a
 // reviewing helper). The audit log knows when each year was exported; the cases know when they
-// were entered or last changed; deletions name their year of intake.
+// last changed (updated_at, set at entry too); deletions name their year of intake. Each lookup
+// goes through an index (migration 0012, cases_by_updated): the export screen asks on every
+// change of its years.
 
 interface ExportedRange {
+  id: number
   at: string
   from: number
   to: number
@@ -24,17 +27,23 @@ const yearOf = (date: unknown, otherwise: number) =>
 
 /** The de-identified exports in the audit log, each with the years of intake it covered. */
 function exportedRanges(db: VaultDatabase): ExportedRange[] {
-  const formats = DEIDENTIFIED_FORMATS.map((format) => `'${format}'`).join(', ')
+  const formats = new Set<string>(DEIDENTIFIED_FORMATS)
   const rows = db
-    .prepare<[], { at: string; from: unknown; to: unknown }>(
-      `SELECT at, json_extract(details, '$.scope.intakeFrom') AS "from",
-         json_extract(details, '$.scope.intakeTo') AS "to"
-       FROM audit_log
-       WHERE action = 'export.created' AND json_valid(details)
-         AND json_extract(details, '$.format') IN (${formats})`,
+    .prepare<[], { id: number; at: string; format: unknown; from: unknown; to: unknown }>(
+      `SELECT id, at, json_extract(details, '$.format') AS format,
+         json_extract(details, '$.scope.intakeFrom') AS "from", json_extract(details, '$.scope.intakeTo') AS "to"
+       FROM audit_log INDEXED BY audit_log_exports
+       WHERE action = 'export.created' AND json_valid(details)`,
     )
     .all()
-  return rows.map((row) => ({ at: row.at, from: yearOf(row.from, -Infinity), to: yearOf(row.to, Infinity) }))
+  return rows
+    .filter((row) => typeof row.format === 'string' && formats.has(row.format))
+    .map((row) => ({
+      id: row.id,
+      at: row.at,
+      from: yearOf(row.from, -Infinity),
+      to: yearOf(row.to, Infinity),
+    }))
 }
 
 /** The years of intake a scope covers, bounded by the cases there are. */
@@ -51,33 +60,46 @@ function yearsOf(db: VaultDatabase, scope: ExportScope): number[] {
   return years
 }
 
+/** Per year of intake: the cases changed after `since`, and those deleted after audit row `sinceId`. */
+function changesAfter(db: VaultDatabase, since: ExportedRange) {
+  const changed = db
+    .prepare<[string], { year: number; n: number }>(
+      `SELECT CAST(substr(intake_date, 1, 4) AS INTEGER) AS year, count(*) AS n
+       FROM cases INDEXED BY cases_by_updated
+       WHERE updated_at > ? AND source <> '${PUBLIC_SOURCE}' GROUP BY year`,
+    )
+    .all(since.at)
+  const deleted = db
+    .prepare<[number], { year: number | null; n: number }>(
+      `SELECT json_extract(details, '$.intakeYear') AS year, count(*) AS n
+       FROM audit_log INDEXED BY audit_log_case_deletions
+       WHERE action = 'case.deleted' AND id > ? GROUP BY year`,
+    )
+    .all(since.id)
+  // A deletion logged before deletions named their year counts for every year.
+  const unknown = deleted.find((row) => row.year === null)?.n ?? 0
+  return {
+    changed: new Map(changed.map((row) => [row.year, row.n])),
+    deleted: (year: number) => (deleted.find((row) => row.year === year)?.n ?? 0) + unknown,
+  }
+}
+
 /** The years of a de-identified scope that changed since they were last exported. */
 export function yearsChangedSinceExport(db: VaultDatabase, scope: ExportScope): YearChangedSinceExport[] {
   const ranges = exportedRanges(db)
   if (ranges.length === 0) return []
-  const changed = db
-    .prepare<[{ from: string; to: string; since: string }], number>(
-      `SELECT count(*) FROM cases
-       WHERE intake_date >= @from AND intake_date <= @to AND source <> '${PUBLIC_SOURCE}'
-         AND (created_at > @since OR updated_at > @since)`,
-    )
-    .pluck()
-  const deleted = db
-    .prepare<[{ year: number; since: string }], number>(
-      `SELECT count(*) FROM audit_log
-       WHERE action = 'case.deleted' AND at > @since
-         AND coalesce(json_extract(details, '$.intakeYear'), @year) = @year`,
-    )
-    .pluck()
+  const changes = new Map<number, ReturnType<typeof changesAfter>>()
   const found: YearChangedSinceExport[] = []
   for (const year of yearsOf(db, scope)) {
     const covering = ranges.filter((range) => range.from <= year && year <= range.to)
     if (covering.length === 0) continue
-    const since = covering.reduce((latest, range) => (range.at > latest ? range.at : latest), '')
-    const days = { from: `${year}-01-01`, to: `${year}-12-31`, since }
-    const changedCases = changed.get(days)!
-    const deletedCases = deleted.get({ year, since })!
-    if (changedCases + deletedCases > 0) found.push({ year, exportedAt: since, changedCases, deletedCases })
+    const latest = covering.reduce((last, range) => (range.id > last.id ? range : last))
+    let after = changes.get(latest.id)
+    if (!after) changes.set(latest.id, (after = changesAfter(db, latest)))
+    const changedCases = after.changed.get(year) ?? 0
+    const deletedCases = after.deleted(year)
+    if (changedCases + deletedCases > 0)
+      found.push({ year, exportedAt: latest.at, changedCases, deletedCases })
   }
   return found
 }
