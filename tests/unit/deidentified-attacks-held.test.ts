@@ -51,6 +51,7 @@ describe('an analyst reaching survivor data through some other call', () => {
         'backup:restoreFirst',
         'backup:status',
         'export:cancel',
+        'export:changedYears',
         'export:getSettings',
         'export:run',
         'vault:changePassphrase',

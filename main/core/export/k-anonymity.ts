@@ -53,12 +53,11 @@ export interface KAnonymityOptions {
   personOf?: PersonOf<unknown>
 }
 
-/**
- * The survivor a row is about. k-anonymity promises that each person hides among k people: a
- * survivor registered twice made a class of 5 rows from 4 people, released as if 5. With it, a
- * class counts its distinct people; without it, its rows.
- */
-export type PersonOf<R> = (row: R) => number | undefined
+import { SlotTable } from './slot-table'
+import { countPeople, peoplePerClass, type PersonOf } from './class-people'
+
+export type { PersonOf } from './class-people'
+export { countPeople } from './class-people'
 
 type Level = readonly number[]
 
@@ -90,43 +89,6 @@ function valueIds<R>(rows: readonly R[], qis: readonly QuasiIdentifier<R>[]) {
       cache.set(key, entry)
     }
     return entry
-  }
-}
-
-/**
- * Whole-number keys (below 2^53) to slots, in open addressing over typed arrays: no object per
- * entry and no Map bookkeeping, for the grouping the search repeats most.
- */
-class SlotTable {
-  private readonly keys: Float64Array
-  private readonly slots: Int32Array
-  private readonly mask: number
-
-  constructor(expected: number) {
-    let capacity = 16
-    while (capacity < expected * 2) capacity *= 2
-    this.keys = new Float64Array(capacity).fill(-1)
-    this.slots = new Int32Array(capacity)
-    this.mask = capacity - 1
-  }
-
-  private find(key: number): number {
-    const { keys, mask } = this
-    // Low and high 32 bits mixed, so that keys differing only in their top digits spread too.
-    let at = Math.imul((key >>> 0) ^ Math.imul(Math.floor(key / 4294967296), 0x9e3779b1), 0x85ebca6b) & mask
-    while (keys[at] !== -1 && keys[at] !== key) at = (at + 1) & mask
-    return at
-  }
-
-  get(key: number): number | undefined {
-    const at = this.find(key)
-    return this.keys[at] === key ? this.slots[at] : undefined
-  }
-
-  set(key: number, slot: number): void {
-    const at = this.find(key)
-    this.keys[at] = key
-    this.slots[at] = slot
   }
 }
 
@@ -300,34 +262,6 @@ export function anonymise<R>(
     suppressedCells: keepSuppressed ? small.length * qis.length : 0,
     suppressedRows: keepSuppressed ? 0 : small.length,
   }
-}
-
-function peoplePerClass<R>(
-  rows: readonly R[],
-  key: (index: number) => number | string,
-  personOf: PersonOf<R>,
-): Map<number | string, number> {
-  const members = new Map<number | string, R[]>()
-  rows.forEach((row, index) => {
-    const class_ = key(index)
-    const list = members.get(class_)
-    if (list) list.push(row)
-    else members.set(class_, [row])
-  })
-  return new Map([...members].map(([class_, list]) => [class_, countPeople(list, personOf)]))
-}
-
-/** Distinct people among rows; a row whose person is not known counts as one of its own. */
-export function countPeople<R>(rows: readonly R[], personOf: PersonOf<R> | undefined): number {
-  if (!personOf) return rows.length
-  const known = new Set<number>()
-  let unknown = 0
-  for (const row of rows) {
-    const person = personOf(row)
-    if (person === undefined) unknown += 1
-    else known.add(person)
-  }
-  return known.size + unknown
 }
 
 /** The guarantee, checked on what is about to be released; a failure is a bug, never shipped. */
