@@ -38,7 +38,7 @@ describe('one survivor with two cases in a year', () => {
   it('reads who each case is about as a number only, inside SQLite', () => {
     // The one statement of this path that reads a name returns ids and ranks, nothing else.
     expect(SURVIVOR_KEYS_SQL).toMatch(
-      /^SELECT c\.id, dense_rank\(\) OVER \(ORDER BY lower\(trim\(p\.display_name\)\)\)\nFROM/,
+      /^SELECT c\.id, dense_rank\(\) OVER \(ORDER BY survivor_key\(p\.display_name\)\)\nFROM/
     )
   })
 

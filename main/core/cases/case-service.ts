@@ -237,9 +237,13 @@ export function createCaseService(session: VaultSession) {
         repository.setExploitationTypes(input.id, exploitationTypes)
         repository.replaceEvents(input.id, eventRows)
         reindex(input.id)
+        // A case moved to another year of intake left its old year changed too: a later
+        // de-identified export of that year must know (release-changes.ts).
+        const fromYear = Number(existing.intake_date.slice(0, 4))
         audit('case.updated', input.id, {
           version: input.version + 1,
           ...(assignedUserId !== existing.assigned_user_id ? { reassignedTo: `user:${assignedUserId}` } : {}),
+          ...(fromYear !== Number(input.intakeDate.slice(0, 4)) ? { movedFromYear: fromYear } : {}),
         })
       })()
       return detail(input.id)

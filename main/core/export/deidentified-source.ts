@@ -5,6 +5,7 @@ import type { VaultDatabase } from '../db/connection'
 import { fieldByName, isPiiField } from '../htcds'
 import { AGE_BANDS } from './ctdc-mapping'
 import type { ExportScope } from '../../api/contract/export'
+import { foldForSearch } from '../cases/search-fold'
 
 /** One survivor's case, de-identified: coded values only, dates as years, age as a band. */
 export interface DeidentifiedCase {
@@ -110,11 +111,18 @@ WHERE +c.intake_date >= @from AND +c.intake_date <= @to AND c.source <> '${PUBLI
  * a class of 5 rows from 4 people. The only place this path reads a name, inside SQLite: only the
  * rank leaves it. By name alone, the coarsest key: two namesakes in one class count as one
  * person, which withholds more, never less (a key with the birthdate missed the same woman
- * recorded once with her birthdate and once without).
+ * recorded once with her birthdate and once without). The name is compared folded (survivor_key:
+ * any script's capitals, accents, Unicode forms, spaces): SQLite's lower() folds A–Z only, and
+ * "ОЛЕНА КОВАЛЕНКО" from her passport and "Олена Коваленко" had counted as two people.
  */
-export const SURVIVOR_KEYS_SQL = `SELECT c.id, dense_rank() OVER (ORDER BY lower(trim(p.display_name)))
+export const SURVIVOR_KEYS_SQL = `SELECT c.id, dense_rank() OVER (ORDER BY survivor_key(p.display_name))
 FROM cases c JOIN persons p ON p.id = c.survivor_id
 WHERE +c.intake_date >= @from AND +c.intake_date <= @to AND c.source <> '${PUBLIC_SOURCE}'`
+
+/** A name as the survivor key compares it: folded (search-fold.ts), compatibility forms, one space. */
+export function survivorNameKey(name: string): string {
+  return foldForSearch(name.normalize('NFKC')).replace(/\s+/gu, ' ').trim()
+}
 
 const IN_SCOPE = 'FROM cases WHERE intake_date >= @from AND intake_date <= @to'
 
@@ -162,6 +170,9 @@ export function readDeidentifiedCases(db: VaultDatabase, scope: ExportScope): De
   for (const [caseId, country] of events.iterate(params)) {
     if (!countries.has(caseId)) countries.set(caseId, country)
   }
+  db.function('survivor_key', { deterministic: true }, (name: unknown) =>
+    typeof name === 'string' ? survivorNameKey(name) : name,
+  )
   const people = new Map<number, number>()
   for (const [caseId, person] of db
     .prepare<[typeof params], [number, number]>(SURVIVOR_KEYS_SQL)

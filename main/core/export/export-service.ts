@@ -132,6 +132,9 @@ export async function runExport(
 ): Promise<ExportOutcome> {
   const k = checkExport(session, request)
   options.onProgress?.('read', null)
+  // When the cases were read: a change saved while the file was still being written is not in
+  // it, and a later export of the year must count it (release-changes.ts).
+  const readAt = session.clock().toISOString()
   const built = await build(session, request, k, options)
   options.signal?.throwIfAborted()
   const { protection } = request
@@ -156,6 +159,7 @@ export async function runExport(
       format: request.format,
       scope: { intakeFrom: request.scope.intakeFrom ?? null, intakeTo: request.scope.intakeTo ?? null },
       rows: built.rows,
+      readAt,
       protection: protectionKind(protection),
       ...(built.report
         ? {

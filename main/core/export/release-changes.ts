@@ -16,6 +16,7 @@ import {
 
 interface ExportedRange {
   id: number
+  /** When the export read the cases (older exports: when it was logged). */
   at: string
   from: number
   to: number
@@ -30,7 +31,7 @@ function exportedRanges(db: VaultDatabase): ExportedRange[] {
   const formats = new Set<string>(DEIDENTIFIED_FORMATS)
   const rows = db
     .prepare<[], { id: number; at: string; format: unknown; from: unknown; to: unknown }>(
-      `SELECT id, at, json_extract(details, '$.format') AS format,
+      `SELECT id, coalesce(json_extract(details, '$.readAt'), at) AS at, json_extract(details, '$.format') AS format,
          json_extract(details, '$.scope.intakeFrom') AS "from", json_extract(details, '$.scope.intakeTo') AS "to"
        FROM audit_log INDEXED BY audit_log_exports
        WHERE action = 'export.created' AND json_valid(details)`,
@@ -76,10 +77,21 @@ function changesAfter(db: VaultDatabase, since: ExportedRange) {
        WHERE action = 'case.deleted' AND id > ? GROUP BY year`,
     )
     .all(since.id)
+  // Cases moved out of a year by an edit of their intake date: the year they left changed too.
+  const moved = db
+    .prepare<[number], { year: number; n: number }>(
+      `SELECT json_extract(details, '$.movedFromYear') AS year, count(*) AS n
+       FROM audit_log INDEXED BY audit_log_case_moves
+       WHERE action = 'case.updated' AND json_extract(details, '$.movedFromYear') IS NOT NULL AND id > ?
+       GROUP BY year`,
+    )
+    .all(since.id)
+  const changedIn = new Map(changed.map((row) => [row.year, row.n]))
+  for (const row of moved) changedIn.set(row.year, (changedIn.get(row.year) ?? 0) + row.n)
   // A deletion logged before deletions named their year counts for every year.
   const unknown = deleted.find((row) => row.year === null)?.n ?? 0
   return {
-    changed: new Map(changed.map((row) => [row.year, row.n])),
+    changed: changedIn,
     deleted: (year: number) => (deleted.find((row) => row.year === year)?.n ?? 0) + unknown,
   }
 }

@@ -42,6 +42,7 @@ const DETAIL_KEYS = [
   'lastCaseId',
   'level',
   'mediaType',
+  'movedFromYear',
   'movedAsideAt',
   'ok',
   'organisationId',

@@ -71,6 +71,7 @@ export const adminMessages = {
       complete: 'complete',
       consentId: 'consent',
       count: 'count',
+      movedFromYear: 'moved from the year',
       intakeYear: 'year of intake',
       direction: 'direction',
       firstCaseId: 'first case',
