@@ -62,7 +62,7 @@ describe('migrations', () => {
         },
       },
     ]
-    expect(() => migrate(db, pending)).toThrow('the step failed')
+    expect(() => migrate(db, pending)).toThrow(expect.objectContaining({ code: 'UPGRADE_FAILED' }))
     expect(schemaVersion(db)).toBe(SCHEMA_VERSION)
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'extra'").get()).toBeUndefined()
   })

@@ -32,6 +32,7 @@ export const errorCodes = [
   'NEWER_WORK',
   'RESTORE_UNFINISHED',
   'VAULT_IN_USE',
+  'UPGRADE_FAILED',
   'INTERNAL',
 ] as const
 

@@ -28,17 +28,18 @@ export interface BackupOptions {
   onProgress?: (stage: 'snapshot' | 'encrypt' | 'done', fraction: number | null) => void
 }
 
-function countedTablesIn(db: VaultSession['db']): string[] {
+/** The counted tables the database has, and of `also` those it has (only names it has are read). */
+function countedTablesIn(db: VaultSession['db'], also: readonly string[] = []): string[] {
   const present = new Set(
     (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]).map(
       (row) => row.name,
     ),
   )
-  return COUNTED_TABLES.filter((table) => present.has(table))
+  return [...new Set([...COUNTED_TABLES, ...also])].filter((table) => present.has(table))
 }
 
 const countOf = (db: VaultSession['db'], table: string) =>
-  (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n
+  (db.prepare(`SELECT count(*) AS n FROM "${table.replaceAll('"', '""')}"`).get() as { n: number }).n
 
 /**
  * Rows per counted table (a snapshot from an older schema simply lacks the newer tables), a table
@@ -46,9 +47,12 @@ const countOf = (db: VaultSession['db'], table: string) =>
  * out (~0.4 s of counting at 100k cases that used to come first), a verify while its integrity
  * check runs on a worker.
  */
-export async function countRowsInTurns(db: VaultSession['db']): Promise<Record<string, number>> {
+export async function countRowsInTurns(
+  db: VaultSession['db'],
+  also: readonly string[] = [],
+): Promise<Record<string, number>> {
   const counts: Record<string, number> = {}
-  for (const table of countedTablesIn(db)) {
+  for (const table of countedTablesIn(db, also)) {
     await nextTurn()
     counts[table] = countOf(db, table)
   }

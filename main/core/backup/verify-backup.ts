@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { CaseVaultError } from '../errors'
 import { missingTables, openEncryptedDatabase, type VaultDatabase } from '../db/connection'
 import { integrityProblemsInWorker } from '../db/integrity-worker'
-import { SCHEMA_VERSION } from '../db/migrate'
+import { migrate, schemaVersion, SCHEMA_VERSION } from '../db/migrate'
 import { verifyAuditChainInTurns } from '../audit/audit-log'
 import { readHeader } from '../vault/vault-header'
 import { openDatabaseKey } from './backup-key'
@@ -59,7 +59,9 @@ async function readKeyPart(dir: string): Promise<unknown> {
  * database, and the checks below then failed with a raw "no such table" error.
  */
 function assertHoldsVault(db: VaultDatabase): void {
-  const missing = missingTables(db, ['audit_log', 'cases', 'users'])
+  // The first migration's tables, as the unlock asks (a vault from before the case tables is a
+  // vault: its later tables come with the upgrade).
+  const missing = missingTables(db, ['audit_log', 'users'])
   if (missing.length > 0) throw damaged(`the database holds no vault (no ${missing.join(', ')} table)`)
 }
 
@@ -74,6 +76,12 @@ export interface VerifyOptions {
   onProgress?: (stage: 'decrypt' | 'check', fraction: number | null) => void
   /** Reads the snapshot once every check has passed, while it is still open (restore: audit-fork.ts). */
   inspectSnapshot?: (snapshot: VaultDatabase) => void
+  /**
+   * Upgrades the unpacked copy to this app's schema, last (a restore: the copy is what is swapped
+   * in). An older backup whose upgrade failed was swapped in, and no one could unlock it, nor
+   * sign in to bring the previous vault back. Now it is refused (UPGRADE_FAILED) before any swap.
+   */
+  upgrade?: boolean
 }
 
 export async function verifyBackupInto(
@@ -108,13 +116,25 @@ export async function verifyBackupInto(
     const db = openEncryptedDatabase(path, databaseKey, { create: false })
     try {
       assertHoldsVault(db)
+      // The snapshot's own schema, not only the manifest's word for it.
+      const snapshotSchema = schemaVersion(db)
+      if (snapshotSchema > SCHEMA_VERSION)
+        throw new CaseVaultError(
+          'SCHEMA_TOO_NEW',
+          'This backup was made by a newer CaseVault. Update the app first.',
+          {
+            backupSchema: snapshotSchema,
+            appSchema: SCHEMA_VERSION,
+          },
+        )
       // integrity_check (the longest check) on a worker while this thread walks the audit chain
       // and counts rows, both in turns so that main still answers (and a Cancel is heard); the
       // integrity verdict is still reported first.
       const integrity = integrityProblemsInWorker(path, databaseKey, options.signal)
       integrity.catch(() => undefined) // awaited below; a failure must not go unhandled meanwhile
       const chain = await verifyAuditChainInTurns(db, { signal: options.signal })
-      const counts = await countRowsInTurns(db)
+      // The tables the manifest counts too (a later version at the same schema may count more).
+      const counts = await countRowsInTurns(db, Object.keys(manifest.counts))
       const problems = await integrity
       if (problems.length > 0)
         throw new CaseVaultError('DB_CORRUPT', 'The database in the backup is damaged.', { problems })
@@ -124,6 +144,7 @@ export async function verifyBackupInto(
           throw damaged(`${table}: ${counts[table]} rows, the manifest says ${expected}`)
       }
       options.inspectSnapshot?.(db)
+      if (options.upgrade) migrate(db)
       return { manifest, counts, auditRows: chain.checkedRows }
     } finally {
       db.close()

@@ -59,12 +59,29 @@ export function migrate(
     )
   }
   if (from === latest) return { from, to: latest }
-  db.transaction(() => {
-    for (const migration of migrations.slice(from)) {
-      db.exec(migration.sql)
-      migration.step?.(db)
-    }
-    db.pragma(`user_version = ${latest}`)
-  })()
+  let failedAt = from + 1
+  try {
+    db.transaction(() => {
+      for (const [index, migration] of migrations.slice(from).entries()) {
+        failedAt = from + index + 1
+        db.exec(migration.sql)
+        migration.step?.(db)
+      }
+      db.pragma(`user_version = ${latest}`)
+    })()
+  } catch (error) {
+    // Rolled back whole (the vault is as it was). Said with its own code and the schemas: it had
+    // reached the window as "Something went wrong", with nothing to tell support.
+    if (error instanceof CaseVaultError) throw error
+    throw new CaseVaultError(
+      'UPGRADE_FAILED',
+      'This vault could not be upgraded to this version. Nothing was changed.',
+      {
+        vaultSchema: from,
+        appSchema: latest,
+        failedAt,
+      },
+    )
+  }
   return { from, to: latest }
 }

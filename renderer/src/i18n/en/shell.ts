@@ -214,6 +214,8 @@ export const shellMessages = {
       'A restore was cut short (the power went, or CaseVault was closed) and could not be finished yet: another program may be using the vault’s files. Nothing was changed. Close other programs or restart the computer, then start CaseVault again.',
     VAULT_IN_USE:
       'The vault is open in another CaseVault window or program on this computer (the command line, say). Nothing was changed: lock the vault there or close that program, then try again.',
+    UPGRADE_FAILED:
+      'This vault was made by an older CaseVault and could not be brought up to this version. Nothing was changed: the vault (or the backup) is as it was. Keep it, and ask whoever supports your CaseVault for help.',
     FILE_UNAVAILABLE:
       'The file or folder is no longer there, or its drive cannot be read. It may have been moved, or the USB stick taken out. Nothing was changed: reconnect the drive or choose another place, then try again.',
     INTERNAL:
