@@ -4,7 +4,11 @@ import type { VaultSession } from '../core/vault/vault-session'
 import { caseServicesFor } from './case-services'
 import { createReferralService } from '../core/referrals/referral-service'
 import { createReferralFormService } from '../core/referrals/referral-form-service'
-import { followUpReminders, referralsAwaitingAnswer } from '../core/referrals/referral-follow-ups'
+import {
+  followUpReminders,
+  FOLLOW_UPS_SCREEN_LIMIT,
+  referralsAwaitingAnswer,
+} from '../core/referrals/referral-follow-ups'
 import { createSupportPlanService } from '../core/support-plans/support-plan-service'
 
 function build(session: VaultSession) {
@@ -41,7 +45,7 @@ export const referralsHandlers: AreaHandlers<typeof referralsContract> = {
   recordConsent: (ctx, input) => referralServicesFor(ctx.session).referrals.recordConsent(input),
   withdrawConsent: (ctx, input) => referralServicesFor(ctx.session).referrals.withdrawConsent(input),
   printForm: (ctx, input) => referralServicesFor(ctx.session).forms.printForm(input.id),
-  followUps: (ctx, input) => followUpReminders(ctx.session, input.window),
+  followUps: (ctx, input) => followUpReminders(ctx.session, input.window, FOLLOW_UPS_SCREEN_LIMIT),
   awaitingAnswer: (ctx) => referralsAwaitingAnswer(ctx.session),
   supportPlans: (ctx, input) => referralServicesFor(ctx.session).supportPlans.list(input.caseId),
   createSupportPlan: (ctx, input) => referralServicesFor(ctx.session).supportPlans.create(input),

@@ -108,7 +108,9 @@ describe('referrals made before the fix', () => {
     // As a vault before 0011 stored it.
     const old = testVault({ dataDir })
     const { db } = await old.unlock(ADMIN.username, ADMIN.passphrase)
-    db.exec(`UPDATE referrals SET case_id = NULL WHERE id = ${referral.id}; PRAGMA user_version = 10;`)
+    db.exec(`UPDATE referrals SET case_id = NULL WHERE id = ${referral.id};
+      DROP INDEX audit_log_exports; DROP INDEX audit_log_case_deletions; DROP INDEX audit_log_case_moves;
+      PRAGMA user_version = 10;`)
     old.lock('user')
     await signInAs(host, 'bilal')
     const forCase = await call<{ id: number }[]>(host, 'referrals:forCase', { caseId: mine.id })

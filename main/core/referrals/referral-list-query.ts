@@ -19,6 +19,13 @@ type ListQuery = z.output<typeof listReferralsInput>
  * after the page instead of collecting all of the caseworker's referrals and sorting them (the
  * bench measured 55 ms vs 0.5 ms for a caseworker's default list).
  */
+/**
+ * A screening-only referral is the screener's too (as referral-access.ts lets them open it): one a
+ * supervisor made from a caseworker's walk-in screening was missing from that caseworker's lists,
+ * reminders and dashboard (found by a reviewing helper). Through assessments_by_screener.
+ */
+export const SCREENED_BY = 'r.assessment_id IN (SELECT a.id FROM assessments a WHERE a.screener_user_id = ?)'
+
 export function visibilitySql(
   onlyFor: number | null,
   use: 'count' | 'page' = 'count',
@@ -26,8 +33,8 @@ export function visibilitySql(
   if (onlyFor === null) return { clause: null, params: [] }
   const plus = use === 'page' ? '+' : ''
   return {
-    clause: `(${plus}r.case_assignee = ? OR (r.case_id IS NULL AND ${plus}r.created_by = ?))`,
-    params: [onlyFor, onlyFor],
+    clause: `(${plus}r.case_assignee = ? OR (r.case_id IS NULL AND (${plus}r.created_by = ? OR ${SCREENED_BY})))`,
+    params: [onlyFor, onlyFor, onlyFor],
   }
 }
 
@@ -91,9 +98,10 @@ export function listReferralsSql(input: ListQuery, onlyFor: number | null, today
       ? { sql: `SELECT count(*) AS total FROM referrals r WHERE 1 = 1${filters}`, params }
       : {
           sql: `SELECT (SELECT count(*) FROM referrals r WHERE r.case_assignee = ?${filters})
-                     + (SELECT count(*) FROM referrals r WHERE r.case_id IS NULL AND r.created_by = ?${filters})
+                     + (SELECT count(*) FROM referrals r
+                        WHERE r.case_id IS NULL AND (r.created_by = ? OR ${SCREENED_BY})${filters})
                   AS total`,
-          params: [onlyFor, ...params, onlyFor, ...params],
+          params: [onlyFor, ...params, onlyFor, onlyFor, ...params],
         }
   return {
     count,

@@ -10,12 +10,18 @@ import type { ConsentRow, HistoryRow, ReferralRow } from './referral-repository'
 import { OPEN_STATUSES } from './referral-workflow'
 import { addDays } from './local-date'
 
-/** Overdue: an open referral whose follow-up day has passed; due this week: today … today + 7. */
+/**
+ * Overdue: an open referral whose follow-up day has passed; due this week: today … today + 7.
+ * None for a closed case's referral: the Due filter, the dashboard and the Follow-ups screen leave
+ * those out (CLOSED_CASES), and its red "Overdue" tag had matched no filter that showed it.
+ */
 export function followUpState(
   status: ReferralRow['status'],
   followUpDate: string | null,
   today: string,
+  caseStatus: string | null = null,
 ): FollowUpState {
+  if (caseStatus === 'Closed' || caseStatus === 'ClosedReferred') return null
   if (!followUpDate || !OPEN_STATUSES.includes(status)) return null
   if (followUpDate < today) return 'overdue'
   if (followUpDate <= addDays(today, 7)) return 'dueThisWeek'
@@ -35,7 +41,7 @@ export function rowToSummary(row: ReferralRow, today: string): ReferralSummary {
     urgency: row.urgency,
     referralDate: row.referral_date,
     followUpDate: row.follow_up_date,
-    followUpState: followUpState(row.status, row.follow_up_date, today),
+    followUpState: followUpState(row.status, row.follow_up_date, today, row.case_status),
     servicesRequested: JSON.parse(row.services_requested) as SupportPlanType[],
   }
 }

@@ -16,6 +16,8 @@ export interface ReferralRow {
   case_id: number | null
   case_number: string | null
   case_assigned_user_id: number | null
+  /** The case's status: a closed case's referrals have no follow-up state (CLOSED_CASES). */
+  case_status: string | null
   assessment_id: number | null
   organisation_id: number | null
   organisation_label: string
@@ -74,7 +76,7 @@ export interface ReferralContentRow {
 
 // The organisation shown is the directory's current name, or the typed one when not in the directory.
 export const REFERRAL_COLUMNS = `r.id, r.direction, r.status, r.case_id, c.case_number,
-  c.assigned_user_id AS case_assigned_user_id, r.assessment_id, r.organisation_id,
+  c.assigned_user_id AS case_assigned_user_id, c.status AS case_status, r.assessment_id, r.organisation_id,
   COALESCE(o.name, r.organisation_name) AS organisation_label, r.service_id, s.name AS service_name,
   r.counterpart_caseworker, pu.display_name AS primary_user_name, r.reason, r.details,
   r.services_requested, r.urgency, r.referral_date, r.follow_up_date, r.outcome, r.shared_categories,

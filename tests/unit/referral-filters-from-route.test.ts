@@ -1,0 +1,22 @@
+// The Referrals list opens filtered from its address (the dashboard's "awaiting an answer" card
+// links to all of them); a value it does not know is dropped, never passed on to main.
+import { describe, expect, it } from 'vitest'
+import { referralFiltersFrom } from '../../renderer/src/components/referrals/referral-filters-from-route'
+
+describe('the Referrals list filters from the address', () => {
+  it('takes the known values and drops the rest', () => {
+    expect(referralFiltersFrom({ direction: 'outgoing', status: 'sent' })).toEqual({
+      status: 'sent',
+      direction: 'outgoing',
+      due: '',
+    })
+    expect(referralFiltersFrom({ due: 'overdue', status: ['sent', 'draft'], direction: 'sideways' })).toEqual(
+      {
+        status: '',
+        direction: '',
+        due: 'overdue',
+      },
+    )
+    expect(referralFiltersFrom({})).toEqual({ status: '', direction: '', due: '' })
+  })
+})
