@@ -1,8 +1,9 @@
 // @vitest-environment jsdom
 // Checks of today's lock changes (c922eb0) that held up, kept by a reviewing helper (review 19) as
 // regression tests. Mounted as in session-lock-work.test.ts. Defects: review-session19-ui.test.ts.
+import { statusOf, unlockAgain, lockNotice } from './app-session-support'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { flushPromises, mount } from '@vue/test-utils'
+import { mount } from '@vue/test-utils'
 import { createPinia, setActivePinia, type Pinia } from 'pinia'
 import type { ApiResult, Role, VaultLockedReason, VaultStatus } from '../../main/api/contract'
 import { en } from '../../renderer/src/i18n/en'
@@ -34,17 +35,6 @@ const TAB_STUBS = Object.fromEntries(
     'CaseSupportPlansTab',
   ].map((name) => [name, true]),
 )
-
-function statusOf(role: Role | null): VaultStatus {
-  return role
-    ? {
-        state: 'unlocked',
-        user: { id: 3, username: 'sam', displayName: 'Sam Lee', role },
-        settings: { autoLockMinutes: 10 },
-        organisation: 'Safe Harbour Network',
-      }
-    : { state: 'locked', user: null, settings: null, organisation: 'Safe Harbour Network' }
-}
 
 /** main as the window sees it (as in session-lock-work.test.ts): one user, the lock event, the calls. */
 function session(role: Role, options: { lock?: () => Promise<ApiResult<VaultStatus>> } = {}) {
@@ -100,21 +90,6 @@ async function mountApp(path: string) {
   return { wrapper, router }
 }
 
-function type(selector: string, text: string): void {
-  const input = document.querySelector<HTMLInputElement | HTMLTextAreaElement>(selector)!
-  input.value = text
-  input.dispatchEvent(new Event('input'))
-}
-
-async function unlockAgain(): Promise<void> {
-  type('[data-testid="unlock-username"]', 'sam')
-  type('[data-testid="unlock-passphrase"]', 'lantern orchard river 42')
-  await settle()
-  document.querySelector<HTMLFormElement>('form')!.requestSubmit()
-  await settle()
-  await flushPromises()
-}
-
 async function typeComment(wrapper: Awaited<ReturnType<typeof mountApp>>['wrapper'], text = NOTE) {
   await wrapper.get('[data-testid="case-tab-comments"]').trigger('click')
   await settle()
@@ -123,10 +98,6 @@ async function typeComment(wrapper: Awaited<ReturnType<typeof mountApp>>['wrappe
 
 const NOTE = 'Called the embassy: passport appointment for Amina on 2 April, bring the birth certificate'
 const LOST = en.locked.unsavedWorkLost
-
-function lockNotice(): string {
-  return document.querySelector('[data-testid="lock-notice"]')?.textContent ?? ''
-}
 
 describe('held: the note of typed work lost', () => {
   it('said after a lock that closed a typed note, and not after the next lock with nothing typed', async () => {

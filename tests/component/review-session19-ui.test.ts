@@ -3,6 +3,7 @@
 // return to the interrupted screen), found by a reviewing helper (review 19). The whole app is
 // mounted as renderer/src/main.ts mounts it, over a stubbed preload API, as in
 // session-lock-work.test.ts. Each test fails on the code as it is and passes once fixed.
+import { statusOf, lockNotice } from './app-session-support'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { mount } from '@vue/test-utils'
 import { createPinia, setActivePinia, type Pinia } from 'pinia'
@@ -36,17 +37,6 @@ const TAB_STUBS = Object.fromEntries(
     'CaseSupportPlansTab',
   ].map((name) => [name, true]),
 )
-
-function statusOf(role: Role | null): VaultStatus {
-  return role
-    ? {
-        state: 'unlocked',
-        user: { id: 3, username: 'sam', displayName: 'Sam Lee', role },
-        settings: { autoLockMinutes: 10 },
-        organisation: 'Safe Harbour Network',
-      }
-    : { state: 'locked', user: null, settings: null, organisation: 'Safe Harbour Network' }
-}
 
 /** main as the window sees it (as in session-lock-work.test.ts): one user, the lock event, the calls. */
 function session(role: Role, options: { lock?: () => Promise<ApiResult<VaultStatus>> } = {}) {
@@ -110,10 +100,6 @@ async function typeComment(wrapper: Awaited<ReturnType<typeof mountApp>>['wrappe
 
 const NOTE = 'Called the embassy: passport appointment for Amina on 2 April, bring the birth certificate'
 const LOST = en.locked.unsavedWorkLost
-
-function lockNotice(): string {
-  return document.querySelector('[data-testid="lock-notice"]')?.textContent ?? ''
-}
 
 describe('a Lock by hand that main refuses', () => {
   // What a user does: a caseworker has typed half a note on a survivor's case and presses Lock in

@@ -3,18 +3,12 @@
 // answered LOCKED / FORBIDDEN / NOT_FOUND, double clicks), kept by a reviewing helper as regression
 // tests. The whole app is mounted as renderer/src/main.ts mounts it (App, the real router and its
 // guards, Pinia, listenForLocks) over a stubbed preload API. Defects are in session-lock-work.test.ts.
+import { statusOf, unlockAgain } from './app-session-support'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import { nextTick } from 'vue'
 import { createPinia, setActivePinia, type Pinia } from 'pinia'
-import type {
-  ApiResult,
-  CaseComment,
-  CaseDetail,
-  Role,
-  VaultLockedReason,
-  VaultStatus,
-} from '../../main/api/contract'
+import type { ApiResult, CaseComment, CaseDetail, Role, VaultLockedReason } from '../../main/api/contract'
 import { en } from '../../renderer/src/i18n/en'
 import App from '../../renderer/src/App.vue'
 import { createAppRouter } from '../../renderer/src/router'
@@ -53,17 +47,6 @@ const EARLIER: CaseComment = {
   body: 'Amina moved to the second-floor room; brother must not be told',
   authorName: 'Sam Lee',
   createdAt: '2026-03-20T10:00:00.000Z',
-}
-
-function statusOf(role: Role | null): VaultStatus {
-  return role
-    ? {
-        state: 'unlocked',
-        user: { id: 3, username: 'sam', displayName: 'Sam Lee', role },
-        settings: { autoLockMinutes: 10 },
-        organisation: 'Safe Harbour Network',
-      }
-    : { state: 'locked', user: null, settings: null, organisation: 'Safe Harbour Network' }
 }
 
 interface Options {
@@ -125,21 +108,6 @@ async function mountApp(path: string) {
   })
   await settle()
   return { wrapper, router }
-}
-
-function type(selector: string, text: string): void {
-  const input = document.querySelector<HTMLInputElement | HTMLTextAreaElement>(selector)!
-  input.value = text
-  input.dispatchEvent(new Event('input'))
-}
-
-async function unlockAgain(): Promise<void> {
-  type('[data-testid="unlock-username"]', 'sam')
-  type('[data-testid="unlock-passphrase"]', 'lantern orchard river 42')
-  await settle()
-  document.querySelector<HTMLFormElement>('form')!.requestSubmit()
-  await settle()
-  await flushPromises()
 }
 
 async function typeComment(wrapper: Awaited<ReturnType<typeof mountApp>>['wrapper'], text = NOTE) {

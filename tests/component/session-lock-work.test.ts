@@ -3,8 +3,9 @@
 // again), by a reviewing helper (session 19). The whole app is mounted as main.ts mounts it (App,
 // the real router with its guards, Pinia, listenForLocks) over a stubbed preload API. Each test
 // failed before its fix. Checks that held are in session-lock-work-held.test.ts.
+import { statusOf, unlockAgain } from './app-session-support'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { flushPromises, mount } from '@vue/test-utils'
+import { mount } from '@vue/test-utils'
 import { createPinia, setActivePinia, type Pinia } from 'pinia'
 import {
   templateDefinitionSchema,
@@ -58,17 +59,6 @@ const TEMPLATE: TemplateVersion = {
   createdAt: '2026-03-01T10:00:00.000Z',
   createdByName: null,
   definition,
-}
-
-function statusOf(role: Role | null): VaultStatus {
-  return role
-    ? {
-        state: 'unlocked',
-        user: { id: 3, username: 'sam', displayName: 'Sam Lee', role },
-        settings: { autoLockMinutes: 10 },
-        organisation: 'Safe Harbour Network',
-      }
-    : { state: 'locked', user: null, settings: null, organisation: 'Safe Harbour Network' }
 }
 
 /** main as the window sees it: one signed-in user, the lock event, the calls the screens make. */
@@ -129,21 +119,6 @@ async function mountApp(path: string) {
   })
   await settle()
   return { wrapper, router }
-}
-
-function type(selector: string, text: string): void {
-  const input = document.querySelector<HTMLInputElement | HTMLTextAreaElement>(selector)!
-  input.value = text
-  input.dispatchEvent(new Event('input'))
-}
-
-async function unlockAgain(): Promise<void> {
-  type('[data-testid="unlock-username"]', 'sam')
-  type('[data-testid="unlock-passphrase"]', 'lantern orchard river 42')
-  await settle()
-  document.querySelector<HTMLFormElement>('form')!.requestSubmit()
-  await settle()
-  await flushPromises()
 }
 
 const NOTE = 'Called the embassy: passport appointment for Amina on 2 April, bring the birth certificate'
