@@ -230,7 +230,11 @@ describe('closing, reopening and deleting', () => {
     expect(entries).toContainEqual(
       expect.objectContaining({
         action: 'case.deleted',
-        details: { caseNumber: created.caseNumber, reason: 'duplicate' },
+        details: {
+          caseNumber: created.caseNumber,
+          reason: 'duplicate',
+          intakeYear: Number(created.intakeDate.slice(0, 4)),
+        },
       }),
     )
   })

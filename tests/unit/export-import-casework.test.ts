@@ -215,6 +215,7 @@ describe('full records carry referrals, consents and support plans', () => {
       format: 'htcds-json',
       scope: { intakeFrom: null, intakeTo: '2025-12-31' },
       rows: 1,
+      readAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
       protection: 'plaintext',
     })
     for (const user of ['bilal', 'eli']) {

@@ -56,8 +56,6 @@ export async function restoreBackup(
   try {
     const { signal, onProgress, inspectSnapshot } = options
     const verified = await verifyBackupInto(extracted, file, credentials, {
-      // The copy swapped in is upgraded first: an upgrade that fails refuses the restore.
-      upgrade: true,
       ...(signal ? { signal } : {}),
       ...(onProgress ? { onProgress } : {}),
       ...(inspectSnapshot ? { inspectSnapshot } : {}),

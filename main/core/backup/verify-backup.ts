@@ -76,12 +76,6 @@ export interface VerifyOptions {
   onProgress?: (stage: 'decrypt' | 'check', fraction: number | null) => void
   /** Reads the snapshot once every check has passed, while it is still open (restore: audit-fork.ts). */
   inspectSnapshot?: (snapshot: VaultDatabase) => void
-  /**
-   * Upgrades the unpacked copy to this app's schema, last (a restore: the copy is what is swapped
-   * in). An older backup whose upgrade failed was swapped in, and no one could unlock it, nor
-   * sign in to bring the previous vault back. Now it is refused (UPGRADE_FAILED) before any swap.
-   */
-  upgrade?: boolean
 }
 
 export async function verifyBackupInto(
@@ -144,7 +138,11 @@ export async function verifyBackupInto(
           throw damaged(`${table}: ${counts[table]} rows, the manifest says ${expected}`)
       }
       options.inspectSnapshot?.(db)
-      if (options.upgrade) migrate(db)
+      // The unpacked copy is upgraded to this app's schema, last. For a restore it is the copy
+      // swapped in: an older backup whose upgrade failed had been swapped in, and no one could
+      // unlock it, nor sign in to bring the previous vault back. For a check, it is what a restore
+      // would meet: a backup this app cannot restore is not called good (UPGRADE_FAILED).
+      migrate(db)
       return { manifest, counts, auditRows: chain.checkedRows }
     } finally {
       db.close()

@@ -1,5 +1,5 @@
 import { CaseVaultError } from '../errors'
-import type { VaultDatabase } from './connection'
+import { classifySqliteError, type VaultDatabase } from './connection'
 import { MIGRATION_STEPS } from './migration-steps'
 
 export interface Migration {
@@ -71,8 +71,13 @@ export function migrate(
     })()
   } catch (error) {
     // Rolled back whole (the vault is as it was). Said with its own code and the schemas: it had
-    // reached the window as "Something went wrong", with nothing to tell support.
+    // reached the window as "Something went wrong", with nothing to tell support. A full drive or
+    // a file in use is said as such (DISK_FULL, FILE_IN_USE…): "made by an older CaseVault" would
+    // send the manager for help when freeing space is the answer.
     if (error instanceof CaseVaultError) throw error
+    const classified = classifySqliteError(error)
+    if (classified) throw classified
+    console.error('[casevault] upgrade failed at migration', failedAt, error)
     throw new CaseVaultError(
       'UPGRADE_FAILED',
       'This vault could not be upgraded to this version. Nothing was changed.',

@@ -124,9 +124,16 @@ WHERE +c.intake_date >= @from AND +c.intake_date <= @to AND c.source <> '${PUBLI
 export function survivorNameKey(name: string): string {
   // Most names are plain ASCII, whose fold is lower case: that path is a fifth of the cost.
   if (PLAIN_ASCII.test(name)) return name.toLowerCase().replace(/ +/g, ' ').trim()
-  return foldForSearch(name.normalize('NFKC')).replace(/\s+/gu, ' ').trim()
+  return foldForSearch(name.normalize('NFKC'))
+    .replace(APOSTROPHES, "'")
+    .replace(HYPHENS, '-')
+    .replace(/\s+/gu, ' ')
+    .trim()
 }
 const PLAIN_ASCII = /^[\x20-\x7e]*$/
+// "Дар’я" as documents and autocorrect write it, "Дар'я" as typed: one name (and O’Brien, O'Brien).
+const APOSTROPHES = /[\u2018\u2019\u02bc\u00b4\u0060\u2032]/gu
+const HYPHENS = /[\u2010\u2011\u2012\u2013\u2212]/gu
 
 const IN_SCOPE = 'FROM cases WHERE intake_date >= @from AND intake_date <= @to'
 

@@ -17,6 +17,7 @@ export const dashboardMessages = {
     screeningsEmpty: 'No screening this month yet.',
     allScreenings: 'All screenings',
     allFollowUps: 'All {total}',
+    allAwaiting: 'All {total} referrals awaiting an answer',
     riskHigh: 'High risk',
     riskMedium: 'Medium risk',
     riskLow: 'Low risk',
