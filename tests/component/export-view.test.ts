@@ -26,7 +26,7 @@ describe('the export screen', () => {
     const wrapper = await mountView('analyst')
     await flushPromises()
     expect(wrapper.get('[data-testid="export-scope-changed-2024"]').text()).toMatch(
-      /^2024 changed after it was last exported, on .+2026: 2 of its cases were added or changed and 1 deleted since\./,
+      /^2024 changed after it was last exported, on .+2026: 2 of its cases were added or changed, and one of its cases was deleted since\./,
     )
     await wrapper.get('[data-testid="export-scope-to-year"]').setValue('2023')
     await flushPromises()

@@ -54,6 +54,7 @@ export const accessMessages = {
   locked: {
     user: 'The vault is locked.',
     idle: 'Locked after {minutes} minutes without activity.',
+    idleOneMinute: 'Locked after 1 minute without activity.',
     idleUnknown: 'Locked after a period without activity.',
     suspend: 'Locked because the computer went to sleep.',
     screenLock: 'Locked because the screen was locked.',

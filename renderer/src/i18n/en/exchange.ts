@@ -48,7 +48,10 @@ export const exchangeMessages = {
         unfinishedYear:
           'This export includes {year}, a year that is not over. Two exports of {year} made months apart differ by the cases added in between, and comparing them can single those out. Share finished years where you can.',
         changedSinceExport:
-          '{year} changed after it was last exported, on {date}: {changed} of its cases were added or changed and {deleted} deleted since. Someone holding both files can compare them to single those cases out: share one of the two, not both.',
+          '{year} changed after it was last exported, on {date}: {what} since. Someone holding both files can compare them to single those cases out: share one of the two, not both.',
+        changedCases: 'one of its cases was added or changed | {count} of its cases were added or changed',
+        deletedCases: 'one of its cases was deleted | {count} of its cases were deleted',
+        changedAndDeleted: '{changed}, and {deleted}',
         fromYear: 'From the year',
         toYear: 'To the year (included)',
         fromDate: 'Intake from',
