@@ -35,6 +35,34 @@ describe('the export screen', () => {
     wrapper.unmount()
   })
 
+  // The notice had still named the year the export just released: asked again after an export.
+  it('asks again after an export, which is then the release the next one is compared with', async () => {
+    let released = false
+    const api = install(
+      () => {
+        released = true
+        return ok({ file: '/media/usb/stats.csv.age', rows: 37, encrypted: true, report: REPORT })
+      },
+      5,
+      () =>
+        released
+          ? []
+          : [{ year: 2024, exportedAt: '2026-03-03T10:00:00.000Z', changedCases: 1, deletedCases: 0 }],
+    )
+    const wrapper = await mountView('analyst')
+    await flushPromises()
+    expect(wrapper.get('[data-testid="export-scope-changed-2024"]').text()).toContain(
+      'one of its cases was added or changed since',
+    )
+    await useKeys(wrapper)
+    await wrapper.get('form').trigger('submit')
+    await flushPromises()
+    expect(api.run).toHaveBeenCalledTimes(1)
+    expect(api.changedYears).toHaveBeenCalledTimes(2)
+    expect(wrapper.find('[data-testid="export-scope-changed-2024"]').exists()).toBe(false)
+    wrapper.unmount()
+  })
+
   it('offers an analyst the de-identified formats only, in whole years, with k from the organisation', async () => {
     const api = install(
       () => ok({ file: '/media/usb/stats.csv.age', rows: 37, encrypted: true, report: REPORT }),

@@ -17,6 +17,8 @@ import { casevault } from './client'
  */
 export const useExportStore = defineStore('export', () => {
   const settings = ref<ExportSettings | null>(null)
+  /** Exports run in this session: what was released changes what a later export is compared with. */
+  const exportsRun = ref(0)
 
   async function loadSettings(): Promise<ExportSettings> {
     settings.value = unwrap(await casevault().export.getSettings())
@@ -30,7 +32,9 @@ export const useExportStore = defineStore('export', () => {
   }
 
   async function run(input: RunExportInput): Promise<ExportResult> {
-    return unwrap(await casevault().export.run(input))
+    const result = unwrap(await casevault().export.run(input))
+    if (result.file !== null) exportsRun.value += 1
+    return result
   }
 
   /** The years of a de-identified scope that changed since they were last exported. */
@@ -43,5 +47,5 @@ export const useExportStore = defineStore('export', () => {
     return unwrap(await casevault().export.cancel())
   }
 
-  return { settings, loadSettings, updateSettings, run, changedYears, cancel }
+  return { settings, exportsRun, loadSettings, updateSettings, run, changedYears, cancel }
 })
