@@ -5,7 +5,8 @@
 // exported, and counts the cases of that year entered, changed or deleted since.
 import { describe, expect, it } from 'vitest'
 import { join } from 'node:path'
-import { call, tempDir } from './support/temp-vault'
+import { ADMIN, call, folderFileAccess, tempDir, TEST_KDF } from './support/temp-vault'
+import { createApiHost } from '../../main/api/host'
 import { runCli } from '../../main/cli/commands'
 import { ANALYST, createCase, signInAs, staffedHost } from './support/case-fixtures'
 import { PLAINTEXT, woman } from './support/deidentified-fixtures'
@@ -97,5 +98,39 @@ describe('the command line', () => {
         /^note: 2024 changed after its export of \d{4}-\d{2}-\d{2} \(added or changed: 1, deleted: 0\)/,
       ),
     ])
+  })
+})
+
+describe('an edit after the clock was set back', () => {
+  // A reviewing helper's test (session 19), failed before: the administrator exports 2024 with the
+  // computer's clock an hour fast; a time sync sets it right; a caseworker then edits a 2024 case.
+  // Its updated_at is earlier than the export's time, and it was not counted. The audit log's
+  // order counts it (migration 0014's indexes).
+  it('counts the edit: it came after the export in the audit log', async () => {
+    let now = new Date('2026-06-01T12:00:00.000Z')
+    const host = createApiHost({
+      dataDir: tempDir(),
+      kdf: TEST_KDF,
+      allowKdfBelowFloor: true,
+      files: folderFileAccess(tempDir()).files,
+      exportWorker: null,
+      clock: () => now,
+    })
+    await call(host, 'vault:create', ADMIN)
+    const made: CaseDetail[] = []
+    for (const i of [0, 1, 2, 3, 4, 5]) made.push(await createCase(host, on(`2024-03-0${i + 1}`, woman(i))))
+    now = new Date('2026-06-01T12:10:00.000Z')
+    await call(host, 'export:run', { format: 'deidentified-csv', protection: PLAINTEXT, scope: YEAR_2024 })
+    now = new Date('2026-06-01T11:20:00.000Z') // the clock set right: an hour back
+    await call(host, 'cases:update', {
+      ...woman(1),
+      intakeDate: made[1]!.intakeDate,
+      victim: { ...woman(1).victim, vic_AgeWhenTrafficked: 17 },
+      id: made[1]!.id,
+      version: made[1]!.version,
+    })
+    const changed = await call<YearChangedSinceExport[]>(host, 'export:changedYears', YEAR_2024)
+    host.dispose()
+    expect(changed).toMatchObject([{ year: 2024, changedCases: 1, deletedCases: 0 }])
   })
 })

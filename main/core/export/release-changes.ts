@@ -63,13 +63,30 @@ function yearsOf(db: VaultDatabase, scope: ExportScope): number[] {
 
 /** Per year of intake: the cases changed after `since`, and those deleted after audit row `sinceId`. */
 function changesAfter(db: VaultDatabase, since: ExportedRange) {
-  const changed = db
-    .prepare<[string], { year: number; n: number }>(
-      `SELECT CAST(substr(intake_date, 1, 4) AS INTEGER) AS year, count(*) AS n
+  // Changed since: by the clock (updated_at: imports and bulk writes log no row per case), and by
+  // the audit log's order (an edit after the clock was set back has an earlier updated_at).
+  const byClock = db
+    .prepare<[string], { id: number; year: number }>(
+      `SELECT id, CAST(substr(intake_date, 1, 4) AS INTEGER) AS year
        FROM cases INDEXED BY cases_by_updated
-       WHERE updated_at > ? AND source <> '${PUBLIC_SOURCE}' GROUP BY year`,
+       WHERE updated_at > ? AND source <> '${PUBLIC_SOURCE}'`,
     )
     .all(since.at)
+  const logged = (action: string, index: string) =>
+    `SELECT c.id, CAST(substr(c.intake_date, 1, 4) AS INTEGER) AS year
+     FROM audit_log a INDEXED BY ${index} JOIN cases c ON c.id = CAST(substr(a.target, 6) AS INTEGER)
+     WHERE a.action = '${action}' AND a.id > @after AND c.source <> '${PUBLIC_SOURCE}'`
+  const byLog = db
+    .prepare<[{ after: number }], { id: number; year: number }>(
+      `${logged('case.created', 'audit_log_case_creations')} UNION ${logged('case.updated', 'audit_log_case_updates')}`,
+    )
+    .all({ after: since.id })
+  const caseYears = new Map<number, number>()
+  for (const row of [...byClock, ...byLog]) caseYears.set(row.id, row.year)
+  const changed = [...caseYears.values()].reduce(
+    (counts, year) => counts.set(year, (counts.get(year) ?? 0) + 1),
+    new Map<number, number>(),
+  )
   const deleted = db
     .prepare<[number], { year: number | null; n: number }>(
       `SELECT json_extract(details, '$.intakeYear') AS year, count(*) AS n
@@ -86,12 +103,11 @@ function changesAfter(db: VaultDatabase, since: ExportedRange) {
        GROUP BY year`,
     )
     .all(since.id)
-  const changedIn = new Map(changed.map((row) => [row.year, row.n]))
-  for (const row of moved) changedIn.set(row.year, (changedIn.get(row.year) ?? 0) + row.n)
+  for (const row of moved) changed.set(row.year, (changed.get(row.year) ?? 0) + row.n)
   // A deletion logged before deletions named their year counts for every year.
   const unknown = deleted.find((row) => row.year === null)?.n ?? 0
   return {
-    changed: changedIn,
+    changed,
     deleted: (year: number) => (deleted.find((row) => row.year === year)?.n ?? 0) + unknown,
   }
 }
