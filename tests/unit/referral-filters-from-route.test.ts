@@ -1,7 +1,10 @@
 // The Referrals list opens filtered from its address (the dashboard's "awaiting an answer" card
 // links to all of them); a value it does not know is dropped, never passed on to main.
 import { describe, expect, it } from 'vitest'
-import { referralFiltersFrom } from '../../renderer/src/components/referrals/referral-filters-from-route'
+import {
+  referralFiltersFrom,
+  referralFiltersQuery,
+} from '../../renderer/src/components/referrals/referral-filters-from-route'
 
 describe('the Referrals list filters from the address', () => {
   it('takes the known values and drops the rest', () => {
@@ -18,5 +21,12 @@ describe('the Referrals list filters from the address', () => {
       },
     )
     expect(referralFiltersFrom({})).toEqual({ status: '', direction: '', due: '' })
+  })
+  it('writes the filters picked into the address, the empty ones left out', () => {
+    expect(referralFiltersQuery({ status: 'sent', direction: '', due: 'overdue' })).toEqual({
+      status: 'sent',
+      due: 'overdue',
+    })
+    expect(referralFiltersQuery({ status: '', direction: '', due: '' })).toEqual({})
   })
 })

@@ -19,3 +19,8 @@ export function referralFiltersFrom(query: LocationQuery): ReferralFilterValues 
     due: one(query.due, DUE),
   }
 }
+
+/** The address's query for the filters: the empty ones left out. */
+export function referralFiltersQuery(filters: ReferralFilterValues): Record<string, string> {
+  return Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== ''))
+}
