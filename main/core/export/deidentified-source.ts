@@ -73,7 +73,7 @@ const paths = [...Object.values(VICTIM_ATTRIBUTES), EXPLOITATION_TYPES].map((fie
  * organisation's own classes: four public rows and one survivor make a class of 5, from which
  * anyone holding CTDC's file removes the four and is left with her.
  */
-const PUBLIC_SOURCE = 'ctdc-deidentified'
+export const PUBLIC_SOURCE = 'ctdc-deidentified'
 
 /** How many cases in scope came from CTDC's public data (left out: see PUBLIC_SOURCE). */
 export function countPublicRecords(db: VaultDatabase, scope: ExportScope): number {

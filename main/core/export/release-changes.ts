@@ -4,6 +4,7 @@ import {
   type ExportScope,
   type YearChangedSinceExport,
 } from '../../api/contract/export'
+import { PUBLIC_SOURCE } from './deidentified-source'
 
 // Each year of a de-identified export is anonymised from its own cases alone, so exports of
 // different years compare safely. The same year exported twice does not, when it changed in
@@ -22,7 +23,6 @@ interface ExportedRange {
   to: number
 }
 
-const PUBLIC_SOURCE = 'ctdc-deidentified'
 const yearOf = (date: unknown, otherwise: number) =>
   typeof date === 'string' && /^\d{4}/.test(date) ? Number(date.slice(0, 4)) : otherwise
 
