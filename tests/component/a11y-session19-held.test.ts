@@ -3,7 +3,7 @@
 // by a reviewing helper as regression tests. Defects found: a11y-session19.test.ts.
 // Mounted as the existing component tests mount them: the whole app over a stubbed preload API
 // (session-lock-work.test.ts), single screens (export-view-support.ts, import-view-support.ts).
-import { statusOf, unlockAgain } from './app-session-support'
+import { statusOf, unlockAgain, mountApp } from './app-session-support'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { defineComponent, h } from 'vue'
 import { flushPromises, mount } from '@vue/test-utils'
@@ -23,9 +23,7 @@ import {
 } from '../../main/api/contract'
 import { en } from '../../renderer/src/i18n/en'
 import { createAppI18n } from '../../renderer/src/i18n'
-import App from '../../renderer/src/App.vue'
 import LockNotice from '../../renderer/src/components/LockNotice.vue'
-import { createAppRouter } from '../../renderer/src/router'
 import { useVaultStore } from '../../renderer/src/stores/vault'
 import { ApiError } from '../../renderer/src/api-error'
 import { useErrorMessage } from '../../renderer/src/i18n/error-message'
@@ -35,7 +33,7 @@ import { referralFiltersFrom } from '../../renderer/src/components/referrals/ref
 import { editCaseFormSchema } from '../../renderer/src/forms/htcds/case-form-schemas'
 import { zodFormSchema } from '../../renderer/src/forms/typed-schema'
 import { localIsoDate } from '../../main/api/contract/dates'
-import { CASE, deferred, install, ok, plugins, refused, settle } from './casework-screens-support'
+import { CASE, deferred, install, ok, refused, settle } from './casework-screens-support'
 import { install as installExport, mountView as mountExportView, REPORT } from './export-view-support'
 import { choose, install as installImport, mountView as mountImportView } from './import-view-support'
 
@@ -47,20 +45,6 @@ beforeEach(() => {
 afterEach(() => {
   document.body.innerHTML = ''
 })
-
-const TAB_STUBS = Object.fromEntries(
-  [
-    'CaseSurvivorTab',
-    'CaseExperienceTab',
-    'CaseEventsTab',
-    'CasePerpetratorsTab',
-    'CaseAttachmentsTab',
-    'CaseHistoryTab',
-    'CaseScreeningTab',
-    'CaseReferralsTab',
-    'CaseSupportPlansTab',
-  ].map((name) => [name, true]),
-)
 
 function sentReferral(id: number): ReferralSummary {
   return {
@@ -143,18 +127,6 @@ function session(
       onLocked?.(reason)
     },
   }
-}
-
-async function mountApp(path: string) {
-  const router = createAppRouter()
-  useVaultStore().listenForLocks(() => void router.replace({ name: 'unlock' }))
-  await router.push(path)
-  const wrapper = mount(App, {
-    global: { plugins: [pinia, ...plugins(), router], stubs: { ...TAB_STUBS, transition: false } },
-    attachTo: document.body,
-  })
-  await settle()
-  return { wrapper, router }
 }
 
 const NOTE = 'Called the embassy: passport appointment for Amina on 2 April'

@@ -7,9 +7,9 @@
 // Mounted as the existing component tests mount them: the whole app over a stubbed preload API
 // (session-lock-work.test.ts, review-session19-ui-held.test.ts), the export screen on its own
 // (export-view-support.ts).
-import { statusOf } from './app-session-support'
+import { statusOf, mountApp } from './app-session-support'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { flushPromises, mount } from '@vue/test-utils'
+import { flushPromises } from '@vue/test-utils'
 import { createPinia, setActivePinia, type Pinia } from 'pinia'
 import type {
   ApiResult,
@@ -20,10 +20,7 @@ import type {
   VaultStatus,
   YearChangedSinceExport,
 } from '../../main/api/contract'
-import App from '../../renderer/src/App.vue'
-import { createAppRouter } from '../../renderer/src/router'
-import { useVaultStore } from '../../renderer/src/stores/vault'
-import { CASE, deferred, install, ok, plugins, refused, settle } from './casework-screens-support'
+import { CASE, deferred, install, ok, refused, settle } from './casework-screens-support'
 import { install as installExport, mountView as mountExportView, REPORT } from './export-view-support'
 
 let pinia: Pinia
@@ -34,20 +31,6 @@ beforeEach(() => {
 afterEach(() => {
   document.body.innerHTML = ''
 })
-
-const TAB_STUBS = Object.fromEntries(
-  [
-    'CaseSurvivorTab',
-    'CaseExperienceTab',
-    'CaseEventsTab',
-    'CasePerpetratorsTab',
-    'CaseAttachmentsTab',
-    'CaseHistoryTab',
-    'CaseScreeningTab',
-    'CaseReferralsTab',
-    'CaseSupportPlansTab',
-  ].map((name) => [name, true]),
-)
 
 function sentReferral(id: number): ReferralSummary {
   return {
@@ -135,19 +118,6 @@ function session(
       onLocked?.(reason)
     },
   }
-}
-
-/** The app as renderer/src/main.ts mounts it. */
-async function mountApp(path: string) {
-  const router = createAppRouter()
-  useVaultStore().listenForLocks(() => void router.replace({ name: 'unlock' }))
-  await router.push(path)
-  const wrapper = mount(App, {
-    global: { plugins: [pinia, ...plugins(), router], stubs: { ...TAB_STUBS, transition: false } },
-    attachTo: document.body,
-  })
-  await settle()
-  return { wrapper, router }
 }
 
 /**

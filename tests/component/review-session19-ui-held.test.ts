@@ -1,16 +1,12 @@
 // @vitest-environment jsdom
 // Checks of today's lock changes (c922eb0) that held up, kept by a reviewing helper (review 19) as
 // regression tests. Mounted as in session-lock-work.test.ts. Defects: review-session19-ui.test.ts.
-import { statusOf, unlockAgain, lockNotice } from './app-session-support'
+import { statusOf, unlockAgain, lockNotice, mountApp } from './app-session-support'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { mount } from '@vue/test-utils'
 import { createPinia, setActivePinia, type Pinia } from 'pinia'
 import type { ApiResult, Role, VaultLockedReason, VaultStatus } from '../../main/api/contract'
 import { en } from '../../renderer/src/i18n/en'
-import App from '../../renderer/src/App.vue'
-import { createAppRouter } from '../../renderer/src/router'
-import { useVaultStore } from '../../renderer/src/stores/vault'
-import { CASE, deferred, install, ok, plugins, settle } from './casework-screens-support'
+import { CASE, deferred, install, ok, settle } from './casework-screens-support'
 
 let pinia: Pinia
 beforeEach(() => {
@@ -20,21 +16,6 @@ beforeEach(() => {
 afterEach(() => {
   document.body.innerHTML = ''
 })
-
-// The case's other tabs are not what these tests are about (each asks main for more).
-const TAB_STUBS = Object.fromEntries(
-  [
-    'CaseSurvivorTab',
-    'CaseExperienceTab',
-    'CaseEventsTab',
-    'CasePerpetratorsTab',
-    'CaseAttachmentsTab',
-    'CaseHistoryTab',
-    'CaseScreeningTab',
-    'CaseReferralsTab',
-    'CaseSupportPlansTab',
-  ].map((name) => [name, true]),
-)
 
 /** main as the window sees it (as in session-lock-work.test.ts): one user, the lock event, the calls. */
 function session(role: Role, options: { lock?: () => Promise<ApiResult<VaultStatus>> } = {}) {
@@ -75,19 +56,6 @@ function session(role: Role, options: { lock?: () => Promise<ApiResult<VaultStat
       onLocked?.(reason)
     },
   }
-}
-
-/** The app as renderer/src/main.ts mounts it. */
-async function mountApp(path: string) {
-  const router = createAppRouter()
-  useVaultStore().listenForLocks(() => void router.replace({ name: 'unlock' }))
-  await router.push(path)
-  const wrapper = mount(App, {
-    global: { plugins: [pinia, ...plugins(), router], stubs: { ...TAB_STUBS, transition: false } },
-    attachTo: document.body,
-  })
-  await settle()
-  return { wrapper, router }
 }
 
 async function typeComment(wrapper: Awaited<ReturnType<typeof mountApp>>['wrapper'], text = NOTE) {

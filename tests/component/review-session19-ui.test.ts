@@ -3,16 +3,12 @@
 // return to the interrupted screen), found by a reviewing helper (review 19). The whole app is
 // mounted as renderer/src/main.ts mounts it, over a stubbed preload API, as in
 // session-lock-work.test.ts. Each test fails on the code as it is and passes once fixed.
-import { statusOf, lockNotice } from './app-session-support'
+import { statusOf, lockNotice, mountApp } from './app-session-support'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { mount } from '@vue/test-utils'
 import { createPinia, setActivePinia, type Pinia } from 'pinia'
 import type { ApiResult, Role, VaultLockedReason, VaultStatus } from '../../main/api/contract'
 import { en } from '../../renderer/src/i18n/en'
-import App from '../../renderer/src/App.vue'
-import { createAppRouter } from '../../renderer/src/router'
-import { useVaultStore } from '../../renderer/src/stores/vault'
-import { CASE, install, ok, plugins, refused, settle } from './casework-screens-support'
+import { CASE, install, ok, refused, settle } from './casework-screens-support'
 
 let pinia: Pinia
 beforeEach(() => {
@@ -22,21 +18,6 @@ beforeEach(() => {
 afterEach(() => {
   document.body.innerHTML = ''
 })
-
-// The case's other tabs are not what these tests are about (each asks main for more).
-const TAB_STUBS = Object.fromEntries(
-  [
-    'CaseSurvivorTab',
-    'CaseExperienceTab',
-    'CaseEventsTab',
-    'CasePerpetratorsTab',
-    'CaseAttachmentsTab',
-    'CaseHistoryTab',
-    'CaseScreeningTab',
-    'CaseReferralsTab',
-    'CaseSupportPlansTab',
-  ].map((name) => [name, true]),
-)
 
 /** main as the window sees it (as in session-lock-work.test.ts): one user, the lock event, the calls. */
 function session(role: Role, options: { lock?: () => Promise<ApiResult<VaultStatus>> } = {}) {
@@ -77,19 +58,6 @@ function session(role: Role, options: { lock?: () => Promise<ApiResult<VaultStat
       onLocked?.(reason)
     },
   }
-}
-
-/** The app as renderer/src/main.ts mounts it. */
-async function mountApp(path: string) {
-  const router = createAppRouter()
-  useVaultStore().listenForLocks(() => void router.replace({ name: 'unlock' }))
-  await router.push(path)
-  const wrapper = mount(App, {
-    global: { plugins: [pinia, ...plugins(), router], stubs: { ...TAB_STUBS, transition: false } },
-    attachTo: document.body,
-  })
-  await settle()
-  return { wrapper, router }
 }
 
 async function typeComment(wrapper: Awaited<ReturnType<typeof mountApp>>['wrapper'], text = NOTE) {

@@ -2,9 +2,9 @@
 // Fourth review of session 19's renderer fixes (aa72db1, 80581a0, the renderer part of 2952c34):
 // the checks that HELD, kept by a reviewing helper as regression tests. Defects found:
 // review-session19d-ui.test.ts. Mounted as a11y-session19*.test.ts mount them.
-import { statusOf } from './app-session-support'
+import { statusOf, mountApp as mountWholeApp } from './app-session-support'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { flushPromises, mount } from '@vue/test-utils'
+import { flushPromises } from '@vue/test-utils'
 import { createPinia, setActivePinia, type Pinia } from 'pinia'
 import type {
   ApiResult,
@@ -16,18 +16,19 @@ import type {
   YearChangedSinceExport,
 } from '../../main/api/contract'
 import { en } from '../../renderer/src/i18n/en'
-import App from '../../renderer/src/App.vue'
-import { createAppRouter } from '../../renderer/src/router'
 import { useVaultStore } from '../../renderer/src/stores/vault'
 import { useExportStore } from '../../renderer/src/stores/export'
 import { forgetSessionStores } from '../../renderer/src/stores/forget-session'
-import { CASE, deferred, install, ok, plugins, refused, settle } from './casework-screens-support'
+import { CASE, deferred, install, ok, refused, settle } from './casework-screens-support'
 import {
   install as installExport,
   mountView as mountExportView,
   REPORT,
   useKeys,
 } from './export-view-support'
+
+// The case's own tabs, not stubs (as these tests were written).
+const mountApp = (path: string) => mountWholeApp(path, { realTabs: true })
 
 let pinia: Pinia
 beforeEach(() => {
@@ -122,18 +123,6 @@ function session(
       onLocked?.(reason)
     },
   }
-}
-
-async function mountApp(path: string) {
-  const router = createAppRouter()
-  useVaultStore().listenForLocks(() => void router.replace({ name: 'unlock' }))
-  await router.push(path)
-  const wrapper = mount(App, {
-    global: { plugins: [pinia, ...plugins(), router], stubs: { transition: false } },
-    attachTo: document.body,
-  })
-  await settle()
-  return { wrapper, router }
 }
 
 const lockButton = () => document.querySelector<HTMLButtonElement>('[data-testid="lock-button"]')!

@@ -4,16 +4,16 @@
 // keyboard or screen-reader user. The checks that held are in review-session19d-ui-held.test.ts.
 // Mounted as a11y-session19*.test.ts mount them: the whole app over a stubbed preload API, the
 // export screen on its own (export-view-support.ts).
-import { statusOf } from './app-session-support'
+import { statusOf, mountApp as mountWholeApp } from './app-session-support'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { flushPromises, mount } from '@vue/test-utils'
+import { flushPromises } from '@vue/test-utils'
 import { createPinia, setActivePinia, type Pinia } from 'pinia'
 import type { DashboardSummary, ReferralSummary, Role, VaultLockedReason } from '../../main/api/contract'
-import App from '../../renderer/src/App.vue'
-import { createAppRouter } from '../../renderer/src/router'
-import { useVaultStore } from '../../renderer/src/stores/vault'
-import { CASE, install, ok, plugins, settle } from './casework-screens-support'
+import { CASE, install, ok, settle } from './casework-screens-support'
 import { install as installExport, mountView as mountExportView, REPORT } from './export-view-support'
+
+// The case's own tabs, not stubs (as these tests were written).
+const mountApp = (path: string) => mountWholeApp(path, { realTabs: true })
 
 let pinia: Pinia
 beforeEach(() => {
@@ -91,19 +91,6 @@ function session(role: Role) {
   }
   install(client)
   return { client }
-}
-
-/** The app as renderer/src/main.ts mounts it. */
-async function mountApp(path: string) {
-  const router = createAppRouter()
-  useVaultStore().listenForLocks(() => void router.replace({ name: 'unlock' }))
-  await router.push(path)
-  const wrapper = mount(App, {
-    global: { plugins: [pinia, ...plugins(), router], stubs: { transition: false } },
-    attachTo: document.body,
-  })
-  await settle()
-  return { wrapper, router }
 }
 
 /** A keyboard user picks an option of a native select (its change event). */

@@ -3,17 +3,14 @@
 // answered LOCKED / FORBIDDEN / NOT_FOUND, double clicks), kept by a reviewing helper as regression
 // tests. The whole app is mounted as renderer/src/main.ts mounts it (App, the real router and its
 // guards, Pinia, listenForLocks) over a stubbed preload API. Defects are in session-lock-work.test.ts.
-import { statusOf, unlockAgain } from './app-session-support'
+import { statusOf, unlockAgain, mountApp } from './app-session-support'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { flushPromises, mount } from '@vue/test-utils'
+import { flushPromises } from '@vue/test-utils'
 import { nextTick } from 'vue'
 import { createPinia, setActivePinia, type Pinia } from 'pinia'
 import type { ApiResult, CaseComment, CaseDetail, Role, VaultLockedReason } from '../../main/api/contract'
 import { en } from '../../renderer/src/i18n/en'
-import App from '../../renderer/src/App.vue'
-import { createAppRouter } from '../../renderer/src/router'
-import { useVaultStore } from '../../renderer/src/stores/vault'
-import { CASE, install, ok, plugins, refused, settle } from './casework-screens-support'
+import { CASE, install, ok, refused, settle } from './casework-screens-support'
 
 let pinia: Pinia
 beforeEach(() => {
@@ -25,20 +22,6 @@ beforeEach(() => {
 afterEach(() => {
   document.body.innerHTML = ''
 })
-
-const TAB_STUBS = Object.fromEntries(
-  [
-    'CaseSurvivorTab',
-    'CaseExperienceTab',
-    'CaseEventsTab',
-    'CasePerpetratorsTab',
-    'CaseAttachmentsTab',
-    'CaseHistoryTab',
-    'CaseScreeningTab',
-    'CaseReferralsTab',
-    'CaseSupportPlansTab',
-  ].map((name) => [name, true]),
-)
 
 const NOTE = 'Called the embassy: passport appointment for Amina on 2 April'
 const EARLIER: CaseComment = {
@@ -96,18 +79,6 @@ function session(role: Role, options: Options = {}) {
       onLocked?.(reason)
     },
   }
-}
-
-async function mountApp(path: string) {
-  const router = createAppRouter()
-  useVaultStore().listenForLocks(() => void router.replace({ name: 'unlock' }))
-  await router.push(path)
-  const wrapper = mount(App, {
-    global: { plugins: [pinia, ...plugins(), router], stubs: { ...TAB_STUBS, transition: false } },
-    attachTo: document.body,
-  })
-  await settle()
-  return { wrapper, router }
 }
 
 async function typeComment(wrapper: Awaited<ReturnType<typeof mountApp>>['wrapper'], text = NOTE) {

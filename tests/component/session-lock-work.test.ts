@@ -3,9 +3,8 @@
 // again), by a reviewing helper (session 19). The whole app is mounted as main.ts mounts it (App,
 // the real router with its guards, Pinia, listenForLocks) over a stubbed preload API. Each test
 // failed before its fix. Checks that held are in session-lock-work-held.test.ts.
-import { statusOf, unlockAgain } from './app-session-support'
+import { statusOf, unlockAgain, mountApp } from './app-session-support'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { mount } from '@vue/test-utils'
 import { createPinia, setActivePinia, type Pinia } from 'pinia'
 import {
   templateDefinitionSchema,
@@ -15,14 +14,12 @@ import {
   type VaultLockedReason,
   type VaultStatus,
 } from '../../main/api/contract'
-import App from '../../renderer/src/App.vue'
-import { createAppRouter } from '../../renderer/src/router'
 import { useVaultStore } from '../../renderer/src/stores/vault'
 import shipped from '../../resources/screening/default-template.json'
 import { generateX25519Identity, identityToRecipient } from 'age-encryption'
 import { ADMIN, call, folderFileAccess, tempDir, testHost } from '../unit/support/temp-vault'
 import { createCase } from '../unit/support/case-fixtures'
-import { CASE, deferred, install, ok, plugins, settle } from './casework-screens-support'
+import { CASE, deferred, install, ok, settle } from './casework-screens-support'
 
 let pinia: Pinia
 beforeEach(() => {
@@ -32,21 +29,6 @@ beforeEach(() => {
 afterEach(() => {
   document.body.innerHTML = ''
 })
-
-// The case's other tabs are not what these tests are about (each asks main for more).
-const TAB_STUBS = Object.fromEntries(
-  [
-    'CaseSurvivorTab',
-    'CaseExperienceTab',
-    'CaseEventsTab',
-    'CasePerpetratorsTab',
-    'CaseAttachmentsTab',
-    'CaseHistoryTab',
-    'CaseScreeningTab',
-    'CaseReferralsTab',
-    'CaseSupportPlansTab',
-  ].map((name) => [name, true]),
-)
 
 const definition = templateDefinitionSchema.parse(shipped)
 const TEMPLATE: TemplateVersion = {
@@ -106,19 +88,6 @@ function session(role: Role, options: { lock?: () => Promise<ApiResult<VaultStat
       onLocked?.(reason)
     },
   }
-}
-
-/** The app as renderer/src/main.ts mounts it. */
-async function mountApp(path: string) {
-  const router = createAppRouter()
-  useVaultStore().listenForLocks(() => void router.replace({ name: 'unlock' }))
-  await router.push(path)
-  const wrapper = mount(App, {
-    global: { plugins: [pinia, ...plugins(), router], stubs: { ...TAB_STUBS, transition: false } },
-    attachTo: document.body,
-  })
-  await settle()
-  return { wrapper, router }
 }
 
 const NOTE = 'Called the embassy: passport appointment for Amina on 2 April, bring the birth certificate'
