@@ -213,4 +213,21 @@ describe('a quoted value followed by a space (a hand-edited CSV)', () => {
       expect(stored.prs_FirstName).toBe('Survivor1')
     } else expect(report.errors.length).toBeGreaterThan(0)
   })
+
+  // (Failed before its fix.) One row with text after a closing quote (`"x" y`, which no trimming
+  // can end) made read-csv.ts read the whole file again without trimming, so a hand-edited
+  // `"Survivor1" ,` in another row kept its quote marks. Each row is now read on its own.
+  it('a row that cannot be trimmed does not keep the quote marks in the other rows', async () => {
+    const session = await adminSession()
+    const lines = [
+      FLAT_HEADER.join(','),
+      flatRow(1).join(',').replace('Survivor1', '"Survivor1" '),
+      flatRow(2).join(',').replace('Survivor2', '"Survivor2" Extra'),
+    ]
+    await importer(session)(encode(lines.join('\r\n') + '\r\n'), { format: 'htcds-csv', dryRun: false })
+    const first = JSON.parse(caseRow(session, 'IMP-2025-00001').survivor) as { prs_FirstName: string }
+    expect(first.prs_FirstName).toBe('Survivor1')
+    const second = JSON.parse(caseRow(session, 'IMP-2025-00002').survivor) as { prs_FirstName: string }
+    expect(second.prs_FirstName).toBe('"Survivor2" Extra')
+  })
 })

@@ -48,6 +48,17 @@ function rowProblems(row: number, cells: string[], headerCount: number): ImportR
   return problems
 }
 
+const RELAXED = {
+  bom: true,
+  relax_column_count: true,
+  // Any line ending, mixed in one file (rows pasted from another program): csv-parse otherwise
+  // takes the first one it sees, and merges the rows that end differently.
+  record_delimiter: ['\r\n', '\n', '\r'],
+  // A stray quote inside an unquoted value (5" screen) is kept as text, not an error.
+  relax_quotes: true,
+  skip_empty_lines: false,
+}
+
 /**
  * csv-parse with relaxed rules: what any file that is not plain, well-formed CSV is read with.
  * `rtrim`: spaces after a closing quote (`"Survivor1" ,`, a hand edit) end the quoted value, as
@@ -55,23 +66,46 @@ function rowProblems(row: number, cells: string[], headerCount: number): ImportR
  * (It also trims the end of unquoted values, which the import trims anyway; a quoted value keeps
  * its spaces.)
  */
-function parseRelaxed(text: string, delimiter: string, records: string[][], rtrim: boolean): void {
+function parseRelaxed(text: string, delimiter: string, records: string[][]): void {
   parse(text, {
-    rtrim,
-    bom: true,
+    ...RELAXED,
+    rtrim: true,
     delimiter,
-    relax_column_count: true,
-    // Any line ending, mixed in one file (rows pasted from another program): csv-parse otherwise
-    // takes the first one it sees, and merges the rows that end differently.
-    record_delimiter: ['\r\n', '\n', '\r'],
-    // A stray quote inside an unquoted value (5" screen) is kept as text, not an error.
-    relax_quotes: true,
-    skip_empty_lines: false,
     on_record: (record: string[]) => {
       records.push(record)
       return undefined
     },
   })
+}
+
+/**
+ * A file in which some row has text after a closing quote (`"x" y`, which rtrim cannot trim):
+ * read without rtrim, so that row keeps its field as written rather than the file being refused
+ * from there on, and every other row read again on its own with rtrim. Read whole without it, a
+ * hand-edited `"Survivor1" ,` elsewhere in the file had kept its quote marks.
+ */
+function parseRelaxedRowByRow(text: string, delimiter: string, records: string[][]): void {
+  parse(text, {
+    ...RELAXED,
+    rtrim: false,
+    raw: true,
+    delimiter,
+    // With `raw`, csv-parse hands on_record the record and its text (its types say the record).
+    on_record: (value: unknown) => {
+      const { record, raw } = value as { record: string[]; raw: string }
+      records.push(trimmedAlone(raw, delimiter) ?? record)
+      return undefined
+    },
+  })
+}
+
+function trimmedAlone(raw: string, delimiter: string): string[] | null {
+  try {
+    const alone = parse(raw, { ...RELAXED, rtrim: true, delimiter }) as string[][]
+    return alone.length === 1 ? alone[0]! : null
+  } catch {
+    return null
+  }
 }
 
 /**
@@ -88,13 +122,11 @@ export function readCsv(bytes: Uint8Array): SourceTable {
   if (!wellFormed) {
     try {
       try {
-        parseRelaxed(text, delimiter, records, true)
+        parseRelaxed(text, delimiter, records)
       } catch (error) {
-        // Text after a closing quote (`"x" y`) cannot be trimmed: such a file is read as before,
-        // the field kept as written, rather than refused from there on.
         if ((error as CsvParseError).code !== 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE') throw error
         records.length = 0
-        parseRelaxed(text, delimiter, records, false)
+        parseRelaxedRowByRow(text, delimiter, records)
       }
     } catch (error) {
       const parseError = error as CsvParseError
