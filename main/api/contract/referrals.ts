@@ -166,8 +166,16 @@ export const updateSupportPlanInput = z
     actualEndDate: optionalDate,
     outcome: optionalText(20_000),
   })
-  .refine((plan) => (plan.status === 'active') === (plan.actualEndDate === null), {
-    message: 'a finished plan needs its actual end date; an active one has none',
+  // Two rules with a code each: one message for both ("This value is not valid.") stood under an
+  // empty date field when a plan was marked Completed (a reviewing helper).
+  .refine((plan) => plan.status === 'active' || plan.actualEndDate !== null, {
+    message: 'a finished plan needs its actual end date',
+    params: { code: 'plan_end_required' },
+    path: ['actualEndDate'],
+  })
+  .refine((plan) => plan.status !== 'active' || plan.actualEndDate === null, {
+    message: 'an active plan has no actual end date',
+    params: { code: 'active_plan_has_end' },
     path: ['actualEndDate'],
   })
   // Each on its own field: the new-plan form shows no actual end date, and a message there left

@@ -83,6 +83,7 @@ export function createAttachmentService(session: VaultSession) {
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   )
   const remove = session.db.prepare('DELETE FROM attachments WHERE id = ?')
+  const caseExists = session.db.prepare<[number], number>('SELECT 1 FROM cases WHERE id = ?').pluck()
   const audit = (action: string, caseId: number, details: Record<string, unknown>) =>
     session.audit.append({ actor: session.user.username, action, target: `case:${caseId}`, details })
 
@@ -105,6 +106,9 @@ export function createAttachmentService(session: VaultSession) {
       const mediaType = await sniffMediaType(bytes)
       // Locked while the file was looked at: its database is closed (this answered INTERNAL).
       if (!session.db.open) throw new CaseVaultError('LOCKED', 'The vault was locked.')
+      // Deleted while the file was looked at (a duplicate removed in the meantime): the insert
+      // failed on its foreign key and answered INTERNAL.
+      if (!caseExists.get(caseId)) throw new CaseVaultError('NOT_FOUND', 'This case does not exist.')
       if (!mediaType) {
         throw new CaseVaultError(
           'VALIDATION',

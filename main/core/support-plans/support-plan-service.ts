@@ -1,5 +1,6 @@
 import type { z } from 'zod'
-import { CaseVaultError, invalidField } from '../errors'
+import { CaseVaultError } from '../errors'
+import { assertDayInRange } from '../referrals/referral-date-rules'
 import { latestIntakeDate } from '../../api/contract/dates'
 import type { VaultSession } from '../vault/vault-session'
 import type { createSupportPlanInput, updateSupportPlanInput } from '../../api/contract/referrals'
@@ -119,15 +120,12 @@ export function createSupportPlanService(session: VaultSession, assertCaseVisibl
       if (!existing) throw new CaseVaultError('NOT_FOUND', 'This support plan does not exist.')
       assertCaseVisible(existing.case_id)
       checkReferral(existing.case_id, input.referralId)
-      // An actual end is a fact, not a plan: one next year took the plan off the reminders as done.
-      // An unchanged one is not judged again (an imported plan that ended "today" east of here).
+      // An actual end is a fact, not a plan: one next year took the plan off the reminders as done;
+      // one before 1950 (1026 for 2026) the import refuses, so the case could not move to a new
+      // vault. An unchanged one is not judged again (an imported plan that ended "today" east of here).
       const endChanged = input.actualEndDate !== existing.actual_end_date
-      if (
-        endChanged &&
-        input.actualEndDate !== null &&
-        input.actualEndDate > latestIntakeDate(session.clock())
-      )
-        throw invalidField('actualEndDate', 'in the future', 'date_in_future')
+      if (endChanged && input.actualEndDate !== null)
+        assertDayInRange('actualEndDate', input.actualEndDate, latestIntakeDate(session.clock()))
       session.db.transaction(() => {
         if (statements.update.run({ ...input, now: session.clock().toISOString() }).changes !== 1) {
           throw new CaseVaultError(

@@ -64,6 +64,8 @@ export function validationMessage(issue: z.core.$ZodIssue, fieldValue: unknown, 
       // The referral contract's own checks (contract/referrals.ts).
       if (issue.params?.code === 'organisation_required') return t('validation.organisationRequired')
       if (issue.params?.code === 'end_before_start') return t('validation.endBeforeStart')
+      if (issue.params?.code === 'plan_end_required') return t('validation.planEndRequired')
+      if (issue.params?.code === 'active_plan_has_end') return t('validation.activePlanHasEnd')
       return caseDateMessage(String(issue.params?.code), t) ?? t('validation.invalid')
     default:
       return t('validation.invalid')

@@ -123,6 +123,8 @@ export const shellMessages = {
     beforeConsentGiven: 'This is before the consent was given.',
     organisationRequired: 'Choose a service from the directory or type the organisation’s name.',
     endBeforeStart: 'This is before the start date.',
+    planEndRequired: 'Enter the day the plan ended.',
+    activePlanHasEnd: 'An active plan has no end date yet: clear this date, or choose how the plan ended.',
     nameOrAlias: 'Enter a name, or a name the person is known by under “Also known as”.',
     dateInFuture: 'This date is in the future. Check the year.',
     dateTooEarly: 'Enter a date from {date} on. Check the year.',
