@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 // Checks of today's lock changes (c922eb0) that held up, kept by a reviewing helper (review 19) as
-// regression tests. Mounted as in session-lock-work.test.ts. Defects: review-session19-ui.test.ts.
+// regression tests. Mounted as in session-lock-work-screens.test.ts. Defects: review-session19-ui.test.ts.
 import { statusOf, unlockAgain, lockNotice, mountApp } from './app-session-support'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia, type Pinia } from 'pinia'
@@ -17,7 +17,7 @@ afterEach(() => {
   document.body.innerHTML = ''
 })
 
-/** main as the window sees it (as in session-lock-work.test.ts): one user, the lock event, the calls. */
+/** main as the window sees it (as in session-lock-work-screens.test.ts): one user, the lock event, the calls. */
 function session(role: Role, options: { lock?: () => Promise<ApiResult<VaultStatus>> } = {}) {
   let current = statusOf(role)
   let onLocked: ((reason: VaultLockedReason) => void) | null = null

@@ -2,7 +2,7 @@
 // Defects in today's lock changes (c922eb0: typed work lost on a lock, the locking cover, the
 // return to the interrupted screen), found by a reviewing helper (review 19). The whole app is
 // mounted as renderer/src/main.ts mounts it, over a stubbed preload API, as in
-// session-lock-work.test.ts. Each test fails on the code as it is and passes once fixed.
+// session-lock-work-screens.test.ts. Each test fails on the code as it is and passes once fixed.
 import { statusOf, lockNotice, mountApp } from './app-session-support'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia, type Pinia } from 'pinia'
@@ -19,7 +19,7 @@ afterEach(() => {
   document.body.innerHTML = ''
 })
 
-/** main as the window sees it (as in session-lock-work.test.ts): one user, the lock event, the calls. */
+/** main as the window sees it (as in session-lock-work-screens.test.ts): one user, the lock event, the calls. */
 function session(role: Role, options: { lock?: () => Promise<ApiResult<VaultStatus>> } = {}) {
   let current = statusOf(role)
   let onLocked: ((reason: VaultLockedReason) => void) | null = null

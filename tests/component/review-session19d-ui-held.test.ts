@@ -1,129 +1,41 @@
 // @vitest-environment jsdom
 // Fourth review of session 19's renderer fixes (aa72db1, 80581a0, the renderer part of 2952c34):
 // the checks that HELD, kept by a reviewing helper as regression tests. Defects found:
-// review-session19d-ui.test.ts. Mounted as a11y-session19*.test.ts mount them.
-import { statusOf, mountApp as mountWholeApp } from './app-session-support'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+// review-session19d-ui.test.ts. Mounted as a11y-session19*.test.ts mount them (session19-support.ts).
+import { mountApp as mountWholeApp } from './app-session-support'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
-import { createPinia, setActivePinia, type Pinia } from 'pinia'
-import type {
-  ApiResult,
-  DashboardSummary,
-  ReferralSummary,
-  Role,
-  VaultLockedReason,
-  VaultStatus,
-  YearChangedSinceExport,
-} from '../../main/api/contract'
+import { createPinia, setActivePinia } from 'pinia'
+import type { ApiResult, Role, VaultStatus, YearChangedSinceExport } from '../../main/api/contract'
 import { en } from '../../renderer/src/i18n/en'
 import { useVaultStore } from '../../renderer/src/stores/vault'
 import { useExportStore } from '../../renderer/src/stores/export'
 import { forgetSessionStores } from '../../renderer/src/stores/forget-session'
-import { CASE, deferred, install, ok, refused, settle } from './casework-screens-support'
+import { deferred, ok, refused, settle } from './casework-screens-support'
 import {
   install as installExport,
   mountView as mountExportView,
   REPORT,
   useKeys,
 } from './export-view-support'
+import { stubSession19, type Session19Options } from './session19-support'
 
 // The case's own tabs, not stubs (as these tests were written).
 const mountApp = (path: string) => mountWholeApp(path, { realTabs: true })
 
-let pinia: Pinia
 beforeEach(() => {
-  pinia = createPinia()
-  setActivePinia(pinia)
+  setActivePinia(createPinia())
 })
 afterEach(() => {
   document.body.innerHTML = ''
 })
 
-function sentReferral(id: number): ReferralSummary {
-  return {
-    id,
-    direction: 'outgoing',
-    status: 'sent',
-    caseId: 4,
-    caseNumber: 'SHN-2026-00004',
-    assessmentId: null,
-    organisationName: `Law Centre ${id}`,
-    serviceName: null,
-    urgency: 'routine',
-    referralDate: '2026-03-02',
-    followUpDate: null,
-    followUpState: null,
-    servicesRequested: ['Legal'],
-  }
-}
-
-function session(
-  role: Role,
-  options: { lock?: () => Promise<ApiResult<VaultStatus>>; autoLockMinutes?: number } = {},
-) {
-  const signedIn = (): VaultStatus => {
-    const status = statusOf(role)
-    return status.settings && options.autoLockMinutes
-      ? { ...status, settings: { ...status.settings, autoLockMinutes: options.autoLockMinutes } }
-      : status
-  }
-  let current = signedIn()
-  let onLocked: ((reason: VaultLockedReason) => void) | null = null
-  const items = Array.from({ length: 8 }, (_, index) => sentReferral(index + 1))
-  const summary: DashboardSummary = {
-    today: '2026-03-20',
-    myOpenCases: { total: 0, items: [] },
-    overdueFollowUps: { total: 0, items: [] },
-    followUpsThisWeek: { total: 0, items: [] },
-    awaitingAnswer: { total: 12, items },
-    screeningsThisMonth: { total: 0, high: 0, medium: 0, low: 0, notLinked: 0 },
-  }
-  const client = {
-    vault: {
-      status: vi.fn(async () => ok(current)),
-      unlock: vi.fn(async () => ok((current = signedIn()))),
-      lock: vi.fn(
-        options.lock ??
-          (async () => {
-            current = statusOf(null)
-            onLocked?.('user')
-            return ok(current)
-          }),
-      ),
-    },
-    cases: {
-      get: vi.fn(async () => ok(CASE)),
-      list: vi.fn(async () => ok({ rows: [], total: 0, page: 0, pageSize: 25 })),
-      search: vi.fn(async () => ok([])),
-    },
-    comments: { list: vi.fn(async () => ok([])), add: vi.fn() },
-    users: { assignable: vi.fn(async () => ok([])) },
-    dashboard: { summary: vi.fn(async () => ok(summary)) },
-    referrals: {
-      list: vi.fn(async (input: { direction?: string; status?: string[] }) =>
-        ok(
-          input.status?.[0] === 'sent'
-            ? { total: 12, items: [...items, ...[9, 10, 11, 12].map(sentReferral)] }
-            : { total: 120, items: Array.from({ length: 50 }, (_, index) => sentReferral(index + 1)) },
-        ),
-      ),
-    },
-    backup: { status: vi.fn(async () => ok(null)) },
-    onLocked: (listener: (reason: VaultLockedReason) => void) => {
-      onLocked = listener
-      return () => (onLocked = null)
-    },
-    onProgress: () => () => undefined,
-  }
-  install(client)
-  return {
-    client,
-    fire(reason: VaultLockedReason) {
-      current = statusOf(null)
-      onLocked?.(reason)
-    },
-  }
-}
+/**
+ * main as the window sees it, with the dashboard and referrals (and backup:status): the 12 sent
+ * for any ask of status Sent, 50 rows of 120 for any other.
+ */
+const session = (role: Role, options: Session19Options = {}) =>
+  stubSession19(role, { ...options, backupStatus: true, sentWhen: 'sent', all: { total: 120, rows: 50 } })
 
 const lockButton = () => document.querySelector<HTMLButtonElement>('[data-testid="lock-button"]')!
 

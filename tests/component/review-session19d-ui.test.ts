@@ -2,96 +2,32 @@
 // Fourth review of session 19's renderer fixes (aa72db1, 80581a0, the renderer part of 2952c34),
 // by a reviewing helper: each test here failed on the code as found, before its fix, and showed one defect for a
 // keyboard or screen-reader user. The checks that held are in review-session19d-ui-held.test.ts.
-// Mounted as a11y-session19*.test.ts mount them: the whole app over a stubbed preload API, the
-// export screen on its own (export-view-support.ts).
-import { statusOf, mountApp as mountWholeApp } from './app-session-support'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+// Mounted as a11y-session19*.test.ts mount them: the whole app over a stubbed preload API
+// (session19-support.ts), the export screen on its own (export-view-support.ts).
+import { mountApp as mountWholeApp } from './app-session-support'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
-import { createPinia, setActivePinia, type Pinia } from 'pinia'
-import type { DashboardSummary, ReferralSummary, Role, VaultLockedReason } from '../../main/api/contract'
-import { CASE, install, ok, settle } from './casework-screens-support'
+import { createPinia, setActivePinia } from 'pinia'
+import type { Role } from '../../main/api/contract'
+import { ok, settle } from './casework-screens-support'
 import { install as installExport, mountView as mountExportView, REPORT } from './export-view-support'
+import { stubSession19 } from './session19-support'
 
 // The case's own tabs, not stubs (as these tests were written).
 const mountApp = (path: string) => mountWholeApp(path, { realTabs: true })
 
-let pinia: Pinia
 beforeEach(() => {
-  pinia = createPinia()
-  setActivePinia(pinia)
+  setActivePinia(createPinia())
 })
 afterEach(() => {
   document.body.innerHTML = ''
 })
 
-function sentReferral(id: number): ReferralSummary {
-  return {
-    id,
-    direction: 'outgoing',
-    status: 'sent',
-    caseId: 4,
-    caseNumber: 'SHN-2026-00004',
-    assessmentId: null,
-    organisationName: `Law Centre ${id}`,
-    serviceName: null,
-    urgency: 'routine',
-    referralDate: '2026-03-02',
-    followUpDate: null,
-    followUpState: null,
-    servicesRequested: ['Legal'],
-  }
-}
-
-/** main as the window sees it (as in a11y-session19.test.ts), with the dashboard and referrals. */
-function session(role: Role) {
-  let current = statusOf(role)
-  let onLocked: ((reason: VaultLockedReason) => void) | null = null
-  const items = Array.from({ length: 8 }, (_, index) => sentReferral(index + 1))
-  const summary: DashboardSummary = {
-    today: '2026-03-20',
-    myOpenCases: { total: 0, items: [] },
-    overdueFollowUps: { total: 0, items: [] },
-    followUpsThisWeek: { total: 0, items: [] },
-    awaitingAnswer: { total: 12, items },
-    screeningsThisMonth: { total: 0, high: 0, medium: 0, low: 0, notLinked: 0 },
-  }
-  const client = {
-    vault: {
-      status: vi.fn(async () => ok(current)),
-      unlock: vi.fn(async () => ok((current = statusOf(role)))),
-      lock: vi.fn(async () => {
-        current = statusOf(null)
-        onLocked?.('user')
-        return ok(current)
-      }),
-    },
-    cases: {
-      get: vi.fn(async () => ok(CASE)),
-      list: vi.fn(async () => ok({ rows: [], total: 0, page: 0, pageSize: 25 })),
-      search: vi.fn(async () => ok([])),
-    },
-    comments: { list: vi.fn(async () => ok([])), add: vi.fn() },
-    users: { assignable: vi.fn(async () => ok([])) },
-    dashboard: { summary: vi.fn(async () => ok(summary)) },
-    referrals: {
-      list: vi.fn(async (input: { direction?: string; status?: string[] }) =>
-        ok(
-          input.status?.[0] === 'sent'
-            ? { total: 12, items: [...items, ...[9, 10, 11, 12].map(sentReferral)] }
-            : { total: 40, items: Array.from({ length: 40 }, (_, index) => sentReferral(index + 1)) },
-        ),
-      ),
-    },
-    backup: { status: vi.fn(async () => ok(null)) },
-    onLocked: (listener: (reason: VaultLockedReason) => void) => {
-      onLocked = listener
-      return () => (onLocked = null)
-    },
-    onProgress: () => () => undefined,
-  }
-  install(client)
-  return { client }
-}
+/**
+ * main as the window sees it (as in a11y-session19-lock.test.ts), with the dashboard and referrals
+ * (and backup:status): the 12 sent for any ask of status Sent, 40 of 40 for any other.
+ */
+const session = (role: Role) => stubSession19(role, { backupStatus: true, sentWhen: 'sent' })
 
 /** A keyboard user picks an option of a native select (its change event). */
 function pick(testid: string, value: string): void {

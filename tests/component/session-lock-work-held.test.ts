@@ -2,15 +2,15 @@
 // Checks that hold when the session changes under the UI (an idle lock, a lock by hand, calls
 // answered LOCKED / FORBIDDEN / NOT_FOUND, double clicks), kept by a reviewing helper as regression
 // tests. The whole app is mounted as renderer/src/main.ts mounts it (App, the real router and its
-// guards, Pinia, listenForLocks) over a stubbed preload API. Defects are in session-lock-work.test.ts.
-import { statusOf, unlockAgain, mountApp } from './app-session-support'
+// guards, Pinia, listenForLocks) over a stubbed preload API. Defects are in session-lock-work-screens.test.ts.
+import { stubMain, unlockAgain, mountApp, type MainOptions } from './app-session-support'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
 import { nextTick } from 'vue'
 import { createPinia, setActivePinia, type Pinia } from 'pinia'
-import type { ApiResult, CaseComment, CaseDetail, Role, VaultLockedReason } from '../../main/api/contract'
+import type { ApiResult, CaseComment, CaseDetail, Role } from '../../main/api/contract'
 import { en } from '../../renderer/src/i18n/en'
-import { CASE, install, ok, refused, settle } from './casework-screens-support'
+import { CASE, ok, refused, settle } from './casework-screens-support'
 
 let pinia: Pinia
 beforeEach(() => {
@@ -32,27 +32,14 @@ const EARLIER: CaseComment = {
   createdAt: '2026-03-20T10:00:00.000Z',
 }
 
-interface Options {
-  /** Who signs in at the next unlock (another person at the same computer). */
-  unlockAs?: Role
+interface Options extends Pick<MainOptions, 'unlockAs'> {
   get?: () => Promise<ApiResult<CaseDetail>>
   add?: (input: { caseId: number; body: string }) => Promise<ApiResult<CaseComment>>
   update?: () => Promise<ApiResult<CaseDetail>>
 }
 
 function session(role: Role, options: Options = {}) {
-  let current = statusOf(role)
-  let onLocked: ((reason: VaultLockedReason) => void) | null = null
-  const client = {
-    vault: {
-      status: vi.fn(async () => ok(current)),
-      unlock: vi.fn(async () => ok((current = statusOf(options.unlockAs ?? role)))),
-      lock: vi.fn(async () => {
-        current = statusOf(null)
-        onLocked?.('user')
-        return ok(current)
-      }),
-    },
+  return stubMain(role, options, {
     cases: {
       get: vi.fn(options.get ?? (async () => ok(CASE))),
       list: vi.fn(async () => ok({ rows: [], total: 0, page: 0, pageSize: 25 })),
@@ -65,20 +52,7 @@ function session(role: Role, options: Options = {}) {
     },
     users: { assignable: vi.fn(async () => ok([])) },
     export: { defaults: vi.fn(async () => ok({})) },
-    onLocked: (listener: (reason: VaultLockedReason) => void) => {
-      onLocked = listener
-      return () => (onLocked = null)
-    },
-    onProgress: () => () => undefined,
-  }
-  install(client)
-  return {
-    client,
-    fire(reason: VaultLockedReason) {
-      current = statusOf(null)
-      onLocked?.(reason)
-    },
-  }
+  })
 }
 
 async function typeComment(wrapper: Awaited<ReturnType<typeof mountApp>>['wrapper'], text = NOTE) {

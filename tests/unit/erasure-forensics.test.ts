@@ -2,36 +2,11 @@
 // the defect is described above it. The examiner has a copy of the data folder and the vault's raw
 // key (what a staff passphrase unwraps; here the recovery key, which is the raw key).
 import { describe, expect, it } from 'vitest'
-import { existsSync, readFileSync } from 'node:fs'
-import { createDecipheriv } from 'node:crypto'
-import { join } from 'node:path'
 import { call } from './support/temp-vault'
 import { createCase, staffedHost, survivorCase } from './support/case-fixtures'
-import { decryptAllPages } from './support/sqlcipher-pages'
-import { parseRecoveryKey } from '../../main/core/vault/recovery-key'
+import { decryptedFolder } from './support/forensic-copy'
 import { casesMessages } from '../../renderer/src/i18n/en/cases'
 import type { CasePerpetrator } from '../../main/api/contract'
-
-/** Every page image in a SQLCipher WAL file (32-byte header; frames of a 24-byte header + page). */
-function decryptWalFrames(path: string, rawKey: Buffer): Buffer[] {
-  const wal = existsSync(path) ? readFileSync(path) : Buffer.alloc(0)
-  const pages: Buffer[] = []
-  for (let offset = 32; offset + 24 + 4096 <= wal.length; offset += 24 + 4096) {
-    const page = wal.subarray(offset + 24, offset + 24 + 4096)
-    const decipher = createDecipheriv('aes-256-cbc', rawKey, page.subarray(4016, 4032)).setAutoPadding(false)
-    pages.push(Buffer.concat([decipher.update(page.subarray(0, 4016)), decipher.final()]))
-  }
-  return pages
-}
-
-/** What a forensic copy of the folder gives back, decrypted: database pages and WAL frames. */
-function decryptedFolder(dataDir: string, recoveryKey: string): Buffer {
-  const key = parseRecoveryKey(recoveryKey)
-  return Buffer.concat([
-    ...decryptAllPages(join(dataDir, 'casevault.db'), key),
-    ...decryptWalFrames(join(dataDir, 'casevault.db-wal'), key),
-  ])
-}
 
 describe('a perpetrator removed from his only case', () => {
   // What a caseworker does: on the case's Perpetrators tab, "Remove from case" for a person linked

@@ -4,21 +4,11 @@
 import { describe, expect, it } from 'vitest'
 import { ADMIN, call, testVault } from './support/temp-vault'
 import { createCase, signInAs, staffedHost } from './support/case-fixtures'
-import { daysFromToday, outgoingReferral } from './support/referral-fixtures'
+import { daysFromToday, followUps, outgoingReferral, summary } from './support/referral-fixtures'
 import { walkInScreening } from './support/screening-fixtures'
-import type {
-  DashboardSummary,
-  FollowUpItem,
-  ReferralDetail,
-  ReferralPage,
-  ReferralSummary,
-} from '../../main/api/contract'
+import type { ReferralDetail, ReferralPage, ReferralSummary } from '../../main/api/contract'
 
 type Host = Awaited<ReturnType<typeof staffedHost>>['host']
-
-const summary = (host: Host) => call<DashboardSummary>(host, 'dashboard:summary')
-const followUps = (host: Host, window: 'overdue' | 'thisWeek') =>
-  call<FollowUpItem[]>(host, 'referrals:followUps', { window })
 
 /**
  * Writes many rows at once, as the bench would: the host is locked, the same vault is opened beside

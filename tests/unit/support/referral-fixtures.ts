@@ -4,8 +4,12 @@ import type {
   ApiErrorPayload,
   AuditEntry,
   CreateReferralInput,
+  DashboardSummary,
+  FollowUpItem,
   RecordConsentInput,
   ReferralDetail,
+  ReferralPage,
+  SupportPlan,
 } from '../../../main/api/contract'
 import { addDays, localIsoDate } from '../../../main/core/referrals/local-date'
 
@@ -88,3 +92,37 @@ export async function failure(host: Host, channel: string, input: unknown): Prom
   if (result.ok) throw new Error(`${channel} succeeded`)
   return result.error as ApiErrorPayload
 }
+
+/** An outgoing referral of 1 March 2026 to `organisationName`, its follow-up on `followUpDate`. */
+export async function referralDue(
+  host: Host,
+  caseId: number,
+  followUpDate: string | null,
+  organisationName: string,
+) {
+  return call<ReferralDetail>(
+    host,
+    'referrals:create',
+    outgoingReferral(caseId, { followUpDate, organisationName, referralDate: '2026-03-01' }),
+  )
+}
+
+/** A support plan started on 1 March 2026, its follow-up on `followUpDate`. */
+export async function planDue(host: Host, caseId: number, followUpDate: string, type = 'Health') {
+  return call<SupportPlan>(host, 'referrals:createSupportPlan', {
+    caseId,
+    type,
+    objectives: 'Dental treatment',
+    startDate: '2026-03-01',
+    followUpDate,
+  })
+}
+
+// The follow-ups as the screens read them: Today, the Follow-ups screen, the Referrals list's Due filter.
+export const summary = (host: Host) => call<DashboardSummary>(host, 'dashboard:summary')
+export const followUps = (host: Host, window: 'overdue' | 'thisWeek') =>
+  call<FollowUpItem[]>(host, 'referrals:followUps', { window })
+export const dueList = (host: Host, due: 'overdue' | 'thisWeek') =>
+  call<ReferralPage>(host, 'referrals:list', { due, limit: 200 })
+/** "referral:12", "supportPlan:3": each item's kind and id. */
+export const keys = (items: FollowUpItem[]) => items.map((item) => `${item.kind}:${item.id}`)

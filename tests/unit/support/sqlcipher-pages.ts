@@ -1,5 +1,5 @@
 import { createDecipheriv } from 'node:crypto'
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 
 const PAGE_SIZE = 4096
 // SQLCipher 4 reserves 80 bytes per page: a 16-byte IV then a 64-byte HMAC-SHA512.
@@ -20,6 +20,18 @@ export function decryptAllPages(path: string, rawKey: Buffer): Buffer[] {
     const iv = page.subarray(PAGE_SIZE - RESERVE, PAGE_SIZE - RESERVE + 16)
     const decipher = createDecipheriv('aes-256-cbc', rawKey, iv).setAutoPadding(false)
     pages.push(Buffer.concat([decipher.update(page.subarray(start, PAGE_SIZE - RESERVE)), decipher.final()]))
+  }
+  return pages
+}
+
+/** Every page image in a SQLCipher WAL file (32-byte header; frames of a 24-byte header + page). */
+export function decryptWalFrames(path: string, rawKey: Buffer): Buffer[] {
+  const wal = existsSync(path) ? readFileSync(path) : Buffer.alloc(0)
+  const pages: Buffer[] = []
+  for (let offset = 32; offset + 24 + 4096 <= wal.length; offset += 24 + 4096) {
+    const page = wal.subarray(offset + 24, offset + 24 + 4096)
+    const decipher = createDecipheriv('aes-256-cbc', rawKey, page.subarray(4016, 4032)).setAutoPadding(false)
+    pages.push(Buffer.concat([decipher.update(page.subarray(0, 4016)), decipher.final()]))
   }
   return pages
 }
