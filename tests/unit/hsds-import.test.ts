@@ -86,7 +86,7 @@ describe('HSDS 3.0 import', () => {
     expect(service).toMatchObject({
       name: 'Community Counselling',
       organisationName: expect.any(String),
-      phone: '+44 1234 234567',
+      phone: '+44 1234 234567 ext. 100',
       languages: expect.arrayContaining(['ur']),
       eligibilityNotes: expect.stringContaining('aged 12 and over'),
       serviceTypes: [],

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { method, type AreaSpec } from './method'
 import { codesOf } from './htcds'
+import type { ImportReasonCode, ImportReasonParams } from './import-reasons'
 
 /**
  * The service directory: organisations (HTCDS org_Type) and the services they offer (HTCDS
@@ -217,6 +218,9 @@ export interface DirectoryImportError {
   row: number
   field: string
   reason: string
+  /** Problems found by the CSV reader the case import shares carry its code, so they read the same. */
+  code?: ImportReasonCode
+  params?: ImportReasonParams
 }
 
 export interface DirectoryImportCounts {

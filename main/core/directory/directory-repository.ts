@@ -1,6 +1,7 @@
 // SQL for the service directory, prepared once per session. Filters are bound parameters in one
 // statement each ("@x IS NULL OR …"): no SQL is ever assembled from what the renderer sends.
 import type { VaultDatabase } from '../db/connection'
+import { foldForSearch } from '../cases/search-fold'
 import {
   contactLocationParams,
   type OrganisationRow,
@@ -36,13 +37,32 @@ export interface ServiceFilter extends OrganisationFilter {
   organisationId: number | null
 }
 
-/** `%text%` for LIKE, with the user's own % and _ taken literally. */
+// SQLite's NOCASE folds ASCII only and otherwise sorts by code point ("Ärzte" after "Zebra",
+// every capitalised Cyrillic name before every lower-case one), and better-sqlite3 cannot register
+// a collation: lists are put in alphabetical order here, in the machine's language.
+const alphabetical = new Intl.Collator().compare
+
+const byOrganisation = (a: OrganisationRow, b: OrganisationRow) => alphabetical(a.name, b.name) || a.id - b.id
+
+const byService = (a: ServiceRow, b: ServiceRow) =>
+  alphabetical(a.name, b.name) || alphabetical(a.organisation_name, b.organisation_name) || a.id - b.id
+
+/**
+ * `%text%` for LIKE against search_fold(column), folded the same way, with the user's own % and _
+ * taken literally.
+ */
 export function likePattern(query: string | undefined): string | null {
   const text = query?.trim()
-  return text ? `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%` : null
+  return text ? `%${foldForSearch(text).replace(/[\\%_]/g, (char) => `\\${char}`)}%` : null
 }
 
 export function createDirectoryRepository(db: VaultDatabase) {
+  // LIKE folds ASCII case only: "київ" would not find "Київ", nor "Sao Paulo" "São Paulo". Both
+  // sides go through foldForSearch, as the case search does (search-fold.ts). The directory holds
+  // thousands of rows at most, so folding on every search needs no index.
+  db.function('search_fold', { deterministic: true }, (text: unknown) =>
+    typeof text === 'string' ? foldForSearch(text) : text,
+  )
   const organisationById = db.prepare<[number], OrganisationRow>(`${ORGANISATION_SELECT} WHERE o.id = ?`)
   const organisationIdByHsds = db.prepare<[string], { id: number }>(
     'SELECT id FROM directory_organisations WHERE hsds_id = ?',
@@ -51,9 +71,8 @@ export function createDirectoryRepository(db: VaultDatabase) {
     `${ORGANISATION_SELECT}
      WHERE (@orgType IS NULL OR o.org_type = @orgType)
        AND (@activeOnly = 0 OR o.active = 1)
-       AND (@pattern IS NULL OR o.name LIKE @pattern ESCAPE '\\' OR o.description LIKE @pattern ESCAPE '\\'
-            OR o.city LIKE @pattern ESCAPE '\\')
-     ORDER BY o.name COLLATE NOCASE, o.id`,
+       AND (@pattern IS NULL OR search_fold(o.name) LIKE @pattern ESCAPE '\\'
+            OR search_fold(o.description) LIKE @pattern ESCAPE '\\' OR search_fold(o.city) LIKE @pattern ESCAPE '\\')`,
   )
   const insertOrganisation = db.prepare(
     `INSERT INTO directory_organisations (hsds_id, name, org_type, description, ${SHARED}, active, created_at, updated_at)
@@ -81,10 +100,11 @@ export function createDirectoryRepository(db: VaultDatabase) {
        AND (@serviceType IS NULL OR EXISTS
             (SELECT 1 FROM directory_service_types t WHERE t.service_id = s.id AND t.type = @serviceType))
        AND (@activeOnly = 0 OR (s.active = 1 AND o.active = 1))
-       AND (@pattern IS NULL OR s.name LIKE @pattern ESCAPE '\\' OR o.name LIKE @pattern ESCAPE '\\'
-            OR s.description LIKE @pattern ESCAPE '\\' OR s.eligibility_notes LIKE @pattern ESCAPE '\\'
-            OR s.city LIKE @pattern ESCAPE '\\')
-     ORDER BY s.name COLLATE NOCASE, o.name COLLATE NOCASE, s.id`,
+       AND (@pattern IS NULL OR search_fold(s.name) LIKE @pattern ESCAPE '\\'
+            OR search_fold(o.name) LIKE @pattern ESCAPE '\\' OR search_fold(s.description) LIKE @pattern ESCAPE '\\'
+            OR search_fold(s.eligibility_notes) LIKE @pattern ESCAPE '\\'
+            -- A service without a place of its own is where its organisation is.
+            OR search_fold(coalesce(s.city, o.city)) LIKE @pattern ESCAPE '\\')`,
   )
   const insertService = db.prepare(
     `INSERT INTO directory_services (hsds_id, organisation_id, name, description, ${SHARED}, languages,
@@ -130,7 +150,7 @@ export function createDirectoryRepository(db: VaultDatabase) {
   return {
     organisation: (id: number) => organisationById.get(id),
     organisationIdByHsds: (hsdsId: string) => organisationIdByHsds.get(hsdsId)?.id,
-    organisations: (filter: OrganisationFilter) => organisations.all(filter),
+    organisations: (filter: OrganisationFilter) => organisations.all(filter).sort(byOrganisation),
     insertOrganisation(organisation: OrganisationWrite, now: string): number {
       return Number(
         insertOrganisation.run({ ...organisationParams(organisation, now), hsds_id: organisation.hsdsId })
@@ -148,7 +168,7 @@ export function createDirectoryRepository(db: VaultDatabase) {
     /** How many referrals name this service (with its organisation of the time). */
     referralsOfService: (id: number) => referralsOfService.get(id)!,
     serviceIdByHsds: (hsdsId: string) => serviceIdByHsds.get(hsdsId)?.id,
-    services: (filter: ServiceFilter) => services.all(filter),
+    services: (filter: ServiceFilter) => services.all(filter).sort(byService),
     insertService(service: ServiceWrite, now: string): number {
       const id = Number(
         insertService.run({ ...serviceParams(service, now), hsds_id: service.hsdsId }).lastInsertRowid,

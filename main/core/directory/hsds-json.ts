@@ -25,7 +25,8 @@ type Place = Pick<
   'address' | 'city' | 'region' | 'postalCode' | 'country' | 'latitude' | 'longitude'
 >
 
-const hasAddress = (place: Place) => Boolean(place.address || place.city || place.postalCode || place.country)
+const hasAddress = (place: Place) =>
+  Boolean(place.address || place.city || place.region || place.postalCode || place.country)
 const hasPlace = (place: Place) => hasAddress(place) || place.latitude !== null || place.longitude !== null
 
 function location(ownerId: string, organizationId: string, place: Place, name: string): HsdsObject {
@@ -37,7 +38,8 @@ function location(ownerId: string, organizationId: string, place: Place, name: s
     name,
     latitude: place.latitude,
     longitude: place.longitude,
-    // HSDS requires every address line it names; a part CaseVault does not know is an empty string.
+    // HSDS requires every address line it names; a part CaseVault does not know is an empty string
+    // (read back as "not known", country included).
     addresses: hasAddress(place)
       ? [
           {

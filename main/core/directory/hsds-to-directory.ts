@@ -72,11 +72,20 @@ const list = (value: unknown): HsdsObject[] =>
   Array.isArray(value)
     ? value.filter((item): item is HsdsObject => typeof item === 'object' && item !== null)
     : []
-const upper = (value: unknown) => (typeof value === 'string' ? value.trim().toUpperCase() : value)
-/** The first phone's number; stray quotes (as in HSDS's own example data) are not part of it. */
+/** A country code in capitals; blank is "not known" (HSDS requires the property, so files write ""). */
+const countryCode = (value: unknown) =>
+  typeof value === 'string' ? value.trim().toUpperCase() || undefined : value
+/**
+ * The first phone's number with its extension, as the phone field accepts one ("… ext. 204"): the
+ * number alone reaches a switchboard, not the unit. Stray quotes (HSDS's own example data) are dropped.
+ */
 const firstPhone = (owner: HsdsObject) => {
-  const number = list(owner['phones'])[0]?.['number']
-  return typeof number === 'string' ? number.replace(/"/g, '') : number
+  const phone = list(owner['phones'])[0]
+  const number = phone?.['number']
+  if (typeof number !== 'string') return number
+  const digits = number.replace(/"/g, '').trim()
+  const extension = String(phone?.['extension'] ?? '').trim()
+  return extension ? `${digits} ext. ${extension}` : digits
 }
 const lower = (value: unknown) => (typeof value === 'string' ? value.trim().toLowerCase() : value)
 
@@ -157,7 +166,7 @@ function place(location: HsdsObject | undefined): Record<string, unknown> {
     city: address?.['city'],
     region: address?.['state_province'] ?? address?.['region'],
     postalCode: address?.['postal_code'],
-    country: upper(address?.['country']),
+    country: countryCode(address?.['country']),
     latitude: location?.['latitude'],
     longitude: location?.['longitude'],
   }

@@ -1,14 +1,22 @@
 import { useI18n } from 'vue-i18n'
+import type { DirectoryImportError } from '../../../../main/api/contract'
+import { useImportReasons } from '../import/import-reasons'
 
 /**
  * Main reports each problem in an imported directory file with a short fixed reason (its set is
  * closed: see main/core/directory/hsds-to-directory.ts and hsds-import.ts); this shows it in the
  * reader's language. Literal keys, so the i18n test checks each one; a reason this version does
- * not know shows as main wrote it.
+ * not know shows as main wrote it. Problems of the CSV reader the case import shares come with its
+ * code and field markers ("(file)"), and read as they do there.
  */
-export function useImportReasonText(): (reason: string) => string {
+export function useImportProblemText(): {
+  field: (problem: DirectoryImportError) => string
+  reason: (problem: DirectoryImportError) => string
+} {
   const { t } = useI18n()
-  return (reason) => {
+  const shared = useImportReasons()
+
+  function hsdsReason(reason: string): string {
     const wrongType = /^wrong type \(expected (\w+)\)$/.exec(reason)
     if (wrongType) return t('directory.importReasons.wrongType', { expected: wrongType[1] })
     switch (reason) {
@@ -45,5 +53,11 @@ export function useImportReasonText(): (reason: string) => string {
       default:
         return reason
     }
+  }
+
+  return {
+    field: (problem) => shared.column(problem.field),
+    reason: (problem) =>
+      problem.code ? shared.problem({ ...problem, code: problem.code }) : hsdsReason(problem.reason),
   }
 }

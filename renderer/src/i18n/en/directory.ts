@@ -120,6 +120,17 @@ export const directoryMessages = {
       reason: 'Problem',
       run: 'Import',
       done: 'Directory imported.',
+      // A file main cannot read at all (details.file); the codes shared with the case import are
+      // worded in exchange.import.fileProblems.
+      fileProblems: {
+        badShape:
+          'The file is not an HSDS directory: it has no list of organizations or services. Check that you chose the right file.',
+        unknownFormat: 'Choose an HSDS JSON file, an HSDS CSV package (.tar), or the package’s CSV files.',
+        noOrganisations:
+          'The files chosen have no organizations.csv, so they are not an HSDS CSV package. Choose organizations.csv with the other files.',
+        tooMany:
+          'A list in the file has far more entries than any service directory. Check that you chose the right file.',
+      },
       notes: {
         other_taxonomies: 'Classifications from other taxonomies were left out.',
         ignored_files: 'Some files in the package are not used by CaseVault and were left out.',
