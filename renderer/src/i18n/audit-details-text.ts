@@ -1,5 +1,6 @@
 import { useI18n } from 'vue-i18n'
 import { caseDeletionReasons, type AuditEntry } from '../../../main/api/contract'
+import { useFormat } from './format'
 
 /**
  * The keys main writes into audit details, as people read them (the values are ids, counts and
@@ -14,6 +15,7 @@ const DETAIL_KEYS = [
   'attachmentId',
   'autoBackup',
   'autoBackupFolder',
+  'autoLockMinutes',
   'backupCreatedAt',
   'caseId',
   'caseNumber',
@@ -28,6 +30,7 @@ const DETAIL_KEYS = [
   'consentId',
   'count',
   'direction',
+  'failedAttemptsBefore',
   'firstCaseId',
   'followUpDate',
   'format',
@@ -36,8 +39,11 @@ const DETAIL_KEYS = [
   'hits',
   'id',
   'imported',
+  'intakeFrom',
+  'intakeTo',
   'intakeYear',
   'isTraining',
+  'k',
   'keep',
   'lastCaseId',
   'level',
@@ -51,7 +57,10 @@ const DETAIL_KEYS = [
   'perpetratorLinks',
   'personId',
   'planId',
+  'previousTemplateId',
   'protection',
+  'read',
+  'readAt',
   'reason',
   'reassignedTo',
   'recipients',
@@ -64,20 +73,33 @@ const DETAIL_KEYS = [
   'rows',
   'scope',
   'screenings',
+  'screeningTemplatesCreated',
   'services',
+  'sharedCategories',
+  'shipped',
   'sizeBytes',
   'status',
   'supportPlanId',
+  'suppressedCells',
+  'suppressedRows',
+  'suppressedTableCells',
   'templateId',
   'to',
   'type',
   'version',
+  'warnAfterDays',
 ] as const
 
 const spelledOut = (key: string) => key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase()
 
+// Main writes times as UTC ISO strings and calendar days as yyyy-mm-dd; recognised by shape, so a
+// date under a key from a newer version is shown in the reader's words too.
+const TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/
+const CALENDAR_DAY = /^\d{4}-\d\d-\d\d$/
+
 export function useAuditDetailsText(): (details: AuditEntry['details']) => string {
   const { t, te } = useI18n()
+  const { calendarDate, dateTime } = useFormat()
   const known = new Set<string>(DETAIL_KEYS)
   const label = (key: string) =>
     known.has(key) && te(`audit.detailKeys.${key}`) ? t(`audit.detailKeys.${key}`) : spelledOut(key)
@@ -87,8 +109,17 @@ export function useAuditDetailsText(): (details: AuditEntry['details']) => strin
     if (key === 'reason' && typeof value === 'string' && deletionReasons.has(value))
       return t(`caseDetail.deleteReasons.${value}`)
     if (Array.isArray(value)) return value.map((item) => valueText(key, item)).join(', ')
+    // The Time column beside it is local time: a UTC timestamp here would name another day.
+    if (typeof value === 'string' && TIMESTAMP.test(value)) return dateTime(value)
+    if (typeof value === 'string' && CALENDAR_DAY.test(value)) return calendarDate(value)
+    if (value !== null && typeof value === 'object') return partsText(value as Record<string, unknown>)
     return typeof value === 'string' ? value : JSON.stringify(value)
   }
+  /** A group of details (an export's scope) as labelled parts; an open bound (null) is "any". */
+  const partsText = (parts: Record<string, unknown>): string =>
+    `(${Object.entries(parts)
+      .map(([key, value]) => `${label(key)}: ${value === null ? t('audit.anyValue') : valueText(key, value)}`)
+      .join('; ')})`
   return (details) =>
     details
       ? Object.entries(details)
