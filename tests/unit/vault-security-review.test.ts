@@ -237,7 +237,7 @@ describe('a routine slot write replaces a vault.json it cannot read', () => {
   // unlock. Should: while a session is open, a slot write refuses a vault.json it cannot read
   // (CORRUPT_HEADER) and leaves the file as it is; rebuilding belongs to the recovery-key unlock,
   // which the user chose for that. Cause: main/core/vault/vault-slots.ts:73-84 (headerOrRebuild
-  // rebuilds on NO_VAULT or CORRUPT_HEADER for every caller of writeUserSlot).
+  // rebuilds on NO_VAULT or CORRUPT_HEADER for every caller of prepareUserSlot).
   it('users:resetPassphrase leaves a vault.json of a newer format alone, and the admin can still unlock', async () => {
     const { host, dataDir } = await adminHost()
     await call(host, 'users:create', BILAL)

@@ -1,5 +1,6 @@
 import { CaseVaultError } from '../errors'
 import type { Vault } from '../vault/vault'
+import { commitUserSlot } from '../vault/vault-slots'
 import type { VaultSession } from '../vault/vault-session'
 import type { CreateUserInput, UserSummary } from '../../api/contract/users'
 
@@ -19,12 +20,18 @@ export function createUserService(vault: Vault) {
     new CaseVaultError('CONFLICT', 'A user with this name already exists.', { field: 'username' })
 
   /**
-   * The row first, then the slot, then the audit row. The unique name is claimed in the database
-   * before any slot is written: with the slot first, two programs on one data folder creating the
-   * same name both wrote a slot, and the loser's clean-up deactivated the winner's. A slot that
-   * cannot be written takes its row back.
+   * The slot is made first (Argon2, which writes nothing), then the row, the slot and the audit
+   * row in one synchronous stretch that no lock can cut in two. The unique name is still claimed
+   * in the database before the slot is written: two programs on one data folder creating the same
+   * name cannot both write a slot. With the row inserted before Argon2, a lock meanwhile left a
+   * listed, active account that could not unlock, whose name could not be used again, and a
+   * deactivation meanwhile let the creation write an active slot for a deactivated user.
    */
   async function createAccount(session: VaultSession, input: CreateUserInput): Promise<UserSummary> {
+    const prepared = await vault.prepareSlot(input.username, input.passphrase, {
+      displayName: input.displayName,
+    })
+    if (vault.session() !== session) throw new CaseVaultError('LOCKED', 'The vault was locked.')
     let user: UserSummary
     try {
       user = session.users.insert(input, session.clock().toISOString())
@@ -33,9 +40,9 @@ export function createUserService(vault: Vault) {
       throw error
     }
     try {
-      await vault.writeSlot(input.username, input.passphrase)
+      commitUserSlot(prepared)
     } catch (error) {
-      if (vault.session() === session) session.users.remove(user.id)
+      session.users.remove(user.id)
       throw error
     }
     session.audit.append({

@@ -27,8 +27,24 @@ export interface SlotWrite {
   stillOpen?: () => boolean
 }
 
-/** Adds or replaces a user's slot, wrapping the open database key with their passphrase. */
-export async function writeUserSlot(write: SlotWrite, username: string, passphrase: string): Promise<void> {
+/** A user's new slot, made (Argon2 done) and not yet written: see commitUserSlot. */
+export interface PreparedSlot {
+  write: SlotWrite
+  slot: KeySlot
+  header: VaultHeader
+  rebuilt: boolean
+}
+
+/**
+ * Adds or replaces a user's slot, wrapping the open database key with their passphrase: its slow
+ * half (Argon2), which writes nothing: a caller can then do its own
+ * writes and commitUserSlot in one synchronous stretch, which no lock can cut in two.
+ */
+export async function prepareUserSlot(
+  write: SlotWrite,
+  username: string,
+  passphrase: string,
+): Promise<PreparedSlot> {
   const { header, rebuilt } = await headerOrRebuild(write)
   // vault.json is not authenticated: parameters lowered in it must not make a new slot cheap to guess.
   const floor = write.floor
@@ -40,12 +56,16 @@ export async function writeUserSlot(write: SlotWrite, username: string, passphra
   // A copy: a lock during Argon2 wipes the session's key in place, and the slot then wrapped 32
   // zero bytes, locking the user out for good (found by a reviewing helper).
   const databaseKey = Buffer.from(write.databaseKey)
-  let slot: KeySlot
   try {
-    slot = await wrapDatabaseKey(header.vaultId, username, passphrase, databaseKey, kdf, write.now)
+    const slot = await wrapDatabaseKey(header.vaultId, username, passphrase, databaseKey, kdf, write.now)
+    return { write, slot, header, rebuilt }
   } finally {
     databaseKey.fill(0)
   }
+}
+
+/** Writes a prepared slot into vault.json, unless the vault was locked or the user deactivated. */
+export function commitUserSlot({ write, slot, header, rebuilt }: PreparedSlot): void {
   // Locked meanwhile: nothing is written, so the change is never in vault.json without its audit row.
   if (write.stillOpen && !write.stillOpen()) throw new CaseVaultError('LOCKED', 'The vault was locked.')
   // Read again after Argon2: another slot written meanwhile (two users created at once) was lost
@@ -55,7 +75,7 @@ export async function writeUserSlot(write: SlotWrite, username: string, passphra
     throw new CaseVaultError('CONFLICT', 'vault.json was replaced meanwhile. Nothing was changed.')
   // Deactivated meanwhile (a reset racing a deactivation, here or in another program): writing
   // would give a dismissed user key material again.
-  if (findSlot(current, username)?.status === 'deactivated')
+  if (findSlot(current, slot.username)?.status === 'deactivated')
     throw new CaseVaultError('CONFLICT', 'This user was deactivated meanwhile. Nothing was changed.')
   writeHeader(write.dataDir, withSlot(current, slot))
 }

@@ -4,7 +4,13 @@ import { CaseVaultError } from '../errors'
 import type { VaultDatabase } from '../db/connection'
 import { atLeastFloor, calibrateKdf, KDF_FLOOR, type KdfParams } from './kdf'
 import { unwrapDatabaseKey } from './key-slot'
-import { deactivateUserSlot, passphraseOpensSlot, writeUserSlot } from './vault-slots'
+import {
+  commitUserSlot,
+  deactivateUserSlot,
+  passphraseOpensSlot,
+  prepareUserSlot,
+  type PreparedSlot,
+} from './vault-slots'
 import { formatRecoveryKey, parseRecoveryKey } from './recovery-key'
 import { UnlockThrottle } from './unlock-throttle'
 import { assertStrongAccountPassphrase } from '../backup/passphrase-strength'
@@ -16,6 +22,10 @@ import { clearInUse, markInUse } from './in-use-marker'
 import { writeNewVaultFiles, type NewVault } from './new-vault-files'
 import type { VaultLockedReason } from '../../api/contract'
 
+interface SlotOptions {
+  displayName?: string | undefined
+  rebuildUnreadableHeader?: boolean
+}
 export interface VaultOptions {
   dataDir: string
   /** Argon2id parameters for new slots. Omitted: calibrated to ≥ 0.5 s, never below the floor. */
@@ -161,20 +171,35 @@ export class Vault {
     })
   }
 
-  /** Adds or replaces a user's slot with the open database key (new user, reset, recovery). */
+  /** Adds or replaces a user's slot with the open database key (reset, change, recovery). */
   async writeSlot(
     username: string,
     passphrase: string,
     { rebuildUnreadableHeader = false } = {},
   ): Promise<void> {
+    const displayName = this.current?.session.users.findByUsername(username)?.displayName
+    commitUserSlot(await this.prepareSlot(username, passphrase, { displayName, rebuildUnreadableHeader }))
+  }
+
+  /**
+   * A user's new slot, made but not written (Argon2 takes a while): commitSlot writes it. The
+   * passphrase may not be the user's own name, username or the organisation's (all known to
+   * anyone who knows the shelter, and tried first against a copied vault.json).
+   */
+  async prepareSlot(
+    username: string,
+    passphrase: string,
+    { displayName, rebuildUnreadableHeader = false }: SlotOptions,
+  ): Promise<PreparedSlot> {
     const current = this.current
     if (!current) throw new CaseVaultError('LOCKED', 'The vault is locked.')
     const organisation = current.session.settings.organisation()
-    assertStrongAccountPassphrase(passphrase, organisation ? [username, organisation] : [username])
+    const words = [username, organisation, displayName].filter((word): word is string => !!word)
+    assertStrongAccountPassphrase(passphrase, words)
     const write = { dataDir: this.dataDir, session: current.session, databaseKey: current.databaseKey }
     const stillOpen = () => this.current === current
     const floor = this.options.allowKdfBelowFloor ? {} : { floor: KDF_FLOOR }
-    await writeUserSlot(
+    return prepareUserSlot(
       { ...write, now: this.clock(), kdf: this.options.kdf, stillOpen, rebuildUnreadableHeader, ...floor },
       username,
       passphrase,
