@@ -33,6 +33,8 @@ import { guardedSwap } from './restore-swap'
 const refusedFiles = new WeakMap<VaultSession, { file: string; code: 'OTHER_VAULT' | 'NEWER_WORK' }>()
 
 const DAY_MS = 24 * 60 * 60 * 1000
+/** How far ahead of this clock a recorded backup may be before its date is not believed. */
+const CLOCK_SLACK_MS = 10 * 60 * 1000
 
 const noBackupChosen: BackupCheck = {
   file: null,
@@ -71,7 +73,10 @@ function status(ctx: HandlerContext): BackupStatus {
   const { settings, clock } = ctx.session
   const lastBackupAt = settings.lastBackupAt()
   const warnAfterDays = settings.backupWarnDays()
-  const overdue = !lastBackupAt || clock().getTime() - Date.parse(lastBackupAt) > warnAfterDays * DAY_MS
+  const age = lastBackupAt ? clock().getTime() - Date.parse(lastBackupAt) : Infinity
+  // A last backup dated in the future was made while the PC's clock ran ahead, then corrected: its
+  // age is unknown, and "not overdue" would have kept the warning away for years.
+  const overdue = age > warnAfterDays * DAY_MS || age < -CLOCK_SLACK_MS
   return {
     lastBackupAt,
     warnAfterDays,

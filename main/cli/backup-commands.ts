@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path'
-import { closeSync, existsSync, openSync, readdirSync, statSync } from 'node:fs'
-import { DATABASE_FILE, HEADER_FILE } from '../core/vault/vault-header'
+import { closeSync, openSync, statSync } from 'node:fs'
+import { DATABASE_FILE } from '../core/vault/vault-header'
 import { Vault } from '../core/vault/vault'
 import { createBackup } from '../core/backup/create-backup'
 import { verifyBackup } from '../core/backup/verify-backup'
@@ -9,6 +9,7 @@ import { assertStrongBackupPassphrase } from '../core/backup/passphrase-strength
 import { CaseVaultError } from '../core/errors'
 import type { BackupManifest } from '../core/backup/backup-format'
 import { outputFile, passphraseLine, required, type CliIo } from './io'
+import { assertVaultOrEmptyFolder } from './vault-folder-input'
 
 export interface BackupCommandOptions {
   data?: string | undefined
@@ -99,7 +100,7 @@ function lastChanged(dataDir: string): Date | null {
 export async function restoreCommand(values: BackupCommandOptions, io: CliIo): Promise<number> {
   const dataDir = resolve(required(values.data, 'data'))
   const file = resolve(required(values.file, 'file'))
-  assertVaultOrEmptyFolder(dataDir)
+  assertVaultOrEmptyFolder(dataDir, "the vault's folder, or a new or empty one")
   const restored = await restoreBackup(
     dataDir,
     file,
@@ -120,19 +121,6 @@ export async function restoreCommand(values: BackupCommandOptions, io: CliIo): P
   }
   io.out('restored: unlock with the passphrases (or recovery key) that were valid when the backup was made')
   return 0
-}
-
-/**
- * A restore moves the whole --data folder aside. In the app that folder is the vault's own; here
- * it is whatever was typed, and `--data ~/Documents` moved someone's documents into a rollback
- * copy and put a vault in their place. Only a vault's folder, or an empty or new one, is taken.
- */
-function assertVaultOrEmptyFolder(dataDir: string): void {
-  if (!existsSync(dataDir) || readdirSync(dataDir).length === 0) return
-  if (existsSync(join(dataDir, HEADER_FILE)) || existsSync(join(dataDir, DATABASE_FILE))) return
-  throw new Error(
-    `--data holds files but no vault: give the vault's folder, or a new or empty one (${dataDir} was left as it is)`,
-  )
 }
 
 export function isMissingFile(error: unknown): CaseVaultError | null {

@@ -5,9 +5,10 @@ import { readHeader } from '../core/vault/vault-header'
 import type { VaultSession } from '../core/vault/vault-session'
 import { schemaVersion } from '../core/db/migrate'
 import { CaseVaultError } from '../core/errors'
-import { displayNameSchema, passphraseSchema } from '../api/contract/common'
+import { displayNameSchema } from '../api/contract/common'
 import { createVaultInput } from '../api/contract/vault'
 import { checkedOption, checkedUsername, passphraseLine, required, type CliIo } from './io'
+import { assertVaultOrEmptyFolder, newVaultPassphrase } from './vault-folder-input'
 import { backupCommand, isMissingFile, restoreCommand, verifyBackupCommand } from './backup-commands'
 import { APP_VERSION } from '../app-version'
 import { classifyFileError } from '../core/file-errors'
@@ -101,10 +102,8 @@ async function init(values: ReturnType<typeof options>['values'], io: CliIo): Pr
     'from 1 to 120 characters',
     (value) => displayNameSchema.safeParse(value),
   )
-  const passphrase = await passphraseLine(io, 0, 'passphrase')
-  if (!passphraseSchema.safeParse(passphrase).success) {
-    throw new CaseVaultError('WEAK_PASSPHRASE', 'the passphrase must be at least 12 characters')
-  }
+  assertVaultOrEmptyFolder(dataDir, 'a new or empty folder')
+  const passphrase = await newVaultPassphrase(io)
   const vault = new Vault({ dataDir })
   const started = performance.now()
   const { recoveryKey, session } = await vault.create({ organisation, username, displayName, passphrase })

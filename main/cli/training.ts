@@ -7,9 +7,10 @@ import { CaseVaultError } from '../core/errors'
 import { createUserService } from '../core/users/user-service'
 import { fillWithSyntheticCases, MAX_TRAINING_CASES } from '../core/training/fill-vault'
 import type { CaseworkCounts } from '../core/training/fill-casework'
-import { displayNameSchema, passphraseSchema } from '../api/contract/common'
+import { displayNameSchema } from '../api/contract/common'
 import type { Role } from '../api/contract/roles'
-import { checkedOption, checkedUsername, passphraseLine, type CliIo } from './io'
+import { checkedOption, checkedUsername, type CliIo } from './io'
+import { assertVaultOrEmptyFolder, newVaultPassphrase } from './vault-folder-input'
 
 export const TRAINING_ORGANISATION = 'Training vault — synthetic data'
 export const TRAINING_BANNER = 'TRAINING VAULT — all data is synthetic'
@@ -87,10 +88,8 @@ export async function training(values: TrainingValues, io: CliIo): Promise<numbe
   const vault = new Vault({ dataDir })
   // Before the passphrase and Argon2: an existing vault is never touched.
   if (vault.exists()) throw new CaseVaultError('VAULT_EXISTS', 'A vault already exists in this folder.')
-  const passphrase = await passphraseLine(io, 0, 'passphrase')
-  if (!passphraseSchema.safeParse(passphrase).success) {
-    throw new CaseVaultError('WEAK_PASSPHRASE', 'the passphrase must be at least 12 characters')
-  }
+  assertVaultOrEmptyFolder(dataDir, 'a new or empty folder')
+  const passphrase = await newVaultPassphrase(io)
 
   const started = performance.now()
   const { recoveryKey, session } = await vault.create({
