@@ -104,7 +104,7 @@ async function press(selector: string): Promise<void> {
 
 describe('focus is not thrown to the top of the page', () => {
   // A caseworker links a walk-in's screening to the survivor's case: Tab to "Link to a case",
-  // Enter, type the case number, Enter on the hit.
+  // Enter, type the case number, Enter on the hit, then "Link to case …".
   // Happens: the screening is linked, the dialog closes, and PrimeVue returns focus to "Link to a
   // case" — which the page has just removed (with "Open a case" and "Refer"), as the screening
   // now has a case. Focus is on <body>: the next Tab starts again at the app's menu, and a screen
@@ -129,7 +129,17 @@ describe('focus is not thrown to the top of the page', () => {
       { path: '/referrals/:id', name: 'referral-detail', component: blank },
     ])
     await press('[data-testid="screening-link"]')
-    wrapper.findComponent(CaseSearchBox).vm.$emit('open', 4)
+    // A hit is chosen first, then linked with the dialog's own button (a link is final).
+    const hit = {
+      id: 4,
+      caseNumber: 'SHN-2026-00004',
+      survivorName: 'Olena K.',
+      status: 'Active',
+      snippet: '',
+    }
+    wrapper.findComponent(CaseSearchBox).vm.$emit('chosen', hit)
+    await settle()
+    await press('[data-testid="link-case-confirm"]')
     await settle()
     await vi.waitFor(() => expect(document.querySelector('[data-testid="link-case-dialog"]')).toBeNull())
     expect(wrapper.find('[data-testid="screening-case-link"]').exists()).toBe(true)

@@ -28,9 +28,18 @@ export const questionSources = ['htcds', 'domv', 'custom'] as const
 
 export const MAX_TEXT_ANSWER = 4000
 
-export const questionKeySchema = z
-  .string()
-  .regex(/^[a-z][A-Za-z0-9]{0,59}$/, 'a short camelCase key: letters and digits, starting lower-case')
+// params.code marks each check on a question key, so the template editor names the rule broken:
+// every regex issue had been worded as the username's ("dot, dash and underscore" allowed).
+export const QUESTION_KEY_FORMAT = 'question_key_format'
+export const QUESTION_KEY_TAKEN = 'question_key_taken'
+export const QUESTION_KEY_RESERVED = 'question_key_reserved'
+export const CRITICAL_NEVER_RISK = 'critical_never_risk'
+export const NO_QUESTIONS = 'no_questions'
+
+export const questionKeySchema = z.string().refine((key) => /^[a-z][A-Za-z0-9]{0,59}$/.test(key), {
+  message: 'a short camelCase key: letters and digits, starting lower-case',
+  params: { code: QUESTION_KEY_FORMAT },
+})
 
 /**
  * Answers are looked up by key, in main and in the form: "constructor" or "toString" found the
@@ -104,14 +113,50 @@ export const templateDefinitionSchema = z
             code: 'custom',
             path: ['sections', sectionIndex, 'questions', questionIndex, 'key'],
             message: 'each question needs its own key',
+            params: { code: QUESTION_KEY_TAKEN },
           })
         seen.add(question.key)
       }),
     )
-    if (seen.size === 0) context.addIssue({ code: 'custom', path: ['sections'], message: 'no questions' })
+    if (seen.size === 0)
+      context.addIssue({
+        code: 'custom',
+        path: ['sections'],
+        message: 'no questions',
+        params: { code: NO_QUESTIONS },
+      })
   })
 export type TemplateDefinition = z.output<typeof templateDefinitionSchema>
 export type TemplateDefinitionInput = z.input<typeof templateDefinitionSchema>
+
+/**
+ * A template as it may be saved now: the stored-template rules plus the ones added since. These
+ * are checked when a template is saved (main, and the editor before it), not when one is read: a
+ * version stored before a rule existed must still load, or every template left the Screening screen.
+ */
+export const savableTemplateSchema = templateDefinitionSchema.superRefine((definition, context) => {
+  definition.sections.forEach((section, s) =>
+    section.questions.forEach((question, q) => {
+      const at = ['sections', s, 'questions', q]
+      if (!isUsableQuestionKey(question.key))
+        context.addIssue({
+          code: 'custom',
+          path: [...at, 'key'],
+          message: 'a name JavaScript uses itself: choose another key',
+          params: { code: QUESTION_KEY_RESERVED },
+        })
+      // Only a risk answer makes a critical question fire (screening-outcome.ts): on a yes/no
+      // question whose yes is protective none ever does, and screeners would trust a dead rule.
+      if (question.type === 'yesNo' && question.yesMeans === 'protective' && question.critical)
+        context.addIssue({
+          code: 'custom',
+          path: [...at, 'critical'],
+          message: 'no answer to this question is a risk, so it can never be critical',
+          params: { code: CRITICAL_NEVER_RISK },
+        })
+    }),
+  )
+})
 
 /** Answers by question key. Checked against the exact template version in main. */
 export const answersSchema = z

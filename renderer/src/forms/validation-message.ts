@@ -1,5 +1,13 @@
 import type { z } from 'zod'
 import { EARLIEST_INTAKE_DATE } from '../../../main/api/contract/dates'
+import { BIRTH_AFTER_SCREENING } from '../../../main/api/contract/screening'
+import {
+  CRITICAL_NEVER_RISK,
+  NO_QUESTIONS,
+  QUESTION_KEY_FORMAT,
+  QUESTION_KEY_RESERVED,
+  QUESTION_KEY_TAKEN,
+} from '../../../main/api/contract/screening-template'
 
 export type Translate = (key: string, named?: Record<string, unknown>) => string
 
@@ -8,6 +16,26 @@ export const MISMATCH_PARAM = 'passphraseMismatch'
 
 /** Marks the case forms' "a name or an alias is required" check (forms/htcds/case-form-schemas.ts). */
 export const NAME_OR_ALIAS_CODE = 'name_or_alias'
+
+/** The screening and template rules (contract/screening*.ts), by the params.code they mark. */
+function screeningMessage(code: unknown, t: Translate): string | null {
+  switch (code) {
+    case BIRTH_AFTER_SCREENING:
+      return t('screening.form.birthAfterScreening')
+    case QUESTION_KEY_FORMAT:
+      return t('screening.templates.problems.keyFormat')
+    case QUESTION_KEY_TAKEN:
+      return t('screening.templates.problems.keyTaken')
+    case QUESTION_KEY_RESERVED:
+      return t('screening.templates.problems.keyReserved')
+    case CRITICAL_NEVER_RISK:
+      return t('screening.templates.problems.criticalNeverRisk')
+    case NO_QUESTIONS:
+      return t('screening.templates.problems.noQuestions')
+    default:
+      return null
+  }
+}
 
 /** The case date rules (contract/dates.ts), by their code: from the form's own check or from main. */
 export function caseDateMessage(code: string, t: Translate): string | null {
@@ -47,7 +75,8 @@ export function validationMessage(issue: z.core.$ZodIssue, fieldValue: unknown, 
       if (issue.origin === 'number') return t('validation.atMost', { max: Number(issue.maximum) })
       return t('validation.tooLong', { max: Number(issue.maximum) })
     case 'invalid_format':
-      // The only pattern in the contract's form schemas is the username's.
+      // The only pattern in the contract's form schemas is the username's (a question key's rule
+      // is a refine marked with params.code: see screeningMessage).
       return issue.format === 'regex' ? t('validation.usernameFormat') : t('validation.invalid')
     case 'invalid_type':
       if (isBlank(fieldValue)) return t('validation.required')
@@ -66,7 +95,11 @@ export function validationMessage(issue: z.core.$ZodIssue, fieldValue: unknown, 
       if (issue.params?.code === 'end_before_start') return t('validation.endBeforeStart')
       if (issue.params?.code === 'plan_end_required') return t('validation.planEndRequired')
       if (issue.params?.code === 'active_plan_has_end') return t('validation.activePlanHasEnd')
-      return caseDateMessage(String(issue.params?.code), t) ?? t('validation.invalid')
+      return (
+        screeningMessage(issue.params?.code, t) ??
+        caseDateMessage(String(issue.params?.code), t) ??
+        t('validation.invalid')
+      )
     default:
       return t('validation.invalid')
   }

@@ -93,6 +93,12 @@ export const screeningMessages = {
       saved: 'Screening saved.',
       cancel: 'Cancel',
       loadingTemplate: 'Loading the template…',
+      birthAfterScreening: 'The year of birth is after the date of screening. Check both.',
+      switchTitle: 'Switch template?',
+      switchBody:
+        'One of your answers is to a question the new template does not ask; it is dropped if you switch. | {count} of your answers are to questions the new template does not ask; they are dropped if you switch.',
+      switchKeep: 'Keep this template',
+      switchConfirm: 'Switch and drop those answers',
     },
     result: {
       heading: 'Result',
@@ -140,7 +146,11 @@ export const screeningMessages = {
     },
     link: {
       title: 'Link to a case',
-      intro: 'Search for the case by number or name, then choose it. A screening is linked once.',
+      intro:
+        'Search for the case by number or name, choose it, then link. A screening is linked once and cannot be unlinked.',
+      chosen: 'Chosen case: {caseNumber}, {name}',
+      confirm: 'Link to case {caseNumber}',
+      linking: 'Linking…',
       cancel: 'Cancel',
     },
     convert: {
@@ -198,6 +208,15 @@ export const screeningMessages = {
       saved: 'Saved as version {version}.',
       cancel: 'Discard changes',
       invalid: 'The template is not valid: {problem}',
+      problems: {
+        keyFormat:
+          'Use letters and digits only, starting with a lower-case letter (for example householdDebt).',
+        keyTaken: 'Another question already uses this key. Give each question its own key.',
+        keyReserved: 'This key is a name the program uses itself. Choose another key.',
+        criticalNeverRisk:
+          'A yes to this question is protective, so no answer to it is a risk and it can never be critical. Untick Critical, or make a yes a risk.',
+        noQuestions: 'A template needs at least one question.',
+      },
     },
     caseTab: {
       heading: 'Screenings of this case',
