@@ -97,6 +97,8 @@ describe('audit log screen: details', () => {
   it('has an i18n label for every detail key main writes', () => {
     const written = [
       'failedAttemptsBefore',
+      'failedAttempts',
+      'attemptsWhileDeactivated',
       'readAt',
       'k',
       'suppressedRows',
@@ -112,7 +114,7 @@ describe('audit log screen: details', () => {
     ]
     // Each key above is really written by main (guards against a stale list).
     const sources = [
-      'core/vault/vault.ts',
+      'core/vault/unlock-audit.ts',
       'core/export/export-service.ts',
       'core/referrals/referral-service.ts',
       'core/screening/template-service.ts',

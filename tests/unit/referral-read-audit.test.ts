@@ -12,14 +12,14 @@ import type { BackupResult, ReferralDetail } from '../../main/api/contract'
 const PASS = 'quiet walnut ferry orbit 1987 maple'
 
 describe('opening a referral', () => {
-  it('is audited against the referral, with who opened it and no details', async () => {
+  it('is audited against its case, naming the referral and who opened it, and nothing else', async () => {
     const { host, referral } = await caseWithReferral()
     await call(host, 'referrals:get', { id: referral.id })
     const rows = await referralAudit(host, referral.id, 'bilal')
     const reads = rows.filter((row) => row.action === 'referral.read')
     expect(reads).toHaveLength(1)
-    expect(reads[0]).toMatchObject({ actor: 'bilal', target: `referral:${referral.id}` })
-    expect(JSON.stringify(reads[0]!.details ?? {})).toBe('{}')
+    expect(reads[0]).toMatchObject({ actor: 'bilal', target: `case:${referral.caseId}` })
+    expect(reads[0]!.details).toEqual({ referralId: referral.id })
   })
 
   it('after a backup is not newer work: the restore asks nothing', async () => {

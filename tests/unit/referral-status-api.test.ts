@@ -29,10 +29,15 @@ describe('the status workflow', () => {
     const audit = await referralAudit(host, referral.id, 'bilal')
     expect(audit.filter((row) => row.action === 'referral.status_changed').map((row) => row.details)).toEqual(
       [
-        { from: 'draft', to: 'sent', sharedCategories: ['identity', 'contactDetails', 'referralNotes'] },
-        { from: 'sent', to: 'accepted' },
-        { from: 'accepted', to: 'in_progress' },
-        { from: 'in_progress', to: 'completed' },
+        {
+          from: 'draft',
+          to: 'sent',
+          sharedCategories: ['identity', 'contactDetails', 'referralNotes'],
+          referralId: referral.id,
+        },
+        { from: 'sent', to: 'accepted', referralId: referral.id },
+        { from: 'accepted', to: 'in_progress', referralId: referral.id },
+        { from: 'in_progress', to: 'completed', referralId: referral.id },
       ],
     )
   })

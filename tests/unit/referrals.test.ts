@@ -38,7 +38,14 @@ describe('creating a referral', () => {
     })
     const audit = await referralAudit(host, referral.id, 'bilal')
     expect(audit.map((row) => [row.action, row.actor])).toEqual([['referral.created', 'bilal']])
-    expect(audit[0]!.details).toEqual({ direction: 'outgoing', caseId, assessmentId: null, status: 'draft' })
+    expect(audit[0]!.details).toEqual({
+      direction: 'outgoing',
+      caseId,
+      assessmentId: null,
+      status: 'draft',
+      referralId: referral.id,
+    })
+    expect(audit[0]!.target).toBe(`case:${caseId}`) // filed under the case (its History tab)
     expect(JSON.stringify(audit)).not.toContain('Harbour Legal Aid')
   })
 

@@ -3,6 +3,7 @@ import type { ConsentCategory, ReferralForm } from '../../api/contract/referral-
 import type { ReferralService } from './referral-service'
 import { buildReferralForm, releasedCategories, type ReferralFormSources } from './referral-print'
 import { localIsoDate } from './local-date'
+import { referralAuditTarget } from './referral-audit-target'
 
 /**
  * The printable referral form. Each source reads the database only when the builder asks for it,
@@ -82,8 +83,8 @@ export function createReferralFormService(session: VaultSession, referrals: Refe
       session.audit.append({
         actor: session.user.username,
         action: 'referral.form_printed',
-        target: `referral:${id}`,
-        details: { categories: form.categories satisfies ConsentCategory[] },
+        ...referralAuditTarget(id, row.case_id),
+        details: { referralId: id, categories: form.categories satisfies ConsentCategory[] },
       })
       return form
     },

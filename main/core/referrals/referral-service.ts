@@ -27,6 +27,7 @@ import { referralToHtcds } from './referral-htcds'
 import { listReferralRows } from './referral-list-query'
 import { caseVisibilityFilter } from '../cases/case-access'
 import { localIsoDate } from './local-date'
+import { referralAuditTarget } from './referral-audit-target'
 
 type Content = Omit<z.output<typeof updateReferralInput>, 'id' | 'version'>
 
@@ -47,7 +48,12 @@ export function createReferralService(session: VaultSession, assertCaseVisible: 
   const today = () => localIsoDate(session.clock())
 
   function audit(action: string, referralId: number, details: Record<string, unknown>): void {
-    session.audit.append({ actor: session.user.username, action, target: `referral:${referralId}`, details })
+    session.audit.append({
+      actor: session.user.username,
+      action,
+      ...referralAuditTarget(referralId, repository.get(referralId)?.case_id ?? null),
+      details: { ...details, referralId },
+    })
   }
 
   function loadVisible(id: number): ReferralRow {

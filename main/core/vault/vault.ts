@@ -19,6 +19,7 @@ import { openSession, type VaultSession } from './vault-session'
 import { assertNoSwapPending, finishInterruptedSwap } from '../backup/swap-journal'
 import { databasePath, findSlot, headerExists, readHeader } from './vault-header'
 import { clearInUse, markInUse } from './in-use-marker'
+import { auditUnlock, auditWrongOwnPassphrase } from './unlock-audit'
 import { writeNewVaultFiles, type NewVault } from './new-vault-files'
 import type { VaultLockedReason } from '../../api/contract'
 
@@ -55,7 +56,7 @@ export class Vault {
 
   constructor(private readonly options: VaultOptions) {
     this.clock = options.clock ?? (() => new Date())
-    this.throttle = new UnlockThrottle(() => this.clock().getTime())
+    this.throttle = new UnlockThrottle(() => this.clock().getTime(), this.dataDir)
     if (options.kdf && !options.allowKdfBelowFloor && !atLeastFloor(options.kdf)) {
       throw new Error('Argon2 parameters below the floor (64 MiB, t=3, p=1)')
     }
@@ -124,12 +125,13 @@ export class Vault {
       const slot = findSlot(header, username)
       if (!slot) throw new CaseVaultError('UNKNOWN_USER', 'There is no user with this name in this vault.')
       if (slot.status === 'deactivated') {
+        this.throttle.recordDeactivatedAttempt(slot.username)
         throw new CaseVaultError('USER_DEACTIVATED', 'This user has been deactivated. Ask an administrator.')
       }
       this.refuseWhileThrottled()
       const databaseKey = await unwrapDatabaseKey(header.vaultId, slot, passphrase)
       if (!databaseKey) {
-        this.throttle.recordFailure()
+        this.throttle.recordFailure(slot.username)
         throw new CaseVaultError('WRONG_PASSPHRASE', 'The passphrase is not correct.', {
           retryAfterSeconds: Math.ceil(this.throttle.waitMs() / 1000),
         })
@@ -225,9 +227,13 @@ export class Vault {
     this.refuseWhileThrottled()
     this.verifying = true
     try {
-      const opens = await passphraseOpensSlot(this.dataDir, this.requireSession().user.username, passphrase)
+      const session = this.requireSession()
+      const opens = await passphraseOpensSlot(this.dataDir, session.user.username, passphrase)
       if (opens) this.throttle.recordSuccess()
-      else this.throttle.recordFailure()
+      else {
+        this.throttle.recordFailure()
+        if (this.current?.session === session) auditWrongOwnPassphrase(session)
+      }
       return opens
     } finally {
       this.verifying = false
@@ -283,13 +289,7 @@ export class Vault {
       }
       const { user } = opened
       const session = openSession(db, user, this.clock)
-      const failedAttempts = this.throttle.recordSuccess()
-      session.audit.append({
-        actor: user.username,
-        action,
-        target: `user:${user.id}`,
-        details: failedAttempts > 0 ? { failedAttemptsBefore: failedAttempts } : null,
-      })
+      auditUnlock(session, user, action, this.throttle.recordSuccess())
       this.current = { session, databaseKey }
       markInUse(this.dataDir)
       return session

@@ -18,6 +18,8 @@ export function useAuditActionLabel(): (action: string) => string {
         return t('audit.actions.session.unlocked_with_recovery_key')
       case 'session.locked':
         return t('audit.actions.session.locked')
+      case 'session.unlock_refused':
+        return t('audit.actions.session.unlock_refused')
       case 'user.created':
         return t('audit.actions.user.created')
       case 'user.deactivated':
@@ -26,6 +28,8 @@ export function useAuditActionLabel(): (action: string) => string {
         return t('audit.actions.user.passphrase_reset')
       case 'user.passphrase_changed':
         return t('audit.actions.user.passphrase_changed')
+      case 'user.passphrase_check_failed':
+        return t('audit.actions.user.passphrase_check_failed')
       case 'settings.updated':
         return t('audit.actions.settings.updated')
       case 'access.denied':

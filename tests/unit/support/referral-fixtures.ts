@@ -81,7 +81,10 @@ export async function step(
 /** The audit rows about one referral, oldest first, read as an admin (signs back in as `then`). */
 export async function referralAudit(host: Host, referralId: number, then: string): Promise<AuditEntry[]> {
   await signInAs(host, 'amara')
-  const rows = await call<AuditEntry[]>(host, 'audit:list', { target: `referral:${referralId}`, limit: 100 })
+  // A referral of a case is logged under its case, naming the referral (referral-audit-target.ts).
+  const rows = (await call<AuditEntry[]>(host, 'audit:list', { limit: 500 })).filter(
+    (row) => row.target === `referral:${referralId}` || row.details?.['referralId'] === referralId,
+  )
   await signInAs(host, then)
   return rows.reverse()
 }

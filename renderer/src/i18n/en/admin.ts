@@ -77,6 +77,8 @@ export const adminMessages = {
       intakeYear: 'year of intake',
       direction: 'direction',
       failedAttemptsBefore: 'failed unlock attempts before',
+      failedAttempts: 'wrong passphrases',
+      attemptsWhileDeactivated: 'attempts while deactivated',
       firstCaseId: 'first case',
       followUpDate: 'follow-up date',
       format: 'format',
@@ -153,8 +155,9 @@ export const adminMessages = {
     showing: 'Showing the newest entry. | Showing the newest {count} entries.',
     startReached: 'This is the start of the log: there are no older entries.',
     verify: 'Verify the chain',
+    // What the chain proves, and no more (a reviewing helper): it is kept in the vault itself.
     verifyHint:
-      'Recalculates every row from the first one and checks that nothing was changed, removed or inserted.',
+      'Recalculates every row from the first one and checks that no row was changed, removed or inserted before the newest. It cannot show the newest rows removed, or a log rewritten by someone holding the recovery key: a backup kept elsewhere holds the log as it was.',
     verifying: 'Verifying…',
     intact: 'Intact: 1 row checked. | Intact: {count} rows checked.',
     broken: 'Broken at row {id} — the log was altered outside CaseVault.',
@@ -170,12 +173,14 @@ export const adminMessages = {
         unlocked: 'Unlocked',
         unlocked_with_recovery_key: 'Unlocked with the recovery key',
         locked: 'Locked',
+        unlock_refused: 'Sign-in to this account refused',
       },
       user: {
         created: 'User added',
         deactivated: 'User deactivated',
         passphrase_reset: 'Passphrase reset by an administrator',
         passphrase_changed: 'Own passphrase changed',
+        passphrase_check_failed: 'Wrong current passphrase entered',
       },
       settings: {
         updated: 'Settings changed',
