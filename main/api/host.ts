@@ -87,7 +87,9 @@ export function createApiHost(options: HostOptions): ApiHost {
       // operation a person started (within a minute of their last key or click) and that still
       // moves counts: one the page started while nobody was there, or one stalled on a dead
       // share, must not keep an unattended vault open.
-      const now = Date.now()
+      // A monotonic clock: the wall clock set back an hour after an operation made its end lie an
+      // hour ahead, and the vault stayed open, unattended, until the clock caught up.
+      const now = performance.now()
       if (operations.activity().some((work) => isWatchedWork(work, now, systemIdleSeconds))) busyAt = now
       const idleSeconds = Math.min(systemIdleSeconds, (now - busyAt) / 1000)
       if (shouldAutoLock(idleSeconds, session.settings.get().autoLockMinutes))

@@ -10,7 +10,11 @@ const MIN_INTERVAL_MS = 100
  * The long operations running now: one of each kind at a time, each with an AbortController the
  * Cancel button reaches and a throttled progress reporter that main forwards to the window.
  */
-export function createOperations(emit: (progress: OperationProgress) => void, now: () => number = Date.now) {
+/** `now`: a monotonic clock by default, as host.ts's idle check compares these times with its own. */
+export function createOperations(
+  emit: (progress: OperationProgress) => void,
+  now: () => number = () => performance.now(),
+) {
   const running = new Map<OperationKind, AbortController>()
   // Each running operation's work, settled or not: a quit waits for them (see whenIdle).
   const inFlight = new Set<Promise<unknown>>()

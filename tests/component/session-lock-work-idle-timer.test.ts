@@ -4,11 +4,12 @@
 // vault, its clock moved on by the test; the window's environment and setup, as when this test sat
 // beside them). The test failed before its fix. The window's side is in
 // session-lock-work-screens.test.ts.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import { generateX25519Identity, identityToRecipient } from 'age-encryption'
 import { ADMIN, call, folderFileAccess, tempDir, testHost } from '../unit/support/temp-vault'
 import { createCase } from '../unit/support/case-fixtures'
+import { movableClocks } from '../unit/support/movable-clocks'
 
 beforeEach(() => {
   setActivePinia(createPinia())
@@ -34,9 +35,7 @@ describe('the idle timer during a long operation (main, as the window meets it)'
   // `isBusy()` on createOperations, operations.ts:30), and count idle time from its end.
   it('an idle check while a backup runs does not cancel the backup', async () => {
     // main's clock, moved on by the test (operations read it too: spied before the host is made).
-    const real = Date.now
-    let offset = 0
-    const clock = vi.spyOn(Date, 'now').mockImplementation(() => real() + offset)
+    const clocks = movableClocks()
     try {
       const access = folderFileAccess(tempDir())
       const { host } = testHost(tempDir(), access)
@@ -49,7 +48,7 @@ describe('the idle timer during a long operation (main, as the window meets it)'
         // Three minutes since the admin clicked Make backup, without a key or a mouse move, while
         // the bar fills (its last progress just now): past the 2-minute auto-lock.
         if (progress.stage === 'encrypt' && checked === null) {
-          offset = 3 * 60_000
+          clocks.pass(3 * 60_000)
           checked = host.checkIdle(3 * 60)
         }
       })
@@ -58,7 +57,7 @@ describe('the idle timer during a long operation (main, as the window meets it)'
       host.dispose()
       expect(result.ok ? 'OK' : result.error.code).toBe('OK')
     } finally {
-      clock.mockRestore()
+      clocks.restore()
     }
   })
 })

@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import ExcelJS from 'exceljs'
 import { ADMIN, call, tempDir, testHost } from './support/temp-vault'
+import { movableClocks } from './support/movable-clocks'
 import { createCase, survivorCase } from './support/case-fixtures'
 import {
   adminSession,
@@ -43,9 +44,7 @@ describe('the idle lock and long operations (host.ts checkIdle)', () => {
 
   it('idle time counts from the end of an operation seen running, then locks when it has passed', async () => {
     // main's clock, moved on by the test (operations read it too: spied before the host is made).
-    const real = Date.now
-    let offset = 0
-    vi.spyOn(Date, 'now').mockImplementation(() => real() + offset)
+    const clocks = movableClocks()
     const { host } = testHost(tempDir())
     await call(host, 'vault:create', ADMIN)
     await createCase(host)
@@ -53,7 +52,7 @@ describe('the idle lock and long operations (host.ts checkIdle)', () => {
     host.onProgress((progress) => {
       // Two minutes after the admin clicked Export, the export still moving: it is work.
       if (progress.operation === 'export' && progress.stage !== 'done' && checked === null) {
-        offset = 2 * 60_000
+        clocks.pass(2 * 60_000)
         checked = host.checkIdle(2 * 60)
       }
     })
@@ -63,7 +62,7 @@ describe('the idle lock and long operations (host.ts checkIdle)', () => {
     // Just after the export: the OS says 30 minutes idle, but the export was work until now.
     await host.checkIdle(30 * 60)
     expect(await vaultState(host)).toBe('unlocked')
-    offset += 11 * 60_000
+    clocks.pass(11 * 60_000)
     await host.checkIdle(41 * 60)
     expect(await vaultState(host)).toBe('locked')
     host.dispose()

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { ADMIN, call, folderFileAccess, tempDir, testHost } from './support/temp-vault'
+import { movableClocks } from './support/movable-clocks'
 import { createCase } from './support/case-fixtures'
 import { adminSession, caseRow, encode, FLAT_HEADER, flatRow, importer } from './support/import-fixtures'
 
@@ -50,11 +51,11 @@ describe('the idle lock while a long operation runs (main/api/host.ts checkIdle)
       protection: { plaintext: true, confirmed: true },
     })
     await started
-    const t0 = Date.now()
+    const clocks = movableClocks()
     // The admin clicked Export a minute ago: the check sees the operation.
     await host.checkIdle(60)
     // Eight hours later, nobody has touched the computer and the write has not moved.
-    vi.spyOn(Date, 'now').mockReturnValue(t0 + 8 * 3600_000)
+    clocks.pass(8 * 3600_000)
     await host.checkIdle(8 * 3600)
     const state = await vaultState(host)
     host.dispose()
