@@ -50,8 +50,8 @@ export function createApiHost(options: HostOptions): ApiHost {
   vault.onLocked(() => operations.cancelAll())
   // What a check or restore cut short by a crash left behind (an unpacked backup, in RAM on Linux).
   void sweepAbandonedScratch(options.dataDir).catch(() => undefined)
-  // When a long operation was last seen running: idle time counts from its end (see checkIdle).
-  let busyAt = -Infinity
+  // When a long operation was last seen running, on both clocks: idle time counts from its end.
+  let busyAt = { monotonic: -Infinity, wall: -Infinity }
   const ctx: HandlerContext = {
     vault,
     userService,
@@ -87,11 +87,15 @@ export function createApiHost(options: HostOptions): ApiHost {
       // operation a person started (within a minute of their last key or click) and that still
       // moves counts: one the page started while nobody was there, or one stalled on a dead
       // share, must not keep an unattended vault open.
-      // A monotonic clock: the wall clock set back an hour after an operation made its end lie an
-      // hour ahead, and the vault stayed open, unattended, until the clock caught up.
-      const now = performance.now()
-      if (operations.activity().some((work) => isWatchedWork(work, now, systemIdleSeconds))) busyAt = now
-      const idleSeconds = Math.min(systemIdleSeconds, (now - busyAt) / 1000)
+      // Time since the work was last seen, the longer of two readings: the monotonic clock's (the
+      // wall clock set back an hour made the work's end lie an hour ahead, and the vault stayed
+      // open, unattended, until the clock caught up), and the wall clock's (the monotonic one
+      // stands still while the computer sleeps: a missed 'suspend' left the vault open on waking).
+      const now = { monotonic: performance.now(), wall: Date.now() }
+      if (operations.activity().some((work) => isWatchedWork(work, now.monotonic, systemIdleSeconds)))
+        busyAt = now
+      const sinceBusy = Math.max(now.monotonic - busyAt.monotonic, now.wall - busyAt.wall)
+      const idleSeconds = Math.min(systemIdleSeconds, sinceBusy / 1000)
       if (shouldAutoLock(idleSeconds, session.settings.get().autoLockMinutes))
         await lockWithAutoBackup(vault, 'idle')
     },

@@ -48,8 +48,10 @@ const DELETED = `SELECT count(*) FROM audit_log d
     AND NOT EXISTS (SELECT 1 FROM audit_log n
       WHERE n.id > @afterAuditId AND n.action = 'case.created' AND n.target = d.target)`
 
+// A refused passphrase check changes no account (it is logged as a user.* action all the same).
 const ACCOUNTS = `SELECT count(*) FROM audit_log
-  WHERE id > @afterAuditId AND (action LIKE 'user.%' OR action = 'screening.template_saved')`
+  WHERE id > @afterAuditId AND action <> 'user.passphrase_check_failed'
+    AND (action LIKE 'user.%' OR action = 'screening.template_saved')`
 
 // Screenings and referrals not tied to a case, and directory entries, are counted like cases: by
 // their log entries after the shared history (a clock set back hides their dates) and by dates.

@@ -38,8 +38,14 @@ export class UnlockThrottle {
     }
   }
 
-  /** Milliseconds still to wait before another attempt is allowed (0 = go). */
+  /**
+   * Milliseconds still to wait before another attempt is allowed (0 = go). A wait longer than the
+   * cap was earned while the clock ran ahead (or written into the kept file): it is dropped, the
+   * count kept. Believed, it had locked everyone out, the recovery key too, for a year.
+   */
   waitMs(): number {
+    const left = this.notBefore - this.nowMs()
+    if (left > MAX_DELAY_MS) this.notBefore = 0
     return Math.max(0, this.notBefore - this.nowMs())
   }
 
