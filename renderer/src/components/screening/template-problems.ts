@@ -4,9 +4,13 @@ import type { TemplateDefinition } from '../../../../main/api/contract'
 import { validationMessage } from '../../forms/validation-message'
 import { useScreeningLabels } from './labels'
 
-/** One problem of a template draft, in words, with the question and field it is about (if any). */
+/**
+ * One problem of a template draft: what is wrong, in words, and the question and field it is about
+ * (if any). Its place is worded only when said (sayProblem): a question moved after the check
+ * had been named by the number it left.
+ */
 export interface TemplateProblem {
-  text: string
+  message: string
   section?: number
   question?: number
   field?: string
@@ -47,25 +51,26 @@ export function useTemplateProblems() {
     return at
   }
 
-  return (draft: TemplateDefinition, issues: readonly z.core.$ZodIssue[]): TemplateProblem[] =>
-    issues.map((issue) => {
+  /** The problems of a draft, from the issues of its check. */
+  function findProblems(draft: TemplateDefinition, issues: readonly z.core.$ZodIssue[]): TemplateProblem[] {
+    return issues.map((issue) => {
       const [first, section, , question, field] = issue.path
-      const problem = validationMessage(issue, valueAt(draft, issue.path), t)
-      if (typeof section === 'number' && typeof question === 'number') {
-        const where = `${labels.section(draft.sections[section]!.level)}, ${t('screening.templates.questionNumber', { number: question + 1 })}`
-        const label = fieldLabel(field)
-        return {
-          text: t('screening.templates.invalid', {
-            problem: `${where}: ${label ? `${label} — ` : ''}${problem}`,
-          }),
-          section,
-          question,
-          field: typeof field === 'string' ? field : undefined,
-        }
-      }
-      const label = fieldLabel(first)
-      return {
-        text: t('screening.templates.invalid', { problem: label ? `${label} — ${problem}` : problem }),
-      }
+      const message = validationMessage(issue, valueAt(draft, issue.path), t)
+      if (typeof section === 'number' && typeof question === 'number')
+        return { message, section, question, field: typeof field === 'string' ? field : undefined }
+      return { message, field: typeof first === 'string' ? first : undefined }
     })
+  }
+
+  /** A problem for the list: "Individual, Question 3: Key — …", numbered as the question now is. */
+  function sayProblem(draft: TemplateDefinition, problem: TemplateProblem): string {
+    const label = fieldLabel(problem.field)
+    const what = label ? `${label} — ${problem.message}` : problem.message
+    if (problem.section === undefined || problem.question === undefined)
+      return t('screening.templates.invalid', { problem: what })
+    const where = `${labels.section(draft.sections[problem.section]!.level)}, ${t('screening.templates.questionNumber', { number: problem.question + 1 })}`
+    return t('screening.templates.invalid', { problem: `${where}: ${what}` })
+  }
+
+  return { findProblems, sayProblem }
 }

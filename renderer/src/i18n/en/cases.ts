@@ -250,13 +250,15 @@ export const casesMessages = {
   },
   caseHistory: {
     notAllowed: 'The history of a case is shown to supervisors and administrators.',
-    showReads: 'Also show each time the case was opened',
+    showReads: 'Also show each time the case or one of its referrals was opened',
     caption: 'What happened to this case, newest first',
     time: 'Time',
     user: 'User',
     action: 'What happened',
     system: 'System',
     none: 'Nothing recorded yet.',
+    onlyReads:
+      'The latest entries are only openings of this case or its referrals. Tick the box to see them, or look further back.',
     loading: 'Reading the audit log…',
     older: 'Look further back',
     actions: {

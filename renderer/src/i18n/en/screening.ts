@@ -148,6 +148,7 @@ export const screeningMessages = {
       title: 'Link to a case',
       intro:
         'Search for the case by number or name, choose it, then link. A screening is linked once and cannot be unlinked.',
+      hint: 'Case number, name, alias or words from comments. Use the arrow keys to move through the results and Enter to choose one; then the Link to case button links it.',
       chosen: 'Chosen case: {caseNumber}, {name}',
       confirm: 'Link to case {caseNumber}',
       linking: 'Linking…',
