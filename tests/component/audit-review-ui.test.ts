@@ -67,6 +67,23 @@ describe('audit log screen: details', () => {
     wrapper.unmount()
   })
 
+  // (Failed before its fix; found looking at the e2e screenshot.) A lock's reason, a refused
+  // access's reason and a check's yes/no showed as the codes main writes: "reason: user",
+  // "reason: not assigned", "passed: true".
+  it('shows reasons and yes/no in words, not as the codes main writes', async () => {
+    const wrapper = await auditScreen([
+      row(3, 'session.locked', { reason: 'idle' }),
+      row(4, 'access.denied', { reason: 'not assigned' }),
+      row(5, 'audit.verified', { passed: true, checkedRows: 4 }),
+    ])
+    const text = wrapper.get('tbody').text()
+    expect(text).not.toMatch(/reason: idle|passed: true/)
+    expect(text).toContain('reason: no activity')
+    expect(text).toContain('reason: not assigned to this case')
+    expect(text).toContain('passed: Yes')
+    wrapper.unmount()
+  })
+
   // What goes wrong: every export row (main/core/export/export-service.ts:160) has a `scope`
   // object; the Details column JSON-stringifies it: scope: {"intakeFrom":"2025-01-01","intakeTo":null}
   // — braces, quotes, camelCase keys and "null", none of it from vue-i18n.

@@ -99,6 +99,30 @@ const spelledOut = (key: string) => key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').t
 const TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/
 const CALENDAR_DAY = /^\d{4}-\d\d-\d\d$/
 
+// The fixed reasons main writes (a lock's, a refused access's), as people read them: the codes had
+// shown as written ("reason: user", "reason: not assigned"). Literal keys for the i18n test.
+function useReasonText(): (code: string) => string | null {
+  const { t } = useI18n()
+  return (code) => {
+    switch (code) {
+      case 'user':
+        return t('audit.reasons.user')
+      case 'idle':
+        return t('audit.reasons.idle')
+      case 'suspend':
+        return t('audit.reasons.suspend')
+      case 'screen-lock':
+        return t('audit.reasons.screenLock')
+      case 'not assigned':
+        return t('audit.reasons.notAssigned')
+      case 'not screener or assignee':
+        return t('audit.reasons.notScreenerOrAssignee')
+      default:
+        return null
+    }
+  }
+}
+
 export function useAuditDetailsText(): (details: AuditEntry['details']) => string {
   const { t, te } = useI18n()
   const { calendarDate, dateTime } = useFormat()
@@ -106,10 +130,13 @@ export function useAuditDetailsText(): (details: AuditEntry['details']) => strin
   const label = (key: string) =>
     known.has(key) && te(`audit.detailKeys.${key}`) ? t(`audit.detailKeys.${key}`) : spelledOut(key)
   const deletionReasons = new Set<string>(caseDeletionReasons)
+  const reasonText = useReasonText()
   /** A value in words where it is a code people choose from a list; a list as a list. */
   const valueText = (key: string, value: unknown): string => {
     if (key === 'reason' && typeof value === 'string' && deletionReasons.has(value))
       return t(`caseDetail.deleteReasons.${value}`)
+    if (key === 'reason' && typeof value === 'string') return reasonText(value) ?? value
+    if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no')
     if (Array.isArray(value)) return value.map((item) => valueText(key, item)).join(', ')
     // The Time column beside it is local time: a UTC timestamp here would name another day.
     if (typeof value === 'string' && TIMESTAMP.test(value)) return dateTime(value)

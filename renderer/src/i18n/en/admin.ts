@@ -137,6 +137,14 @@ export const adminMessages = {
     },
     // An open end of a range: an export's scope with no end date.
     anyValue: 'any',
+    reasons: {
+      user: 'locked by the user',
+      idle: 'no activity',
+      suspend: 'the computer went to sleep',
+      screenLock: 'the screen was locked',
+      notAssigned: 'not assigned to this case',
+      notScreenerOrAssignee: 'neither the screener nor assigned to the case',
+    },
     title: 'Audit log',
     tableLabel: 'Audit log entries, newest first',
     intro:
