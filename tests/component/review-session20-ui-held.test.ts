@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // Reviewing helper (screen changes of the day): important checks that PASS on the code reviewed,
 // kept as regression tests beside the defects in review-session20-ui.test.ts.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { createMemoryHistory, createRouter } from 'vue-router'
@@ -55,6 +55,9 @@ async function search(text: string): Promise<HTMLInputElement> {
   input.dispatchEvent(new Event('focus'))
   typeInto('#case-search-input', text)
   await wait(300)
+  // The hits come after the box's debounce and a search in main: waited for, not timed (a busy
+  // machine took longer than 300 ms).
+  await vi.waitFor(() => expect(document.querySelector('[role="option"]')).not.toBeNull(), { timeout: 5000 })
   await settle()
   return input
 }

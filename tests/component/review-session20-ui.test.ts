@@ -2,7 +2,7 @@
 // Reviewing helper (screen changes of the day): defects found as a caseworker, a shelter manager
 // and a keyboard / screen-reader user would meet them. Each test failed on the code before its fix;
 // the comment above it says what goes wrong, who it hurts, and where.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { createMemoryHistory, createRouter } from 'vue-router'
@@ -72,6 +72,9 @@ async function search(text: string): Promise<HTMLInputElement> {
   input.dispatchEvent(new Event('focus'))
   typeInto('#case-search-input', text)
   await wait(300)
+  // The hits come after the box's debounce and a search in main: waited for, not timed (a busy
+  // machine took longer than 300 ms).
+  await vi.waitFor(() => expect(document.querySelector('[role="option"]')).not.toBeNull(), { timeout: 5000 })
   await settle()
   return input
 }

@@ -2,7 +2,7 @@
 // Screening screens: defects found by a reviewing helper's hunt. Each test failed on the code before
 // its fix; the comment above it says what goes wrong today and why it matters to a user. The
 // screens run over the real API and a real encrypted vault where main's answer matters (realHost).
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { createMemoryHistory, createRouter } from 'vue-router'
@@ -280,8 +280,13 @@ describe('a screening is not attached to the wrong survivor in one keystroke', (
     search.dispatchEvent(new Event('focus'))
     await type('#case-search-input', 'Olena')
     await wait(300)
+    await vi.waitFor(
+      () => expect(document.querySelectorAll('[id^="case-search-hit-"]').length).toBeGreaterThan(1),
+      {
+        timeout: 5000,
+      },
+    )
     await settle()
-    expect(document.querySelectorAll('[id^="case-search-hit-"]').length).toBeGreaterThan(1)
     search.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }))
     await settle()
     const after = await call<AssessmentDetail>(host, 'screening:getAssessment', { id: walkIn.id })

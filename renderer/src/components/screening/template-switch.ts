@@ -52,7 +52,9 @@ export function useTemplateSwitch(
       const given = answers.value ?? {}
       const kept = answersKept(given, template.value?.definition ?? null, loaded.definition)
       const lost = Object.keys(given).length - Object.keys(kept).length
-      if (lost > 0) pending.value = { loaded, kept, lost, previous }
+      // "Keep" goes back to the template shown: the picker's previous value may be one picked and
+      // left before it loaded, which "Keep" had switched to, never shown.
+      if (lost > 0) pending.value = { loaded, kept, lost, previous: template.value?.id ?? previous }
       else use(loaded, kept)
     } catch (error) {
       failed(error)
