@@ -218,12 +218,17 @@ export const backupHandlers: AreaHandlers<typeof backupContract> = {
   cancelRestoreFirst: (ctx) => !ctx.vault.exists() && ctx.operations.cancel('restore'),
 
   updateSettings: (ctx, input) => {
-    ctx.session.settings.saveBackupWarnDays(input.warnAfterDays)
-    ctx.session.audit.append({
-      actor: ctx.session.user.username,
-      action: 'settings.updated',
-      details: { ...input },
-    })
+    const { session } = ctx
+    const previous = { warnAfterDays: session.settings.backupWarnDays() }
+    // One transaction, as the other settings: a setting saved without its audit row was possible.
+    session.db.transaction(() => {
+      session.settings.saveBackupWarnDays(input.warnAfterDays)
+      session.audit.append({
+        actor: session.user.username,
+        action: 'settings.updated',
+        details: { ...input, previous },
+      })
+    })()
     return status(ctx)
   },
 

@@ -39,12 +39,13 @@ export const exportHandlers: AreaHandlers<typeof exportContract> = {
 
   updateSettings: (ctx, input) => {
     const { session } = ctx
+    const previous = { k: session.settings.anonymityK() }
     session.db.transaction(() => {
       session.settings.saveAnonymityK(input.k)
       session.audit.append({
         actor: session.user.username,
         action: 'settings.updated',
-        details: { ...input },
+        details: { ...input, previous },
       })
     })()
     return { k: session.settings.anonymityK() }

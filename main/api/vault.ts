@@ -50,12 +50,17 @@ export const vaultHandlers: AreaHandlers<typeof vaultContract> = {
 
   updateSettings: (ctx, input) => {
     const { session } = ctx
+    // The value before too: "who shortened the idle lock, and from what?" had no answer.
+    const before = session.settings.get()
+    const previous = Object.fromEntries(
+      Object.keys(input).map((key) => [key, before[key as keyof typeof before]]),
+    )
     session.db.transaction(() => {
       session.settings.save(input)
       session.audit.append({
         actor: session.user.username,
         action: 'settings.updated',
-        details: { ...input },
+        details: { ...input, previous },
       })
     })()
     return session.settings.get()

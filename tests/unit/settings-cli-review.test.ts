@@ -4,10 +4,10 @@ import { describe, expect, it } from 'vitest'
 import { existsSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { runCommand } from './support/cli-run'
-import { createdVault, tempDir } from './support/temp-vault'
+import { ADMIN, call, createdVault, tempDir, testHost } from './support/temp-vault'
 import { backupHandlers } from '../../main/api/backup'
 import type { HandlerContext } from '../../main/api/handler'
-import type { BackupStatus } from '../../main/api/contract'
+import type { AuditEntry, BackupStatus } from '../../main/api/contract'
 
 /** A passphrase zxcvbn scores well (several unrelated words). */
 const STRONG = 'lantern orchard quietly folds seven paper cranes'
@@ -64,5 +64,26 @@ describe('backup-overdue warning', () => {
   it('still warns when the recorded last backup lies in the future (a clock that ran ahead)', async () => {
     const status = await statusAt('2030-01-01T00:00:00.000Z', '2026-03-10T12:00:00Z')
     expect(status.overdue).toBe(true)
+  })
+})
+
+describe('a settings change in the audit log', () => {
+  // (Failed before its fix; noted by a reviewing helper.) A settings row named only the new value:
+  // "who lowered k from 10 to 5, or shortened the idle lock, and from what?" had no answer.
+  it('names the value before the change, for each of the three settings screens', async () => {
+    const { host } = testHost(tempDir())
+    await call(host, 'vault:create', ADMIN)
+    await call(host, 'vault:updateSettings', { autoLockMinutes: 5 })
+    await call(host, 'backup:updateSettings', { warnAfterDays: 14 })
+    await call(host, 'export:updateSettings', { k: 7 })
+    const rows = (await call<AuditEntry[]>(host, 'audit:list', { limit: 20 })).filter(
+      (row) => row.action === 'settings.updated',
+    )
+    expect(rows.map((row) => row.details).reverse()).toEqual([
+      { autoLockMinutes: 5, previous: { autoLockMinutes: 10 } },
+      { warnAfterDays: 14, previous: { warnAfterDays: 7 } },
+      { k: 7, previous: { k: 5 } },
+    ])
+    host.dispose()
   })
 })

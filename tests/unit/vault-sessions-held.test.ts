@@ -153,7 +153,8 @@ describe('hostile payloads on users, vault, audit and settings', () => {
     expect(await call(host, 'vault:getSettings')).toEqual({ autoLockMinutes: 5 })
     const [row] = await call<AuditEntry[]>(host, 'audit:list', { limit: 1 })
     expect(row).toMatchObject({ action: 'settings.updated', details: { autoLockMinutes: 5 } })
-    expect(Object.keys(row!.details!)).toEqual(['autoLockMinutes'])
+    expect(Object.keys(row!.details!)).toEqual(['autoLockMinutes', 'previous'])
+    expect(row!.details!['previous']).toEqual({ autoLockMinutes: 10 })
     expect((await call<{ organisation: string }>(host, 'vault:status')).organisation).toBe(ADMIN.organisation)
   })
 

@@ -59,6 +59,7 @@ const DETAIL_KEYS = [
   'perpetratorLinks',
   'personId',
   'planId',
+  'previous',
   'previousTemplateId',
   'protection',
   'read',

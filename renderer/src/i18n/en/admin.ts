@@ -77,6 +77,7 @@ export const adminMessages = {
       intakeYear: 'year of intake',
       direction: 'direction',
       failedAttemptsBefore: 'failed unlock attempts before',
+      previous: 'before',
       failedAttempts: 'wrong passphrases',
       attemptsWhileDeactivated: 'attempts while deactivated',
       firstCaseId: 'first case',
