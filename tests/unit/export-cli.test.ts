@@ -130,6 +130,12 @@ describe('export on the command line', () => {
       exit: 1,
       err: ['error: VALIDATION: k must be at most 100.'],
     })
+    // (Failed before its fix; noted by a reviewing helper.) Number() read "0x10" as k = 16.
+    for (const odd of ['0x10', '1e1', ' '])
+      expect(await exportTo(file, '--k', odd)).toMatchObject({
+        exit: 1,
+        err: ['error: --k must be a whole number'],
+      })
     expect(existsSync(file)).toBe(false)
   })
 })
