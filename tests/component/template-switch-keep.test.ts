@@ -5,21 +5,17 @@
 // which was never shown, and dropped the answer after all (template-switch.ts kept the previous
 // value of the picker, not the template on the screen).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { mount } from '@vue/test-utils'
 import { nextTick } from 'vue'
 import { createPinia, setActivePinia } from 'pinia'
-import { createMemoryHistory, createRouter } from 'vue-router'
 import Select from 'primevue/select'
 import { templateDefinitionSchema, type TemplateVersion } from '../../main/api/contract'
-import { channels } from '../../main/api/contract/channels'
-import { buildCaseVaultClient } from '../../preload/build-api'
 import ScreeningNewView from '../../renderer/src/views/ScreeningNewView.vue'
-import { useVaultStore } from '../../renderer/src/stores/vault'
 import shipped from '../../resources/screening/default-template.json'
 import { call } from '../unit/support/temp-vault'
 import { staffedHost } from '../unit/support/case-fixtures'
 import { currentTemplateId } from '../unit/support/screening-fixtures'
-import { plugins, settle } from './casework-screens-support'
+import { settle } from './casework-screens-support'
+import { DANA, mountOnHost } from './screening-link-support'
 
 beforeEach(() => setActivePinia(createPinia()))
 afterEach(() => {
@@ -47,36 +43,18 @@ describe('switching template twice before the first loads, then keeping', () => 
     const adultId = await currentTemplateId(host)
     const secondId = await templateWithout(host, 'second-screening')
     const thirdId = await templateWithout(host, 'third-screening')
-    Object.defineProperty(window, 'casevault', {
-      value: buildCaseVaultClient(
-        channels,
-        (channel, input) => host.dispatch(channel, input),
-        () => () => {},
-      ),
-      configurable: true,
-    })
-    useVaultStore().status = {
-      state: 'unlocked',
-      user: { id: 4, username: 'dana', displayName: 'Dana Petrova', role: 'supervisor' },
-      settings: { autoLockMinutes: 10 },
-      organisation: 'Safe Harbour Network',
-    }
     const blank = { template: '<div />' }
-    const router = createRouter({
-      history: createMemoryHistory(),
-      routes: [
+    const wrapper = await mountOnHost(
+      (channel, input) => host.dispatch(channel, input),
+      DANA,
+      [
         { path: '/screening', name: 'screening', component: blank },
         { path: '/screening/new', name: 'screening-new', component: ScreeningNewView },
         { path: '/screening/:id', name: 'screening-detail', component: blank },
         { path: '/cases/:id', name: 'case-detail', component: blank },
       ],
-    })
-    await router.push('/screening/new')
-    const wrapper = mount(
-      { template: '<RouterView />' },
-      { global: { plugins: [...plugins(), router], stubs: { transition: false } }, attachTo: document.body },
+      '/screening/new',
     )
-    await settle()
     const select = wrapper.findAllComponents(Select)[0]!
     if (select.props('modelValue') !== adultId) {
       select.vm.$emit('update:modelValue', adultId)
