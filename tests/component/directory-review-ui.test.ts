@@ -68,7 +68,7 @@ describe('directory import report', () => {
   // import-reason.ts:13-47 (CSV reader problems, with their `code`, are outside its switch).
   it('shows a CSV reading problem in the app’s words, as the case import does', async () => {
     // What main returns for organizations.csv with an unclosed quote on row 3 (checked in
-    // tests/unit/zz-directory-hunt-held.test.ts).
+    // tests/unit/directory-review-held.test.ts).
     const report: DirectoryImportReport = {
       format: 'hsds-csv',
       dryRun: true,

@@ -38,7 +38,7 @@ describe('age at intake', () => {
   async function bandOf(host: Host, birthdate: string, intakeDate: string) {
     const made = await createCase(
       host,
-      survivorCase({ intakeDate, survivor: { prs_FirstName: 'Ama', prs_Birthdate: birthdate } }),
+      survivorCase({ intakeDate, survivor: { prs_FirstName: 'Ama', prs_Birthdate: birthdate }, events: [] }),
     )
     const page = await call<CasePage>(host, 'cases:list', { pageSize: 200 })
     return page.rows.find((row) => row.id === made.id)!.ageBand

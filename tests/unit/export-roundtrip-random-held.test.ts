@@ -82,6 +82,16 @@ function plausibleVictim(one: RandomCase, intakeDate: string): Record<string, un
   return age > years ? { ...one.victim, vic_AgeWhenTrafficked: years } : one.victim
 }
 
+/** No event before the survivor was born (case-facts.ts): a random earlier date is moved to the birthdate. */
+function plausibleEvents(one: RandomCase): { record: Record<string, unknown> }[] {
+  const birthdate = one.survivor.prs_Birthdate
+  return one.events.map((record) => {
+    const date = record.hte_Date
+    const before = typeof birthdate === 'string' && typeof date === 'string' && date < birthdate
+    return { record: before ? { ...record, hte_Date: birthdate } : record }
+  })
+}
+
 function fill(session: VaultSession, all: RandomCase[]) {
   const { cases, comments, perpetrators } = caseServicesFor(session)
   for (const one of all) {
@@ -91,7 +101,7 @@ function fill(session: VaultSession, all: RandomCase[]) {
         survivor: one.survivor,
         survivorAliases: one.survivorAliases,
         victim: plausibleVictim(one, '2025-06-01'),
-        events: one.events.map((record) => ({ record })),
+        events: plausibleEvents(one),
       }),
     )
     for (const perpetrator of one.perpetrators) perpetrators.add(made.id, perpetrator)

@@ -135,7 +135,7 @@ export function createAuditLog(db: VaultDatabase, clock: () => Date) {
     'SELECT * FROM audit_log WHERE id < ? ORDER BY id DESC LIMIT ?',
   )
   const targetPage = db.prepare<[string, number, number], AuditRow>(
-    'SELECT * FROM audit_log WHERE target = ? AND id < ? ORDER BY id DESC LIMIT ?',
+    'SELECT * FROM audit_log WHERE target IN (SELECT value FROM json_each(?)) AND id < ? ORDER BY id DESC LIMIT ?',
   )
 
   return {
@@ -154,9 +154,11 @@ export function createAuditLog(db: VaultDatabase, clock: () => Date) {
       insert.run({ ...row, hash: rowHash(row) })
     },
 
-    list(limit: number, beforeId?: number, target?: string): AuditEntry[] {
+    /** Newest first; `targets`: only rows filed under one of them (a case and its referrals). */
+    list(limit: number, beforeId?: number, targets?: readonly string[]): AuditEntry[] {
       const before = beforeId ?? Number.MAX_SAFE_INTEGER
-      return (target ? targetPage.all(target, before, limit) : page.all(before, limit)).map(rowToEntry)
+      const rows = targets ? targetPage.all(JSON.stringify(targets), before, limit) : page.all(before, limit)
+      return rows.map(rowToEntry)
     },
 
     /** Walks the chain from the first row; reports the first row whose link or hash is wrong. */

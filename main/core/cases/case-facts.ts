@@ -1,4 +1,5 @@
 import { CaseVaultError } from '../errors'
+import { EARLIEST_INTAKE_DATE } from '../../api/contract/dates'
 import type { StoredCase } from './kept-deprecated'
 
 /** Older than anyone alive: a birthdate this far before the intake is a typo in the year. */
@@ -34,12 +35,15 @@ export function assertCaseFacts(
   if (issues.length > 0) throw new CaseVaultError('VALIDATION', 'Some fields are not valid.', { issues })
 }
 
+type FactCode =
+  'birth_too_early' | 'older_than_at_intake' | 'date_in_future' | 'date_too_early' | 'before_birth'
+
 /** The same rules as issues (path, code), for the import's per-row report too. */
 export function caseFactIssues(
   facts: Facts,
   latestDay: string,
   stored?: StoredCase & { intakeDate: string },
-): { path: string; code: 'birth_too_early' | 'older_than_at_intake' | 'date_in_future'; message: string }[] {
+): { path: string; code: FactCode; message: string }[] {
   const issues: ReturnType<typeof caseFactIssues> = []
   const birthdate = typeof facts.birthdate === 'string' ? facts.birthdate : null
   const ageChanged =
@@ -68,8 +72,15 @@ export function caseFactIssues(
     })
   for (const { index, id, date } of facts.eventDates) {
     const unchanged = stored && id !== undefined && stored.events.get(id)?.hte_Date === date
-    if (!unchanged && typeof date === 'string' && date > latestDay)
-      issues.push({ path: `events.${index}.hte_Date`, code: 'date_in_future', message: 'in the future' })
+    if (unchanged || typeof date !== 'string') continue
+    const path = `events.${index}.hte_Date`
+    if (date > latestDay) issues.push({ path, code: 'date_in_future', message: 'in the future' })
+    // As every other date of a case: 0225 typed for 2025, and a recruitment six years before the
+    // survivor was born, went to reports and the de-identified export as they were.
+    else if (date < EARLIEST_INTAKE_DATE)
+      issues.push({ path, code: 'date_too_early', message: `before ${EARLIEST_INTAKE_DATE}` })
+    else if (birthdate && date < birthdate)
+      issues.push({ path, code: 'before_birth', message: 'before the survivor was born' })
   }
   return issues
 }

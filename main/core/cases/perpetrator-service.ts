@@ -1,4 +1,5 @@
-import { CaseVaultError } from '../errors'
+import { CaseVaultError, invalidField } from '../errors'
+import { latestIntakeDate } from '../../api/contract/dates'
 import { wipeWriteAheadLog } from '../db/connection'
 import type { VaultSession } from '../vault/vault-session'
 import type { CasePerpetrator, PerpetratorMatch } from '../../api/contract/case-parts'
@@ -35,8 +36,15 @@ export interface PerpetratorInput {
   context: Record<string, unknown>
 }
 
-/** Validates a perpetrator's person (prs_) and case context (per_) records. Throws VALIDATION. */
-export function perpetratorFields(input: PerpetratorInput): {
+/**
+ * Validates a perpetrator's person (prs_) and case context (per_) records. Throws VALIDATION.
+ * `latestDay` (a form's save): a birthdate may not lie after it; "2099" was saved and shown on
+ * every case linked to that person.
+ */
+export function perpetratorFields(
+  input: PerpetratorInput,
+  latestDay?: string,
+): {
   person: PersonFields
   context: Record<string, unknown>
 } {
@@ -44,7 +52,10 @@ export function perpetratorFields(input: PerpetratorInput): {
     { path: 'person', section: 'person', record: input.person },
     { path: 'context', section: 'perpetrator', record: input.context },
   ])
-  const displayName = personDisplayName(person, input.aliases) ?? 'Unknown'
+  const birthdate = person['prs_Birthdate']
+  if (latestDay && typeof birthdate === 'string' && birthdate > latestDay)
+    throw invalidField('person.prs_Birthdate', 'in the future', 'date_in_future')
+  const displayName = personDisplayName(person, input.aliases) ?? UNNAMED
   return {
     person: {
       kind: 'perpetrator',
@@ -58,6 +69,14 @@ export function perpetratorFields(input: PerpetratorInput): {
     context,
   }
 }
+
+/**
+ * The name a perpetrator nobody could name is stored under (HTCDS allows him: "the driver"). The
+ * finder never offers one: each is a different man, and linking one merged two strangers.
+ */
+const UNNAMED = 'Unknown'
+/** Candidates read per finder query before every word is checked; 20 are offered. */
+const FIND_CANDIDATES = 500
 
 /** Perpetrators are persons linked to cases (many-to-many) with a per-case context (per_ fields). */
 export function createPerpetratorService(session: VaultSession, reindex: (caseId: number) => void) {
@@ -94,15 +113,19 @@ export function createPerpetratorService(session: VaultSession, reindex: (caseId
   session.db.function('search_fold', { deterministic: true }, (text: unknown) =>
     typeof text === 'string' ? foldForSearch(text) : text,
   )
-  const findByName = session.db.prepare<
+  // Candidates by the longest word typed; then every word must be in the name or an alias (so
+  // "Zarubin Viktor" and "Viktor Zarubin" find "Viktor Ivanovich Zarubin", as the case search
+  // does: the whole text as one substring found nobody, and he was recorded a second time).
+  const findByWord = session.db.prepare<
     [string, string],
-    PerpetratorMatch & { person_id: number; display_name: string; case_count: number }
+    { person_id: number; display_name: string; aliases: string; case_count: number }
   >(
-    `SELECT p.id AS person_id, p.display_name, (SELECT count(*) FROM case_perpetrators cp WHERE cp.person_id = p.id) AS case_count
-     FROM persons p WHERE p.kind = 'perpetrator'
+    `SELECT p.id AS person_id, p.display_name, p.aliases,
+       (SELECT count(*) FROM case_perpetrators cp WHERE cp.person_id = p.id) AS case_count
+     FROM persons p WHERE p.kind = 'perpetrator' AND p.display_name <> '${UNNAMED}'
        AND (search_fold(p.display_name) LIKE ? ESCAPE '\\'
          OR EXISTS (SELECT 1 FROM json_each(p.aliases) a WHERE search_fold(a.value) LIKE ? ESCAPE '\\'))
-     ORDER BY p.display_name LIMIT 20`,
+     ORDER BY p.display_name LIMIT ${FIND_CANDIDATES}`,
   )
 
   function audit(action: string, caseId: number, personId: number): void {
@@ -129,7 +152,7 @@ export function createPerpetratorService(session: VaultSession, reindex: (caseId
       caseId: number,
       input: PerpetratorInput & { existingPersonId?: number | undefined },
     ): CasePerpetrator {
-      const { person, context } = perpetratorFields(input)
+      const { person, context } = perpetratorFields(input, latestIntakeDate(session.clock()))
       const personId = session.db.transaction(() => {
         let id = input.existingPersonId
         if (id !== undefined) {
@@ -153,7 +176,7 @@ export function createPerpetratorService(session: VaultSession, reindex: (caseId
       input: PerpetratorInput & { updatedAt: string },
     ): CasePerpetrator {
       get(caseId, personId)
-      const { person, context } = perpetratorFields(input)
+      const { person, context } = perpetratorFields(input, latestIntakeDate(session.clock()))
       session.db.transaction(() => {
         // Checked inside the transaction: what was read and what is written are the same version.
         const current = get(caseId, personId)
@@ -192,9 +215,20 @@ export function createPerpetratorService(session: VaultSession, reindex: (caseId
 
     find(query: string): PerpetratorMatch[] {
       if (!toFtsQuery(query)) return []
-      const pattern = `%${foldForSearch(query.trim()).replace(/[\\%_]/g, (char) => `\\${char}`)}%`
-      return findByName
+      // Split at spaces only: what is typed between them is matched as written (n_a is no n, a).
+      const words = foldForSearch(query)
+        .split(/\s+/u)
+        .filter((word) => word !== '')
+      const longest = words.reduce((a, b) => (b.length > a.length ? b : a), '')
+      if (!longest) return []
+      const pattern = `%${longest.replace(/[\\%_]/g, (char) => `\\${char}`)}%`
+      return findByWord
         .all(pattern, pattern)
+        .filter((row) => {
+          const names = [row.display_name, ...(JSON.parse(row.aliases) as string[])].map(foldForSearch)
+          return words.every((word) => names.some((name) => name.includes(word)))
+        })
+        .slice(0, 20)
         .map((row) => ({ personId: row.person_id, displayName: row.display_name, caseCount: row.case_count }))
     },
   }

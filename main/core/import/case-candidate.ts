@@ -46,6 +46,8 @@ export interface CaseDraft {
   screenings?: CaseworkItem[]
   /** The file marks it as made in a training vault (CaseVault's own exports say so). */
   trainingCase?: boolean
+  /** The file marks it as a real case (CaseVault's own exports of a real vault say so). */
+  realCase?: boolean
   source: CaseSource
   sourceRecord: Fields | null
   /** Prefix for a generated case number; null → the organisation's own numbering. */

@@ -23,6 +23,10 @@ export function checkCaseColumns(draft: CaseDraft, context: DraftContext, errors
   const caseNumber = draft.caseNumber.trim()
   if (draft.trainingCase && !context.trainingVault)
     errors.push(rowProblem(draft.row, at('isTraining'), 'trainingCase'))
+  // The other way too: a real vault's export taken into a training vault, whose staff share one
+  // passphrase, relabelled its real survivors "made-up case".
+  if (draft.realCase && context.trainingVault)
+    errors.push(rowProblem(draft.row, at('isTraining'), 'realCase'))
   if (caseNumber && !CASE_NUMBER.test(caseNumber))
     errors.push(rowProblem(draft.row, at('caseNumber'), 'badCaseNumber'))
   const status = draft.status.trim() ? matchStatus(draft.status) : 'Active'
@@ -81,6 +85,7 @@ const FACT_REASONS = {
   birth_too_early: 'birthTooEarly',
   older_than_at_intake: 'olderThanAtIntake',
   date_in_future: 'dateInFuture',
+  before_birth: 'beforeBirth',
 } as const
 
 export function checkFacts(
@@ -105,7 +110,13 @@ export function checkFacts(
       ageWhenTrafficked: victim.vic_AgeWhenTrafficked,
       eventDates: events.map((event, index) => ({ index, id: undefined, date: event.hte_Date })),
     }
-    for (const issue of caseFactIssues(facts, context.latestIntake))
-      errors.push(rowProblem(draft.row, draft.columnOf(issue.path), FACT_REASONS[issue.code]))
+    for (const issue of caseFactIssues(facts, context.latestIntake)) {
+      const column = draft.columnOf(issue.path)
+      errors.push(
+        issue.code === 'date_too_early'
+          ? rowProblem(draft.row, column, 'dateTooEarly', { date: EARLIEST_INTAKE_DATE })
+          : rowProblem(draft.row, column, FACT_REASONS[issue.code]),
+      )
+    }
   }
 }

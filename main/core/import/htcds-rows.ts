@@ -1,7 +1,7 @@
 import type { ImportFormat } from '../../api/contract/import'
 import type { CaseDraft } from './case-candidate'
 import { rowProblemsIn, rowWithoutImportedValues, type CaseColumn, type ColumnPlan } from './column-mapping'
-import { cellValue, isTrueCell, unguard } from './htcds-values'
+import { cellValue, isTrueCell, isFalseCell, unguard } from './htcds-values'
 import { readSourceRecord, survivorLabelOf } from './source-record'
 import { rowProblemOf } from './import-reasons'
 import type { ImportRowError } from '../../api/contract/import'
@@ -94,6 +94,7 @@ export function htcdsRowDraft(row: SourceRow, plan: ColumnPlan, options: RowOpti
     closureReason: caseColumns.closureReason ?? '',
     // CaseVault's own CSV writes true or false here.
     trainingCase: isTrueCell(caseColumns.isTraining),
+    realCase: isFalseCell(caseColumns.isTraining),
     survivor: sections.person!,
     survivorAliases: caseColumns.survivorAliases
       ? caseColumns.survivorAliases

@@ -91,6 +91,9 @@ const FALSE = new Set(['false', 'no', 'n', '0'])
 /** A cell that says yes, as a checkbox field reads it (true, yes, y, 1; any case). */
 export const isTrueCell = (text: string | undefined): boolean => TRUE.has((text ?? '').trim().toLowerCase())
 
+/** A cell that says no (false, no, n, 0; any case): an empty cell says neither. */
+export const isFalseCell = (text: string | undefined): boolean => FALSE.has((text ?? '').trim().toLowerCase())
+
 /** Days since 1899-12-30: what a date is in an Excel cell that lost its date format. */
 function excelSerialDate(text: string): string | null {
   if (!/^\d{5}$/.test(text)) return null

@@ -39,10 +39,12 @@ export const englishReasons = {
   birthTooEarly: 'makes the survivor over 120 at intake',
   olderThanAtIntake: 'older than the survivor was at intake',
   dateTooEarly: 'before {date}',
+  beforeBirth: 'before the survivor was born',
   notAnAssignee:
     'not an active caseworker, supervisor or admin here (unmap the column to assign the cases to you)',
   birthAfterIntake: 'after the intake date',
   trainingCase: 'a training case (made in a training vault): import it into a training vault, not this one',
+  realCase: 'a real case: a training vault takes only made-up cases',
   commentNotDated: 'createdAt is not a date and time',
   commentEmptyOrLong: 'the comment is empty or too long',
   perpetratorTwice: 'a perpetrator is listed twice',

@@ -154,6 +154,7 @@ export function jsonCaseDraft(value: unknown, index: number, ignored: IgnoredKey
     assignedTo: str(source.assignedTo),
     closureReason: str(source.closureReason) || str(rawDetails.cas_ReasonForCaseClosure),
     trainingCase: source.isTraining === true,
+    realCase: source.isTraining === false,
     survivor: section('person', survivorValue, 'survivor', ignored, failAt('survivor')),
     survivorAliases: aliases,
     victim: section('victim', source.victim, 'victim', ignored, failAt('victim')),

@@ -1,12 +1,12 @@
 // Sending a referral discloses survivor data to another organisation: never without the survivor's
 // consent in force on the day it is sent, and never more than that consent covers.
-import { CaseVaultError } from '../errors'
+import { CaseVaultError, invalidField } from '../errors'
 import type { ConsentCategory, ReferralConsent } from '../../api/contract/referral-types'
 
 /**
  * What may be shared when sending on `on`: the categories asked for (`requested`), else all the
- * consent covers. CONSENT_REQUIRED without a consent in force given by then (a send dated before
- * the consent was taken: found by a reviewing helper), or when asked for more than it covers.
+ * consent covers. CONSENT_REQUIRED without a consent in force, or when asked for more than it
+ * covers; VALIDATION of `on` when the send is dated before the consent was given.
  */
 export function sharedOnSending(
   consents: readonly ReferralConsent[],
@@ -14,7 +14,11 @@ export function sharedOnSending(
   requested: ConsentCategory[] | undefined,
 ): ConsentCategory[] {
   const consent = consents.find((row) => row.withdrawnOn === null)
-  if (!consent || consent.categories.length === 0 || consent.givenOn > on) {
+  // A consent in force, given after the day the send is dated: the date is what is wrong (said at
+  // the date field), not the consent ("Record the consent first", about a consent on screen).
+  if (consent && consent.categories.length > 0 && consent.givenOn > on)
+    throw invalidField('on', 'before the consent was given', 'before_consent_given')
+  if (!consent || consent.categories.length === 0) {
     throw new CaseVaultError(
       'CONSENT_REQUIRED',
       'Record the survivor’s consent before sending this referral.',

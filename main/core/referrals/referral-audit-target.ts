@@ -1,3 +1,5 @@
+import type { VaultDatabase } from '../db/connection'
+
 /**
  * Where a referral's audit row is filed: under its case when it has one, so that the case's
  * history (rows with target case:<id>) shows who shared the survivor's details with another
@@ -7,4 +9,20 @@
  */
 export function referralAuditTarget(referralId: number, caseId: number | null): { target: string } {
   return { target: caseId === null ? `referral:${referralId}` : `case:${caseId}` }
+}
+
+/**
+ * What a case's history reads: the rows filed under the case, and those filed under its referrals
+ * alone. Those are a referral's rows written before it had this case (made from a screening that
+ * was linked to the case later) or before referral rows were filed under their case: the consent,
+ * the printed form and the sending were missing from the case's History.
+ */
+export function historyTargets(db: VaultDatabase, target: string): string[] {
+  const caseId = /^case:(\d+)$/.exec(target)?.[1]
+  if (!caseId) return [target]
+  const referrals = db
+    .prepare<[number], number>('SELECT id FROM referrals WHERE case_id = ?')
+    .pluck()
+    .all(Number(caseId))
+  return [target, ...referrals.map((id) => `referral:${id}`)]
 }

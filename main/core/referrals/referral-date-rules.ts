@@ -15,6 +15,15 @@ export function assertDayInRange(path: string, day: string, latest: string): voi
 }
 
 /**
+ * A date that may lie ahead (a follow-up) but not a thousand years back: 1026 for 2026 was saved,
+ * and the referral stood overdue since 1026 at the top of every list of follow-ups.
+ */
+export function assertNotTooEarly(path: string, day: string | null): void {
+  if (day !== null && day < EARLIEST_INTAKE_DATE)
+    throw invalidField(path, `before ${EARLIEST_INTAKE_DATE}`, 'date_too_early')
+}
+
+/**
  * The date of the last step taken, or null before the first. The history's first row (the draft)
  * is dated the day it was recorded, not a day a step happened: it does not count.
  */

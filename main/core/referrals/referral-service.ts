@@ -1,7 +1,7 @@
 import type { z } from 'zod'
 import { CaseVaultError, invalidField as invalid } from '../errors'
 import { latestIntakeDate } from '../../api/contract/dates'
-import { assertDayInRange, lastStepDate } from './referral-date-rules'
+import { assertDayInRange, assertNotTooEarly, lastStepDate } from './referral-date-rules'
 import type { VaultSession } from '../vault/vault-session'
 import type {
   createReferralInput,
@@ -79,6 +79,7 @@ export function createReferralService(session: VaultSession, assertCaseVisible: 
     // written, east of here, could otherwise not be edited until that day came here.
     if (content.referralDate !== storedReferralDate)
       assertDayInRange('referralDate', content.referralDate, latestDay())
+    assertNotTooEarly('followUpDate', content.followUpDate)
     let organisationId = content.organisationId
     if (content.serviceId !== null) {
       const owner = repository.serviceOrganisation(content.serviceId)
@@ -200,6 +201,7 @@ export function createReferralService(session: VaultSession, assertCaseVisible: 
 
     setFollowUp(input: z.output<typeof referralFollowUpInput>): ReferralDetail {
       loadForChange(input.id, input.version)
+      assertNotTooEarly('followUpDate', input.followUpDate)
       session.db.transaction(() => {
         if (!repository.updateFollowUp({ ...input, now: now() })) throw stale()
         audit('referral.follow_up_set', input.id, {

@@ -212,7 +212,9 @@ export function syntheticDirectory(random: SeededRandom, names: NameSource): Syn
         name,
         orgType: type,
         description: `Training directory entry: ${kind.services.map((s) => s.name.toLowerCase()).join(', ')}.`,
-        phone: `0${random.int(20, 89)} ${random.int(100, 999)} ${random.int(1000, 9999)}`,
+        // Ofcom's range for drama (020 7946 0000–0999): reserved, it rings nobody. A national
+        // 0NN NNN NNNN had the shape of real Berlin or Frankfurt landlines.
+        phone: `020 7946 0${random.int(100, 999)}`,
         email: `contact@${site}.example.org`,
         website: `https://${site}.example.org`,
         address: `${random.int(1, 180)} ${names.street(locale)}`,

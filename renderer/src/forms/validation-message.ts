@@ -51,6 +51,8 @@ export function caseDateMessage(code: string, t: Translate): string | null {
       return t('validation.birthTooEarly', { years: 120 })
     case 'older_than_at_intake':
       return t('validation.olderThanAtIntake')
+    case 'before_birth':
+      return t('validation.beforeBirth')
     default:
       return null
   }

@@ -6,7 +6,7 @@ import type {
   CasePerpetrator,
   PerpetratorMatch,
 } from '../../../main/api/contract'
-import { unwrap } from '../api-error'
+import { ApiError, unwrap } from '../api-error'
 import { casevault } from './client'
 import { useVaultStore } from './vault'
 
@@ -92,7 +92,16 @@ export const useCasePartsStore = defineStore('case-parts', () => {
     personId: number,
     input: PerpetratorInput & { updatedAt: string },
   ): Promise<void> {
-    unwrap(await casevault().perpetrators.update({ caseId: current(), personId, ...input }))
+    try {
+      unwrap(await casevault().perpetrators.update({ caseId: current(), personId, ...input }))
+    } catch (error) {
+      // Someone else saved the person first: the list loads their version (and its updatedAt), so
+      // reopening Edit starts from it instead of being refused as stale again and again.
+      if (error instanceof ApiError && error.code === 'CONFLICT' && error.details?.stale === true) {
+        await loadPerpetrators().catch(() => undefined)
+      }
+      throw error
+    }
     await loadPerpetrators()
   }
 

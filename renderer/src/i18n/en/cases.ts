@@ -70,6 +70,10 @@ export const casesMessages = {
       'The day the person was first met or referred. Type it as year-month-day, or pick it from the calendar.',
     assignee: 'Assigned to',
     assigneeDefault: 'Me',
+    assigneeKeep: 'Keep the current assignee',
+    assigneeNobody: 'Nobody',
+    assigneeNotChoosable:
+      'Assigned now to {name}, who can no longer be given cases (an account no longer active, for example). Saving keeps them; choose someone else to reassign the case.',
     assigneeHint: 'The caseworker responsible for this case. They will see it in their list.',
     invalidAssignee:
       'This person cannot be given cases. Choose an active caseworker, supervisor or administrator.',
@@ -79,6 +83,7 @@ export const casesMessages = {
     aliases: 'Also known as',
     aliasesHint: 'Other names the person uses or is called by. Press Enter after each one.',
     removeAlias: 'Remove alias {alias}',
+    tooManyAliases: 'At most {max} names can be recorded. Remove one to add this name.',
     nameOrAliasNote:
       'A name is needed: a first, middle or second name, or a name the person is known by under “Also known as”. Every other field can wait.',
     notRecorded: 'Not recorded',
@@ -192,6 +197,8 @@ export const casesMessages = {
     chooseExisting: 'Choose a person from the list.',
     inCases: 'in one case | in {count} cases',
     person: 'Person',
+    sharedPerson:
+      'Changes to this person also apply to the other case this person is linked to. | Changes to this person also apply to the {count} other cases this person is linked to.',
     roleInCase: 'Role in this case',
     save: 'Save',
     saved: 'The perpetrator was saved.',

@@ -35,10 +35,12 @@ export const importReasonMessages = {
     birthTooEarly: 'makes the survivor over 120 at intake',
     olderThanAtIntake: 'older than the survivor was at intake',
     dateTooEarly: 'before {date}',
+    beforeBirth: 'before the survivor was born',
     notAnAssignee:
       'not an active caseworker, supervisor or admin here (leave the column out to assign the cases to you)',
     birthAfterIntake: 'after the intake date',
     trainingCase: 'a training case (made in a training vault): import it into a training vault, not this one',
+    realCase: 'a real case: a training vault takes only made-up cases',
     commentNotDated: 'the comment’s date and time (createdAt) cannot be read',
     commentEmptyOrLong: 'the comment is empty or too long',
     perpetratorTwice: 'a perpetrator is listed twice',

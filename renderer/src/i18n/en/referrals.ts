@@ -120,6 +120,8 @@ export const referralsMessages = {
       share: 'Information to share',
       shareHint: 'Only categories the consent covers can be shared.',
       confirm: 'Confirm',
+      beforeConsent:
+        'This is before the survivor gave consent ({date}). Choose that day or later: sharing needs consent given by then.',
       done: 'Status changed to {status}.',
     },
     consent: {

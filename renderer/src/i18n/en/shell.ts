@@ -131,6 +131,7 @@ export const shellMessages = {
     birthAfterIntake: 'The date of birth is after the intake date. Check both dates.',
     birthTooEarly: 'This date of birth makes the survivor over {years} at intake. Check the year.',
     olderThanAtIntake: 'This is older than the survivor was at intake. Check the age and the date of birth.',
+    beforeBirth: 'This is before the survivor was born. Check this date and the date of birth.',
   },
   errorDetails: {
     conflict: {
