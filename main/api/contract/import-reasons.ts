@@ -34,7 +34,6 @@ export const importReasonCodes = [
   'birthTooEarly',
   'olderThanAtIntake',
   'dateTooEarly',
-  'beforeBirth',
   'notAnAssignee',
   'birthAfterIntake',
   'trainingCase',

@@ -71,7 +71,12 @@ export function caseFactIssues(
       message: 'older than the survivor was at intake',
     })
   for (const { index, id, date } of facts.eventDates) {
-    const unchanged = stored && id !== undefined && stored.events.get(id)?.hte_Date === date
+    // Unchanged only if the birthdate is too: a birthdate moved after a stored event was saved.
+    const unchanged =
+      stored &&
+      id !== undefined &&
+      stored.events.get(id)?.hte_Date === date &&
+      stored.survivor.prs_Birthdate === facts.birthdate
     if (unchanged || typeof date !== 'string') continue
     const path = `events.${index}.hte_Date`
     if (date > latestDay) issues.push({ path, code: 'date_in_future', message: 'in the future' })

@@ -75,8 +75,9 @@ export function perpetratorFields(
  * finder never offers one: each is a different man, and linking one merged two strangers.
  */
 const UNNAMED = 'Unknown'
-/** Candidates read per finder query before every word is checked; 20 are offered. */
+/** Matches read per finder query, to rank before 20 are offered. */
 const FIND_CANDIDATES = 500
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 /** Perpetrators are persons linked to cases (many-to-many) with a per-case context (per_ fields). */
 export function createPerpetratorService(session: VaultSession, reindex: (caseId: number) => void) {
@@ -113,19 +114,22 @@ export function createPerpetratorService(session: VaultSession, reindex: (caseId
   session.db.function('search_fold', { deterministic: true }, (text: unknown) =>
     typeof text === 'string' ? foldForSearch(text) : text,
   )
-  // Candidates by the longest word typed; then every word must be in the name or an alias (so
+  // Every word typed (a JSON list of LIKE patterns) must be in the name or an alias, so
   // "Zarubin Viktor" and "Viktor Zarubin" find "Viktor Ivanovich Zarubin", as the case search
-  // does: the whole text as one substring found nobody, and he was recorded a second time).
-  const findByWord = session.db.prepare<
-    [string, string],
-    { person_id: number; display_name: string; aliases: string; case_count: number }
+  // does: the whole text as one substring found nobody, and he was recorded a second time.
+  // `hay` holds the folded name and aliases, one per line (a word never spans two).
+  const findByWords = session.db.prepare<
+    [string],
+    { person_id: number; display_name: string; hay: string; case_count: number }
   >(
-    `SELECT p.id AS person_id, p.display_name, p.aliases,
-       (SELECT count(*) FROM case_perpetrators cp WHERE cp.person_id = p.id) AS case_count
-     FROM persons p WHERE p.kind = 'perpetrator' AND p.display_name <> '${UNNAMED}'
-       AND (search_fold(p.display_name) LIKE ? ESCAPE '\\'
-         OR EXISTS (SELECT 1 FROM json_each(p.aliases) a WHERE search_fold(a.value) LIKE ? ESCAPE '\\'))
-     ORDER BY p.display_name LIMIT ${FIND_CANDIDATES}`,
+    `WITH c AS (
+       SELECT p.id, p.display_name, search_fold(p.display_name) || char(10) ||
+         coalesce((SELECT group_concat(search_fold(a.value), char(10)) FROM json_each(p.aliases) a), '') AS hay
+       FROM persons p WHERE p.kind = 'perpetrator' AND p.display_name <> '${UNNAMED}')
+     SELECT c.id AS person_id, c.display_name, c.hay,
+       (SELECT count(*) FROM case_perpetrators cp WHERE cp.person_id = c.id) AS case_count
+     FROM c WHERE NOT EXISTS (SELECT 1 FROM json_each(?) w WHERE c.hay NOT LIKE w.value ESCAPE '\\')
+     ORDER BY c.display_name LIMIT ${FIND_CANDIDATES}`,
   )
 
   function audit(action: string, caseId: number, personId: number): void {
@@ -175,8 +179,14 @@ export function createPerpetratorService(session: VaultSession, reindex: (caseId
       personId: number,
       input: PerpetratorInput & { updatedAt: string },
     ): CasePerpetrator {
-      get(caseId, personId)
-      const { person, context } = perpetratorFields(input, latestIntakeDate(session.clock()))
+      const before = get(caseId, personId)
+      // A stored birthdate is not judged again: one saved before the rule kept his role in another
+      // case from being saved, over a date the caseworker never typed.
+      const birthdateChanged = before.person['prs_Birthdate'] !== input.person['prs_Birthdate']
+      const { person, context } = perpetratorFields(
+        input,
+        birthdateChanged ? latestIntakeDate(session.clock()) : undefined,
+      )
       session.db.transaction(() => {
         // Checked inside the transaction: what was read and what is written are the same version.
         const current = get(caseId, personId)
@@ -219,15 +229,17 @@ export function createPerpetratorService(session: VaultSession, reindex: (caseId
       const words = foldForSearch(query)
         .split(/\s+/u)
         .filter((word) => word !== '')
-      const longest = words.reduce((a, b) => (b.length > a.length ? b : a), '')
-      if (!longest) return []
-      const pattern = `%${longest.replace(/[\\%_]/g, (char) => `\\${char}`)}%`
-      return findByWord
-        .all(pattern, pattern)
-        .filter((row) => {
-          const names = [row.display_name, ...(JSON.parse(row.aliases) as string[])].map(foldForSearch)
-          return words.every((word) => names.some((name) => name.includes(word)))
-        })
+      if (words.length === 0) return []
+      const patterns = words.map((word) => `%${word.replace(/[\\%_]/g, (char) => `\\${char}`)}%`)
+      // Names whose words begin with the words typed come first: "li na" offers Li Na before
+      // Alina, Angelina and Carolina, who merely contain both.
+      const starts = (hay: string) =>
+        words.filter((word) => new RegExp(`(^|[\\s\\n-])${escapeRegExp(word)}`, 'u').test(hay)).length
+      return findByWords
+        .all(JSON.stringify(patterns))
+        .map((row) => ({ row, score: starts(row.hay) }))
+        .sort((a, b) => b.score - a.score)
+        .map(({ row }) => row)
         .slice(0, 20)
         .map((row) => ({ personId: row.person_id, displayName: row.display_name, caseCount: row.case_count }))
     },

@@ -85,7 +85,6 @@ const FACT_REASONS = {
   birth_too_early: 'birthTooEarly',
   older_than_at_intake: 'olderThanAtIntake',
   date_in_future: 'dateInFuture',
-  before_birth: 'beforeBirth',
 } as const
 
 export function checkFacts(
@@ -111,12 +110,10 @@ export function checkFacts(
       eventDates: events.map((event, index) => ({ index, id: undefined, date: event.hte_Date })),
     }
     for (const issue of caseFactIssues(facts, context.latestIntake)) {
-      const column = draft.columnOf(issue.path)
-      errors.push(
-        issue.code === 'date_too_early'
-          ? rowProblem(draft.row, column, 'dateTooEarly', { date: EARLIEST_INTAKE_DATE })
-          : rowProblem(draft.row, column, FACT_REASONS[issue.code]),
-      )
+      // Event-date rules the forms gained after vaults had been filled: records an older version
+      // saved must not be left behind when they move to a new vault, so the import keeps them.
+      if (issue.code === 'date_too_early' || issue.code === 'before_birth') continue
+      errors.push(rowProblem(draft.row, draft.columnOf(issue.path), FACT_REASONS[issue.code]))
     }
   }
 }

@@ -74,12 +74,17 @@ export function createReferralService(session: VaultSession, assertCaseVisible: 
    * One closed since may be named: the form offers active ones, but a referral made last year to a
    * service closed since is still recorded as it was (the training data does so too).
    */
-  function contentRow(content: Content, storedReferralDate?: string): ReferralContentRow {
+  function contentRow(
+    content: Content,
+    stored?: { referral_date: string; follow_up_date: string | null },
+  ): ReferralContentRow {
     // An unchanged date is not judged again: an imported draft dated "today" where its file was
-    // written, east of here, could otherwise not be edited until that day came here.
-    if (content.referralDate !== storedReferralDate)
+    // written, east of here, could otherwise not be edited until that day came here (nor one
+    // whose follow-up an older version let through as 1026).
+    if (content.referralDate !== stored?.referral_date)
       assertDayInRange('referralDate', content.referralDate, latestDay())
-    assertNotTooEarly('followUpDate', content.followUpDate)
+    if (content.followUpDate !== stored?.follow_up_date)
+      assertNotTooEarly('followUpDate', content.followUpDate)
     let organisationId = content.organisationId
     if (content.serviceId !== null) {
       const owner = repository.serviceOrganisation(content.serviceId)
@@ -190,7 +195,7 @@ export function createReferralService(session: VaultSession, assertCaseVisible: 
           },
         )
       }
-      const content = contentRow(input, existing.referral_date)
+      const content = contentRow(input, existing)
       session.db.transaction(() => {
         if (!repository.updateContent({ ...content, id: input.id, version: input.version, now: now() }))
           throw stale()
@@ -200,8 +205,9 @@ export function createReferralService(session: VaultSession, assertCaseVisible: 
     },
 
     setFollowUp(input: z.output<typeof referralFollowUpInput>): ReferralDetail {
-      loadForChange(input.id, input.version)
-      assertNotTooEarly('followUpDate', input.followUpDate)
+      const existing = loadForChange(input.id, input.version)
+      if (input.followUpDate !== existing.follow_up_date)
+        assertNotTooEarly('followUpDate', input.followUpDate)
       session.db.transaction(() => {
         if (!repository.updateFollowUp({ ...input, now: now() })) throw stale()
         audit('referral.follow_up_set', input.id, {

@@ -46,7 +46,6 @@ export function useImportReasons() {
     birthTooEarly: (p) => t('exchange.importReasons.birthTooEarly', p),
     olderThanAtIntake: (p) => t('exchange.importReasons.olderThanAtIntake', p),
     dateTooEarly: (p) => t('exchange.importReasons.dateTooEarly', p),
-    beforeBirth: (p) => t('exchange.importReasons.beforeBirth', p),
     notAnAssignee: (p) => t('exchange.importReasons.notAnAssignee', p),
     birthAfterIntake: (p) => t('exchange.importReasons.birthAfterIntake', p),
     trainingCase: (p) => t('exchange.importReasons.trainingCase', p),

@@ -35,7 +35,6 @@ export const importReasonMessages = {
     birthTooEarly: 'makes the survivor over 120 at intake',
     olderThanAtIntake: 'older than the survivor was at intake',
     dateTooEarly: 'before {date}',
-    beforeBirth: 'before the survivor was born',
     notAnAssignee:
       'not an active caseworker, supervisor or admin here (leave the column out to assign the cases to you)',
     birthAfterIntake: 'after the intake date',

@@ -127,6 +127,7 @@ export const referralsMessages = {
     consent: {
       title: 'Consent to share',
       none: 'No consent is recorded. The referral cannot be sent until it is.',
+      noneInForce: 'No consent is in force now. The printable form shows none of the survivor’s information.',
       inForce: 'Consent given by {giver} on {date}',
       withdrawnOn: 'withdrawn on {date}',
       purpose: 'Purpose',
