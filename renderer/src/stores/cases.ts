@@ -18,6 +18,9 @@ import { useVaultStore } from './vault'
 
 export const CASE_PAGE_SIZE = 25
 
+/** Hits asked of main per search; a search that fills them may have found more. */
+export const CASE_SEARCH_LIMIT = 10
+
 export type CaseSortColumn = (typeof sortableCaseColumns)[number]
 
 export interface CaseListFilters {
@@ -75,6 +78,18 @@ export const useCasesStore = defineStore('cases', () => {
   let listRequest = 0
 
   async function loadList(): Promise<CasePage | null> {
+    const loaded = await loadPage()
+    // The page is kept between visits, so cases closed or deleted meanwhile can leave it past the
+    // end: no rows, though there are cases, and no paginator to get back. Go to the last page that
+    // has rows, once (a list shrinking again in between is shown as it comes, not chased).
+    if (loaded && loaded.rows.length === 0 && loaded.total > 0 && pageIndex.value > 0) {
+      pageIndex.value = Math.ceil(loaded.total / loaded.pageSize) - 1
+      return loadPage()
+    }
+    return loaded
+  }
+
+  async function loadPage(): Promise<CasePage | null> {
     const request = ++listRequest
     const input = listInput(filters.value, {
       page: pageIndex.value,
@@ -90,7 +105,7 @@ export const useCasesStore = defineStore('cases', () => {
   }
 
   async function search(query: string): Promise<CaseSearchHit[]> {
-    return unwrap(await casevault().cases.search({ query, limit: 10 }))
+    return unwrap(await casevault().cases.search({ query, limit: CASE_SEARCH_LIMIT }))
   }
 
   async function get(id: number): Promise<CaseDetail> {

@@ -30,6 +30,8 @@ export const casesMessages = {
       results: 'Search results',
       count: 'No cases found. | One case found. | {count} cases found.',
       none: 'No case matches this search.',
+      atLimit:
+        'The first {count} cases found are shown; more may match. Type more of the name or the case number.',
     },
     filters: {
       label: 'Filter cases',

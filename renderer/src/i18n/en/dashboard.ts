@@ -12,7 +12,7 @@ export const dashboardMessages = {
     awaitingEmpty: 'No sent referral is waiting for an answer.',
     myCases: 'My open cases',
     myCasesEmpty: 'No open case is assigned to you.',
-    allCases: 'All cases',
+    allMyCases: 'My open case in the case list | All {total} of my open cases',
     screenings: 'Screenings this month',
     screeningsEmpty: 'No screening this month yet.',
     allScreenings: 'All screenings',
