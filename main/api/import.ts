@@ -39,7 +39,10 @@ function filesOf(session: VaultSession): Map<string, ChosenFile> {
 
 function chosen(session: VaultSession, token: string): ChosenFile {
   const file = filesOf(session).get(token)
-  if (!file) throw new CaseVaultError('NOT_FOUND', 'This import file is no longer open: choose it again.')
+  if (!file)
+    throw new CaseVaultError('NOT_FOUND', 'This import file is no longer open: choose it again.', {
+      token: 'closed',
+    })
   return file
 }
 
@@ -100,8 +103,10 @@ export const importHandlers: AreaHandlers<typeof importContract> = {
       token = randomUUID()
       if (files.size >= MAX_OPEN_FILES) files.delete(files.keys().next().value!)
     }
+    // Kept under its token only once its check succeeds: replaced before, a re-check cancelled or
+    // refused left the dry run still on screen unimportable ("the file was changed after it was
+    // checked", though nothing had changed).
     const file: ChosenFile = { path, format: input.format }
-    files.set(token, file)
     const outcome = await ctx.operations.run('import', async (signal, onProgress) => {
       const bytes = await readImportBytes(path)
       const checked = await createImportService(session).importFile(
@@ -113,6 +118,7 @@ export const importHandlers: AreaHandlers<typeof importContract> = {
       file.checkedMapping = checked.mapping
       return checked
     })
+    files.set(token, file)
     return {
       token,
       fileName: basename(path),

@@ -70,15 +70,18 @@ export function caseFactIssues(
       code: 'older_than_at_intake',
       message: 'older than the survivor was at intake',
     })
+  const birthdateChanged = !stored || stored.survivor.prs_Birthdate !== facts.birthdate
   for (const { index, id, date } of facts.eventDates) {
-    // Unchanged only if the birthdate is too: a birthdate moved after a stored event was saved.
-    const unchanged =
-      stored &&
-      id !== undefined &&
-      stored.events.get(id)?.hte_Date === date &&
-      stored.survivor.prs_Birthdate === facts.birthdate
-    if (unchanged || typeof date !== 'string') continue
+    if (typeof date !== 'string') continue
     const path = `events.${index}.hte_Date`
+    const dateAsStored = stored !== undefined && id !== undefined && stored.events.get(id)?.hte_Date === date
+    // A stored date is not judged again (an imported 1945 event stays editable); a birthdate moved
+    // after it is: the case would say she was recruited before she was born.
+    if (dateAsStored) {
+      if (birthdateChanged && birthdate && date < birthdate)
+        issues.push({ path, code: 'before_birth', message: 'before the survivor was born' })
+      continue
+    }
     if (date > latestDay) issues.push({ path, code: 'date_in_future', message: 'in the future' })
     // As every other date of a case: 0225 typed for 2025, and a recruitment six years before the
     // survivor was born, went to reports and the de-identified export as they were.

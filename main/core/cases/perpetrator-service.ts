@@ -75,9 +75,9 @@ export function perpetratorFields(
  * finder never offers one: each is a different man, and linking one merged two strangers.
  */
 const UNNAMED = 'Unknown'
-/** Matches read per finder query, to rank before 20 are offered. */
-const FIND_CANDIDATES = 500
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+// Separators and brackets at either end of a typed word ("Zarubin, Viktor"); anything else is
+// matched as written (an apostrophe, a hyphen, even a % or _).
+const EDGE_PUNCTUATION = /^[,;:.!?"“”«»()[\]{}]+|[,;:.!?"“”«»()[\]{}]+$/gu
 
 /** Perpetrators are persons linked to cases (many-to-many) with a per-case context (per_ fields). */
 export function createPerpetratorService(session: VaultSession, reindex: (caseId: number) => void) {
@@ -114,22 +114,28 @@ export function createPerpetratorService(session: VaultSession, reindex: (caseId
   session.db.function('search_fold', { deterministic: true }, (text: unknown) =>
     typeof text === 'string' ? foldForSearch(text) : text,
   )
-  // Every word typed (a JSON list of LIKE patterns) must be in the name or an alias, so
+  // Every word typed must be in the name or an alias (`?` 1: a JSON list of LIKE patterns), so
   // "Zarubin Viktor" and "Viktor Zarubin" find "Viktor Ivanovich Zarubin", as the case search
-  // does: the whole text as one substring found nobody, and he was recorded a second time.
+  // does: the whole text as one substring found nobody, and he was recorded a second time. Names
+  // whose words begin with the typed words come first (`?` 2: one pattern per word against the
+  // names with every line break and hyphen made a space): "li na" offers Li Na before Alina,
+  // Angelina and Carolina, however many of them sort before her.
   // `hay` holds the folded name and aliases, one per line (a word never spans two).
   const findByWords = session.db.prepare<
-    [string],
-    { person_id: number; display_name: string; hay: string; case_count: number }
+    [string, string],
+    { person_id: number; display_name: string; case_count: number }
   >(
     `WITH c AS (
        SELECT p.id, p.display_name, search_fold(p.display_name) || char(10) ||
          coalesce((SELECT group_concat(search_fold(a.value), char(10)) FROM json_each(p.aliases) a), '') AS hay
        FROM persons p WHERE p.kind = 'perpetrator' AND p.display_name <> '${UNNAMED}')
-     SELECT c.id AS person_id, c.display_name, c.hay,
+     SELECT c.id AS person_id, c.display_name,
        (SELECT count(*) FROM case_perpetrators cp WHERE cp.person_id = c.id) AS case_count
      FROM c WHERE NOT EXISTS (SELECT 1 FROM json_each(?) w WHERE c.hay NOT LIKE w.value ESCAPE '\\')
-     ORDER BY c.display_name LIMIT ${FIND_CANDIDATES}`,
+     ORDER BY (SELECT count(*) FROM json_each(?) s
+               WHERE ' ' || replace(replace(c.hay, char(10), ' '), '-', ' ') LIKE s.value ESCAPE '\\') DESC,
+       c.display_name
+     LIMIT 20`,
   )
 
   function audit(action: string, caseId: number, personId: number): void {
@@ -225,22 +231,19 @@ export function createPerpetratorService(session: VaultSession, reindex: (caseId
 
     find(query: string): PerpetratorMatch[] {
       if (!toFtsQuery(query)) return []
-      // Split at spaces only: what is typed between them is matched as written (n_a is no n, a).
+      // Split at spaces; punctuation at a word's edges goes ("Zarubin, Viktor"), what is typed
+      // inside a word is matched as written (n_a is no n, a).
       const words = foldForSearch(query)
         .split(/\s+/u)
+        .map((word) => word.replace(EDGE_PUNCTUATION, ''))
         .filter((word) => word !== '')
       if (words.length === 0) return []
-      const patterns = words.map((word) => `%${word.replace(/[\\%_]/g, (char) => `\\${char}`)}%`)
-      // Names whose words begin with the words typed come first: "li na" offers Li Na before
-      // Alina, Angelina and Carolina, who merely contain both.
-      const starts = (hay: string) =>
-        words.filter((word) => new RegExp(`(^|[\\s\\n-])${escapeRegExp(word)}`, 'u').test(hay)).length
+      const escaped = words.map((word) => word.replace(/[\\%_]/g, (char) => `\\${char}`))
       return findByWords
-        .all(JSON.stringify(patterns))
-        .map((row) => ({ row, score: starts(row.hay) }))
-        .sort((a, b) => b.score - a.score)
-        .map(({ row }) => row)
-        .slice(0, 20)
+        .all(
+          JSON.stringify(escaped.map((word) => `%${word}%`)),
+          JSON.stringify(escaped.map((word) => `% ${word}%`)),
+        )
         .map((row) => ({ personId: row.person_id, displayName: row.display_name, caseCount: row.case_count }))
     },
   }

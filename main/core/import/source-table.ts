@@ -120,7 +120,7 @@ export async function readImportBytes(path: string): Promise<Uint8Array> {
   try {
     size = (await stat(path)).size
   } catch {
-    throw new CaseVaultError('NOT_FOUND', 'The import file cannot be found or opened.')
+    throw new CaseVaultError('NOT_FOUND', 'The import file cannot be found or opened.', { file: 'missing' })
   }
   if (size === 0) throw unreadable('empty', 'The file is empty.')
   if (size > MAX_IMPORT_BYTES) {

@@ -56,7 +56,12 @@ export function useImportErrorMessage(): (error: unknown) => string {
   }
 
   return (error) => {
-    if (error instanceof ApiError && error.code === 'NOT_FOUND') return t('exchange.import.fileGone')
+    // A token main no longer holds (a lock closed it) or a file no longer where it was chosen
+    // (moved, deleted, its USB stick pulled out): "the vault may have been locked" misled about the second.
+    if (error instanceof ApiError && error.code === 'NOT_FOUND')
+      return error.details?.['token'] === 'closed'
+        ? t('exchange.import.fileGone')
+        : t('exchange.import.fileMissing')
     if (!(error instanceof ApiError) || error.code !== 'VALIDATION' || !error.details)
       return errorMessage(error)
     const { file, columns, column, target } = error.details

@@ -176,6 +176,8 @@ export const exchangeMessages = {
       fileName: 'File: {name}',
       cancelled: 'No file was chosen. Nothing was read or written.',
       fileGone: 'This file is no longer open here (the vault may have been locked since). Choose it again.',
+      fileMissing:
+        'The file cannot be found where it was chosen: it may have been moved, renamed or deleted, or its USB stick removed. Choose it again.',
       fileChanged:
         'The file was changed after it was checked, so nothing was imported. Below is the check of the file as it is now: look at it again, then import.',
       busyReading: 'Reading the file…',
