@@ -1,7 +1,9 @@
 // @vitest-environment jsdom
-// Reviewing helper (screen changes of the day: linking a screening to a case, switching template): important checks that PASS on the code reviewed,
-// kept as regression tests beside the defects in review-session20-link-ui.test.ts.
+// Reviewing helper (screen changes of the day: linking a screening to a case, switching template):
+// checks that held, kept as regression tests beside the defects in review-session20-link-ui.test.ts,
+// and one defect of switching template (failed before its fix, marked where it stands).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { nextTick } from 'vue'
 import { mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import Select from 'primevue/select'
@@ -77,47 +79,85 @@ describe('held: link dialog', () => {
   })
 })
 
+type Host = Awaited<ReturnType<typeof staffedHost>>['host']
+
+/** The shipped template without the history-of-abuse question, saved as a template of its own. */
+async function templateWithout(host: Host, key: string): Promise<number> {
+  const copy = structuredClone(definition)
+  copy.key = key
+  copy.name = key
+  copy.sections[0]!.questions = copy.sections[0]!.questions.filter((q) => q.key !== 'historyOfAbuse')
+  return (
+    await call<TemplateVersion>(host, 'screening:saveTemplate', { definition: copy, basedOnTemplateId: null })
+  ).id
+}
+
+const ABUSE = '[data-testid="answer-historyOfAbuse-risk"]'
+
+/** A new screening on the shipped template, its history-of-abuse question answered. */
+async function newScreeningAnswered(host: Host, adultId: number) {
+  const blank = { template: '<div />' }
+  const wrapper = await mountOnHost(
+    (channel, input) => host.dispatch(channel, input),
+    DANA,
+    [
+      { path: '/screening', name: 'screening', component: blank },
+      { path: '/screening/new', name: 'screening-new', component: ScreeningNewView },
+      { path: '/screening/:id', name: 'screening-detail', component: blank },
+      { path: '/cases/:id', name: 'case-detail', component: blank },
+    ],
+    '/screening/new',
+  )
+  const select = wrapper.findAllComponents(Select)[0]!
+  if (select.props('modelValue') !== adultId) {
+    select.vm.$emit('update:modelValue', adultId)
+    await settle()
+  }
+  document.querySelector<HTMLInputElement>(ABUSE)!.click()
+  await settle()
+  return { wrapper, select }
+}
+
+/** "Keep this template" in the question asked before answers are dropped. */
+async function keepTemplate(): Promise<void> {
+  await settle()
+  await settle()
+  expect(document.querySelector('[data-testid="template-switch-dialog"]')).not.toBeNull()
+  document.querySelector<HTMLElement>('[data-testid="template-switch-keep"]')!.click()
+  await settle()
+  await settle()
+}
+
 describe('held: switching template on a new screening', () => {
   it('asks before dropping an answer; “Keep this template” keeps the template and the answer', async () => {
     const { host } = await staffedHost('dana')
     const adultId = await currentTemplateId(host)
-    const child = structuredClone(definition)
-    child.key = 'child-screening'
-    child.name = 'Child screening'
-    child.sections[0]!.questions = child.sections[0]!.questions.filter((q) => q.key !== 'historyOfAbuse')
-    const childVersion = await call<TemplateVersion>(host, 'screening:saveTemplate', {
-      definition: child,
-      basedOnTemplateId: null,
-    })
-    const blank = { template: '<div />' }
-    const wrapper = await mountOnHost(
-      (channel, input) => host.dispatch(channel, input),
-      DANA,
-      [
-        { path: '/screening', name: 'screening', component: blank },
-        { path: '/screening/new', name: 'screening-new', component: ScreeningNewView },
-        { path: '/screening/:id', name: 'screening-detail', component: blank },
-        { path: '/cases/:id', name: 'case-detail', component: blank },
-      ],
-      '/screening/new',
-    )
-    const select = wrapper.findAllComponents(Select)[0]!
-    if (select.props('modelValue') !== adultId) {
-      select.vm.$emit('update:modelValue', adultId)
-      await settle()
-    }
-    const abuse = '[data-testid="answer-historyOfAbuse-risk"]'
-    document.querySelector<HTMLInputElement>(abuse)!.click()
-    await settle()
-    select.vm.$emit('update:modelValue', childVersion.id)
-    await settle()
-    await settle()
-    expect(document.querySelector('[data-testid="template-switch-dialog"]')).not.toBeNull()
-    document.querySelector<HTMLElement>('[data-testid="template-switch-keep"]')!.click()
-    await settle()
-    await settle()
+    const childId = await templateWithout(host, 'child-screening')
+    const { wrapper, select } = await newScreeningAnswered(host, adultId)
+    select.vm.$emit('update:modelValue', childId)
+    await keepTemplate()
     expect(select.props('modelValue')).toBe(adultId)
-    expect(document.querySelector<HTMLInputElement>(abuse)?.checked).toBe(true)
+    expect(document.querySelector<HTMLInputElement>(ABUSE)?.checked).toBe(true)
+    wrapper.unmount()
+    host.dispose()
+  })
+
+  // (Failed before its fix.) A second template is picked, then a third before the second has
+  // loaded; the third would drop an answer, so the screen asks. "Keep" had switched to the second
+  // template, never shown, and dropped the answer after all (template-switch.ts kept the picker's
+  // previous value, not the template on the screen).
+  it('“Keep this template” after two quick picks goes back to the template shown, with its answer', async () => {
+    const { host } = await staffedHost('dana')
+    const adultId = await currentTemplateId(host)
+    const secondId = await templateWithout(host, 'second-screening')
+    const thirdId = await templateWithout(host, 'third-screening')
+    const { wrapper, select } = await newScreeningAnswered(host, adultId)
+    select.vm.$emit('update:modelValue', secondId)
+    await nextTick()
+    select.vm.$emit('update:modelValue', thirdId)
+    await keepTemplate()
+    expect(select.props('modelValue')).toBe(adultId)
+    expect(document.querySelector<HTMLInputElement>(ABUSE)?.checked).toBe(true)
     wrapper.unmount()
     host.dispose()
   })
