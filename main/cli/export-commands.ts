@@ -48,7 +48,7 @@ export async function exportCommand(values: ExportCommandOptions, io: CliIo): Pr
   const format = exportFormatSchema.safeParse(required(values.format, 'format'))
   if (!format.success) throw new Error(`--format must be one of: ${exportFormatSchema.options.join(', ')}`)
   // Digits only: Number() also read "0x10" as 16, "1e1" as 10 and " " as 0.
-  const k = values.k === undefined ? undefined : /^\d{1,6}$/.test(values.k) ? Number(values.k) : NaN
+  const k = values.k === undefined ? undefined : /^\d+$/.test(values.k) ? Number(values.k) : NaN
   if (k !== undefined && !Number.isInteger(k)) throw new Error('--k must be a whole number')
   // No option is silently ignored: k applies to the de-identified formats only.
   if (k !== undefined && !DEIDENTIFIED_FORMATS.includes(format.data))

@@ -131,6 +131,11 @@ describe('export on the command line', () => {
       err: ['error: VALIDATION: k must be at most 100.'],
     })
     // (Failed before its fix; noted by a reviewing helper.) Number() read "0x10" as k = 16.
+    // A large whole number is out of range, not "not a whole number" (as 1000 above).
+    expect(await exportTo(file, '--k', '1000000')).toMatchObject({
+      exit: 1,
+      err: ['error: VALIDATION: k must be at most 100.'],
+    })
     for (const odd of ['0x10', '1e1', ' '])
       expect(await exportTo(file, '--k', odd)).toMatchObject({
         exit: 1,

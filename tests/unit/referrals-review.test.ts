@@ -50,6 +50,23 @@ describe('the case history of a survivor first met at a screening', () => {
   })
 })
 
+describe('the case history of a survivor first met at a screening, its screening', () => {
+  // (Failed before its fix.) A screening's rows are filed under the screening alone
+  // (assessment-service.ts): who screened the survivor and who linked the screening to her case
+  // never appeared in the case's History.
+  it('shows the screening made and linked to the case', async () => {
+    const { host } = await staffedHost('bilal')
+    const screening = await walkInScreening(host)
+    const linked = await createCase(host)
+    await call(host, 'screening:linkToCase', { id: screening.id, caseId: linked.id })
+    await signInAs(host, 'dana')
+    const history = await call<AuditEntry[]>(host, 'audit:list', { limit: 500, target: `case:${linked.id}` })
+    expect(history.map((row) => row.action)).toEqual(
+      expect.arrayContaining(['case.created', 'screening.created', 'screening.linked']),
+    )
+  })
+})
+
 describe('a referral’s follow-up date', () => {
   // A caseworker types 1026 for 2026 in the follow-up date (the same typo the referral date,
   // step dates and consent dates are guarded against, referral-date-rules.ts). Happens: it is

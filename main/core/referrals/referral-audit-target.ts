@@ -13,16 +13,21 @@ export function referralAuditTarget(referralId: number, caseId: number | null): 
 
 /**
  * What a case's history reads: the rows filed under the case, and those filed under its referrals
- * alone. Those are a referral's rows written before it had this case (made from a screening that
- * was linked to the case later) or before referral rows were filed under their case: the consent,
- * the printed form and the sending were missing from the case's History.
+ * and its screenings alone. A referral's rows written before it had this case (made from a
+ * screening that was linked to the case later) or before referral rows were filed under their
+ * case: the consent, the printed form and the sending were missing from the case's History. A
+ * screening's rows are always filed under the screening: who screened the survivor, and who linked
+ * the screening to her case, were missing too.
  */
 export function historyTargets(db: VaultDatabase, target: string): string[] {
   const caseId = /^case:(\d+)$/.exec(target)?.[1]
   if (!caseId) return [target]
-  const referrals = db
-    .prepare<[number], number>('SELECT id FROM referrals WHERE case_id = ?')
+  const own = db
+    .prepare<[number, number], string>(
+      `SELECT 'referral:' || id FROM referrals WHERE case_id = ?
+       UNION ALL SELECT 'assessment:' || id FROM assessments WHERE case_id = ?`,
+    )
     .pluck()
-    .all(Number(caseId))
-  return [target, ...referrals.map((id) => `referral:${id}`)]
+    .all(Number(caseId), Number(caseId))
+  return [target, ...own]
 }

@@ -259,7 +259,7 @@ export const casesMessages = {
   },
   caseHistory: {
     notAllowed: 'The history of a case is shown to supervisors and administrators.',
-    showReads: 'Also show each time the case or one of its referrals was opened',
+    showReads: 'Also show each time the case, one of its referrals or one of its screenings was opened',
     caption: 'What happened to this case, newest first',
     time: 'Time',
     user: 'User',
@@ -267,7 +267,7 @@ export const casesMessages = {
     system: 'System',
     none: 'Nothing recorded yet.',
     onlyReads:
-      'The latest entries are only openings of this case or its referrals. Tick the box to see them, or look further back.',
+      'The latest entries are only openings of this case, its referrals or its screenings. Tick the box to see them, or look further back.',
     loading: 'Reading the audit log…',
     older: 'Look further back',
     actions: {
