@@ -27,7 +27,10 @@ describe('a case history read page by page across case and referral rows', () =>
     await signInAs(host, 'dana')
     const target = `case:${linked.id}`
     const all = await call<AuditEntry[]>(host, 'audit:list', { limit: 500, target })
-    expect(new Set(all.map((row) => row.target))).toEqual(new Set([target, `referral:${referral.id}`]))
+    // The case's own rows, its referral's and its screening's (historyTargets).
+    expect(new Set(all.map((row) => row.target))).toEqual(
+      new Set([target, `referral:${referral.id}`, `assessment:${screening.id}`]),
+    )
     const paged: AuditEntry[] = []
     for (;;) {
       const beforeId = paged.at(-1)?.id
