@@ -1,11 +1,5 @@
-import type { AreaHandlers, HandlerContext } from './handler'
-import type {
-  AutoBackupStatus,
-  BackupCheck,
-  backupContract,
-  BackupStatus,
-  StoredAutoBackup,
-} from './contract/backup'
+import type { AreaHandlers } from './handler'
+import type { BackupCheck, backupContract } from './contract/backup'
 import type { BackupManifest } from '../core/backup/backup-format'
 import { createBackup } from '../core/backup/create-backup'
 import { verifyBackup } from '../core/backup/verify-backup'
@@ -14,7 +8,7 @@ import { assertStrongBackupPassphrase } from '../core/backup/passphrase-strength
 import { backupFileName } from '../core/backup/backup-format'
 import { APP_VERSION } from '../app-version'
 import { CaseVaultError } from '../core/errors'
-import { fileOnSameDrive, onSameDrive } from '../core/backup/same-drive'
+import { fileOnSameDrive } from '../core/backup/same-drive'
 import {
   bringBackRollbackCopy,
   listRollbackCopies,
@@ -24,6 +18,7 @@ import type { VaultSession } from '../core/vault/vault-session'
 import { workSince } from '../core/backup/work-since'
 import { sharedHistory, type SharedHistory } from '../core/backup/audit-fork'
 import { guardedSwap } from './restore-swap'
+import { autoStatus, status } from './backup-status'
 
 /**
  * The backup file a restore last refused, per session, and why (OTHER_VAULT or NEWER_WORK): when
@@ -31,10 +26,6 @@ import { guardedSwap } from './restore-swap'
  * dialog. A confirmation of the other reason finds nothing waiting.
  */
 const refusedFiles = new WeakMap<VaultSession, { file: string; code: 'OTHER_VAULT' | 'NEWER_WORK' }>()
-
-const DAY_MS = 24 * 60 * 60 * 1000
-/** How far ahead of this clock a recorded backup may be before its date is not believed. */
-const CLOCK_SLACK_MS = 10 * 60 * 1000
 
 const noBackupChosen: BackupCheck = {
   file: null,
@@ -51,37 +42,6 @@ function checkOf(file: string, manifest: BackupManifest, counts: Record<string, 
     createdAt: manifest.createdAt,
     createdBy: manifest.createdBy,
     organisation: manifest.organisation,
-  }
-}
-
-function autoStatus(ctx: HandlerContext, stored: StoredAutoBackup): AutoBackupStatus {
-  const sameDriveAsVault = stored.folder ? onSameDrive(stored.folder, ctx.vault.dataDir) : null
-  return { ...stored, sameDriveAsVault }
-}
-
-/** A failed automatic backup still matters while no backup (by hand or automatic) came after it. */
-function failedAutoBackup(
-  auto: StoredAutoBackup,
-  lastBackupAt: string | null,
-): BackupStatus['failedAutoBackup'] {
-  if (!auto.enabled || !auto.lastFailure || !auto.lastRunAt) return null
-  if (lastBackupAt && Date.parse(lastBackupAt) >= Date.parse(auto.lastRunAt)) return null
-  return { at: auto.lastRunAt, failure: auto.lastFailure }
-}
-
-function status(ctx: HandlerContext): BackupStatus {
-  const { settings, clock } = ctx.session
-  const lastBackupAt = settings.lastBackupAt()
-  const warnAfterDays = settings.backupWarnDays()
-  const age = lastBackupAt ? clock().getTime() - Date.parse(lastBackupAt) : Infinity
-  // A last backup dated in the future was made while the PC's clock ran ahead, then corrected: its
-  // age is unknown, and "not overdue" would have kept the warning away for years.
-  const overdue = age > warnAfterDays * DAY_MS || age < -CLOCK_SLACK_MS
-  return {
-    lastBackupAt,
-    warnAfterDays,
-    overdue,
-    failedAutoBackup: failedAutoBackup(settings.autoBackup(), lastBackupAt),
   }
 }
 
