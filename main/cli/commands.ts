@@ -93,13 +93,16 @@ async function init(values: ReturnType<typeof options>['values'], io: CliIo): Pr
   const username = checkedUsername(required(values.user, 'user'))
   // The app's own rules, before the passphrase and Argon2: an empty --org (a blank shell variable)
   // wrote a database, then failed on its vault.json, and the recovery key was never printed.
-  const organisation = checkedOption(values.org ?? 'CaseVault', 'org', 'from 1 to 200 characters', (value) =>
-    createVaultInput.shape.organisation.safeParse(value),
+  const organisation = checkedOption(
+    values.org ?? 'CaseVault',
+    'org',
+    'from 1 to 200 characters, without line breaks or invisible characters',
+    (value) => createVaultInput.shape.organisation.safeParse(value),
   )
   const displayName = checkedOption(
     values['display-name'] ?? username,
     'display-name',
-    'from 1 to 120 characters',
+    'from 1 to 120 characters, without line breaks or invisible characters',
     (value) => displayNameSchema.safeParse(value),
   )
   assertVaultOrEmptyFolder(dataDir, 'a new or empty folder')

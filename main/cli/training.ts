@@ -79,7 +79,7 @@ export async function training(values: TrainingValues, io: CliIo): Promise<numbe
   const displayName = checkedOption(
     values['display-name'] ?? username,
     'display-name',
-    'from 1 to 120 characters',
+    'from 1 to 120 characters, without line breaks or invisible characters',
     (value) => displayNameSchema.safeParse(value),
   )
   const count = wholeNumber(present(values.cases, 'cases'), 'cases', 1, MAX_TRAINING_CASES)

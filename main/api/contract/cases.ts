@@ -18,6 +18,20 @@ export const sectionRecordSchema = z
 const idSchema = z.number().int().positive()
 const aliasesSchema = z.array(z.string().trim().min(1).max(200)).max(20)
 
+/** Marks an event with no detail at all (refused in the edit form and in main). */
+export const EMPTY_EVENT = 'empty_event'
+
+/** True when no field of a section record holds a value (blank text and empty lists count as none). */
+export function isEmptyRecord(record: Record<string, unknown>): boolean {
+  return Object.values(record).every(
+    (value) =>
+      value === null ||
+      value === undefined ||
+      (typeof value === 'string' && value.trim() === '') ||
+      (Array.isArray(value) && value.length === 0),
+  )
+}
+
 export const eventInputSchema = z.object({ id: idSchema.optional(), record: sectionRecordSchema })
 
 export const caseInputFields = {

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { method } from './method'
 import {
   displayNameSchema,
+  shownNameSchema,
   existingPassphraseSchema,
   passphraseSchema,
   recoveryKeySchema,
@@ -29,7 +30,7 @@ export interface VaultStatus {
 }
 
 export const createVaultInput = z.object({
-  organisation: z.string().trim().min(1).max(200),
+  organisation: shownNameSchema(200),
   username: usernameSchema,
   displayName: displayNameSchema,
   passphrase: passphraseSchema,

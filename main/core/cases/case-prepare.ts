@@ -1,6 +1,11 @@
 import type { z } from 'zod'
 import { CaseVaultError } from '../errors'
-import type { createCaseInput, updateCaseInput } from '../../api/contract/cases'
+import {
+  EMPTY_EVENT,
+  isEmptyRecord,
+  type createCaseInput,
+  type updateCaseInput,
+} from '../../api/contract/cases'
 import { bornAfterIntake, EARLIEST_INTAKE_DATE, intakeDateProblem } from '../../api/contract/dates'
 import type { CaseFields } from './case-repository'
 import {
@@ -52,6 +57,29 @@ function assertCaseDates(
  * `latestIntake`: the last day an intake may be on (latestIntakeDate of the session's clock).
  * `stored`: for an update, the case as it is: deprecated fields it holds may stay, unchanged.
  */
+/**
+ * "Add an event" pressed and nothing filled in: saved, the case showed an "Event 2" with no
+ * detail at all, and the exports carried an empty event row. A new event from a form must hold
+ * something; one saved before this rule stays, so the case can still be edited around it. The
+ * import does not ask this: an older version's empty events move with their vault.
+ */
+export function assertNoNewEmptyEvent(
+  eventRows: readonly { id?: number | undefined; record: Record<string, unknown> }[],
+): void {
+  const issues = eventRows.flatMap((event, index) =>
+    event.id === undefined && isEmptyRecord(event.record)
+      ? [
+          {
+            path: `events.${index}.hte_Type`,
+            code: EMPTY_EVENT,
+            message: 'an event needs at least one detail',
+          },
+        ]
+      : [],
+  )
+  if (issues.length > 0) throw new CaseVaultError('VALIDATION', 'Some fields are not valid.', { issues })
+}
+
 export function prepareCase(
   input: CreateCase | WholeUpdate,
   existingEventIds: Set<number>,

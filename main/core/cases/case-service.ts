@@ -14,7 +14,7 @@ import { createCaseRepository, type CaseRow } from './case-repository'
 import { createCaseSearch } from './case-search'
 import { listCases } from './case-list-query'
 import { assertCanSeeCase, caseVisibilityFilter } from './case-access'
-import { prepareCase, type WholeUpdate } from './case-prepare'
+import { assertNoNewEmptyEvent, prepareCase, type WholeUpdate } from './case-prepare'
 import { createBulkCaseWriter, type BulkCase, type BulkOptions, type BulkResult } from './case-bulk'
 import { vaultCaseNumberKeys } from './case-number-key'
 import { formatCaseNumber, caseNumberPrefix } from './case-number'
@@ -148,6 +148,7 @@ export function createCaseService(session: VaultSession) {
         new Set(),
         latestIntakeDate(session.clock()),
       )
+      assertNoNewEmptyEvent(eventRows)
       const organisation = session.settings.organisation() ?? 'CaseVault'
       const id = session.db.transaction(() => {
         const timestamp = now()
@@ -224,6 +225,7 @@ export function createCaseService(session: VaultSession) {
         latestIntakeDate(session.clock()),
         stored,
       )
+      assertNoNewEmptyEvent(eventRows)
       session.db.transaction(() => {
         const timestamp = now()
         const saved = repository.updateCase(

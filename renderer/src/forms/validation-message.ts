@@ -1,4 +1,6 @@
 import type { z } from 'zod'
+import { HIDDEN_CHARACTERS } from '../../../main/api/contract/common'
+import { EMPTY_EVENT } from '../../../main/api/contract/cases'
 import { EARLIEST_INTAKE_DATE } from '../../../main/api/contract/dates'
 import { BIRTH_AFTER_SCREENING } from '../../../main/api/contract/screening'
 import {
@@ -95,6 +97,8 @@ export function validationMessage(issue: z.core.$ZodIssue, fieldValue: unknown, 
       // The referral contract's own checks (contract/referrals.ts).
       if (issue.params?.code === 'organisation_required') return t('validation.organisationRequired')
       if (issue.params?.code === 'end_before_start') return t('validation.endBeforeStart')
+      if (issue.params?.code === EMPTY_EVENT) return t('validation.emptyEvent')
+      if (issue.params?.code === HIDDEN_CHARACTERS) return t('validation.hiddenCharacters')
       if (issue.params?.code === 'plan_end_required') return t('validation.planEndRequired')
       if (issue.params?.code === 'active_plan_has_end') return t('validation.activePlanHasEnd')
       return (

@@ -5,6 +5,7 @@ import {
   isRealIsoDate,
   latestIntakeDate,
 } from '../../../../main/api/contract'
+import { EMPTY_EVENT, isEmptyRecord } from '../../../../main/api/contract/cases'
 import { sectionSchema } from '../../../../main/api/contract/htcds'
 import { NAME_OR_ALIAS_CODE } from '../validation-message'
 
@@ -98,10 +99,16 @@ export const editCaseFormSchema = (storedIntakeDate: () => string | undefined) =
       victim: sectionSchema('victim', sectionOptions),
       events: z
         .array(
-          z.object({
-            id: z.number().int().positive().optional(),
-            record: sectionSchema('historicEvent', sectionOptions),
-          }),
+          z
+            .object({
+              id: z.number().int().positive().optional(),
+              record: sectionSchema('historicEvent', sectionOptions),
+            })
+            // Said at the event's first field; main refuses it too (case-prepare.ts).
+            .refine((event) => event.id !== undefined || !isEmptyRecord(event.record), {
+              path: ['record', 'hte_Type'],
+              params: { code: EMPTY_EVENT },
+            }),
         )
         .max(200),
     })

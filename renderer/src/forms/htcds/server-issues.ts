@@ -1,4 +1,5 @@
 import { ApiError } from '../../api-error'
+import { EMPTY_EVENT } from '../../../../main/api/contract/cases'
 import { caseDateMessage, type Translate } from '../validation-message'
 
 /** One entry of a VALIDATION error's details.issues, as main sends it (path like survivor.prs_Gender). */
@@ -44,6 +45,8 @@ export function serverIssueMessage(issue: ServerIssue, t: Translate): string {
       return t('validation.beforeReferralDate')
     case 'before_previous_step':
       return t('validation.beforePreviousStep')
+    case EMPTY_EVENT:
+      return t('validation.emptyEvent')
     case 'before_consent_given':
       return t('validation.beforeConsentGiven')
     default:

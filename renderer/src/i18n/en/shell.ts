@@ -108,6 +108,9 @@ export const shellMessages = {
     tooShort: 'Use at least {min} characters.',
     tooLong: 'Use at most {max} characters.',
     usernameFormat: 'Use only letters, digits, dot, dash and underscore.',
+    emptyEvent: 'This event has no detail yet. Record at least one, or remove the event.',
+    hiddenCharacters:
+      'Remove the line breaks and invisible characters (such as text-direction marks) from this name.',
     chooseOne: 'Choose one of the options.',
     passphraseMismatch: 'The two passphrases are not the same.',
     passphraseEdgeSpaces:
