@@ -80,6 +80,8 @@ export const screeningMessages = {
       needName: 'Give a first name or an alias.',
       questionsHeading: 'Questions',
       critical: 'Critical question',
+      clearAnswer: 'Clear answer',
+      clearAnswerOf: 'Clear the answer to: {question}',
       weight: 'Weight {weight}',
       judgementHeading: 'Your judgement',
       judgementLevel: 'Risk level you judge',
