@@ -208,12 +208,15 @@ export const backupHandlers: AreaHandlers<typeof backupContract> = {
       })
     }
     const next = { ...current, ...input }
-    settings.saveAutoBackup(next)
-    audit.append({
-      actor: user.username,
-      action: 'settings.updated',
-      details: { autoBackup: input.enabled, keep: input.keep, recipients: input.recipients.length },
-    })
+    // One transaction, as the other settings: a change without its audit row (a full disk) is undone.
+    ctx.session.db.transaction(() => {
+      settings.saveAutoBackup(next)
+      audit.append({
+        actor: user.username,
+        action: 'settings.updated',
+        details: { autoBackup: input.enabled, keep: input.keep, recipients: input.recipients.length },
+      })
+    })()
     return autoStatus(ctx, next)
   },
 
@@ -224,8 +227,10 @@ export const backupHandlers: AreaHandlers<typeof backupContract> = {
     const current = settings.autoBackup()
     if (!folder) return autoStatus(ctx, current)
     const next = { ...current, folder }
-    settings.saveAutoBackup(next)
-    audit.append({ actor: user.username, action: 'settings.updated', details: { autoBackupFolder: true } })
+    session.db.transaction(() => {
+      settings.saveAutoBackup(next)
+      audit.append({ actor: user.username, action: 'settings.updated', details: { autoBackupFolder: true } })
+    })()
     return autoStatus(ctx, next)
   },
 

@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises'
 import type { AreaHandlers } from './handler'
 import type { VaultSession } from '../core/vault/vault-session'
 import {
@@ -51,11 +52,18 @@ export const directoryHandlers: AreaHandlers<typeof directoryContract> = {
     // Plaintext on purpose: a service directory is public-facing organisation data meant for
     // partner networks, not survivor data, so it is not age-encrypted like case exports.
     await ctx.files.write(file, built.bytes)
-    session.audit.append({
-      actor: session.user.username,
-      action: 'directory.exported',
-      details: { format: input.format, organisations: built.organisations, services: built.services },
-    })
+    // Locked while writing (the audit cannot be written, ctx.session says LOCKED): the file is taken
+    // back, as an attachment's copy is, so that nothing leaves the vault unlogged.
+    try {
+      ctx.session.audit.append({
+        actor: session.user.username,
+        action: 'directory.exported',
+        details: { format: input.format, organisations: built.organisations, services: built.services },
+      })
+    } catch (error) {
+      await rm(file, { force: true })
+      throw error
+    }
     return { file, organisations: built.organisations, services: built.services }
   },
 }

@@ -5,6 +5,7 @@ import { CaseVaultError } from '../core/errors'
 import { classifySqliteError } from '../core/db/connection'
 import { classifyFileError } from '../core/file-errors'
 import type { HandlerContext } from './handler'
+import { unstorableTextPath } from './unstorable-text'
 import { vaultHandlers } from './vault'
 import { usersHandlers } from './users'
 import { auditHandlers } from './audit'
@@ -59,6 +60,10 @@ function toPayload(error: unknown): ApiErrorPayload {
   if (error instanceof CaseVaultError) {
     return { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) }
   }
+  // A lock closed the database under a handler that held its session (its answer is no bug).
+  if (error instanceof TypeError && error.message === 'The database connection is not open') {
+    return { code: 'LOCKED', message: 'The vault was locked before this was finished.' }
+  }
   const classified = classifySqliteError(error) ?? classifyFileError(error)
   if (classified) {
     // The OS's own words name the path (which can name a survivor's file): main's log only.
@@ -106,6 +111,14 @@ export async function dispatch(
           code: issue.code,
           message: issue.message,
         })),
+      })
+    }
+    const unstorable = unstorableTextPath(parsed.data)
+    if (unstorable !== null) {
+      throw new CaseVaultError('VALIDATION', 'Some fields are not valid.', {
+        issues: [
+          { path: unstorable, code: 'unstorable_text', message: 'holds a character that cannot be stored' },
+        ],
       })
     }
     const value = await route.run(ctx, parsed.data)

@@ -71,6 +71,9 @@ async function backUpThenLock(vault: Vault, reason: VaultLockedReason): Promise<
     } finally {
       databaseKey.fill(0)
     }
+    // A suspend during the backup locked that session at once, and the person may have signed in
+    // again since: the lock this backup was for has happened; the new session is not its to end.
+    if (vault.session() !== session) return
   }
   vault.lock(reason)
 }

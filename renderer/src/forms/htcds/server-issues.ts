@@ -45,6 +45,8 @@ export function serverIssueMessage(issue: ServerIssue, t: Translate): string {
       return t('validation.beforeReferralDate')
     case 'before_previous_step':
       return t('validation.beforePreviousStep')
+    case 'unstorable_text':
+      return t('validation.unstorableText')
     case EMPTY_EVENT:
       return t('validation.emptyEvent')
     case 'before_consent_given':

@@ -109,6 +109,8 @@ export const shellMessages = {
     tooLong: 'Use at most {max} characters.',
     usernameFormat: 'Use only letters, digits, dot, dash and underscore.',
     emptyEvent: 'This event has no detail yet. Record at least one, or remove the event.',
+    unstorableText:
+      'This text holds a broken character (often half of an emoji, cut off when pasting). Retype that part.',
     hiddenCharacters:
       'Remove the line breaks and invisible characters (such as text-direction marks) from this name.',
     chooseOne: 'Choose one of the options.',
