@@ -30,5 +30,9 @@ export function classifyFileError(error: unknown): CaseVaultError | null {
     return new CaseVaultError('FILE_UNAVAILABLE', 'The file or its drive is no longer there.', {
       reason: code,
     })
+  if (code === 'ENAMETOOLONG')
+    return new CaseVaultError('FILE_NAME_TOO_LONG', 'The file name or its path is too long for this drive.', {
+      reason: code,
+    })
   return null
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { renameSync, rmSync } from 'node:fs'
 import { open, rm, type FileHandle } from 'node:fs/promises'
-import { dirname } from 'node:path'
+import { dirname, join } from 'node:path'
 import { CaseVaultError } from './errors'
 import { syncDirectory } from './vault/vault-header'
 
@@ -51,7 +51,9 @@ export function commitUnlessAborted(temp: string, path: string, signal: AbortSig
  * 'wx' refuses an existing name, link or not, and the random part keeps a planted name unguessable.
  */
 export async function newFileBeside(path: string): Promise<{ temp: string; file: FileHandle }> {
-  const temp = `${path}.${randomBytes(6).toString('hex')}.partial`
+  // A short name of its own, not the chosen name plus a suffix: a name the drive accepts (up to
+  // 255 bytes) had gone past the limit once ".<hex>.partial" was added, and the export failed.
+  const temp = join(dirname(path), `.casevault-${randomBytes(6).toString('hex')}.partial`)
   return { temp, file: await open(temp, 'wx', 0o600) }
 }
 

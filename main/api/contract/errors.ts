@@ -27,6 +27,7 @@ export const errorCodes = [
   'FILE_NOT_ALLOWED',
   'FILE_IN_USE',
   'FILE_UNAVAILABLE',
+  'FILE_NAME_TOO_LONG',
   'FILE_IN_VAULT_FOLDER',
   'OTHER_VAULT',
   'NEWER_WORK',

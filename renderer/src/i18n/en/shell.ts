@@ -226,6 +226,8 @@ export const shellMessages = {
       'This vault was made by an older CaseVault and could not be brought up to this version. Nothing was changed: the vault (or the backup) is as it was. Keep it, and ask whoever supports your CaseVault for help.',
     FILE_UNAVAILABLE:
       'The file or folder is no longer there, or its drive cannot be read. It may have been moved, or the USB stick taken out. Nothing was changed: reconnect the drive or choose another place, then try again.',
+    FILE_NAME_TOO_LONG:
+      'The file name, or the path of folders around it, is too long for this drive. Nothing was changed: choose a shorter name or a folder nearer the top of the drive.',
     INTERNAL:
       'Something went wrong inside CaseVault. Try again, and restart CaseVault if it keeps happening.',
   },
