@@ -31,6 +31,7 @@ export const screeningHandlers: AreaHandlers<typeof screeningContract> = {
   saveTemplate: (ctx, input) => servicesFor(ctx).templates.save(input),
   createAssessment: (ctx, input) => servicesFor(ctx).assessments.create(input),
   getAssessment: (ctx, input) => servicesFor(ctx).assessments.get(input.id),
+  printed: (ctx, input) => servicesFor(ctx).assessments.printed(input.id),
   listAssessments: (ctx, input) => servicesFor(ctx).assessments.list(input),
   caseAssessments: (ctx, input) => servicesFor(ctx).assessments.forCase(input.caseId),
   linkToCase: (ctx, input) => servicesFor(ctx).assessments.linkToCase(input.id, input.caseId),

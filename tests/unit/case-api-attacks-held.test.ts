@@ -177,7 +177,7 @@ describe('hostile payloads', () => {
     const { host } = await staffedHost('bilal')
     const { id: caseId } = await createCase(host)
     const stored: string[] = []
-    for (const fileName of ['..', '../../etc/passwd', 'a\u0000b.txt', '.\u0000', 'C:\\Users\\x\\evil.txt']) {
+    for (const fileName of ['..', '../../etc/passwd', 'a\u0001b.txt', '.\u001f', 'C:\\Users\\x\\evil.txt']) {
       stored.push(
         (await call<AttachmentSummary>(host, 'attachments:add', { caseId, fileName, content: text('hi') }))
           .fileName,
@@ -188,6 +188,10 @@ describe('hostile payloads', () => {
     expect(await errorCode(host, 'attachments:add', { caseId, fileName: '   ', content: text('hi') })).toBe(
       'VALIDATION',
     )
+    // NUL is in no real file name: the IPC boundary refuses it in any text (unstorable-text.ts).
+    expect(
+      await errorCode(host, 'attachments:add', { caseId, fileName: 'a\u0000b.txt', content: text('hi') }),
+    ).toBe('VALIDATION')
   })
 
   it('answers NOT_FOUND for directory ids that do not exist', async () => {

@@ -41,6 +41,7 @@ export const channels = {
     'saveTemplate',
     'createAssessment',
     'getAssessment',
+    'printed',
     'listAssessments',
     'caseAssessments',
     'linkToCase',

@@ -11,6 +11,7 @@ export const errorCodes = [
   'USER_DEACTIVATED',
   'TOO_MANY_ATTEMPTS',
   'BAD_RECOVERY_KEY',
+  'NEEDS_RESET',
   'VAULT_EXISTS',
   'NO_VAULT',
   'CORRUPT_HEADER',

@@ -137,6 +137,13 @@ export interface ReferralFormField {
   value: string | string[] | number
 }
 
+/**
+ * Why a released category has no section on the form. 'noCase': the referral is linked to no case,
+ * and a walk-in's details on her screening are deliberately not printed; 'notRecorded': CaseVault
+ * holds nothing for it.
+ */
+export type ReferralFormGap = 'noCase' | 'notRecorded'
+
 export interface ReferralForm {
   referralId: number
   direction: ReferralDirection
@@ -151,6 +158,8 @@ export interface ReferralForm {
   categories: ConsentCategory[]
   /** Only categories in `categories` appear here; nothing else is read into the form. */
   sections: { category: ConsentCategory; fields: ReferralFormField[] }[]
+  /** For each released category without a section, why it is empty (absent: 'notRecorded'). */
+  emptyReasons?: Partial<Record<ConsentCategory, ReferralFormGap>>
   generatedOn: string
 }
 

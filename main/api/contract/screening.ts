@@ -201,6 +201,8 @@ export const screeningContract = {
   saveTemplate: method(saveTemplateInput, templateEditors).returns<TemplateVersion>(),
   createAssessment: method(createAssessmentInput, screeningRoles).returns<AssessmentDetail>(),
   getAssessment: method(assessmentIdInput, screeningRoles).returns<AssessmentDetail>(),
+  /** Records that the print view printed this screening (audited as screening.printed). */
+  printed: method(assessmentIdInput, screeningRoles).returns<void>(),
   listAssessments: method(listAssessmentsInput, screeningRoles).returns<AssessmentPage>(),
   caseAssessments: method(caseAssessmentsInput, screeningRoles).returns<AssessmentSummary[]>(),
   linkToCase: method(linkToCaseInput, screeningRoles).returns<AssessmentDetail>(),

@@ -26,7 +26,7 @@ export interface WorkSince {
 
 /** Audit actions that only read (or were refused): logged against a record, they change nothing. */
 const READS = `('case.read', 'case.searched', 'attachment.exported', 'referral.form_printed', 'referral.read', 'screening.read',
-  'access.denied', 'directory.exported')`
+  'screening.printed', 'access.denied', 'directory.exported')`
 
 const CASES_TOUCHED = `SELECT count(*) FROM (
   SELECT c.id FROM audit_log a JOIN cases c ON c.id = CAST(substr(a.target, 6) AS INTEGER)

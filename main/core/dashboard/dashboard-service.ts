@@ -9,6 +9,7 @@ import {
   referralsAwaitingAnswer,
 } from '../referrals/referral-follow-ups'
 import { localIsoDate } from '../referrals/local-date'
+import { PUBLIC_SOURCE } from '../export/deidentified-source'
 
 interface CaseRow {
   id: number
@@ -38,12 +39,16 @@ function firstOf<T>(all: T[], total: number): DashboardList<T> {
  * Like the case list, reading it writes no audit row: it shows case numbers and dates only.
  */
 export function createDashboardService(session: VaultSession) {
+  // Rows imported from CTDC's public dataset are Active and assigned to whoever imported them, but
+  // they are reference data, not casework: tens of thousands of them would bury the real caseload
+  // (as the de-identified exports leave them out, PUBLIC_SOURCE).
   const openCasesCount = session.db.prepare<[number], { n: number }>(
-    `SELECT count(*) AS n FROM cases WHERE assigned_user_id = ? AND status IN ('Active', 'FollowUp')`,
+    `SELECT count(*) AS n FROM cases WHERE assigned_user_id = ? AND status IN ('Active', 'FollowUp')
+       AND source <> '${PUBLIC_SOURCE}'`,
   )
   const openCases = session.db.prepare<[number, number], CaseRow>(
     `SELECT id, case_number, status, intake_date, updated_at FROM cases
-     WHERE assigned_user_id = ? AND status IN ('Active', 'FollowUp')
+     WHERE assigned_user_id = ? AND status IN ('Active', 'FollowUp') AND source <> '${PUBLIC_SOURCE}'
      ORDER BY intake_date DESC, id DESC LIMIT ?`,
   )
   // The same rule as the screening list: caseworkers count what they screened or what belongs to

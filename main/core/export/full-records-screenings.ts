@@ -5,10 +5,12 @@
 // has no case id: it is never in range, and is not part of a case export (the JSON header says so).
 //
 // What travels is what the screener recorded: the template by key and version, the answers, the
-// judgement and the next step. The computed outcome does not: it is derived from the template and
+// judgement and the next step, and the person screened as they gave themselves (subject: age, birth
+// year, how to reach them), which a case opened from the screening keeps nowhere else. The computed
+// outcome does not: it is derived from the template and
 // the answers, and the import computes it again rather than trust a file's numbers.
 import type { VaultDatabase } from '../db/connection'
-import type { NextStep, RiskLevel, ScreeningChannel } from '../../api/contract/screening'
+import type { NextStep, RiskLevel, ScreeningChannel, ScreeningSubject } from '../../api/contract/screening'
 import type { CaseWindow } from './full-records-casework'
 
 export interface FullScreening {
@@ -28,6 +30,12 @@ export interface FullScreening {
   nextStepNote: string | null
   /** When the screening was linked to the case. */
   linkedAt: string | null
+  /**
+   * The walk-in's own details, for a screening made before its case (opened from it, or linked to
+   * it): the case's survivor record took the name, but age and birth year stay here only (HTCDS has
+   * a full birthdate alone, subject.ts). Absent for a screening made on the case: none was asked.
+   */
+  subject?: ScreeningSubject
 }
 
 /**
@@ -43,7 +51,7 @@ export interface FullScreeningTemplate {
 
 /** Exported for the test that holds it to its index (no sort, no scan). */
 export const SCREENINGS_SQL = `SELECT a.case_id, t.template_key, t.version, a.assessed_on, a.channel, u.username,
-    a.answers, a.judgement_level, a.judgement_reason, a.next_step, a.next_step_note, a.linked_at
+    a.answers, a.judgement_level, a.judgement_reason, a.next_step, a.next_step_note, a.linked_at, a.subject
   FROM assessments a JOIN assessment_templates t ON t.id = a.template_id
   LEFT JOIN users u ON u.id = a.screener_user_id
   WHERE a.case_id > @after AND a.case_id <= @last ORDER BY a.case_id, a.assessed_on, a.id`
@@ -61,6 +69,7 @@ type ScreeningRow = [
   nextStep: NextStep,
   nextStepNote: string | null,
   linkedAt: string | null,
+  subject: string | null,
 ]
 
 /**
@@ -91,6 +100,7 @@ export function screeningsReader(
         nextStepNote: row[10],
         linkedAt: row[11],
       }
+      if (row[12] !== null) screening.subject = JSON.parse(row[12]) as ScreeningSubject
       if (list) list.push(screening)
       else byCase.set(row[0], [screening])
     }

@@ -1,6 +1,7 @@
 // The screenings of the HTCDS CSV archive: screenings.csv, one row per screening, joined to cases.csv
 // by case number, its answers one JSON object in one cell (question keys differ by template, so they
-// cannot be columns); and screening-templates.csv, each template version the screenings use once,
+// cannot be columns), and so the walk-in's own details (subject: empty for a screening made on the
+// case); and screening-templates.csv, each template version the screenings use once,
 // its definition as JSON text. The template table is written by main after the shares are joined:
 // a share's own list would repeat versions other shares use too. Both are in the archive only when
 // a case in it has a screening: without them it reads exactly as an archive made before screenings
@@ -24,6 +25,7 @@ export const SCREENING_CSV_COLUMNS = {
     'next_step_note',
     'linked_at',
     'answers',
+    'subject',
   ],
   'screening-templates': ['template_key', 'version', 'name', 'definition'],
 } as const
@@ -60,6 +62,7 @@ export class ScreeningCsvTable {
           screening.nextStepNote,
           screening.linkedAt,
           JSON.stringify(screening.answers),
+          screening.subject ? JSON.stringify(screening.subject) : null,
         ].map(csvCell),
       ])
     }

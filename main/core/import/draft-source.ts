@@ -20,6 +20,8 @@ export type ParsedFile =
       related?: Map<string, RelatedParts>
       notes?: ImportNote[]
       screeningTemplates?: FileTemplate[]
+      /** An Excel workbook that counts date serials from 1904 (read-xlsx.ts). */
+      date1904?: boolean
     }
   | { kind: 'json'; cases: unknown[]; screeningTemplates: FileTemplate[] }
 
@@ -116,7 +118,11 @@ export function tableDraftSource(
   }
   const unmatched = related ? caseNumbersOnlyInSideTables(table, plan, related) : 0
   if (unmatched > 0) notes.push(importNote('sideRowsWithoutCase', { numbers: unmatched }))
-  const options = { format, fallbackIntakeDate: hasIntakeDate ? null : today }
+  const options = {
+    format,
+    fallbackIntakeDate: hasIntakeDate ? null : today,
+    date1904: parsed.date1904 === true,
+  }
   return {
     count: rows.length,
     draftAt: (index) => withRelated(htcdsRowDraft(rows[index]!, plan, options), related),

@@ -1,7 +1,7 @@
 import type { ImportFormat } from '../../api/contract/import'
 import type { CaseDraft } from './case-candidate'
 import { rowProblemsIn, rowWithoutImportedValues, type CaseColumn, type ColumnPlan } from './column-mapping'
-import { cellValue, isTrueCell, isFalseCell, unguard } from './htcds-values'
+import { cellValue, isTrueCell, isFalseCell, unguard, type CellOptions } from './htcds-values'
 import { readSourceRecord, survivorLabelOf } from './source-record'
 import { rowProblemOf } from './import-reasons'
 import type { ImportRowError } from '../../api/contract/import'
@@ -54,6 +54,8 @@ export interface RowOptions {
   format: ImportFormat
   /** No intake date column at all (the toolkit sheet has none): use this date, and say so. */
   fallbackIntakeDate: string | null
+  /** The workbook counts date serials from 1904: a serial in a General cell is read so. */
+  date1904?: boolean
 }
 
 /**
@@ -65,7 +67,7 @@ export function htcdsRowDraft(row: SourceRow, plan: ColumnPlan, options: RowOpti
   const sections = { person: {}, victim: {}, historicEvent: {} } as Record<string, Record<string, unknown>>
   let filled = false
   const spreadsheet = options.format === 'htcds-xlsx'
-  const cellOptions = { spreadsheet }
+  const cellOptions = { spreadsheet, date1904: options.date1904 === true }
   for (const column of plan.columns) {
     const raw = row.cells[column.index] ?? ''
     if (raw.trim() === '') continue
@@ -89,7 +91,7 @@ export function htcdsRowDraft(row: SourceRow, plan: ColumnPlan, options: RowOpti
     row: row.row,
     caseNumber: caseColumns.caseNumber ?? '',
     status: caseColumns.status ?? '',
-    intakeDate: cellDate(intakeDate, spreadsheet),
+    intakeDate: cellDate(intakeDate, cellOptions),
     assignedTo: caseColumns.assignedTo ?? '',
     closureReason: caseColumns.closureReason ?? '',
     // CaseVault's own CSV writes true or false here.
@@ -128,7 +130,7 @@ const INTAKE_DATE_FIELD = {
 } as const
 
 /** An intake date cell: yyyy-mm-dd, an ISO timestamp's date, or (from a spreadsheet) an Excel serial. */
-function cellDate(value: string, spreadsheet: boolean): string {
-  const converted = cellValue(INTAKE_DATE_FIELD, value, { spreadsheet })
+function cellDate(value: string, options: CellOptions): string {
+  const converted = cellValue(INTAKE_DATE_FIELD, value, options)
   return typeof converted === 'string' ? converted : value
 }

@@ -94,16 +94,26 @@ export const isTrueCell = (text: string | undefined): boolean => TRUE.has((text 
 /** A cell that says no (false, no, n, 0; any case): an empty cell says neither. */
 export const isFalseCell = (text: string | undefined): boolean => FALSE.has((text ?? '').trim().toLowerCase())
 
-/** Days since 1899-12-30: what a date is in an Excel cell that lost its date format. */
-function excelSerialDate(text: string): string | null {
+// Day 0 of Excel's two date systems: 1900 (Windows; 1899-12-30 absorbs its 1900 leap-day bug)
+// and 1904 (old Mac Excel, still carried by copies of copies of such workbooks).
+const EXCEL_DAY_ZERO = Date.UTC(1899, 11, 30)
+const EXCEL_1904_DAY_ZERO = Date.UTC(1904, 0, 1)
+
+/**
+ * Days since the workbook's day 0: what a date is in an Excel cell that lost its date format. Read
+ * in the 1900 system, a 1904 workbook's birthdate came out 4 years and 1 day early, silently.
+ */
+function excelSerialDate(text: string, date1904: boolean): string | null {
   if (!/^\d{5}$/.test(text)) return null
-  const date = new Date(Date.UTC(1899, 11, 30) + Number(text) * 86_400_000)
-  return date.toISOString().slice(0, 10)
+  const dayZero = date1904 ? EXCEL_1904_DAY_ZERO : EXCEL_DAY_ZERO
+  return new Date(dayZero + Number(text) * 86_400_000).toISOString().slice(0, 10)
 }
 
 export interface CellOptions {
   /** The cell came from a spreadsheet: a 5-digit number in a date field is an Excel date. */
   spreadsheet?: boolean
+  /** The workbook counts its date serials from 1904 (read-xlsx.ts says which). */
+  date1904?: boolean
   /**
    * A JSON string, which no one guards against formulas: "'+44 7700 900123" is what was typed.
    * Undoing the CSV writer's guard there dropped the apostrophe of every such value.
@@ -126,7 +136,7 @@ export function cellValue(field: HtcdsField, raw: string, options: CellOptions =
       if (DATE_ONLY.test(text)) return text
       const dateTime = /^(\d{4}-\d{2}-\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(text)
       if (dateTime) return dateTime[1]!
-      return (options.spreadsheet ? excelSerialDate(text) : null) ?? text
+      return (options.spreadsheet ? excelSerialDate(text, options.date1904 === true) : null) ?? text
     }
     case 'number':
     case 'geolocation':

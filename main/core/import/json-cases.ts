@@ -4,6 +4,7 @@ import type { CaseDraft } from './case-candidate'
 import { jsonValue } from './htcds-values'
 import { ignoredColumnOf, reason, rowProblemOf, type ImportReason } from './import-reasons'
 import { decodeText, unreadable } from './source-table'
+import { SCHEMA_VERSION } from '../db/migrate'
 import { readSourceRecord, survivorLabelOf } from './source-record'
 import { jsonCasework } from './casework-json'
 import { jsonScreenings, jsonTemplates } from './screenings-json'
@@ -33,10 +34,78 @@ function caseText(value: unknown, fail: (cause: ImportReason) => void): string {
   return ''
 }
 
-function strings(value: unknown): string[] {
-  return Array.isArray(value)
-    ? value.filter((item): item is string => typeof item === 'string' && item.trim() !== '')
-    : []
+/**
+ * A list of the case (events, perpetrators, comments, aliases): absent is none. Anything else is
+ * a row problem, as for referrals (casework-json.ts): read as [], an event given as one object,
+ * the person who trafficked her and the note vanished while the dry run said every row was valid.
+ */
+function list(value: unknown, fail: (cause: ImportReason) => void): unknown[] {
+  if (value === undefined || value === null) return []
+  if (Array.isArray(value)) return value
+  fail(reason('expectedList'))
+  return []
+}
+
+function strings(value: unknown, fail: (cause: ImportReason) => void): string[] {
+  return list(value, fail).filter((item): item is string => typeof item === 'string' && item.trim() !== '')
+}
+
+/** The survivor's aliases: a case's own list, or (CaseVault's shape) the survivor's. */
+function survivorAliases(source: Fields, failAt: (field: string) => (cause: ImportReason) => void): string[] {
+  if (source.survivorAliases !== undefined && source.survivorAliases !== null)
+    return strings(source.survivorAliases, failAt('survivorAliases'))
+  const aliases = isObject(source.survivor) ? source.survivor.aliases : undefined
+  return strings(aliases, failAt('survivor.aliases'))
+}
+
+/** The keys of a case this import reads; CaseVault's export writes each of them. */
+const CASE_KEYS = new Set([
+  'caseNumber',
+  'status',
+  'intakeDate',
+  'assignedTo',
+  'closureReason',
+  'isTraining',
+  'publicData',
+  'sourceRecord',
+  'survivor',
+  'survivorAliases',
+  'victim',
+  'details',
+  'events',
+  'perpetrators',
+  'comments',
+  'referrals',
+  'supportPlans',
+  'screenings',
+  // Written by the export about the vault the case left: the importing vault sets its own.
+  'organisation',
+  'createdAt',
+  'updatedAt',
+])
+
+/**
+ * A case key the import does not read is reported, as an unknown key inside a section is: a
+ * partner's file with the survivor under "person" had imported an unnamed survivor, and its dry
+ * run said nothing was ignored.
+ */
+function reportUnknownCaseKeys(source: Fields, ignored: IgnoredKeys): void {
+  for (const name of Object.keys(source)) if (!CASE_KEYS.has(name)) ignored.add(name, reason('unknownKey'))
+}
+
+/**
+ * A file a newer CaseVault wrote may hold keys and values this version does not understand:
+ * imported, they would be dropped or misread without a word. It is refused, as a newer backup is
+ * (verify-backup.ts). Files from other systems carry no schemaVersion and are read as HTCDS.
+ */
+function refuseNewerSchema(schemaVersion: unknown): void {
+  if (typeof schemaVersion === 'number' && schemaVersion > SCHEMA_VERSION) {
+    throw unreadable(
+      'too_new',
+      'The file was exported by a newer version of CaseVault. Update CaseVault, then import it.',
+      { fileSchema: schemaVersion, appSchema: SCHEMA_VERSION },
+    )
+  }
 }
 
 /**
@@ -68,6 +137,7 @@ export function readJsonDocument(bytes: Uint8Array): {
   if (standard !== undefined && (typeof standard !== 'string' || standard.toUpperCase() !== 'HTCDS')) {
     throw unreadable('not_htcds', 'The file is not an HTCDS case file (its "standard" is not HTCDS).')
   }
+  refuseNewerSchema(document.schemaVersion)
   return { cases: document.cases, screeningTemplates: jsonTemplates(document) }
 }
 
@@ -123,11 +193,10 @@ export function jsonCaseDraft(value: unknown, index: number, ignored: IgnoredKey
   const failAt = (field: string) => (cause: ImportReason) => problems.push(rowProblemOf(row, field, cause))
   const source = isObject(value) ? value : {}
   if (!isObject(value)) failAt(importFieldMarkers.case)(reason('notAnObject'))
+  reportUnknownCaseKeys(source, ignored)
   const survivorValue =
     isObject(source.survivor) && isObject(source.survivor.record) ? source.survivor.record : source.survivor
-  const aliases = strings(
-    source.survivorAliases ?? (isObject(source.survivor) ? source.survivor.aliases : undefined),
-  )
+  const aliases = survivorAliases(source, failAt)
   const rawDetails = isObject(source.details) ? source.details : {}
   const details = section(
     'case',
@@ -136,9 +205,9 @@ export function jsonCaseDraft(value: unknown, index: number, ignored: IgnoredKey
     ignored,
     failAt('details'),
   )
-  const events = Array.isArray(source.events) ? source.events : []
-  const perpetrators = Array.isArray(source.perpetrators) ? source.perpetrators : []
-  const comments = Array.isArray(source.comments) ? source.comments : []
+  const events = list(source.events, failAt('events'))
+  const perpetrators = list(source.perpetrators, failAt('perpetrators'))
+  const comments = list(source.comments, failAt('comments'))
   const casework = jsonCasework(source, (field, cause) => failAt(field)(cause))
   const screenings = jsonScreenings(source, (field, cause) => failAt(field)(cause))
   const caseSource = source.publicData === true ? 'ctdc-deidentified' : 'htcds-import'
@@ -180,7 +249,7 @@ export function jsonCaseDraft(value: unknown, index: number, ignored: IgnoredKey
           ignored,
           failAt(`perpetrators.${n}.person`),
         ),
-        aliases: strings(entry.aliases),
+        aliases: strings(entry.aliases, failAt(`perpetrators.${n}.aliases`)),
         context: section(
           'perpetrator',
           entry.context,

@@ -7,7 +7,8 @@ import {
   type ImportNote,
   type ImportRowError,
 } from '../../api/contract/import'
-import { importNote, reason, rowProblem, rowProblemOf, type ImportReason } from './import-reasons'
+import { importNote, rowProblem, rowProblemOf } from './import-reasons'
+import { cellText, shownValue, type Cell } from './xlsx-cell-text'
 import { isKnownHeader } from './column-mapping'
 import {
   assertHeadersFit,
@@ -20,8 +21,6 @@ import {
   type SourceRow,
   type SourceTable,
 } from './source-table'
-
-type Cell = ExcelJS.CellValue
 
 const fieldLabels = new Set(htcds.sections.flatMap((s) => s.fields.map((f) => normaliseHeader(f.label))))
 
@@ -38,58 +37,6 @@ function tooManyColumns() {
   return unreadable('too_many_columns', `The sheet has more than ${MAX_XLSX_COLUMNS} columns.`)
 }
 
-function isoDate(date: Date): string {
-  return date.toISOString().slice(0, 10)
-}
-
-/**
- * What Excel shows in an error cell: a closed set of codes, echoed in the report. Anything else
- * there came from whoever wrote the file and is not repeated (it could be any text).
- */
-const EXCEL_ERRORS = new Set([
-  '#NULL!',
-  '#DIV/0!',
-  '#VALUE!',
-  '#REF!',
-  '#NAME?',
-  '#NUM!',
-  '#N/A',
-  '#GETTING_DATA',
-  '#SPILL!',
-  '#CALC!',
-  '#FIELD!',
-  '#BLOCKED!',
-  '#CONNECT!',
-  '#BUSY!',
-  '#UNKNOWN!',
-])
-
-const richText = (parts: ExcelJS.RichText[]) => parts.map((part) => part.text).join('')
-
-/** A cell as text, or a problem: formulas and error cells are refused, never evaluated. */
-function cellText(value: Cell): { text: string } | { problem: ImportReason } {
-  if (value === null || value === undefined) return { text: '' }
-  if (typeof value === 'string') return { text: value }
-  if (typeof value === 'number' || typeof value === 'boolean') return { text: String(value) }
-  if (value instanceof Date) return { text: isoDate(value) }
-  if ('formula' in value || 'sharedFormula' in value) {
-    return { problem: reason('formulaCell') }
-  }
-  if ('error' in value) {
-    const error = String(value.error)
-    return { problem: reason('errorCell', { error: EXCEL_ERRORS.has(error) ? error : '#?' }) }
-  }
-  if ('richText' in value) return { text: richText(value.richText) }
-  // A link: its shown text, which may itself be formatted in parts (an e-mail half in bold).
-  if ('text' in value) {
-    const text: unknown = value.text
-    if (typeof text === 'object' && text !== null && 'richText' in text && Array.isArray(text.richText))
-      return { text: richText(text.richText as ExcelJS.RichText[]) }
-    return { text: String(text) }
-  }
-  return { problem: reason('notAValueCell') }
-}
-
 /**
  * A sheet may say it is far wider and longer than what it holds (one formatted cell at XFD1048576
  * in a 7 KB file). Only the cells that exist are visited, so reading costs what the file holds.
@@ -100,8 +47,10 @@ function sparseCells(row: ExcelJS.Row): Map<number, Cell> {
     // A merged range holds one value, in its first cell; the others only show it. Read as their
     // own, "Amina" merged across two name columns became "Amina Amina".
     // Merged down a column (a citizenship shared by a group found together), each row keeps it.
-    const acrossInRow = cell.type === ExcelJS.ValueType.Merge && Number(cell.master.row) === Number(cell.row)
-    if (!acrossInRow) cells.set(column, cell.value)
+    // So a block merge (two name columns over two rows) is read once per row, in its first column.
+    const acrossColumns =
+      cell.type === ExcelJS.ValueType.Merge && Number(cell.master.col) !== Number(cell.col)
+    if (!acrossColumns) cells.set(column, shownValue(cell))
   })
   return cells
 }
@@ -177,8 +126,13 @@ function isCompoundFile(bytes: Uint8Array): boolean {
 /**
  * Reads the standard's Excel toolkit sheet (or any sheet with field names in row 1). Where the
  * name row has a gap, the label row below names the column (the v2.0 toolkit leaves one blank).
+ * `date1904`: the workbook counts date serials from 1904 (old Mac Excel). ExcelJS converts
+ * date-formatted cells itself; a serial in a General cell is only known to be a date once the
+ * column is mapped to a date field, so the date system goes on with the table (htcds-values.ts).
  */
-export async function readXlsx(bytes: Uint8Array): Promise<{ table: SourceTable; notes: ImportNote[] }> {
+export async function readXlsx(
+  bytes: Uint8Array,
+): Promise<{ table: SourceTable; notes: ImportNote[]; date1904: boolean }> {
   assertImportSize(bytes, MAX_XLSX_BYTES)
   // Only a zip that says what it unpacks to, within reason, is unpacked (zip-inflated-size.ts). A
   // file that is no zip at all goes on, to be told what it is below.
@@ -253,5 +207,6 @@ export async function readXlsx(bytes: Uint8Array): Promise<{ table: SourceTable;
       return
     rows.push({ row: rowNumber, cells, problems, ...(cellProblems.length ? { cellProblems } : {}) })
   })
-  return { table: { headers, rows, problems: [], complete: true }, notes }
+  const date1904 = workbook.properties.date1904 === true
+  return { table: { headers, rows, problems: [], complete: true }, notes, date1904 }
 }

@@ -1,14 +1,16 @@
 // Writes an imported case's screenings, linked to it. Runs inside the import's single transaction,
 // after the case row: it checks nothing (screenings-check.ts did), and a failure rolls back the whole
 // import. The row is assessment-repository.ts's insert, with the per-level weights taken from the
-// outcome computed on import, and the file's moment of linking kept (the screening was linked to
-// the case then, not now). The template versions are resolved, or created, by
+// outcome computed on import, the file's moment of linking kept (the screening was linked to the
+// case then, not now), and the walk-in's details with the name they are listed by, as main writes a
+// walk-in screening (assessment-service.ts). The template versions are resolved, or created, by
 // screening-templates-import.ts. Audit: the import's own row counts them (import-service.ts).
 import type { VaultSession } from '../vault/vault-session'
 import type { AssessmentOutcome } from '../../api/contract/screening'
 import type { ScreeningCandidate } from './screenings-check'
 import { createTemplateIds } from './screening-templates-import'
 import { DEFAULT_TEMPLATE } from '../screening/template-service'
+import { subjectName } from '../screening/subject'
 
 const weights = (outcome: AssessmentOutcome, level: string) => {
   const found = outcome.levels.find((one) => one.level === level)
@@ -30,7 +32,7 @@ export function createScreeningWriter(
        channel, subject, subject_name, answers, outcome, computed_risk_level, judgement_level,
        judgement_reason, next_step, next_step_note, individual_risk, individual_protective,
        household_risk, household_protective, community_risk, community_protective, linked_at, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, NULL, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   )
   let written = 0
 
@@ -47,6 +49,8 @@ export function createScreeningWriter(
           screening.judgementLevel ?? outcome.computedLevel,
           templates.idFor(screening.template),
           screening.channel,
+          screening.subject ? JSON.stringify(screening.subject) : null,
+          screening.subject ? subjectName(screening.subject) : null,
           screening.answers,
           JSON.stringify(outcome),
           outcome.computedLevel,

@@ -4,8 +4,9 @@
 // its answers against that version (answersSchema, then checkAnswers), its date (not in the future,
 // not before 1950), a judgement that differs from the computed level only with its reason. The
 // outcome is computed again here from the template and the answers: a file's numbers are never
-// taken. The screener is matched by user name, and left empty when that user is not here (as the
-// people of referrals are). A problem rejects the case's row, as any casework problem does; reasons
+// taken. The walk-in's own details (subject), as a new screening's (screening-subject-check.ts). The
+// screener is matched by user name, and left empty when that user is not here (as the people of
+// referrals are). A problem rejects the case's row, as any casework problem does; reasons
 // never echo an answer.
 import { z } from 'zod'
 import type { ImportRowError } from '../../api/contract/import'
@@ -21,6 +22,7 @@ import {
   screeningChannels,
   yesNoAnswers,
   type AssessmentOutcome,
+  type ScreeningSubject,
   type TemplateDefinition,
 } from '../../api/contract/screening'
 import { isCaseVaultError } from '../errors'
@@ -30,6 +32,7 @@ import { date, referralKeySchema, text } from './casework-schemas'
 import { isRealDate } from './iso-date'
 import { reason, rowProblemOf, type ImportReason } from './import-reasons'
 import type { ImportTemplates, TemplateMatch } from './screening-templates-import'
+import { checkedSubject } from './screening-subject-check'
 
 /** An ISO 8601 date and time, as CaseVault writes them. */
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/
@@ -87,6 +90,8 @@ export interface ScreeningCandidate {
   nextStep: (typeof nextSteps)[number]
   nextStepNote: string | null
   linkedAt: string | null
+  /** The walk-in's details as given at the screening; null for one made on a case. */
+  subject: ScreeningSubject | null
 }
 
 /** What the checks need of the import's DraftContext (case-candidate.ts). */
@@ -222,6 +227,7 @@ export function checkScreenings(
     if (day === 'date_in_future') problem('assessedOn', reason('dateInFuture'))
     if (day === 'date_too_early')
       problem('assessedOn', reason('dateTooEarly', { date: EARLIEST_INTAKE_DATE }))
+    const subject = checkedSubject(source.subject, screening.assessedOn, problem)
     const template = context.screeningTemplates?.match(screening.templateKey, screening.templateVersion)
     if (!template) return (problem('templateKey', reason('screeningTemplateUnknown')), null)
     if (template.kind === 'notValid')
@@ -251,6 +257,7 @@ export function checkScreenings(
       nextStep: screening.nextStep,
       nextStepNote: screening.nextStepNote,
       linkedAt: screening.linkedAt,
+      subject,
     }
   })
   if (errors.length > before) return null

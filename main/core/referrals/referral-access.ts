@@ -16,6 +16,14 @@ export interface ReferralOwner {
   created_by: number | null
 }
 
+// "Not assigned" rather than a bare FORBIDDEN: the renderer then says whose it is, not that the
+// caseworker's role forbids the action (which sent her to ask for a role change she does not need).
+function notAssigned(message: string): CaseVaultError {
+  return new CaseVaultError('FORBIDDEN', message, {
+    reason: 'not_assigned',
+  })
+}
+
 /**
  * Referral visibility follows the case (the cases service's own rule, so the two can never
  * disagree). A screening-only referral follows its screening: when the screening has since become
@@ -42,13 +50,28 @@ export function createReferralAccess(session: VaultSession, assertCaseVisible: (
       target,
       details: { reason: 'not assigned' },
     })
-    throw new CaseVaultError('FORBIDDEN', 'This referral belongs to a case assigned to someone else.')
+    throw notAssigned('This referral belongs to a case assigned to someone else.')
+  }
+
+  /**
+   * The case's own refusal carries no details (its held tests pin that); a referral's screens must
+   * tell "someone else's case" from "your role may not", so the caseworker's refusal is re-said here.
+   */
+  function assertCaseOf(caseId: number): void {
+    const onlyFor = caseVisibilityFilter(session)
+    try {
+      assertCaseVisible(caseId)
+    } catch (error) {
+      if (onlyFor !== null && error instanceof CaseVaultError && error.code === 'FORBIDDEN')
+        throw notAssigned('This case is assigned to someone else.')
+      throw error
+    }
   }
 
   function assertAssessmentVisible(id: number, createdBy: number | null, target: string): void {
     const link = assessment(id)
     if (!link) throw new CaseVaultError('NOT_FOUND', 'This screening does not exist.')
-    if (link.case_id !== null) return assertCaseVisible(link.case_id)
+    if (link.case_id !== null) return assertCaseOf(link.case_id)
     const onlyFor = caseVisibilityFilter(session)
     if (onlyFor === null || onlyFor === link.screener_user_id || onlyFor === createdBy) return
     deny(target)
@@ -57,7 +80,7 @@ export function createReferralAccess(session: VaultSession, assertCaseVisible: (
   return {
     /** For an existing referral. Throws FORBIDDEN (audited) or NOT_FOUND. */
     assertCanSee(referral: ReferralOwner): void {
-      if (referral.case_id !== null) return assertCaseVisible(referral.case_id)
+      if (referral.case_id !== null) return assertCaseOf(referral.case_id)
       assertAssessmentVisible(referral.assessment_id!, referral.created_by, `referral:${referral.id}`)
     },
     /**
@@ -69,7 +92,7 @@ export function createReferralAccess(session: VaultSession, assertCaseVisible: (
      */
     assertCanReferFrom(caseId: number | null, assessmentId: number | null): number | null {
       caseVisibilityFilter(session)
-      if (caseId !== null) assertCaseVisible(caseId)
+      if (caseId !== null) assertCaseOf(caseId)
       if (assessmentId !== null)
         // Only the screener (or whoever sees its case) may refer from it: being the referrer comes after.
         assertAssessmentVisible(assessmentId, null, `assessment:${assessmentId}`)

@@ -1,9 +1,41 @@
 import type { VaultSession } from '../vault/vault-session'
-import type { ConsentCategory, ReferralForm } from '../../api/contract/referral-types'
+import type { ConsentCategory, ReferralForm, ReferralFormGap } from '../../api/contract/referral-types'
 import type { ReferralService } from './referral-service'
 import { buildReferralForm, releasedCategories, type ReferralFormSources } from './referral-print'
 import { localIsoDate } from './local-date'
 import { referralAuditTarget } from './referral-audit-target'
+
+/** The categories read from the case's survivor and victim records: empty on a referral with no case. */
+const FROM_THE_CASE: readonly ConsentCategory[] = [
+  'identity',
+  'contactDetails',
+  'dateOfBirth',
+  'gender',
+  'nationality',
+  'languages',
+  'caseSummary',
+  'vulnerabilities',
+]
+
+/**
+ * Why each released category came out empty. Without it the sheet said "not recorded in CaseVault"
+ * of a walk-in's name, which is on her screening (not printed here on purpose): false to the
+ * receiving organisation, and it told the caseworker the data was missing.
+ */
+function emptyReasons(
+  form: ReferralForm,
+  caseId: number | null,
+): Partial<Record<ConsentCategory, ReferralFormGap>> {
+  const printed = new Set(form.sections.map((section) => section.category))
+  return Object.fromEntries(
+    form.categories
+      .filter((category) => !printed.has(category))
+      .map((category) => [
+        category,
+        caseId === null && FROM_THE_CASE.includes(category) ? 'noCase' : 'notRecorded',
+      ]),
+  )
+}
 
 /**
  * The printable referral form. Each source reads the database only when the builder asks for it,
@@ -86,7 +118,7 @@ export function createReferralFormService(session: VaultSession, referrals: Refe
         ...referralAuditTarget(id, row.case_id),
         details: { referralId: id, categories: form.categories satisfies ConsentCategory[] },
       })
-      return form
+      return { ...form, emptyReasons: emptyReasons(form, caseId) }
     },
   }
 }

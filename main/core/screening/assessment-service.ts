@@ -82,7 +82,10 @@ export function createAssessmentService(
       target: `assessment:${id}`,
       details: { reason: 'not screener or assignee' },
     })
-    throw new CaseVaultError('FORBIDDEN', 'This screening belongs to someone else’s work.')
+    // details.reason lets the screens say "someone else's" rather than "your role may not".
+    throw new CaseVaultError('FORBIDDEN', 'This screening belongs to someone else’s work.', {
+      reason: 'not_assigned',
+    })
   }
 
   function loadUnlinked(id: number): AssessmentRow {
@@ -142,6 +145,15 @@ export function createAssessmentService(
       const row = loadVisible(id)
       audit('screening.read', id)
       return toDetail(row)
+    },
+
+    /**
+     * The print view is about to print: a screening on paper (name, answers about abuse and debt)
+     * leaves the vault, so it is audited as a disclosure, apart from reading it. Ids only.
+     */
+    printed(id: number): void {
+      loadVisible(id)
+      audit('screening.printed', id)
     },
 
     list(filter: z.output<typeof listAssessmentsInput>): AssessmentPage {

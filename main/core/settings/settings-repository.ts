@@ -52,6 +52,14 @@ export function createSettingsRepository(db: VaultDatabase) {
       const value = stored('organisation')
       return typeof value === 'string' ? value : null
     },
+    /** vault.json's vault id, kept here too, so a vault.json rebuilt with the recovery key keeps it. */
+    vaultId(): string | null {
+      const value = stored('vaultId')
+      return typeof value === 'string' ? value : null
+    },
+    saveVaultId(id: string): void {
+      upsert.run('vaultId', JSON.stringify(id))
+    },
     /** Case number prefix chosen by the organisation; null → derived from its initials. */
     caseNumberPrefix(): string | null {
       const value = stored('caseNumberPrefix')

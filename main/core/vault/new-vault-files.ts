@@ -41,7 +41,9 @@ export async function writeNewVaultFiles(
         { username: input.username, displayName: input.displayName, role: 'admin' },
         now.toISOString(),
       )
-      createSettingsRepository(openDb).saveOrganisation(input.organisation)
+      const settings = createSettingsRepository(openDb)
+      settings.saveOrganisation(input.organisation)
+      settings.saveVaultId(vaultId)
       audit.append({ actor: input.username, action: 'vault.created', target: `user:${created.id}` })
       return created
     })()

@@ -18,7 +18,9 @@ export function formatRecoveryKey(key: Buffer): string {
 export function parseRecoveryKey(typed: string): Buffer {
   const hex = typed.replace(/[\s-]/g, '').toLowerCase()
   if (!/^[0-9a-f]{68}$/.test(hex)) {
-    throw new CaseVaultError('BAD_RECOVERY_KEY', 'A recovery key has 17 groups of 4 characters (0-9, a-f).')
+    throw new CaseVaultError('BAD_RECOVERY_KEY', 'A recovery key has 17 groups of 4 characters (0-9, a-f).', {
+      reason: 'format',
+    })
   }
   const key = Buffer.from(hex.slice(0, 64), 'hex')
   if (checksumOf(key) !== hex.slice(64)) {
@@ -26,6 +28,7 @@ export function parseRecoveryKey(typed: string): Buffer {
     throw new CaseVaultError(
       'BAD_RECOVERY_KEY',
       'The recovery key has a typo: its last group does not match.',
+      { reason: 'checksum' },
     )
   }
   return key

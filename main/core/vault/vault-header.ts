@@ -49,6 +49,11 @@ const headerSchema = z.object({
   /** Parameters for new slots, calibrated on the machine that created the vault. */
   kdf: kdfSchema,
   slots: z.array(keySlotSchema),
+  /**
+   * Staff whose slots were lost with an earlier vault.json: it was rebuilt with the recovery key
+   * and holds only the rebuilder's slot. They are told to ask for a reset, not "no such user".
+   */
+  awaitingReset: z.array(z.string().min(1).max(64)).max(10_000).optional(),
 })
 
 /** vault.json: plaintext, holds no survivor data — only names of staff accounts and wrapped keys. */
@@ -161,10 +166,16 @@ export function findSlot(header: VaultHeader, username: string): KeySlot | undef
 }
 
 export function withSlot(header: VaultHeader, slot: KeySlot): VaultHeader {
-  const others = header.slots.filter(
-    (existing) => existing.username.toLowerCase() !== slot.username.toLowerCase(),
-  )
-  return { ...header, slots: [...others, slot] }
+  const name = slot.username.toLowerCase()
+  const others = header.slots.filter((existing) => existing.username.toLowerCase() !== name)
+  const awaitingReset = header.awaitingReset?.filter((username) => username.toLowerCase() !== name)
+  return { ...header, slots: [...others, slot], ...(awaitingReset ? { awaitingReset } : {}) }
+}
+
+/** Whether `username` lost their slot when vault.json was rebuilt (see awaitingReset). */
+export function isAwaitingReset(header: VaultHeader, username: string): boolean {
+  const wanted = username.toLowerCase()
+  return header.awaitingReset?.some((name) => name.toLowerCase() === wanted) ?? false
 }
 
 function isNewerHeader(parsed: unknown): boolean {

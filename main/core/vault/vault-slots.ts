@@ -113,13 +113,20 @@ async function headerOrRebuild(write: SlotWrite): Promise<{ header: VaultHeader;
       throw error
     if (!write.rebuildUnreadableHeader) throw error
     // Recovery after vault.json was lost: a new header; other users need a passphrase reset.
+    // The vault keeps its id (kept in the database too): a new one made the organisation's own
+    // backups "of another vault" when the admin then came to restore one.
+    const { settings, users, user } = write.session
     const header = newHeader({
-      vaultId: randomUUID(),
-      organisation: write.session.settings.organisation() ?? 'CaseVault',
+      vaultId: settings.vaultId() ?? randomUUID(),
+      organisation: settings.organisation() ?? 'CaseVault',
       kdf: write.kdf ?? (await calibrateKdf()).params,
       now: write.now,
       slots: [],
     })
-    return { header, rebuilt: true }
+    const awaitingReset = users
+      .list()
+      .filter((each) => each.active && each.id !== user.id)
+      .map((each) => each.username)
+    return { header: { ...header, awaitingReset }, rebuilt: true }
   }
 }

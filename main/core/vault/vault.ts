@@ -17,7 +17,7 @@ import { assertStrongAccountPassphrase } from '../backup/passphrase-strength'
 import { openVaultDatabase } from './open-vault-database'
 import { openSession, type VaultSession } from './vault-session'
 import { assertNoSwapPending, finishInterruptedSwap } from '../backup/swap-journal'
-import { databasePath, findSlot, headerExists, readHeader } from './vault-header'
+import { databasePath, findSlot, headerExists, isAwaitingReset, readHeader } from './vault-header'
 import { clearInUse, markInUse } from './in-use-marker'
 import { auditUnlock, auditWrongOwnPassphrase } from './unlock-audit'
 import { writeNewVaultFiles, type NewVault } from './new-vault-files'
@@ -123,6 +123,8 @@ export class Vault {
       this.lockOpenSession()
       const header = readHeader(this.dataDir)
       const slot = findSlot(header, username)
+      if (!slot && isAwaitingReset(header, username))
+        throw new CaseVaultError('NEEDS_RESET', 'This user’s passphrase must be reset by an administrator.')
       if (!slot) throw new CaseVaultError('UNKNOWN_USER', 'There is no user with this name in this vault.')
       if (slot.status === 'deactivated') {
         this.throttle.recordDeactivatedAttempt(slot.username)
@@ -136,7 +138,10 @@ export class Vault {
           retryAfterSeconds: Math.ceil(this.throttle.waitMs() / 1000),
         })
       }
-      return await this.openWithKey(databaseKey, username, 'session.unlocked')
+      const session = await this.openWithKey(databaseKey, username, 'session.unlocked')
+      // Vaults made before the id was kept in the database learn it here (see headerOrRebuild).
+      if (session.settings.vaultId() === null) session.settings.saveVaultId(header.vaultId)
+      return session
     })
   }
 
@@ -153,20 +158,36 @@ export class Vault {
       this.lockOpenSession()
       this.refuseWhileThrottled()
       const databaseKey = parseRecoveryKey(recoveryKey)
+      // Judged before the vault opens, with the words known then (the display name is checked once
+      // open): a refusal after opening had locked the vault again, and the lock sent the window
+      // away from the key typed from paper, to an unlock screen that never said why.
+      try {
+        assertStrongAccountPassphrase(
+          newPassphrase,
+          [username, this.organisation()].filter((w) => !!w) as string[],
+        )
+      } catch (error) {
+        databaseKey.fill(0)
+        throw error
+      }
       let session: VaultSession
       try {
         session = await this.openWithKey(databaseKey, username, 'session.unlocked_with_recovery_key')
       } catch (error) {
         if (error instanceof CaseVaultError && error.code === 'DB_NOT_OURS') {
           this.throttle.recordFailure()
-          throw new CaseVaultError('BAD_RECOVERY_KEY', 'This recovery key does not open this vault.')
+          throw new CaseVaultError('BAD_RECOVERY_KEY', 'This recovery key does not open this vault.', {
+            reason: 'other_vault',
+          })
         }
         throw error
       }
       try {
         await this.writeSlot(username, newPassphrase, { rebuildUnreadableHeader: true })
       } catch (error) {
-        this.lock('user')
+        // Closed as a lock is, but without telling the window: the person stays on the recovery
+        // screen, with the key as typed, and reads why.
+        this.closeSession('user')
         throw error
       }
       return session
@@ -247,14 +268,21 @@ export class Vault {
       if (this.busy) this.lockWhileOpening = reason
       return
     }
-    const { session } = this.current
+    this.closeSession(reason)
+    for (const listener of this.lockListeners) listener(reason)
+  }
+
+  /** A lock's closing and its audit row, without the lock event. */
+  private closeSession(reason: VaultLockedReason): void {
+    const current = this.current
+    if (!current) return
     try {
+      const { session } = current
       session.audit.append({ actor: session.user.username, action: 'session.locked', details: { reason } })
     } catch {
       // A failing disk must not keep the vault open: lock regardless.
     }
     this.lockQuietly()
-    for (const listener of this.lockListeners) listener(reason)
   }
 
   /** Signing in again closes an open session as a lock does (logged, its work cancelled). */

@@ -58,6 +58,8 @@ export function useAuditActionLabel(): (action: string) => string {
         return t('screening.auditActions.created')
       case 'screening.read':
         return t('screening.auditActions.read')
+      case 'screening.printed':
+        return t('screening.auditActions.printed')
       case 'screening.linked':
         return t('screening.auditActions.linked')
       case 'screening.converted':

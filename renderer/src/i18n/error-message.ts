@@ -40,6 +40,10 @@ export function useErrorMessage(): (error: unknown) => string {
       return t(alreadyRunning[running as keyof typeof alreadyRunning])
     const conflict = code === 'CONFLICT' ? conflictMessage(error) : null
     if (conflict) return t(conflict)
+    // FORBIDDEN is also said of another caseworker's case or screening: "your role does not allow
+    // this" sent a caseworker to ask for a role change when what she needed was the case.
+    if (code === 'FORBIDDEN' && error instanceof ApiError && error.details?.reason === 'not_assigned')
+      return t('errorDetails.notAssigned')
     const message = t(`errors.${code}`)
     const seconds = code === 'TOO_MANY_ATTEMPTS' ? waitSecondsOf(error) : null
     return seconds === null ? message : `${message} ${t('errorDetails.waitSeconds', { seconds }, seconds)}`

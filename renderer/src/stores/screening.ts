@@ -92,6 +92,11 @@ export const useScreeningStore = defineStore('screening', () => {
     return unwrap(await casevault().screening.linkToCase({ id, caseId }))
   }
 
+  /** Printing is a disclosure: main audits it (screening.printed, ids only) or refuses it. */
+  async function recordPrinted(id: number): Promise<void> {
+    unwrap(await casevault().screening.printed({ id }))
+  }
+
   async function convertToCase(id: number): Promise<ConvertedScreening> {
     return unwrap(await casevault().screening.convertToCase({ id }))
   }
@@ -125,5 +130,6 @@ export const useScreeningStore = defineStore('screening', () => {
     forCase,
     linkToCase,
     convertToCase,
+    recordPrinted,
   }
 })

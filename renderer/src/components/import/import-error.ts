@@ -46,6 +46,8 @@ export function useImportErrorMessage(): (error: unknown) => string {
         return t('exchange.import.fileProblems.headerTooLong', { column: String(details.column ?? '') })
       case 'no_sheet':
         return t('exchange.import.fileProblems.noSheet')
+      case 'too_new':
+        return t('exchange.import.fileProblems.tooNew')
       case 'not_json':
         return t('exchange.import.fileProblems.notJson')
       case 'not_htcds':

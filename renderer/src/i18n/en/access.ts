@@ -78,6 +78,8 @@ export const accessMessages = {
     newPassphraseConfirm: 'Repeat the new passphrase',
     submit: 'Unlock and set the new passphrase',
     back: 'Back to unlocking with a passphrase',
+    otherVaultKey:
+      'This recovery key is typed correctly, but it belongs to another vault (a training vault, or a vault this one replaced). Look for the sheet printed when this vault was created.',
   },
   changePassphrase: {
     title: 'Change your passphrase',

@@ -252,6 +252,8 @@ export const exchangeMessages = {
         encrypted:
           'The file is encrypted. Decrypt it first (for example with age -d and the export passphrase), then import the decrypted file.',
         notXlsx: 'The file is not an Excel workbook (.xlsx).',
+        tooNew:
+          'The file was exported by a newer version of CaseVault. Nothing was imported: update CaseVault on this computer, then import the file again.',
         xlsxProtected:
           'The workbook is protected with a password, or is an old .xls file. In Excel, remove the password (File, Info, Protect Workbook) or save it as .xlsx, then choose it again.',
         noSheet: 'The workbook has no sheet.',

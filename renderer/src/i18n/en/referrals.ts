@@ -179,6 +179,8 @@ export const referralsMessages = {
       released: 'Information released under the consent',
       nothingReleased: 'None.',
       notRecordedHere: 'Covered by the consent; not recorded in CaseVault.',
+      notPrintedNoCase:
+        'Covered by the consent; not printed: this referral is not linked to a case, and details recorded at a screening are not printed on this form.',
       confidential: 'Confidential: shared with the survivor’s consent, for the purpose above only.',
       fields: {
         aliases: 'Aliases',

@@ -237,6 +237,7 @@ export const screeningMessages = {
     auditActions: {
       created: 'Screening saved',
       read: 'Screening opened',
+      printed: 'Screening printed',
       linked: 'Screening linked to a case',
       converted: 'Case created from a screening',
       templateSaved: 'Screening template version saved',

@@ -139,6 +139,9 @@ export const shellMessages = {
     beforeBirth: 'This is before the survivor was born. Check this date and the date of birth.',
   },
   errorDetails: {
+    // A FORBIDDEN whose details say why: main's refusal of another caseworker's referral or screening.
+    notAssigned:
+      'This is assigned to someone else (a case of another caseworker, or a screening another caseworker made), so it is not shown to you. Your role allows this action: ask a supervisor if you need to work on it.',
     conflict: {
       stale:
         'Someone else changed this after you opened it, so your change was not saved. What you typed is still here: copy anything you need, reload to see their changes, then make yours again.',
@@ -185,6 +188,8 @@ export const shellMessages = {
     UNKNOWN_USER: 'There is no user with this username in this vault. Check the spelling.',
     USER_DEACTIVATED: 'This account has been deactivated. Ask an administrator to help you.',
     TOO_MANY_ATTEMPTS: 'Too many unsuccessful attempts. Please wait before trying again.',
+    NEEDS_RESET:
+      'Your account is still here, but its passphrase was lost when the vault’s key file was rebuilt with the recovery key. Ask an administrator to reset your passphrase.',
     BAD_RECOVERY_KEY:
       'The recovery key is not correct. Check each group of 4 characters: the last group catches typing mistakes.',
     VAULT_EXISTS: 'A vault already exists in this data folder. Unlock it instead of creating a new one.',
