@@ -1,4 +1,5 @@
 import { lockWithAutoBackup } from './lock-with-backup'
+import { CaseVaultError } from '../core/errors'
 import { applyRestoreMarker } from '../core/backup/restore-marker'
 import type { AreaHandlers, HandlerContext } from './handler'
 import { swapStillPending } from '../core/backup/swap-journal'
@@ -14,6 +15,9 @@ export function vaultStatus(ctx: Pick<HandlerContext, 'vault'>): VaultStatus {
     settings: session ? session.settings.get() : null,
     organisation: ctx.vault.organisation(),
     ...(unfinished ? { restoreUnfinished: true as const } : {}),
+    ...(session?.user.role === 'admin' && session.settings.recoveryKeyPending()
+      ? { recoveryKeyPending: true as const }
+      : {}),
   }
 }
 
@@ -21,8 +25,30 @@ export const vaultHandlers: AreaHandlers<typeof vaultContract> = {
   status: (ctx) => vaultStatus(ctx),
 
   create: async (ctx, input) => {
-    const { recoveryKey } = await ctx.vault.create(input)
+    const { recoveryKey, session } = await ctx.vault.create(input)
+    // Until its last group is typed back, the key is shown again after any lock (sleep, the
+    // screen lock) instead of being lost with the setup screen. The command line prints it.
+    session.settings.saveRecoveryKeyPending(true)
     return { recoveryKey, status: vaultStatus(ctx) }
+  },
+
+  pendingRecoveryKey: (ctx) => {
+    const { session } = ctx
+    if (!session.settings.recoveryKeyPending())
+      throw new CaseVaultError('CONFLICT', 'The recovery key was confirmed already; it is not shown again.')
+    session.audit.append({ actor: session.user.username, action: 'vault.recovery_key_shown_again' })
+    return ctx.vault.recoveryKeyText()
+  },
+
+  confirmRecoveryKey: (ctx) => {
+    const { session } = ctx
+    if (session.settings.recoveryKeyPending()) {
+      session.db.transaction(() => {
+        session.settings.saveRecoveryKeyPending(false)
+        session.audit.append({ actor: session.user.username, action: 'vault.recovery_key_confirmed' })
+      })()
+    }
+    return vaultStatus(ctx)
   },
 
   unlock: async (ctx, input) => {

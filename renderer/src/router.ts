@@ -48,6 +48,7 @@ import DirectoryView from './views/DirectoryView.vue'
 import ReferralsView from './views/ReferralsView.vue'
 import ReferralDetailView from './views/ReferralDetailView.vue'
 import ReferralPrintView from './views/ReferralPrintView.vue'
+import RecoveryKeyAgainView from './views/RecoveryKeyAgainView.vue'
 
 type VaultState = VaultStatus['state']
 
@@ -97,6 +98,12 @@ export function createAppRouter(): Router {
         meta: { vaultState: 'locked' },
       },
       { path: '/problem', name: 'problem', component: StartupProblemView },
+      {
+        path: '/recovery-key',
+        name: 'recovery-key-again',
+        component: RecoveryKeyAgainView,
+        meta: { vaultState: 'unlocked', roles: ['admin'] },
+      },
       {
         path: '/app',
         component: AppFrame,
@@ -233,6 +240,9 @@ export function createAppRouter(): Router {
     if (state === null) return { name: 'problem', query: { code: 'INTERNAL' } }
     if (to.meta.vaultState !== undefined && to.meta.vaultState !== state) return homeFor(state)
     if (!roleAllows(to.meta.roles, vault.user?.role)) return { name: 'not-allowed' }
+    // The recovery key shown at setup was never confirmed: nothing else until it is written down.
+    if (state === 'unlocked' && vault.status?.recoveryKeyPending && to.name !== 'recovery-key-again')
+      return { name: 'recovery-key-again' }
     return true
   })
 

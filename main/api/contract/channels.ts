@@ -10,6 +10,8 @@ export const channels = {
     'changePassphrase',
     'getSettings',
     'updateSettings',
+    'pendingRecoveryKey',
+    'confirmRecoveryKey',
   ],
   users: ['list', 'assignable', 'create', 'deactivate', 'resetPassphrase'],
   audit: ['list', 'verify'],

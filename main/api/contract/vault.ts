@@ -27,6 +27,11 @@ export interface VaultStatus {
    * it failed again just now; the first-run screen says so instead of offering to create a vault.
    */
   restoreUnfinished?: true
+  /**
+   * Present only for an admin, while the recovery key shown at setup has not been confirmed (its
+   * last group typed): the vault locked first. The screens show it again before anything else.
+   */
+  recoveryKeyPending?: true
 }
 
 export const createVaultInput = z.object({
@@ -70,4 +75,7 @@ export const vaultContract = {
   changePassphrase: method(changePassphraseInput, 'session').returns<void>(),
   getSettings: method(none, 'session').returns<VaultSettings>(),
   updateSettings: method(vaultSettingsSchema, ['admin']).returns<VaultSettings>(),
+  /** The setup's recovery key again, only while it is unconfirmed (recoveryKeyPending). */
+  pendingRecoveryKey: method(none, ['admin']).returns<string>(),
+  confirmRecoveryKey: method(none, ['admin']).returns<VaultStatus>(),
 }

@@ -60,6 +60,13 @@ export function createSettingsRepository(db: VaultDatabase) {
     saveVaultId(id: string): void {
       upsert.run('vaultId', JSON.stringify(id))
     },
+    /** The recovery key shown at setup in the app is not confirmed yet (see VaultStatus). */
+    recoveryKeyPending(): boolean {
+      return stored('recoveryKeyPending') === true
+    },
+    saveRecoveryKeyPending(pending: boolean): void {
+      upsert.run('recoveryKeyPending', JSON.stringify(pending))
+    },
     /** Case number prefix chosen by the organisation; null → derived from its initials. */
     caseNumberPrefix(): string | null {
       const value = stored('caseNumberPrefix')

@@ -234,6 +234,12 @@ export class Vault {
     deactivateUserSlot(this.dataDir, username, this.clock())
   }
 
+  /** The open database key in its printed form: the recovery key (shown again while unconfirmed). */
+  recoveryKeyText(): string {
+    if (!this.current) throw new CaseVaultError('LOCKED', 'The vault is locked.')
+    return formatRecoveryKey(this.current.databaseKey)
+  }
+
   /** A copy of the open database key for sealing into a backup; the caller wipes it with fill(0). */
   databaseKeyCopy(): Buffer {
     if (!this.current) throw new CaseVaultError('LOCKED', 'The vault is locked.')

@@ -10,6 +10,10 @@ export function useAuditActionLabel(): (action: string) => string {
     switch (action) {
       case 'vault.created':
         return t('audit.actions.vault.created')
+      case 'vault.recovery_key_shown_again':
+        return t('audit.actions.vault.recovery_key_shown_again')
+      case 'vault.recovery_key_confirmed':
+        return t('audit.actions.vault.recovery_key_confirmed')
       case 'vault.verified':
         return t('audit.actions.vault.verified')
       case 'session.unlocked':

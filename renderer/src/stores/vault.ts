@@ -97,6 +97,15 @@ export const useVaultStore = defineStore('vault', () => {
     return created.recoveryKey
   }
 
+  /** The setup's recovery key again, while it is unconfirmed (an admin's session only). */
+  async function pendingRecoveryKey(): Promise<string> {
+    return unwrap(await casevault().vault.pendingRecoveryKey())
+  }
+
+  async function confirmRecoveryKey(): Promise<VaultStatus> {
+    return apply(unwrap(await casevault().vault.confirmRecoveryKey()))
+  }
+
   async function unlock(input: UnlockInput): Promise<VaultStatus> {
     return apply(unwrap(await casevault().vault.unlock(input)))
   }
@@ -172,6 +181,8 @@ export const useVaultStore = defineStore('vault', () => {
     create,
     unlock,
     unlockWithRecoveryKey,
+    pendingRecoveryKey,
+    confirmRecoveryKey,
     lock,
     changePassphrase,
     loadSettings,

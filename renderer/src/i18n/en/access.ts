@@ -42,6 +42,9 @@ export const accessMessages = {
     confirmHint: 'This checks that you have the key written down. Copying is not offered on purpose.',
     confirmMismatch: 'This does not match the last group of the key.',
     continue: 'I have stored the key safely. Continue',
+    againTitle: 'Your recovery key, once more',
+    againIntro:
+      'The vault locked before you confirmed that the recovery key is written down, so here it is again. Write it down or print it now: CaseVault opens only after you type its last group.',
   },
   unlock: {
     title: 'Unlock CaseVault',

@@ -176,6 +176,8 @@ export const adminMessages = {
       vault: {
         marked_training: 'Marked as a training vault',
         created: 'Vault created',
+        recovery_key_shown_again: 'Recovery key shown again (it had not been confirmed at setup)',
+        recovery_key_confirmed: 'Recovery key confirmed as written down',
         verified: 'Vault checked',
       },
       session: {
