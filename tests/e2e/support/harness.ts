@@ -179,6 +179,9 @@ export const test = base.extend<{ harness: Harness }>({
       async seedVault() {
         const created = await call<{ recoveryKey: string }>('vault:create', ADMIN)
         if (!created.ok) throw new Error(`seeding the vault failed: ${created.error.code}`)
+        // A vault set up properly: its recovery key was written down (else every sign-in shows it again).
+        const confirmed = await call('vault:confirmRecoveryKey')
+        if (!confirmed.ok) throw new Error(`confirming the recovery key failed: ${confirmed.error.code}`)
         host.lock('user')
         return created.value.recoveryKey
       },
