@@ -23,11 +23,15 @@ export function createMainWindow(
     webPreferences: buildWebPreferences(options.preloadPath, options.isPackaged),
   })
   window.once('ready-to-show', () => window.show())
-
-  if (options.devServerUrl) {
-    void window.loadURL(options.devServerUrl)
-  } else {
-    void window.loadFile(join(options.rendererDir, 'index.html'))
-  }
+  loadRendererPage(window, options)
   return window
+}
+
+/** Our page, from its start: at window creation, and again after its process died. */
+export function loadRendererPage(window: BrowserWindow, location: RendererLocation): void {
+  if (location.devServerUrl) {
+    void window.loadURL(location.devServerUrl)
+  } else {
+    void window.loadFile(join(location.rendererDir, 'index.html'))
+  }
 }

@@ -1,17 +1,19 @@
-import { existsSync, mkdirSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import type { App, BrowserWindow, Dialog, IpcMain, PowerMonitor, Session } from 'electron'
 import { LOCKED_EVENT_CHANNEL, PROGRESS_EVENT_CHANNEL } from '../api/contract/channels'
 import type { ApiHost } from '../api/host-types'
 import { createApiHost } from '../api/host'
 import { registerIpc } from '../ipc'
-import { createMainWindow } from './create-window'
-import { resolveDataDir, VAULT_FOLDER_IN_USER_DATA } from './data-dir'
+import { createMainWindow, loadRendererPage } from './create-window'
+import { makeDataFolder, resolveDataDir, VAULT_FOLDER_IN_USER_DATA } from './data-dir'
 import { moveOldRollbackCopies, moveVaultFromOldFolder } from './legacy-vault-folder'
 import { finishInterruptedSwap, swapJournalPath } from '../core/backup/swap-journal'
 import { dialogFileAccess } from './dialog-file-access'
 import { hardenSession, hardenWebContents, isTrustedRendererUrl } from './security'
 import { askBeforeUnload } from './leave-question'
+import { recoverFromPageCrash } from './page-crash'
+import { answerSecondStarts, type SecondStartRequest } from './second-start'
 
 /** The slice of the `electron` module the app uses; unit tests hand in fakes of exactly this. */
 export interface ElectronModules {
@@ -20,7 +22,7 @@ export interface ElectronModules {
   ipcMain: Pick<IpcMain, 'handle'>
   session: { readonly defaultSession: Session }
   powerMonitor: Pick<PowerMonitor, 'on' | 'getSystemIdleTime'>
-  dialog: Pick<Dialog, 'showSaveDialog' | 'showOpenDialog' | 'showMessageBoxSync'>
+  dialog: Pick<Dialog, 'showSaveDialog' | 'showOpenDialog' | 'showMessageBox'>
 }
 
 export interface StartOptions {
@@ -47,7 +49,11 @@ export const IDLE_CHECK_INTERVAL_MS = 30_000
 export async function startApp(electron: ElectronModules, options: StartOptions): Promise<RunningApp | null> {
   const { app, BrowserWindow: BrowserWindowClass, ipcMain, powerMonitor } = electron
 
-  if (!app.requestSingleInstanceLock()) {
+  // The folder this start asks for, told to the running instance when there is one (it says so
+  // when that is another vault than the one it has open). A bare --data throws here.
+  const userData = app.getPath('userData')
+  const askedDataDir = resolveDataDir(options.argv, options.env, userData, options.cwd)
+  if (!app.requestSingleInstanceLock({ dataDir: askedDataDir } satisfies SecondStartRequest)) {
     app.quit()
     return null
   }
@@ -65,9 +71,8 @@ export async function startApp(electron: ElectronModules, options: StartOptions)
 
   hardenSession(electron.session.defaultSession, rendererDir, devServerUrl)
 
-  const dataDir = chooseDataDir(options, app.getPath('userData'))
-  // Owner-only: vault.json holds no survivor data, but nobody else needs to list the folder.
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 })
+  const dataDir = chooseDataDir(askedDataDir, userData)
+  makeDataFolder(dataDir)
   let mainWindow: BrowserWindow | null = null
   const files = dialogFileAccess(electron.dialog, () =>
     mainWindow && !mainWindow.isDestroyed() ? mainWindow : null,
@@ -83,6 +88,7 @@ export async function startApp(electron: ElectronModules, options: StartOptions)
   })
   mainWindow = window
   askBeforeUnload(window, electron.dialog)
+  recoverFromPageCrash(window, host, () => loadRendererPage(window, location), electron.dialog)
 
   host.onLocked((reason) => {
     if (!window.isDestroyed()) window.webContents.send(LOCKED_EVENT_CHANNEL, reason)
@@ -96,11 +102,7 @@ export async function startApp(electron: ElectronModules, options: StartOptions)
     setInterval(() => void host.checkIdle(powerMonitor.getSystemIdleTime()), IDLE_CHECK_INTERVAL_MS)
   let idleTimer = startIdleChecks()
 
-  app.on('second-instance', () => {
-    if (window.isDestroyed()) return
-    if (window.isMinimized()) window.restore()
-    window.focus()
-  })
+  answerSecondStarts(app, window, electron.dialog, { dataDir: askedDataDir, userData })
   // Closing the window ends the session on every platform: an open vault must not linger in the dock.
   app.on('window-all-closed', () => app.quit())
   // Hold the quit until the automatic backup (when configured) is written, the vault is locked
@@ -143,8 +145,7 @@ export async function startApp(electron: ElectronModules, options: StartOptions)
  * had a folder of its own) is moved first; if that fails, this start uses it where it is rather
  * than show an empty first-run screen over it.
  */
-function chooseDataDir(options: StartOptions, userData: string): string {
-  const dataDir = resolveDataDir(options.argv, options.env, userData, options.cwd)
+function chooseDataDir(dataDir: string, userData: string): string {
   if (dataDir !== join(userData, VAULT_FOLDER_IN_USER_DATA)) return dataDir
   // Swaps cut short go first: a move now could fill the place a staged vault is waiting for. One
   // begun while the vault was used in place in the per-user folder (when moving it had failed)

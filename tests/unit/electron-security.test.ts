@@ -64,9 +64,9 @@ describe('security helpers', () => {
       resolve('/abs'),
     )
     expect(resolveDataDir(['x'], { CASEVAULT_DATA: '/env' }, '/user', '/cwd')).toBe(resolve('/env'))
-    expect(resolveDataDir(['x', '--data'], { CASEVAULT_DATA: ' ' }, '/user', '/cwd')).toBe(
-      join('/user', 'vault'),
-    )
+    expect(resolveDataDir(['x'], { CASEVAULT_DATA: ' ' }, '/user', '/cwd')).toBe(join('/user', 'vault'))
+    // A --data naming no folder is refused: falling back put a portable vault on the host.
+    expect(() => resolveDataDir(['x', '--data'], {}, '/user', '/cwd')).toThrow()
   })
 
   const indexHtml = resolve(import.meta.dirname, '../../renderer/index.html')

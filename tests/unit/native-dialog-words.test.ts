@@ -9,20 +9,25 @@ import { dialogFileAccess } from '../../main/window/dialog-file-access'
 import { nativeMessages } from '../../renderer/src/i18n/en/native'
 import { en } from '../../renderer/src/i18n/en'
 
-type MessageBoxOptions = Electron.MessageBoxSyncOptions
+type MessageBoxOptions = Electron.MessageBoxOptions
 
 function windowWithQuestion(answer: number) {
   const webContents = new EventEmitter()
-  const window = { webContents } as unknown as BrowserWindow
+  let destroyed = false
+  const window = {
+    webContents,
+    isDestroyed: () => destroyed,
+    destroy: () => (destroyed = true),
+  } as unknown as BrowserWindow
   const asked: MessageBoxOptions[] = []
   const dialog = {
-    showMessageBoxSync: (_window: BrowserWindow, options: MessageBoxOptions) => {
+    showMessageBox: async (_window: BrowserWindow, options: MessageBoxOptions) => {
       asked.push(options)
-      return answer
+      return { response: answer, checkboxChecked: false }
     },
-  } as unknown as Pick<Dialog, 'showMessageBoxSync'>
+  } as unknown as Pick<Dialog, 'showMessageBox'>
   askBeforeUnload(window, dialog)
-  return { webContents, asked }
+  return { webContents, asked, left: () => destroyed }
 }
 
 describe('the words of main’s system dialogs', () => {
@@ -30,11 +35,12 @@ describe('the words of main’s system dialogs', () => {
     expect(en.native).toEqual(nativeMessages.native)
   })
 
-  it('asks the leave question in the catalog’s words, and leaves only on its Leave button', () => {
+  it('asks the leave question in the catalog’s words, and leaves only on its Leave button', async () => {
     const words = nativeMessages.native.leaveQuestion
     const leaving = windowWithQuestion(0)
     let unloaded = 0
     leaving.webContents.emit('will-prevent-unload', { preventDefault: () => (unloaded += 1) })
+    await new Promise((resolve) => setTimeout(resolve, 0))
     expect(leaving.asked[0]).toMatchObject({
       title: words.title,
       message: words.message,
@@ -42,11 +48,15 @@ describe('the words of main’s system dialogs', () => {
       buttons: [words.leave, words.stay],
       cancelId: 1,
     })
-    expect(unloaded).toBe(1)
+    // Leave destroys the window (the unload itself stays cancelled: main is not blocked meanwhile).
+    expect(leaving.left()).toBe(true)
+    expect(unloaded).toBe(0)
 
     const staying = windowWithQuestion(1)
     staying.webContents.emit('will-prevent-unload', { preventDefault: () => (unloaded += 1) })
-    expect(unloaded).toBe(1)
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(staying.left()).toBe(false)
+    expect(unloaded).toBe(0)
   })
 
   it('names the file types of the open dialogs in the catalog’s words', async () => {

@@ -1,3 +1,4 @@
+import { closeSync, openSync } from 'node:fs'
 import Database from 'better-sqlite3-multiple-ciphers'
 import { CaseVaultError } from '../errors'
 
@@ -88,6 +89,7 @@ export function openEncryptedDatabase(
 ): VaultDatabase {
   let db: VaultDatabase
   try {
+    if (options.create) createOwnerOnly(path)
     db = new Database(path, { fileMustExist: !options.create })
   } catch (error) {
     throw classifySqliteError(error) ?? error
@@ -101,6 +103,16 @@ export function openEncryptedDatabase(
     db.close()
     throw classifySqliteError(error) ?? error
   }
+}
+
+/**
+ * SQLite creates a database 0644 (less umask): any local account could copy the encrypted case
+ * database, while vault.json beside it is 0600. Made here first, owner-only, SQLite opens it as it
+ * is; on Unix SQLite gives the -wal and -shm it creates the database file's own mode. ('a': an
+ * existing file is neither truncated nor re-moded.)
+ */
+function createOwnerOnly(path: string): void {
+  closeSync(openSync(path, 'a', 0o600))
 }
 
 /** Full page-by-page check: every page is decrypted and its HMAC verified. Returns problems, [] if none. */

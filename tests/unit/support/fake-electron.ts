@@ -46,8 +46,12 @@ export class FakeBrowserWindow extends Emitter {
     return Promise.resolve()
   }
   show() {}
+  destroyed = false
   isDestroyed() {
-    return false
+    return this.destroyed
+  }
+  destroy() {
+    this.destroyed = true
   }
   isMinimized() {
     return false
@@ -161,6 +165,10 @@ export const dialog = {
   showMessageBoxSync(...args: unknown[]) {
     dialog.calls.push(args)
     return dialog.messageBoxAnswer
+  },
+  async showMessageBox(...args: unknown[]) {
+    dialog.calls.push(args)
+    return { response: dialog.messageBoxAnswer, checkboxChecked: false }
   },
 }
 
