@@ -167,8 +167,9 @@ describe('k-anonymity (property tests)', () => {
     expect(report.generalised).toEqual([])
     expect(report).toMatchObject({ outputRows: 20, suppressedRows: 1, rowsWithSuppressedCells: 0 })
     expect(new Set(rows.map((row) => row.values.join('|')))).toEqual(
-      // Year, industry and relationship (none known here), citizenship, country, minor, age, types, sex.
-      new Set(['2025|||NG|IT|Adult|18-20|SexualExploitation|Feminine']),
+      // Year, industry (none known here), type of sexual exploitation, relationship (none known),
+      // citizenship, country, minor, age, types, sex.
+      new Set(['2025||Prostitution||NG|IT|Adult|18-20|SexualExploitation|Feminine']),
     )
   })
 

@@ -10,6 +10,7 @@ import type {
 } from '../../api/contract/cases'
 import type { CaseRepository, CaseRow } from './case-repository'
 import type { CaseSearch } from './case-search'
+import { PUBLIC_SOURCE } from '../export/deidentified-source'
 
 /** What the status changes share with the rest of the case service (case-service.ts). */
 export interface CaseStatusContext {
@@ -35,6 +36,9 @@ export function createCaseStatusChanges(context: CaseStatusContext) {
   const hasComment = session.db.prepare<[number, string], { one: number }>(
     'SELECT 1 AS one FROM case_comments WHERE case_id = ? AND body = ? LIMIT 1',
   )
+  const isPublic = session.db
+    .prepare<[number], number>(`SELECT source = '${PUBLIC_SOURCE}' FROM cases WHERE id = ?`)
+    .pluck()
   const insertComment = session.db.prepare(
     'INSERT INTO case_comments (case_id, author_user_id, body, created_at) VALUES (?, ?, ?, ?)',
   )
@@ -80,11 +84,19 @@ export function createCaseStatusChanges(context: CaseStatusContext) {
       const existing = repository.getCase(id)
       if (!existing) throw new CaseVaultError('NOT_FOUND', 'This case does not exist.')
       session.db.transaction(() => {
+        // A record of CTDC's public data was never in a de-identified export (PUBLIC_SOURCE): its
+        // deletion changes no release, and without the mark it raised a false "changed" warning.
+        const publicData = isPublic.get(id) === 1
         search.remove(id)
         repository.deleteCase(id, existing.survivor_id)
         // The year tells a later de-identified export of that year that it changed (release-changes.ts).
         const intakeYear = Number(existing.intake_date.slice(0, 4))
-        audit('case.deleted', id, { caseNumber: existing.case_number, reason, intakeYear })
+        audit('case.deleted', id, {
+          caseNumber: existing.case_number,
+          reason,
+          intakeYear,
+          ...(publicData ? { publicData } : {}),
+        })
       })()
       wipeWriteAheadLog(session.db)
     },

@@ -1,7 +1,9 @@
 // Aggregated tables: counts of cases by a few dimensions, over the rows the de-identified export
 // shows, as it shows them (deidentified-build.ts: coarsened values count as coarsened). A cell
 // under the threshold (1 … k−1) is left out of its table entirely — not shown as "<5" — so a table
-// reveals neither the small count nor that such a combination exists.
+// reveals neither the small count nor that such a combination exists. A dimension k-anonymity hid
+// is "*", as in the rows; blank is "not recorded" (the two were once one blank, and a year whose
+// citizenships were hidden read as a year of unknown citizenships).
 //
 // Subtraction is what the layout guards against. Tables carry no totals. Every table has the year
 // of intake: an export of 2025–2026 is then the 2025 export's cells plus the 2026 ones, so

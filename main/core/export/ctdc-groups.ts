@@ -7,34 +7,52 @@ import type { DeidentifiedCase } from './deidentified-source'
 import { CTDC_COLUMNS, ctdcMapping, type CtdcFlagColumn } from './ctdc-mapping'
 import { shownValue, SUPPRESSED } from './k-anonymity'
 import { qiIndex, type QuasiIdentifierName } from './quasi-identifiers'
+import { codesOf as listCodes, fieldByName } from '../htcds'
 
 const EXPLOITATION_FIELD = 'vic_TypeOfExploitation'
 const positions = new Map(CTDC_COLUMNS.map((name, index) => [name, index]))
 export const at = (name: string) => positions.get(name)!
 
 /**
- * A quasi-identifier as k-anonymity left it in this row: its code, none when unknown, or withheld
- * when suppressed. Withheld was read as none, and a group with a "none given" column then claimed
- * it: a suppressed relationship (known: family) came out as recruiterRelationUnknown = 1.
+ * A quasi-identifier as k-anonymity left it in this row: its codes (joined with ';', as code lists
+ * are), none when unknown, or withheld when suppressed. Withheld was read as none, and a group with
+ * a "none given" column then claimed it: a suppressed relationship (known: family) came out as
+ * recruiterRelationUnknown = 1.
  */
 const qiCodes = (name: QuasiIdentifierName) => {
   const q = qiIndex(name)
   return (state: RowState): readonly string[] | 'withheld' => {
     if (state.values[q] === SUPPRESSED) return 'withheld'
     const value = shownValue(state.values[q])
-    return value === null ? [] : [value]
+    return value === null ? [] : value.split(';')
   }
 }
 
 /**
  * Coded attributes a group may read, by HTCDS field name (the exploitation types come from the
- * QI). Industry and relationship are quasi-identifiers: read as generalised, never from the case.
+ * QI). Industry, type of sexual exploitation and relationship are quasi-identifiers: read as
+ * generalised, never from the case.
  */
 const ATTRIBUTE_OF: Record<string, (state: RowState) => readonly string[] | 'withheld'> = {
   vic_MethodsOfControl: (state) => state.row.methodsOfControl,
   vic_ForcedLabourIndustry: qiCodes('forcedLabourIndustry'),
-  vic_TypeOfSexExploitation: (state) => state.row.typeOfSexExploitation,
+  vic_TypeOfSexExploitation: qiCodes('typeOfSexExploitation'),
   vic_RelationshipToTrafficker: qiCodes('relationshipToTrafficker'),
+}
+
+/**
+ * The codes under each code of a field's hierarchical list (ISIC: a section's divisions and their
+ * classes). A section, recorded or coarsened to by k-anonymity, says nothing about a flag that
+ * only some of its codes take: "agriculture, forestry and fishing" is not "not aquafarming".
+ */
+function finerCodes(field: string): Map<string, string[]> {
+  const entries = listCodes(fieldByName(field)?.codeList ?? field)
+  const children = new Map<string, string[]>()
+  for (const { code, parent } of entries)
+    if (parent) children.set(parent, [...(children.get(parent) ?? []), code])
+  const under = (code: string): string[] =>
+    (children.get(code) ?? []).flatMap((child) => [child, ...under(child)])
+  return new Map(entries.map(({ code }) => [code, under(code)]))
 }
 
 /** The exploitation types as this row may show them: codes, only a category, or nothing. */
@@ -63,6 +81,33 @@ const matches = (column: CtdcFlagColumn, code: string) =>
 const hasSource = (column: CtdcFlagColumn) =>
   (column.codes?.length ?? 0) > 0 || (column.codePrefixes?.length ?? 0) > 0
 
+/** 1 when a code is the column's, blank when only codes finer than one are, else 0. */
+function flagFor(
+  column: CtdcFlagColumn,
+  codes: readonly string[],
+  finer: Map<string, string[]>,
+): 0 | 1 | null {
+  if (codes.some((code) => matches(column, code))) return 1
+  const below = (code: string) => finer.get(code) ?? []
+  return codes.some((code) => below(code).some((c) => matches(column, c))) ? null : 0
+}
+
+/** The `otherwise` column: 1 for a code no other column takes, blank if only its finer codes are taken. */
+function otherwiseFor(
+  others: readonly CtdcFlagColumn[],
+  codes: readonly string[],
+  finer: Map<string, string[]>,
+): 0 | 1 | null {
+  const flags = codes.map((code) =>
+    others.some((c) => matches(c, code))
+      ? 0
+      : others.some((c) => (finer.get(code) ?? []).some((d) => matches(c, d)))
+        ? null
+        : 1,
+  )
+  return flags.includes(1) ? 1 : flags.includes(null) ? null : 0
+}
+
 /** One mapping group compiled once: its columns sorted by role, with their output positions. */
 function compileGroup(name: string, columns: readonly CtdcFlagColumn[]) {
   const group = ctdcMapping.groups[name]
@@ -89,6 +134,7 @@ function compileGroup(name: string, columns: readonly CtdcFlagColumn[]) {
       column.labels ? [{ at: at(column.name), labels: column.labels }] : [],
     ),
     concatenated: columns.find((column) => column.concatenated),
+    finer: finerCodes(group.field),
     /** Fields other than the group's own that some of its columns read. */
     otherFields: [...new Set(flags.flatMap((c) => (c.field && c.field !== group.field ? [c.field] : [])))],
   }
@@ -116,8 +162,8 @@ function groupCells(state: RowState, plan: CompiledGroup, own: Exploitation, out
         out[index] = other.codes.some((code) => matches(column, code)) ? 1 : known ? 0 : null
       }
     } else if (known && (hasSource(column) || column.otherwise)) {
-      const unmatched = column.otherwise && own.codes.some((code) => !others.some((c) => matches(c, code)))
-      out[index] = unmatched || own.codes.some((code) => matches(column, code)) ? 1 : 0
+      const flag = flagFor(column, own.codes, plan.finer)
+      out[index] = column.otherwise && flag !== 1 ? otherwiseFor(others, own.codes, plan.finer) : flag
     }
   }
   if (known) for (const { at: index, of } of plan.allOf) out[index] = of.every((i) => out[i] === 1) ? 1 : 0

@@ -23,20 +23,25 @@ export interface DeidentifiedBuilt {
   output: { file: Buffer } | { tables: BundleEntry[] }
 }
 
-/** A released row's case with the table dimensions as the row shows them (coarsened or hidden). */
+/**
+ * A released row's case with the table dimensions as the row shows them: coarsened, or "*" where
+ * hidden, as in the de-identified rows. Hidden was written blank, which in the same table means
+ * "not recorded": a year whose citizenships k-anonymity hid read as every citizenship unknown.
+ */
 function asReleased({ row, values, levels }: AnonymisedRow<DeidentifiedCase>): DeidentifiedCase {
-  const shown = (q: number) => shownValue(values[q])
+  const shown = (q: number) => values[q] ?? null
   const types = shown(QI.exploitation)
   return {
     ...row,
     // Who the row is about stays behind: its number follows the names' alphabetical order.
     person: undefined,
-    year: Number(shown(QI.year)),
+    // Never hidden alone in practice (each year is anonymised on its own); a number either way.
+    year: Number(shownValue(values[QI.year])),
     sex: shown(QI.sex),
     ageBand: shown(QI.ageBand),
     citizenship: shown(QI.citizenship),
     countryOfExploitation: shown(QI.country),
-    // Exact codes at level 0 (joined with ';'), else the one category the row shows.
+    // Exact codes at level 0 (joined with ';'), else the one category (or "*") the row shows.
     exploitationTypes:
       types === null ? [] : (levels[QI.exploitation] ?? 0) === 0 ? types.split(';') : [types],
   }

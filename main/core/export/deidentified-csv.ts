@@ -31,6 +31,7 @@ export const DEIDENTIFIED_COLUMNS = [
 export const DEIDENTIFIED_QI_COLUMNS = [
   'year_of_intake',
   'forced_labour_industry',
+  'type_of_sex_exploitation',
   'relationship_to_trafficker',
   'sex',
   'age_band',
@@ -60,7 +61,8 @@ export function deidentifiedCsv(rows: readonly AnonymisedRow<DeidentifiedCase>[]
       joinCodes(row.methodsOfControl),
       // Shown only where the (possibly generalised) exploitation type says labour / sexual applies.
       scope.labour ? shownValue(qi('forcedLabourIndustry')) : null,
-      scope.sexual ? joinCodes(row.typeOfSexExploitation) : null,
+      // As matched on (quasi-identifiers.ts): the codes, or "*" where k needed them hidden.
+      scope.sexual ? qi('typeOfSexExploitation') : null,
       joinCodes(row.methodOfRecruitment),
       shownValue(qi('relationshipToTrafficker')),
       joinCodes(row.recruitmentWebsitesAndApps),

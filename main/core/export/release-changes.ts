@@ -87,11 +87,14 @@ function changesAfter(db: VaultDatabase, since: ExportedRange) {
     (counts, year) => counts.set(year, (counts.get(year) ?? 0) + 1),
     new Map<number, number>(),
   )
+  // A record of CTDC's public data was in no export (PUBLIC_SOURCE): its deletion, marked
+  // publicData by case-status.ts, changes nothing a release showed.
   const deleted = db
     .prepare<[number], { year: number | null; n: number }>(
       `SELECT json_extract(details, '$.intakeYear') AS year, count(*) AS n
        FROM audit_log INDEXED BY audit_log_case_deletions
-       WHERE action = 'case.deleted' AND id > ? GROUP BY year`,
+       WHERE action = 'case.deleted' AND id > ? AND json_extract(details, '$.publicData') IS NOT 1
+       GROUP BY year`,
     )
     .all(since.id)
   // Cases moved out of a year by an edit of their intake date: the year they left changed too.

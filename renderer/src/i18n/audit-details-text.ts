@@ -62,6 +62,7 @@ const DETAIL_KEYS = [
   'previous',
   'previousTemplateId',
   'protection',
+  'publicData',
   'read',
   'readAt',
   'reason',

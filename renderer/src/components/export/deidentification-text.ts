@@ -13,6 +13,8 @@ export function useDeidentificationText() {
         return t('exchange.report.qi.year')
       case 'forcedLabourIndustry':
         return t('exchange.report.qi.forcedLabourIndustry')
+      case 'typeOfSexExploitation':
+        return t('exchange.report.qi.typeOfSexExploitation')
       case 'relationshipToTrafficker':
         return t('exchange.report.qi.relationshipToTrafficker')
       case 'citizenship':
@@ -38,6 +40,8 @@ export function useDeidentificationText() {
     switch (`${step.quasiIdentifier}:${step.level}`) {
       case 'forcedLabourIndustry:1':
         return t('exchange.report.levels.industrySection')
+      case 'typeOfSexExploitation:1':
+        return t('exchange.report.levels.sexExploitationRecorded')
       case 'citizenship:1':
       case 'countryOfExploitation:1':
         return t('exchange.report.levels.subregion')

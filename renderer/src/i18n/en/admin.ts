@@ -55,6 +55,7 @@ export const adminMessages = {
       action: 'action',
       active: 'active',
       allOrNothing: 'all or nothing',
+      publicData: 'from CTDC’s public data',
       assessmentId: 'screening',
       attachmentId: 'file',
       autoBackup: 'automatic backup',

@@ -38,7 +38,7 @@ export const exchangeMessages = {
           'The same de-identified rows in the column layout of the Counter Trafficking Data Collaborative.',
         aggregatesCsv: 'Aggregate tables (CSV)',
         aggregatesCsvAbout:
-          'Counts of cases per year of intake: by sex, age and type of exploitation, and by citizenship and country of exploitation. Counts below k are left out.',
+          'Counts of cases per year of intake: by sex, age and type of exploitation, and by citizenship and country of exploitation. Counts below k are left out. A star (*) stands for a detail hidden to reach k; an empty cell, for one that was not recorded.',
       },
       scope: {
         legend: 'Which cases',
@@ -124,6 +124,7 @@ export const exchangeMessages = {
       qi: {
         year: 'year of intake',
         forcedLabourIndustry: 'industry of forced labour',
+        typeOfSexExploitation: 'type of sexual exploitation',
         relationshipToTrafficker: 'relationship to the trafficker',
         citizenship: 'citizenship',
         countryOfExploitation: 'country of exploitation',
@@ -134,6 +135,7 @@ export const exchangeMessages = {
       },
       levels: {
         industrySection: 'shown as its section of the ISIC industry classification',
+        sexExploitationRecorded: 'shown only as recorded (*) or not recorded (empty)',
         subregion: 'shown as the UN sub-region',
         region: 'shown as the UN region',
         minorOrAdult: 'shown only as minor or adult',
