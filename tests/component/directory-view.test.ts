@@ -39,6 +39,7 @@ const ORGANISATION: DirectoryOrganisation = {
   ...place,
   active: true,
   serviceCount: 1,
+  version: 1,
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-01T00:00:00.000Z',
 }
@@ -57,6 +58,7 @@ const SERVICE: DirectoryService = {
   eligibilityNotes: 'Adults',
   openingHours: null,
   active: true,
+  version: 1,
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-01T00:00:00.000Z',
 }

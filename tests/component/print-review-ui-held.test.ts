@@ -30,7 +30,11 @@ afterEach(() => {
 
 function onHost(host: Host, user: typeof CHEN | typeof BILAL): void {
   Object.defineProperty(window, 'casevault', {
-    value: buildCaseVaultClient(channels, (channel, input) => host.dispatch(channel, input), () => () => {}),
+    value: buildCaseVaultClient(
+      channels,
+      (channel, input) => host.dispatch(channel, input),
+      () => () => {},
+    ),
     configurable: true,
   })
   useVaultStore().status = {
@@ -77,9 +81,14 @@ describe('the referral print view (held)', () => {
 
   it('after the consent is withdrawn, prints the no-consent line and none of her details', async () => {
     const { host, referral } = await caseWithReferral()
-    await call(host, 'referrals:recordConsent', survivorConsent(referral.id, { categories: ['identity'] }))
+    const consented = await call<ReferralDetail>(
+      host,
+      'referrals:recordConsent',
+      survivorConsent(referral.id, { categories: ['identity'] }),
+    )
     await call<ReferralDetail>(host, 'referrals:withdrawConsent', {
       referralId: referral.id,
+      consentId: consented.consentInForce!.id,
       withdrawnOn: '2026-03-21',
     })
     onHost(host, BILAL)

@@ -28,7 +28,7 @@ describe('another caseworker’s referral, plan or screening reached by its own 
       ['referrals:transition', { id: referral.id, version: referral.version, to: 'sent', on: '2026-03-21' }],
       ['referrals:setFollowUp', { id: referral.id, version: referral.version, followUpDate: '2026-04-01' }],
       ['referrals:recordConsent', survivorConsent(referral.id)],
-      ['referrals:withdrawConsent', { referralId: referral.id, withdrawnOn: '2026-03-21' }],
+      ['referrals:withdrawConsent', { referralId: referral.id, consentId: 1, withdrawnOn: '2026-03-21' }],
       ['referrals:list', { caseId }],
       ['referrals:createSupportPlan', { caseId, type: 'Legal', objectives: 'x', startDate: '2026-03-01' }],
       [
@@ -158,7 +158,11 @@ describe('finished referrals', () => {
         on: '2026-03-22',
       }),
     ).toBe('INVALID_TRANSITION')
-    await call(host, 'referrals:withdrawConsent', { referralId: current.id, withdrawnOn: '2026-03-22' })
+    await call(host, 'referrals:withdrawConsent', {
+      referralId: current.id,
+      consentId: current.consentInForce!.id,
+      withdrawnOn: '2026-03-22',
+    })
     expect(await errorCode(host, 'referrals:recordConsent', survivorConsent(current.id))).toBe('CONFLICT')
     const form = await call<{ sections: unknown[]; categories: string[] }>(host, 'referrals:printForm', {
       id: current.id,

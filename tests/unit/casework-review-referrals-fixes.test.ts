@@ -143,6 +143,7 @@ describe('moving a directory service that referrals point at to another organisa
     )
     await host.dispatch('directory:saveService', {
       id: beds.id,
+      version: beds.version,
       organisationId: orgB.id,
       name: 'Shelter beds',
     })

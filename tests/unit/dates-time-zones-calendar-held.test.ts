@@ -10,7 +10,7 @@ import { ADMIN, createdVault } from './support/temp-vault'
 import { survivorCase } from './support/case-fixtures'
 import { importer, json } from './support/import-fixtures'
 import { backupFileName } from '../../main/core/backup/backup-format'
-import { autoBackupFileName } from '../../main/core/backup/auto-backup'
+import { autoBackupFileName, vaultTag } from '../../main/core/backup/auto-backup'
 import { addDays, localIsoDate } from '../../main/core/referrals/local-date'
 import { readDeidentifiedCases } from '../../main/core/export/deidentified-source'
 import { caseServicesFor } from '../../main/api/case-services'
@@ -91,8 +91,9 @@ describe('backup names carry the local day and time', () => {
     process.env.TZ = tz
     const at = new Date(instant)
     expect(backupFileName(ADMIN.organisation, at)).toBe(`CaseVault-Safe-Harbour-Shelter-${stamp}.cvbackup`)
-    expect(autoBackupFileName(ADMIN.organisation, at)).toBe(
-      `CaseVault-Safe-Harbour-Shelter-auto-${stamp}00.cvbackup`,
+    const owner = { organisation: ADMIN.organisation, vaultId: '5b0c9d8e-1f2a-4b3c-8d4e-5f6a7b8c9d0e' }
+    expect(autoBackupFileName(owner, at)).toBe(
+      `CaseVault-Safe-Harbour-Shelter-auto-${vaultTag(owner.vaultId)}-${stamp}00.cvbackup`,
     )
   })
 })

@@ -87,14 +87,23 @@ describe('steps, consents and plan ends on the first hour of a year east of UTC 
     expect(await errorCode(host, 'referrals:recordConsent', { ...consent, givenOn: '2027-01-02' })).toBe(
       'VALIDATION',
     )
-    await call(host, 'referrals:recordConsent', { ...consent, givenOn: '2027-01-01' })
+    const consented = await call<ReferralDetail>(host, 'referrals:recordConsent', {
+      ...consent,
+      givenOn: '2027-01-01',
+    })
+    const consentId = consented.consentInForce!.id
     expect(
       await errorCode(host, 'referrals:withdrawConsent', {
         referralId: referral.id,
+        consentId,
         withdrawnOn: '2027-01-02',
       }),
     ).toBe('VALIDATION')
-    await call(host, 'referrals:withdrawConsent', { referralId: referral.id, withdrawnOn: '2027-01-01' })
+    await call(host, 'referrals:withdrawConsent', {
+      referralId: referral.id,
+      consentId,
+      withdrawnOn: '2027-01-01',
+    })
     const plan = await call<SupportPlan>(host, 'referrals:createSupportPlan', {
       caseId: made.id,
       type: 'Legal',

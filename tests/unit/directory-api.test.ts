@@ -20,6 +20,7 @@ describe('service directory: organisations and services', () => {
     const updated = await call<DirectoryOrganisation>(host, 'directory:saveOrganisation', {
       ...SHELTER,
       id: created.id,
+      version: created.version,
       name: 'Safe Haven Shelter North',
       phone: '',
     })
@@ -84,7 +85,10 @@ describe('service directory: organisations and services', () => {
     })
     await call(host, 'directory:setServiceActive', { id: advice.id, active: true })
     // An inactive organisation takes its services out of active lists, whatever their own flag.
-    await call(host, 'directory:setOrganisationActive', { id: lawCentre.id, active: false })
+    const lawCentreOff = await call<DirectoryOrganisation>(host, 'directory:setOrganisationActive', {
+      id: lawCentre.id,
+      active: false,
+    })
     const active = await call<DirectoryService[]>(host, 'directory:listServices', { activeOnly: true })
     expect(active.map((service) => service.name)).toEqual(['Emergency shelter beds'])
     expect(await call<DirectoryService>(host, 'directory:getService', { id: advice.id })).toMatchObject({
@@ -95,6 +99,7 @@ describe('service directory: organisations and services', () => {
     const renamed = await call<DirectoryOrganisation>(host, 'directory:saveOrganisation', {
       ...LAW_CENTRE,
       id: lawCentre.id,
+      version: lawCentreOff.version,
       name: 'Northern Law Centre CIC',
     })
     expect(renamed.active).toBe(false)
@@ -103,10 +108,14 @@ describe('service directory: organisations and services', () => {
   it('writes one audit row per change, with ids only', async () => {
     const { host } = await staffedHost('dana')
     const { advice, lawCentre } = await seedDirectory(host)
-    await call(host, 'directory:setServiceActive', { id: advice.id, active: false })
+    const off = await call<DirectoryService>(host, 'directory:setServiceActive', {
+      id: advice.id,
+      active: false,
+    })
     await call(host, 'directory:saveService', {
       ...legalAdvice(lawCentre.id),
       id: advice.id,
+      version: off.version,
       name: 'Legal clinic',
     })
     await signInAs(host, 'amara')

@@ -51,9 +51,14 @@ describe('consent gates sending', () => {
 
   it('will not send after the consent was withdrawn', async () => {
     const { host, referral } = await caseWithReferral()
-    await call(host, 'referrals:recordConsent', survivorConsent(referral.id))
+    const consented = await call<ReferralDetail>(
+      host,
+      'referrals:recordConsent',
+      survivorConsent(referral.id),
+    )
     const withdrawn = await call<ReferralDetail>(host, 'referrals:withdrawConsent', {
       referralId: referral.id,
+      consentId: consented.consentInForce!.id,
       withdrawnOn: '2026-03-20',
     })
     expect(withdrawn.consentInForce).toBeNull()

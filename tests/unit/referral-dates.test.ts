@@ -51,9 +51,14 @@ describe('the date of a referral step', () => {
 describe('the dates of a consent', () => {
   it('refuses a consent given in the future, and a withdrawal dated before the consent was given', async () => {
     const { host, caseId, referral } = await caseWithReferral()
-    await call(host, 'referrals:recordConsent', survivorConsent(referral.id, { givenOn: '2026-03-19' }))
+    const consented = await call<ReferralDetail>(
+      host,
+      'referrals:recordConsent',
+      survivorConsent(referral.id, { givenOn: '2026-03-19' }),
+    )
     const withdrawnBefore = await errorCode(host, 'referrals:withdrawConsent', {
       referralId: referral.id,
+      consentId: consented.consentInForce!.id,
       withdrawnOn: '2020-01-01',
     })
     const second = await call<ReferralDetail>(host, 'referrals:create', outgoingReferral(caseId))

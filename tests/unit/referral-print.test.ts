@@ -68,12 +68,16 @@ describe('the printable referral form', () => {
     expect(JSON.stringify(bare)).not.toContain('Olena')
     expect(JSON.stringify(bare)).not.toContain('labour court hearing')
 
-    await call(
+    const consented = await call<ReferralDetail>(
       host,
       'referrals:recordConsent',
       survivorConsent(referral.id, { categories: ['identity', 'dateOfBirth'] }),
     )
-    await call(host, 'referrals:withdrawConsent', { referralId: referral.id, withdrawnOn: '2026-03-21' })
+    await call(host, 'referrals:withdrawConsent', {
+      referralId: referral.id,
+      consentId: consented.consentInForce!.id,
+      withdrawnOn: '2026-03-21',
+    })
     const withdrawn = await call<ReferralForm>(host, 'referrals:printForm', { id: referral.id })
     expect(withdrawn.sections).toEqual([])
     expect(JSON.stringify(withdrawn)).not.toContain('2001-07-02')

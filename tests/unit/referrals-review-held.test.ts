@@ -17,6 +17,7 @@ describe('a referral once sent, its consent then withdrawn', () => {
     await step(host, consented, 'sent', { sharedCategories: ['identity'] })
     let current = await call<ReferralDetail>(host, 'referrals:withdrawConsent', {
       referralId: referral.id,
+      consentId: consented.consentInForce!.id,
       withdrawnOn: '2026-03-22',
     })
     current = await call<ReferralDetail>(host, 'referrals:transition', {
@@ -42,7 +43,11 @@ describe('a referral once sent, its consent then withdrawn', () => {
       survivorConsent(referral.id, { categories: ['identity'] }),
     )
     await step(host, consented, 'sent')
-    await call(host, 'referrals:withdrawConsent', { referralId: referral.id, withdrawnOn: '2026-03-22' })
+    await call(host, 'referrals:withdrawConsent', {
+      referralId: referral.id,
+      consentId: consented.consentInForce!.id,
+      withdrawnOn: '2026-03-22',
+    })
     await call(
       host,
       'referrals:recordConsent',
@@ -96,6 +101,7 @@ describe('another caseworker, through IPC', () => {
       }),
       withdraw: await errorCode(host, 'referrals:withdrawConsent', {
         referralId: referral.id,
+        consentId: consented.consentInForce!.id,
         withdrawnOn: '2026-03-21',
       }),
       followUp: await errorCode(host, 'referrals:setFollowUp', {

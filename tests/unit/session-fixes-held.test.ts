@@ -196,6 +196,7 @@ describe('directory services', () => {
     })
     const moved = await call<DirectoryService>(host, 'directory:saveService', {
       id: beds.id,
+      version: beds.version,
       organisationId: orgB.id,
       name: 'Shelter beds',
     })
@@ -217,6 +218,7 @@ describe('directory services', () => {
     )
     const renamed = await call<DirectoryService>(host, 'directory:saveService', {
       id: beds.id,
+      version: beds.version,
       organisationId: orgA.id,
       name: 'Emergency shelter beds',
     })

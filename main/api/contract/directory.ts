@@ -67,9 +67,17 @@ const contactAndLocation = {
   longitude: coordinate(180),
 }
 
+/**
+ * The version the edit dialog loaded: required with `id` (main refuses an update without it), so
+ * that a save from an older copy is refused as stale instead of erasing a colleague's newer one.
+ * Checked in main rather than by a refinement here: HSDS import reuses these schemas without `id`.
+ */
+const loadedVersion = z.number().int().positive().optional()
+
 export const saveOrganisationInput = z.strictObject({
   /** Absent: create; present: update that organisation. */
   id: idSchema.optional(),
+  version: loadedVersion,
   name: z.string().trim().min(1).max(300),
   orgType: orgTypeSchema.nullish().transform((value) => value ?? null),
   description: optionalText(5000),
@@ -82,6 +90,7 @@ export type OrganisationDraft = z.output<typeof saveOrganisationInput>
 
 export const saveServiceInput = z.strictObject({
   id: idSchema.optional(),
+  version: loadedVersion,
   organisationId: idSchema,
   name: z.string().trim().min(1).max(300),
   description: optionalText(5000),
@@ -128,6 +137,8 @@ export interface DirectoryOrganisation extends ContactAndLocation {
   description: string | null
   active: boolean
   serviceCount: number
+  /** Moves on with every change; an edit sends back the one it was made from. */
+  version: number
   createdAt: string
   updatedAt: string
 }
@@ -147,6 +158,7 @@ export interface DirectoryService extends ContactAndLocation {
   eligibilityNotes: string | null
   openingHours: string | null
   active: boolean
+  version: number
   createdAt: string
   updatedAt: string
 }

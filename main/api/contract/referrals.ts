@@ -118,7 +118,16 @@ export const recordConsentInput = z.object({
 })
 export type RecordConsentInput = z.input<typeof recordConsentInput>
 
-export const withdrawConsentInput = z.object({ referralId: idSchema, withdrawnOn: isoDateSchema })
+/**
+ * `consentId` is the consent the screen showed in force: one withdrawn or replaced since (another
+ * program on the same data folder) is refused as stale, instead of withdrawing a consent the
+ * person never saw.
+ */
+export const withdrawConsentInput = z.object({
+  referralId: idSchema,
+  consentId: idSchema,
+  withdrawnOn: isoDateSchema,
+})
 
 export const listReferralsInput = z.object({
   direction: z.enum(referralDirections).optional(),

@@ -10,4 +10,14 @@ export const MIGRATION_STEPS: Record<number, (db: VaultDatabase) => void> = {
   9: (db) => {
     rebuildCaseSearch(db)
   },
+  // 0015 versions directory entries. Only a missing column is added: ALTER TABLE has no IF NOT
+  // EXISTS, and the upgrade tests make an older vault by lowering a current one's user_version
+  // (0012-0014 use CREATE INDEX IF NOT EXISTS for the same reason). Table names are constants.
+  15: (db) => {
+    for (const table of ['directory_organisations', 'directory_services']) {
+      const columns = db.pragma(`table_info(${table})`) as { name: string }[]
+      if (columns.some((column) => column.name === 'version')) continue
+      db.exec(`ALTER TABLE ${table} ADD COLUMN version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1)`)
+    }
+  },
 }

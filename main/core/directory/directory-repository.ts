@@ -78,12 +78,14 @@ export function createDirectoryRepository(db: VaultDatabase) {
     `INSERT INTO directory_organisations (hsds_id, name, org_type, description, ${SHARED}, active, created_at, updated_at)
      VALUES (@hsds_id, @name, @org_type, @description, ${SHARED_PARAMS}, @active, @now, @now)`,
   )
+  // Every change, an import's too, moves the version on: a dialog opened before it is then
+  // refused as stale (directory-service.ts) instead of writing its older copy over it.
   const updateOrganisation = db.prepare(
     `UPDATE directory_organisations SET name = @name, org_type = @org_type, description = @description,
-       ${SHARED_SET}, active = @active, updated_at = @now WHERE id = @id`,
+       ${SHARED_SET}, active = @active, version = version + 1, updated_at = @now WHERE id = @id`,
   )
   const setOrganisationActive = db.prepare(
-    'UPDATE directory_organisations SET active = ?, updated_at = ? WHERE id = ?',
+    'UPDATE directory_organisations SET active = ?, version = version + 1, updated_at = ? WHERE id = ?',
   )
 
   const serviceById = db.prepare<[number], ServiceRow>(`${SERVICE_SELECT} WHERE s.id = ?`)
@@ -115,9 +117,12 @@ export function createDirectoryRepository(db: VaultDatabase) {
   const updateService = db.prepare(
     `UPDATE directory_services SET organisation_id = @organisation_id, name = @name, description = @description,
        ${SHARED_SET}, languages = @languages, eligibility_notes = @eligibility_notes,
-       opening_hours = @opening_hours, active = @active, updated_at = @now WHERE id = @id`,
+       opening_hours = @opening_hours, active = @active, version = version + 1, updated_at = @now
+     WHERE id = @id`,
   )
-  const setServiceActive = db.prepare('UPDATE directory_services SET active = ?, updated_at = ? WHERE id = ?')
+  const setServiceActive = db.prepare(
+    'UPDATE directory_services SET active = ?, version = version + 1, updated_at = ? WHERE id = ?',
+  )
   const clearTypes = db.prepare('DELETE FROM directory_service_types WHERE service_id = ?')
   const addType = db.prepare('INSERT INTO directory_service_types (service_id, type) VALUES (?, ?)')
 

@@ -27,6 +27,7 @@ export interface OrganisationRow extends ContactLocationRow {
   description: string | null
   active: number
   service_count: number
+  version: number
   created_at: string
   updated_at: string
 }
@@ -46,6 +47,7 @@ export interface ServiceRow extends ContactLocationRow {
   eligibility_notes: string | null
   opening_hours: string | null
   active: number
+  version: number
   created_at: string
   updated_at: string
 }
@@ -105,6 +107,7 @@ export function rowToOrganisation(row: OrganisationRow): DirectoryOrganisation {
     ...contactLocationOf(row),
     active: row.active === 1,
     serviceCount: row.service_count,
+    version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   }
@@ -126,18 +129,19 @@ export function rowToService(row: ServiceRow): DirectoryService {
     eligibilityNotes: row.eligibility_notes,
     openingHours: row.opening_hours,
     active: row.active === 1,
+    version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   }
 }
 
 /** What the repository writes for an organisation (the draft plus its HSDS id and status). */
-export interface OrganisationWrite extends Omit<OrganisationDraft, 'id' | 'active'> {
+export interface OrganisationWrite extends Omit<OrganisationDraft, 'id' | 'version' | 'active'> {
   hsdsId: string
   active: boolean
 }
 
-export interface ServiceWrite extends Omit<ServiceDraft, 'id' | 'active'> {
+export interface ServiceWrite extends Omit<ServiceDraft, 'id' | 'version' | 'active'> {
   hsdsId: string
   active: boolean
 }

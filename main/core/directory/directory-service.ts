@@ -10,6 +10,21 @@ import type {
 import { createDirectoryRepository, likePattern } from './directory-repository'
 import { rowToOrganisation, rowToService } from './directory-rows'
 
+/** Someone saved the entry after this copy was loaded: their change is kept, nothing is written. */
+const stale = (what: 'organisation' | 'service', currentVersion: number) =>
+  new CaseVaultError('CONFLICT', `Someone else changed this ${what} after you opened it.`, {
+    stale: true,
+    currentVersion,
+  })
+
+/** An update names the version it was made from: without one, main could not tell a stale copy. */
+function loadedVersion(version: number | undefined): number {
+  if (version !== undefined) return version
+  throw new CaseVaultError('VALIDATION', 'Some fields are not valid.', {
+    issues: [{ path: 'version', code: 'invalid_type', message: 'required when id is given' }],
+  })
+}
+
 export interface OrganisationQuery {
   query?: string | undefined
   orgType?: string | undefined
@@ -73,7 +88,7 @@ export function createDirectoryService(session: VaultSession) {
     },
 
     saveOrganisation(draft: OrganisationDraft): DirectoryOrganisation {
-      const { id: existingId, active, ...fields } = draft
+      const { id: existingId, version, active, ...fields } = draft
       const id = session.db.transaction(() => {
         if (existingId === undefined) {
           const created = repository.insertOrganisation(
@@ -83,7 +98,9 @@ export function createDirectoryService(session: VaultSession) {
           audit('directory.organisation_created', `directory_organisation:${created}`)
           return created
         }
+        // Read and compared inside the transaction: what was checked is what gets overwritten.
         const current = getOrganisation(existingId)
+        if (current.version !== loadedVersion(version)) throw stale('organisation', current.version)
         repository.updateOrganisation(existingId, { ...fields, active: active ?? current.active }, now())
         audit('directory.organisation_updated', `directory_organisation:${existingId}`)
         return existingId
@@ -104,7 +121,7 @@ export function createDirectoryService(session: VaultSession) {
     },
 
     saveService(draft: ServiceDraft): DirectoryService {
-      const { id: existingId, active, ...fields } = draft
+      const { id: existingId, version, active, ...fields } = draft
       const id = session.db.transaction(() => {
         // A missing organisation is the caller's mistake, not a dangling row the FK would catch late.
         getOrganisation(fields.organisationId)
@@ -119,6 +136,7 @@ export function createDirectoryService(session: VaultSession) {
           return created
         }
         const current = getService(existingId)
+        if (current.version !== loadedVersion(version)) throw stale('service', current.version)
         // Referrals made to it name its organisation: moved, they would name one organisation with
         // another's service, and could no longer be saved as they are.
         const referrals = repository.referralsOfService(existingId)

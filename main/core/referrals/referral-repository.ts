@@ -137,8 +137,10 @@ export function createReferralRepository(db: VaultDatabase) {
       `INSERT INTO referral_consents (referral_id, given_by, given_by_name, given_on, purpose, categories, recorded_by, recorded_at)
        VALUES (@referralId, @givenBy, @givenByName, @givenOn, @purpose, @categories, @userId, @now)`,
     ),
+    // The consent named, only while it is in force: one withdrawn meanwhile is not withdrawn again.
     withdrawConsent: db.prepare(
-      `UPDATE referral_consents SET withdrawn_on = ?, withdrawn_by = ? WHERE referral_id = ? AND withdrawn_on IS NULL`,
+      `UPDATE referral_consents SET withdrawn_on = ?, withdrawn_by = ?
+       WHERE id = ? AND referral_id = ? AND withdrawn_on IS NULL`,
     ),
     touch: db.prepare('UPDATE referrals SET version = version + 1, updated_at = ? WHERE id = ?'),
     serviceOrganisation: db.prepare<[number], { organisation_id: number }>(
@@ -208,8 +210,8 @@ export function createReferralRepository(db: VaultDatabase) {
         statements.insertConsent.run({ ...row, categories: JSON.stringify(row.categories) }).lastInsertRowid,
       )
     },
-    withdrawConsent: (referralId: number, on: string, by: number) =>
-      statements.withdrawConsent.run(on, by, referralId).changes,
+    withdrawConsent: (referralId: number, consentId: number, on: string, by: number) =>
+      statements.withdrawConsent.run(on, by, consentId, referralId).changes,
     touch: (id: number, now: string) => statements.touch.run(now, id),
   }
 }

@@ -293,16 +293,17 @@ export function createReferralService(session: VaultSession, assertCaseVisible: 
 
     withdrawConsent(input: z.output<typeof withdrawConsentInput>): ReferralDetail {
       loadVisible(input.referralId)
-      const inForce = repository.consents(input.referralId).find((consent) => consent.withdrawn_on === null)
-      if (inForce && input.withdrawnOn < inForce.given_on)
-        throw invalid('withdrawnOn', 'before the consent was given', 'before_consent_given')
       if (input.withdrawnOn > latestDay()) throw invalid('withdrawnOn', 'in the future', 'date_in_future')
       session.db.transaction(() => {
-        if (repository.withdrawConsent(input.referralId, input.withdrawnOn, session.user.id) === 0) {
-          throw new CaseVaultError('NOT_FOUND', 'This referral has no consent in force.')
-        }
+        // Read inside the transaction: the consent the screen showed must still be the one in
+        // force. Another program may have withdrawn it and recorded a new one the person never saw.
+        const inForce = repository.consents(input.referralId).find((consent) => consent.withdrawn_on === null)
+        if (inForce?.id !== input.consentId) throw stale()
+        if (input.withdrawnOn < inForce.given_on)
+          throw invalid('withdrawnOn', 'before the consent was given', 'before_consent_given')
+        repository.withdrawConsent(input.referralId, input.consentId, input.withdrawnOn, session.user.id)
         repository.touch(input.referralId, now())
-        audit('referral.consent_withdrawn', input.referralId, {})
+        audit('referral.consent_withdrawn', input.referralId, { consentId: input.consentId })
       })()
       return detail(input.referralId)
     },

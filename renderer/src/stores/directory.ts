@@ -10,7 +10,7 @@ import type {
   SaveOrganisationInput,
   SaveServiceInput,
 } from '../../../main/api/contract'
-import { unwrap } from '../api-error'
+import { ApiError, unwrap } from '../api-error'
 import { casevault } from './client'
 
 type ServiceFilter = NonNullable<ListServicesInput>
@@ -46,16 +46,37 @@ export const useDirectoryStore = defineStore('directory', () => {
     await Promise.all([loadServices(), loadOrganisations()])
   }
 
+  /**
+   * Someone else saved the entry first: the lists load their version (and its version number), so
+   * the tables show what they saved and Edit opened again starts from it, instead of being refused
+   * as stale again and again. The dialog keeps what was typed and says why.
+   */
+  async function reloadIfStale(error: unknown): Promise<void> {
+    if (error instanceof ApiError && error.code === 'CONFLICT' && error.details?.stale === true) {
+      await refresh().catch(() => undefined)
+    }
+  }
+
   async function saveOrganisation(input: SaveOrganisationInput): Promise<DirectoryOrganisation> {
-    const saved = unwrap(await casevault().directory.saveOrganisation(input))
-    await refresh()
-    return saved
+    try {
+      const saved = unwrap(await casevault().directory.saveOrganisation(input))
+      await refresh()
+      return saved
+    } catch (error) {
+      await reloadIfStale(error)
+      throw error
+    }
   }
 
   async function saveService(input: SaveServiceInput): Promise<DirectoryService> {
-    const saved = unwrap(await casevault().directory.saveService(input))
-    await refresh()
-    return saved
+    try {
+      const saved = unwrap(await casevault().directory.saveService(input))
+      await refresh()
+      return saved
+    } catch (error) {
+      await reloadIfStale(error)
+      throw error
+    }
   }
 
   async function setServiceActive(id: number, active: boolean): Promise<DirectoryService> {

@@ -13,7 +13,7 @@ import type {
   TransitionReferralInput,
   UpdateReferralInput,
 } from '../../../main/api/contract'
-import { unwrap } from '../api-error'
+import { ApiError, unwrap } from '../api-error'
 import { casevault } from './client'
 
 /**
@@ -75,8 +75,22 @@ export const useReferralsStore = defineStore('referrals', () => {
     return opened(unwrap(await casevault().referrals.recordConsent(input)))
   }
 
-  async function withdrawConsent(referralId: number, withdrawnOn: string): Promise<ReferralDetail> {
-    return opened(unwrap(await casevault().referrals.withdrawConsent({ referralId, withdrawnOn })))
+  /** `consentId` is the consent on screen: main refuses as stale once another is in force. */
+  async function withdrawConsent(input: {
+    referralId: number
+    consentId: number
+    withdrawnOn: string
+  }): Promise<ReferralDetail> {
+    try {
+      return opened(unwrap(await casevault().referrals.withdrawConsent(input)))
+    } catch (error) {
+      // Withdrawn or replaced elsewhere: the referral is read again, so the panel shows the consent
+      // now in force (the one a new attempt would withdraw) instead of the one that is gone.
+      if (error instanceof ApiError && error.code === 'CONFLICT' && error.details?.stale === true) {
+        await open(input.referralId).catch(() => undefined)
+      }
+      throw error
+    }
   }
 
   async function printForm(id: number): Promise<ReferralForm> {

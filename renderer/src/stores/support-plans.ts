@@ -1,7 +1,7 @@
 import { ref } from 'vue'
 import { defineStore } from 'pinia'
 import type { CreateSupportPlanInput, SupportPlan, UpdateSupportPlanInput } from '../../../main/api/contract'
-import { unwrap } from '../api-error'
+import { ApiError, unwrap } from '../api-error'
 import { casevault } from './client'
 
 /** The open case's support plans (HTCDS spl_). */
@@ -23,7 +23,24 @@ export const useSupportPlansStore = defineStore('support-plans', () => {
   }
 
   async function update(input: UpdateSupportPlanInput): Promise<SupportPlan> {
-    const updated = unwrap(await casevault().referrals.updateSupportPlan(input))
+    let updated: SupportPlan
+    try {
+      updated = unwrap(await casevault().referrals.updateSupportPlan(input))
+    } catch (error) {
+      // Someone else saved the plan first: the list loads their version (and its version number),
+      // so it shows what they saved and Edit opened again starts from it, instead of being refused
+      // as stale again and again until the case is left (as for perpetrators, case-parts.ts).
+      const id = caseId.value
+      if (
+        id !== null &&
+        error instanceof ApiError &&
+        error.code === 'CONFLICT' &&
+        error.details?.stale === true
+      ) {
+        await load(id).catch(() => undefined)
+      }
+      throw error
+    }
     plans.value = plans.value.map((plan) => (plan.id === updated.id ? updated : plan))
     return updated
   }

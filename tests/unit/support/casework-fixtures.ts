@@ -44,8 +44,12 @@ export async function vaultWithCasework() {
     'referrals:create',
     outgoingReferral(story.id, { followUpDate: '2026-04-01', servicesRequested: ['Legal', 'SocialCare'] }),
   )
-  await call(host, 'referrals:recordConsent', survivorConsent(outgoing.id))
-  await call(host, 'referrals:withdrawConsent', { referralId: outgoing.id, withdrawnOn: '2026-03-19' })
+  const first = await call<ReferralDetail>(host, 'referrals:recordConsent', survivorConsent(outgoing.id))
+  await call(host, 'referrals:withdrawConsent', {
+    referralId: outgoing.id,
+    consentId: first.consentInForce!.id,
+    withdrawnOn: '2026-03-19',
+  })
   outgoing = await call<ReferralDetail>(
     host,
     'referrals:recordConsent',

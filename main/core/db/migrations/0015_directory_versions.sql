@@ -1,0 +1,10 @@
+-- Directory entries carry a version, as cases, referrals and plans do: two keepers of the
+-- directory editing the same organisation or service, the later save from an older copy wrote its
+-- whole form over the earlier one, and a new intake phone number or an added language was lost
+-- without a word (found by a reviewing helper). An edit now names the version it was made from,
+-- and every change (an import's too) moves it on.
+--
+-- The columns themselves are added by this migration's step (migration-steps.ts):
+--   version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1)
+-- on directory_organisations and directory_services. ALTER TABLE has no IF NOT EXISTS, and this
+-- migration must run over a database that already has them, as 0012-0014 do with theirs.
