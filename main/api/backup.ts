@@ -1,6 +1,5 @@
 import type { AreaHandlers } from './handler'
-import type { BackupCheck, backupContract } from './contract/backup'
-import type { BackupManifest } from '../core/backup/backup-format'
+import type { backupContract } from './contract/backup'
 import { createBackup } from '../core/backup/create-backup'
 import { verifyBackup } from '../core/backup/verify-backup'
 import { restoreBackup } from '../core/backup/restore-backup'
@@ -18,6 +17,8 @@ import type { VaultSession } from '../core/vault/vault-session'
 import { workSince } from '../core/backup/work-since'
 import { sharedHistory, type SharedHistory } from '../core/backup/audit-fork'
 import { guardedSwap } from './restore-swap'
+import { checkOf, noBackupChosen } from './backup-check'
+import { restoreDamagedVault } from './restore-damaged'
 import { autoStatus, status } from './backup-status'
 
 /**
@@ -27,22 +28,21 @@ import { autoStatus, status } from './backup-status'
  */
 const refusedFiles = new WeakMap<VaultSession, { file: string; code: 'OTHER_VAULT' | 'NEWER_WORK' }>()
 
-const noBackupChosen: BackupCheck = {
-  file: null,
-  counts: {},
-  createdAt: null,
-  createdBy: null,
-  organisation: null,
-}
-
-function checkOf(file: string, manifest: BackupManifest, counts: Record<string, number>): BackupCheck {
-  return {
-    file,
-    counts,
-    createdAt: manifest.createdAt,
-    createdBy: manifest.createdBy,
-    organisation: manifest.organisation,
-  }
+/**
+ * A backup whose snapshot waited in vain for the vault's other readers (live-snapshot.ts) names the
+ * export when one is running: its worker threads are what holds them in the app.
+ */
+function readersNamed(error: unknown, exportRunning: boolean): unknown {
+  if (!exportRunning || !(error instanceof CaseVaultError) || error.details?.readersBusy !== true)
+    return error
+  return new CaseVaultError(
+    'CONFLICT',
+    'An export is reading the vault. Make the backup when it has finished.',
+    {
+      ...error.details,
+      operation: 'export',
+    },
+  )
 }
 
 export const backupHandlers: AreaHandlers<typeof backupContract> = {
@@ -68,6 +68,8 @@ export const backupHandlers: AreaHandlers<typeof backupContract> = {
         })
         session.settings.recordBackup(manifest.createdAt)
         return { file, counts: manifest.counts, sameDriveAsVault: fileOnSameDrive(file, vault.dataDir) }
+      } catch (error) {
+        throw readersNamed(error, ctx.operations.isRunning('export'))
       } finally {
         databaseKey.fill(0)
       }
@@ -175,7 +177,11 @@ export const backupHandlers: AreaHandlers<typeof backupContract> = {
     return checkOf(file, manifest, counts)
   },
 
-  cancelRestoreFirst: (ctx) => !ctx.vault.exists() && ctx.operations.cancel('restore'),
+  restoreDamaged: (ctx, credentials) => restoreDamagedVault(ctx, credentials),
+
+  // With no session open, the only restore that can run is a first-run one or one over a damaged
+  // vault (restoreDamaged): both are cancelled here, before their swap.
+  cancelRestoreFirst: (ctx) => !ctx.vault.session() && ctx.operations.cancel('restore'),
 
   updateSettings: (ctx, input) => {
     const { session } = ctx

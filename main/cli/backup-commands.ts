@@ -7,7 +7,7 @@ import { verifyBackup } from '../core/backup/verify-backup'
 import { restoreBackup } from '../core/backup/restore-backup'
 import { assertStrongBackupPassphrase } from '../core/backup/passphrase-strength'
 import { CaseVaultError } from '../core/errors'
-import type { BackupManifest } from '../core/backup/backup-format'
+import type { BackupCredentials, BackupManifest } from '../core/backup/backup-format'
 import { outputFile, passphraseLine, required, type CliIo } from './io'
 import { assertVaultOrEmptyFolder } from './vault-folder-input'
 
@@ -65,13 +65,40 @@ export async function backupCommand(
   }
 }
 
-/** verify-backup --file; stdin: backup passphrase. Prints `table: count` lines, then ok. */
+const PRIVATE_KEY_PREFIX = 'AGE-SECRET-KEY-1'
+
+/**
+ * The secret on the first line of standard input: the organisation's private key when it starts
+ * AGE-SECRET-KEY-1, else the backup passphrase. Every automatic backup is made to public keys, so
+ * a command line that took only a passphrase could neither check nor restore one after a dead
+ * laptop.
+ */
+async function backupSecretLine(io: CliIo): Promise<BackupCredentials> {
+  const line = await passphraseLine(io, 0, 'backup passphrase or private key')
+  const key = line.trim() // a key pasted from a file or an e-mail may carry spaces; it has none
+  return key.startsWith(PRIVATE_KEY_PREFIX) ? { identity: key } : { passphrase: line }
+}
+
+/**
+ * --file is an existing file: checked before the secret is read. A missing one fails with a plain
+ * message (it read the whole file to find out, and refused any backup over 2 GiB); a folder is
+ * named as such: Linux opens a folder for reading, the read then failed with EISDIR, and a good
+ * backup was called damaged.
+ */
+function assertBackupFile(file: string): void {
+  closeSync(openSync(file, 'r'))
+  if (!statSync(file).isFile())
+    throw new Error(`--file is a folder or device: name the backup file itself (${file})`)
+}
+
+/**
+ * verify-backup --file; stdin: backup passphrase or private key. Prints `table: count` lines,
+ * then ok.
+ */
 export async function verifyBackupCommand(values: BackupCommandOptions, io: CliIo): Promise<number> {
   const file = resolve(required(values.file, 'file'))
-  // A missing file fails here with a plain message, before the passphrase is asked for. (It read
-  // the whole file to find out, and refused any backup over 2 GiB.)
-  closeSync(openSync(file, 'r'))
-  const verified = await verifyBackup(file, { passphrase: await passphraseLine(io, 0, 'backup passphrase') })
+  assertBackupFile(file)
+  const verified = await verifyBackup(file, await backupSecretLine(io))
   printCounts(io, verified.counts)
   io.out('ok')
   return 0
@@ -93,20 +120,18 @@ function lastChanged(dataDir: string): Date | null {
 }
 
 /**
- * restore --data --file [--another-vault]; stdin: backup passphrase. The previous vault is kept as
- * a dated rollback copy. A backup of another vault than the one in --data is refused (OTHER_VAULT)
- * unless --another-vault says that is meant, as the Backup screen asks.
+ * restore --data --file [--another-vault]; stdin: backup passphrase or private key. The previous
+ * vault is kept as a dated rollback copy. A backup of another vault than the one in --data is
+ * refused (OTHER_VAULT) unless --another-vault says that is meant, as the Backup screen asks.
  */
 export async function restoreCommand(values: BackupCommandOptions, io: CliIo): Promise<number> {
   const dataDir = resolve(required(values.data, 'data'))
   const file = resolve(required(values.file, 'file'))
   assertVaultOrEmptyFolder(dataDir, "the vault's folder, or a new or empty one")
-  const restored = await restoreBackup(
-    dataDir,
-    file,
-    { passphrase: await passphraseLine(io, 0, 'backup passphrase') },
-    { allowAnotherVault: values['another-vault'] === true },
-  )
+  assertBackupFile(file)
+  const restored = await restoreBackup(dataDir, file, await backupSecretLine(io), {
+    allowAnotherVault: values['another-vault'] === true,
+  })
   printCounts(io, restored.counts)
   if (restored.rollbackDir) {
     io.out(`previous vault kept in: ${restored.rollbackDir}`)

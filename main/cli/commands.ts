@@ -21,8 +21,8 @@ export const USAGE = `Usage: npm run cli -- <command> [options]   (passphrases o
   status --data <dir>
   verify --data <dir> --user <name>
   backup --data <dir> --user <name> --out <file>      (stdin: user passphrase, then backup passphrase)
-  verify-backup --file <file>                          (stdin: backup passphrase)
-  restore --data <dir> --file <file> [--another-vault] (stdin: backup passphrase)
+  verify-backup --file <file>                          (stdin: backup passphrase, or private key AGE-SECRET-KEY-1…)
+  restore --data <dir> --file <file> [--another-vault] (stdin: backup passphrase, or private key AGE-SECRET-KEY-1…)
   training --data <dir> --user <name> --cases <N> [--seed <n>]   (new vault of synthetic cases)
   export --data <dir> --user <name> --format htcds-json|htcds-csv|deidentified-csv|ctdc-csv|aggregates-csv
          --out <file> [--plaintext] [--k <n>]   (stdin: user passphrase, then export passphrase unless --plaintext)

@@ -38,16 +38,3 @@ export function cutToFit(text: string, maxBytes: number, maxChars = Infinity): s
   }
   return cut
 }
-
-/**
- * The slug before CaseVault kept other scripts (ASCII letters and digits only), for files named
- * then: automatic backups made before the change are still this organisation's to rotate.
- */
-export function asciiOrganisationSlug(organisation: string): string {
-  return (
-    organisation
-      .normalize('NFKD')
-      .replace(/[^A-Za-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '') || 'vault'
-  )
-}

@@ -15,6 +15,7 @@ import {
   testVault,
 } from './support/temp-vault'
 import { autoBackupFileName, rotateAutoBackups, runAutoBackup } from '../../main/core/backup/auto-backup'
+import { readHeader } from '../../main/core/vault/vault-header'
 import { organisationSlug } from '../../main/core/file-name-slug'
 import type { BackupResult } from '../../main/api/contract'
 
@@ -43,6 +44,12 @@ async function autoBackup(
   }
 }
 
+/** A vault of `organisation`, as a file name and rotation know it. */
+const vaultOf = (organisation: string, vaultId = '5b0c9d8e-1f2a-4b3c-8d4e-5f6a7b8c9d0e') => ({
+  organisation,
+  vaultId,
+})
+
 /** Files with those names in `folder`, each written an hour after the one before. */
 function filesWritten(folder: string, names: string[]): void {
   names.forEach((name, index) => {
@@ -58,7 +65,8 @@ describe('automatic backup rotation', () => {
     // carry file times in the "future".
     const { vault } = await createdVault({ dataDir: join(tempDir(), 'data') })
     const folder = tempDir()
-    const earlier = autoBackupFileName(ADMIN.organisation, new Date(2026, 0, 1, 9, 0, 0))
+    const owner = vaultOf(ADMIN.organisation, readHeader(vault.dataDir).vaultId)
+    const earlier = autoBackupFileName(owner, new Date(2026, 0, 1, 9, 0, 0))
     writeFileSync(join(folder, earlier), 'made while the clock was wrong')
     const future = new Date(Date.now() + 365 * 24 * 3600 * 1000)
     utimesSync(join(folder, earlier), future, future)
@@ -75,20 +83,30 @@ describe('automatic backup rotation', () => {
     ['साथ', 'साथी'],
   ])('of %s never removes the backups of %s in the same folder', async (ours, theirs) => {
     const folder = tempDir()
-    const theirNames = [0, 1, 2].map((hour) => autoBackupFileName(theirs, new Date(2026, 10, 27, hour)))
-    const ourNames = [3, 4].map((hour) => autoBackupFileName(ours, new Date(2026, 10, 27, hour)))
+    // The same vault id for both: only the organisation's name tells their backups apart here.
+    const theirNames = [0, 1, 2].map((hour) =>
+      autoBackupFileName(vaultOf(theirs), new Date(2026, 10, 27, hour)),
+    )
+    const ourNames = [3, 4].map((hour) => autoBackupFileName(vaultOf(ours), new Date(2026, 10, 27, hour)))
     filesWritten(folder, [...theirNames, ...ourNames])
-    expect(await rotateAutoBackups(folder, ours, 1)).toEqual([ourNames[0]])
+    expect(await rotateAutoBackups(folder, vaultOf(ours), 1)).toEqual([ourNames[0]])
     expect(readdirSync(folder)).toEqual(expect.arrayContaining(theirNames))
   })
 
-  it('counts backups named by an earlier CaseVault (ASCII-only names) as this organisation’s', async () => {
+  // Names from before vault tags (an earlier CaseVault's, ASCII-only or not) say nothing of which
+  // vault wrote them: any may be another vault's only backup, so rotation leaves them to a person.
+  it('leaves backups named by an earlier CaseVault (no vault tag) alone, and keeps the newest K of its own', async () => {
     const folder = tempDir()
-    const legacy = [1, 2].map((day) => `CaseVault-Fundacio-n-Esperanza-auto-2026-11-0${day}-090000.cvbackup`)
-    const current = [3, 4].map((day) => autoBackupFileName('Fundación Esperanza', new Date(2026, 10, day, 9)))
+    const legacy = [
+      'CaseVault-Fundacio-n-Esperanza-auto-2026-11-01-090000.cvbackup',
+      'CaseVault-Fundación-Esperanza-auto-2026-11-02-090000.cvbackup',
+    ]
+    const current = [3, 4, 5].map((day) =>
+      autoBackupFileName(vaultOf('Fundación Esperanza'), new Date(2026, 10, day, 9)),
+    )
     filesWritten(folder, [...legacy, ...current])
-    await rotateAutoBackups(folder, 'Fundación Esperanza', 2)
-    expect(readdirSync(folder).sort()).toEqual([...current].sort())
+    expect(await rotateAutoBackups(folder, vaultOf('Fundación Esperanza'), 2)).toEqual([current[0]])
+    expect(readdirSync(folder).sort()).toEqual([...legacy, ...current.slice(1)].sort())
   })
 })
 

@@ -6,6 +6,7 @@ import { ADMIN, call, errorCode, folderFileAccess, tempDir, testHost } from './s
 import { CASEWORKER, signInAs, staffedHost, survivorCase } from './support/case-fixtures'
 import { verifyBackup } from '../../main/core/backup/verify-backup'
 import { autoBackupFileName, rotateAutoBackups } from '../../main/core/backup/auto-backup'
+import { readHeader } from '../../main/core/vault/vault-header'
 import type { AuditEntry, AutoBackupStatus, BackupStatus } from '../../main/api/contract'
 
 async function keyPair() {
@@ -16,14 +17,19 @@ async function keyPair() {
 async function vaultWithAutoBackup(keep = 10) {
   const folder = tempDir()
   const access = folderFileAccess(folder)
-  const { host } = testHost(tempDir(), access)
+  const dataDir = tempDir()
+  const { host } = testHost(dataDir, access)
   await call(host, 'vault:create', ADMIN)
   await call(host, 'cases:create', survivorCase())
   const { identity, recipient } = await keyPair()
   await call(host, 'backup:chooseAutoFolder')
   await call(host, 'backup:updateAuto', { enabled: true, recipients: [recipient], keep })
-  return { host, folder, identity }
+  return { host, folder, identity, dataDir }
 }
+
+/** The vault a rotation test stands for, and another vault of the same organisation. */
+const OURS = { organisation: 'Safe Harbour Shelter', vaultId: '5b0c9d8e-1f2a-4b3c-8d4e-5f6a7b8c9d0e' }
+const OUR_OTHER_VAULT = { ...OURS, vaultId: '0e9d8c7b-6a5f-4e4d-8c3b-2a1f0e9d8c7b' }
 
 const backupsIn = (folder: string) => readdirSync(folder).filter((name) => name.endsWith('.cvbackup'))
 
@@ -33,7 +39,9 @@ describe('automatic backup on lock', () => {
     await call(host, 'vault:lock')
     const files = backupsIn(folder)
     expect(files).toHaveLength(1)
-    expect(files[0]).toMatch(/^CaseVault-Safe-Harbour-Shelter-auto-\d{4}-\d{2}-\d{2}-\d{6}\.cvbackup$/)
+    expect(files[0]).toMatch(
+      /^CaseVault-Safe-Harbour-Shelter-auto-[0-9a-f]{8}-\d{4}-\d{2}-\d{2}-\d{6}\.cvbackup$/,
+    )
     const { counts } = await verifyBackup(join(folder, files[0]!), { identity })
     expect(counts.cases).toBe(1)
 
@@ -100,36 +108,39 @@ describe('automatic backup on lock', () => {
 
   it('keeps only the newest K automatic backups and never touches other files', async () => {
     const folder = tempDir()
-    const org = 'Safe Harbour Shelter'
-    const names = [0, 1, 2, 3].map((minute) => autoBackupFileName(org, new Date(2026, 10, 27, 9, minute, 5)))
+    const names = [0, 1, 2, 3].map((minute) => autoBackupFileName(OURS, new Date(2026, 10, 27, 9, minute, 5)))
     const others = [
       'CaseVault-Safe-Harbour-Shelter-2026-11-27-0900.cvbackup', // made by hand
-      autoBackupFileName('Other Org', new Date(2026, 10, 27, 8, 0, 0)),
+      autoBackupFileName({ ...OURS, organisation: 'Other Org' }, new Date(2026, 10, 27, 8, 0, 0)),
+      autoBackupFileName(OUR_OTHER_VAULT, new Date(2026, 10, 27, 8, 0, 0)),
       'notes.txt',
     ]
     for (const name of [...names, ...others]) writeFileSync(join(folder, name), 'x')
-    const removed = await rotateAutoBackups(folder, org, 2)
+    const removed = await rotateAutoBackups(folder, OURS, 2)
     expect(removed.sort()).toEqual(names.slice(0, 2).sort())
     expect(readdirSync(folder).sort()).toEqual([...names.slice(2), ...others].sort())
   })
 
   it('keeps the newest by when it was written, also where the clock went back an hour (autumn)', async () => {
     const folder = tempDir()
-    const org = 'Safe Harbour Shelter'
     // 01:30 summer time, then 40 minutes later 01:10 winter time: the newer name sorts first.
-    const older = autoBackupFileName(org, new Date(2026, 9, 25, 1, 30, 0))
-    const newer = autoBackupFileName(org, new Date(2026, 9, 25, 1, 10, 0))
+    const older = autoBackupFileName(OURS, new Date(2026, 9, 25, 1, 30, 0))
+    const newer = autoBackupFileName(OURS, new Date(2026, 9, 25, 1, 10, 0))
     writeFileSync(join(folder, older), 'x')
     writeFileSync(join(folder, newer), 'x')
     utimesSync(join(folder, older), new Date('2026-10-24T23:30:00Z'), new Date('2026-10-24T23:30:00Z'))
     utimesSync(join(folder, newer), new Date('2026-10-25T00:10:00Z'), new Date('2026-10-25T00:10:00Z'))
-    expect(await rotateAutoBackups(folder, org, 1)).toEqual([older])
+    expect(await rotateAutoBackups(folder, OURS, 1)).toEqual([older])
     expect(readdirSync(folder)).toEqual([newer])
   })
 
   it('rotates after a real backup, leaving no partial file', async () => {
-    const { host, folder } = await vaultWithAutoBackup(1)
-    const old = autoBackupFileName(ADMIN.organisation, new Date(2020, 0, 1, 0, 0, 0))
+    const { host, folder, dataDir } = await vaultWithAutoBackup(1)
+    const { vaultId } = readHeader(dataDir)
+    const old = autoBackupFileName(
+      { organisation: ADMIN.organisation, vaultId },
+      new Date(2020, 0, 1, 0, 0, 0),
+    )
     writeFileSync(join(folder, old), 'old')
     await call(host, 'vault:lock')
     const files = readdirSync(folder)

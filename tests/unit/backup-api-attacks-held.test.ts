@@ -16,7 +16,12 @@ import {
 } from './support/temp-vault'
 import { CASEWORKER, createCase, signInAs, staffedHost } from './support/case-fixtures'
 import { backupFileName } from '../../main/core/backup/backup-format'
-import { autoBackupFileName, rotateAutoBackups, runAutoBackup } from '../../main/core/backup/auto-backup'
+import {
+  autoBackupFileName,
+  rotateAutoBackups,
+  runAutoBackup,
+  vaultTag,
+} from '../../main/core/backup/auto-backup'
 import type { AutoBackupStatus, BackupResult } from '../../main/api/contract'
 
 import { API_PASSPHRASE, codeOf } from './support/backup-attack-fixtures'
@@ -103,7 +108,11 @@ describe('file names and the automatic backup folder (held up)', () => {
     'a/b\\c:d*e?f"g<h>i|j',
   ])('an organisation named %j gives a file name with no path in it', (organisation) => {
     const at = new Date(2026, 10, 27, 9, 0, 5)
-    for (const name of [backupFileName(organisation, at), autoBackupFileName(organisation, at)]) {
+    const vaultId = '5b0c9d8e-1f2a-4b3c-8d4e-5f6a7b8c9d0e'
+    for (const name of [
+      backupFileName(organisation, at),
+      autoBackupFileName({ organisation, vaultId }, at),
+    ]) {
       expect(name).toMatch(/^CaseVault-[A-Za-z0-9-]+\.cvbackup$/)
       expect(name).not.toContain('..')
     }
@@ -111,18 +120,21 @@ describe('file names and the automatic backup folder (held up)', () => {
 
   it('rotation leaves partial files, hand-made backups, folders and look-alikes alone', async () => {
     const folder = tempDir()
-    const org = 'Safe Harbour Shelter'
-    const ours = [1, 2, 3].map((minute) => autoBackupFileName(org, new Date(2026, 10, 27, 9, minute, 0)))
+    const owner = { organisation: 'Safe Harbour Shelter', vaultId: '5b0c9d8e-1f2a-4b3c-8d4e-5f6a7b8c9d0e' }
+    const ours = [1, 2, 3].map((minute) => autoBackupFileName(owner, new Date(2026, 10, 27, 9, minute, 0)))
+    const tag = vaultTag(owner.vaultId)
     const others = [
       `${ours[0]}.1a2b3c4d5e6f.partial`,
       'CaseVault-Safe-Harbour-Shelter-2026-11-27-0900.cvbackup',
-      'CaseVault-Safe-Harbour-Shelter-auto-2026-11-27-0900.cvbackup',
-      'CaseVault-Safe-Harbour-Shelter-auto-2026-11-27-090000.cvbackup.txt',
-      'CaseVault-Safe-Harbour-Shelter-Annex-auto-2026-11-27-090000.cvbackup',
+      `CaseVault-Safe-Harbour-Shelter-auto-${tag}-2026-11-27-0900.cvbackup`,
+      `${ours[0]}.txt`,
+      `CaseVault-Safe-Harbour-Shelter-Annex-auto-${tag}-2026-11-27-090000.cvbackup`,
+      // Named before vault tags: any vault of the organisation may have written it.
+      'CaseVault-Safe-Harbour-Shelter-auto-2026-11-27-090000.cvbackup',
     ]
     for (const name of [...ours, ...others]) writeFileSync(join(folder, name), 'x')
     mkdirSync(join(folder, 'CaseVault-Safe-Harbour-Shelter-auto-archive'))
-    await rotateAutoBackups(folder, org, 1)
+    await rotateAutoBackups(folder, owner, 1)
     for (const name of others) expect(readdirSync(folder)).toContain(name)
   })
 

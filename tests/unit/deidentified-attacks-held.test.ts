@@ -49,6 +49,8 @@ describe('an analyst reaching survivor data through some other call', () => {
       [
         'backup:cancelRestoreFirst',
         'backup:restoreFirst',
+        // Public: refused in main unless a passphrase just met a damaged database (restore-damaged.ts).
+        'backup:restoreDamaged',
         'backup:status',
         'export:cancel',
         'export:changedYears',

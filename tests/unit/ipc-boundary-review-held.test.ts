@@ -26,6 +26,8 @@ const PUBLIC = [
   'vault:unlockWithRecoveryKey',
   'vault:lock',
   'backup:restoreFirst',
+  // Over a damaged vault, only just after a passphrase opened its key (api/restore-damaged.ts).
+  'backup:restoreDamaged',
   'backup:cancelRestoreFirst',
 ]
 const ANALYST_MAY = [

@@ -123,6 +123,11 @@ export const backupContract = {
    * vault is there). Public: there is nobody to sign in yet; the backup's own secret is the gate.
    */
   restoreFirst: method(backupCredentialsSchema, 'public').returns<BackupCheck>(),
+  /**
+   * Over a vault whose database cannot be read, from the unlock screen: allowed only just after a
+   * passphrase opened its key slot (api/restore-damaged.ts); the damaged vault is kept aside.
+   */
+  restoreDamaged: method(backupCredentialsSchema, 'public').returns<BackupCheck>(),
   /** Stops a first-run restore while it is still checking; false when none is running. */
   cancelRestoreFirst: method(z.undefined(), 'public').returns<boolean>(),
   updateSettings: method(backupSettingsSchema, ['admin']).returns<BackupStatus>(),

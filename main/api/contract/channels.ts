@@ -25,6 +25,7 @@ export const channels = {
     'verify',
     'restore',
     'restoreFirst',
+    'restoreDamaged',
     'cancelRestoreFirst',
     'updateSettings',
     'autoStatus',

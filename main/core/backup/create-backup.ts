@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { setImmediate as nextTurn } from 'node:timers/promises'
-import { readFile } from 'node:fs/promises'
+import { readFileSync } from 'node:fs'
 import { CaseVaultError } from '../errors'
 import type { VaultSession } from '../vault/vault-session'
 import { databasePath, headerPath, readHeader } from '../vault/vault-header'
@@ -85,7 +85,17 @@ export async function createBackup(
 ): Promise<BackupManifest> {
   options.onProgress?.('snapshot', null)
   const header = readHeader(dataDir)
-  const snapshot = await openLiveSnapshot(session.db, databasePath(dataDir), options.databaseKey)
+  // vault.json is read as the snapshot's read transaction starts, in the same synchronous stretch:
+  // read after the key sealing (Argon2, half a second or more), it held an account deactivated
+  // meanwhile as emptied while the snapshot's users table had it active, and after a restore that
+  // account could neither sign in nor be reset.
+  const sameMoment: { vaultJson?: Buffer } = {}
+  const snapshot = await openLiveSnapshot(session.db, databasePath(dataDir), options.databaseKey, {
+    ...(options.signal ? { signal: options.signal } : {}),
+    atSnapshot: () => {
+      sameMoment.vaultJson = readFileSync(headerPath(dataDir))
+    },
+  })
   try {
     const schema = schemaVersion(snapshot.db)
     const keyFile = await sealDatabaseKey(
@@ -96,7 +106,8 @@ export async function createBackup(
       session.clock(),
     )
     if (options.signal?.aborted) throw new CaseVaultError('CANCELLED', 'The backup was cancelled.')
-    const headerPart = bytesPart('vault.json', await readFile(headerPath(dataDir)))
+    if (!sameMoment.vaultJson) throw new Error('vault.json was not read with the snapshot')
+    const headerPart = bytesPart('vault.json', sameMoment.vaultJson)
     const keyPart = bytesPart('backup-key.json', Buffer.from(JSON.stringify(keyFile)))
     const database: { name: ManifestPart; sha256: string; size: number } = {
       name: 'casevault.db',

@@ -249,7 +249,12 @@ export async function extractEncryptedArchive(
     if (isWrongKey(error)) throw wrongSecret(credentials, await protectedWith(file))
     if (error instanceof AgePayloadError) throw damaged(error.message)
     // A stick pulled out while it is read, or a scratch folder that fills up, is not a damaged backup.
-    throw classifyFileError(error) ?? damaged(error instanceof Error ? error.message : String(error))
+    const fileError = classifyFileError(error)
+    if (fileError) throw fileError
+    // Nor is a folder given as the backup (EISDIR): it goes up as it is, for the caller to name
+    // (the command line says a folder was given); "damaged" told an admin a good backup was broken.
+    if ((error as NodeJS.ErrnoException | null)?.code === 'EISDIR') throw error
+    throw damaged(error instanceof Error ? error.message : String(error))
   }
   return hashes
 }

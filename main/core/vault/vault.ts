@@ -40,6 +40,13 @@ export interface VaultOptions {
 
 export type { NewVault } from './new-vault-files'
 
+/** How long a passphrase that met a damaged database counts as proof (see damagedVaultProvenBy). */
+const DAMAGED_PROOF_MS = 15 * 60 * 1000
+
+/** The unlock's refusals that mean the key was right and the database is what failed. */
+const damagedDatabase = (error: unknown) =>
+  error instanceof CaseVaultError && ['DB_CORRUPT', 'DB_MISSING', 'DB_NOT_OURS'].includes(error.code)
+
 /**
  * The vault: one data folder with vault.json (key slots) and casevault.db (SQLCipher 4).
  * Holds the database key only while unlocked, in a Buffer wiped on lock.
@@ -52,6 +59,7 @@ export class Vault {
   private readonly clock: () => Date
   private readonly throttle: UnlockThrottle
   private verifying = false
+  private damaged: { username: string; at: number } | null = null
   private readonly lockListeners = new Set<(reason: VaultLockedReason) => void>()
 
   constructor(private readonly options: VaultOptions) {
@@ -81,6 +89,21 @@ export class Vault {
     const session = this.session()
     if (!session) throw new CaseVaultError('LOCKED', 'The vault is locked.')
     return session
+  }
+
+  /**
+   * Who, in the last minutes, gave a passphrase that opened their key slot while the database
+   * behind it could not be read (damaged, missing, replaced): only they may restore a backup over
+   * it from the unlock screen (api/restore-damaged.ts). Null when nobody did.
+   */
+  damagedVaultProvenBy(): string | null {
+    const proof = this.damaged
+    if (!proof || this.current) return null
+    return this.clock().getTime() - proof.at <= DAMAGED_PROOF_MS ? proof.username : null
+  }
+
+  forgetDamagedVaultProof(): void {
+    this.damaged = null
   }
 
   /** Organisation name for the unlock screen; null when vault.json is absent or unreadable. */
@@ -138,7 +161,14 @@ export class Vault {
           retryAfterSeconds: Math.ceil(this.throttle.waitMs() / 1000),
         })
       }
-      const session = await this.openWithKey(databaseKey, username, 'session.unlocked')
+      let session: VaultSession
+      try {
+        session = await this.openWithKey(databaseKey, username, 'session.unlocked')
+      } catch (error) {
+        this.damaged = damagedDatabase(error) ? { username: slot.username, at: this.clock().getTime() } : null
+        throw error
+      }
+      this.damaged = null
       // Vaults made before the id was kept in the database learn it here (see headerOrRebuild).
       if (session.settings.vaultId() === null) session.settings.saveVaultId(header.vaultId)
       return session

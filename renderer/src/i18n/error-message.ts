@@ -9,6 +9,11 @@ const alreadyRunning = {
   import: 'errorDetails.alreadyRunning.import',
 } as const
 
+const backupWaitedFor = {
+  export: 'errorDetails.backupWaitedFor.export',
+  otherTask: 'errorDetails.backupWaitedFor.otherTask',
+} as const
+
 /**
  * CONFLICT covers several refusals; main's details say which. The usual text spoke of a username
  * taken, which a caseworker closing a case a colleague had just saved could make nothing of.
@@ -33,6 +38,10 @@ export function useErrorMessage(): (error: unknown) => string {
     const needs = error instanceof ApiError ? error.details?.needs : undefined
     if (code === 'WRONG_PASSPHRASE' && (needs === 'privateKey' || needs === 'passphrase'))
       return t(`errorDetails.backupNeeds.${needs}`)
+    // A backup that waited in vain for the vault's other readers: "a backup is already being made"
+    // sent an admin whose export was running looking for a backup that did not exist.
+    if (code === 'CONFLICT' && error instanceof ApiError && error.details?.readersBusy === true)
+      return t(error.details.operation === 'export' ? backupWaitedFor.export : backupWaitedFor.otherTask)
     // One of each long operation at a time: main names the one already running (operations.ts).
     // "This clashes with something that already exists" spoke of usernames.
     const running = code === 'CONFLICT' && error instanceof ApiError ? error.details?.operation : undefined

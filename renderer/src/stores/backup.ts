@@ -99,6 +99,15 @@ export const useBackupStore = defineStore('backup', () => {
     return checked
   }
 
+  /** Over a vault whose database cannot be read, just after a passphrase opened its key. */
+  async function restoreDamaged(credentials: BackupCredentials): Promise<BackupCheck> {
+    const checked = unwrap(await casevault().backup.restoreDamaged(credentials))
+    if (checked.file !== null) {
+      await useVaultStore().afterRestore({ kind: 'restored', backupCreatedAt: checked.createdAt })
+    }
+    return checked
+  }
+
   async function cancelRestoreFirst(): Promise<boolean> {
     return unwrap(await casevault().backup.cancelRestoreFirst())
   }
@@ -159,6 +168,7 @@ export const useBackupStore = defineStore('backup', () => {
     verify,
     restore,
     restoreFirst,
+    restoreDamaged,
     cancelRestoreFirst,
     updateSettings,
     loadAutoStatus,

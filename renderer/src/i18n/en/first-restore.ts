@@ -13,4 +13,12 @@ export const firstRestoreMessages = {
     busy: 'Checking and restoring… this can take a minute. Keep CaseVault open.',
     cancelled: 'No file was chosen, so nothing was restored.',
   },
+  damagedRestore: {
+    open: 'Restore the latest backup over the damaged vault…',
+    heading: 'Restore the latest backup',
+    lead: 'Your passphrase is right, but the vault’s database cannot be read. Choose the latest CaseVault backup (.cvbackup) and give its backup passphrase or the organisation’s private key.',
+    keptAside:
+      'The damaged vault is not deleted: it is kept beside the restored one as a dated rollback copy, for whoever supports your CaseVault.',
+    back: 'Back to signing in',
+  },
 }

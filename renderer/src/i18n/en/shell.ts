@@ -163,6 +163,13 @@ export const shellMessages = {
       import:
         'An import is already running (perhaps started before you left this screen). Wait for it to finish, then try again.',
     },
+    // A backup waits a few seconds for the vault's other readers before it gives up (live-snapshot.ts).
+    backupWaitedFor: {
+      export:
+        'The backup was not made: an export is reading the vault, and a backup can only start when it has finished. Wait for the export to finish, then make the backup again. Nothing was changed.',
+      otherTask:
+        'The backup was not made: CaseVault is still reading the vault for another task (an export, or another backup). Wait a moment for it to finish, then make the backup again. Nothing was changed.',
+    },
     backupFile: {
       tooNew:
         'This backup was made by a newer version of CaseVault, so this version cannot read it. Your current vault is unchanged. Update CaseVault on this computer, then try again.',
