@@ -9,6 +9,8 @@ export const usersHandlers: AreaHandlers<typeof usersContract> = {
       .list(ctx.session)
       .filter((user) => user.active && user.role !== 'analyst')
       .map(({ id, displayName, role }) => ({ id, displayName, role })),
+  // Names, roles and whether active only, as assignable: the case list's "Assigned to" filter.
+  caseHolders: (ctx) => ctx.userService.caseHolders(ctx.session),
   create: (ctx, input) => ctx.userService.create(ctx.session, input),
   deactivate: (ctx, input) => ctx.userService.deactivate(ctx.session, input.username),
   resetPassphrase: (ctx, input) =>

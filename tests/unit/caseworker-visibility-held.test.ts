@@ -93,7 +93,10 @@ describe('bilal’s search', () => {
 })
 
 describe('refusals of chen’s case', () => {
-  it('say nothing but "someone else’s", carry no details, and each leaves an audit row', async () => {
+  // The refusal carries exactly { reason: 'not_assigned' } (so the screen says "assigned to someone
+  // else", not "your role does not allow this"): one fixed value, never the case's id, number,
+  // survivor or assignee. A case that does not exist is still answered NOT_FOUND as before.
+  it('say nothing but "someone else’s", carry only the fixed reason, and each leaves an audit row', async () => {
     const { host } = await staffedHost('bilal')
     const { theirs } = await chensCase(host)
     await signInAs(host, 'bilal')
@@ -108,9 +111,16 @@ describe('refusals of chen’s case', () => {
       const result = await host.dispatch(channel, input)
       expect(result, channel).toEqual({
         ok: false,
-        error: { code: 'FORBIDDEN', message: 'This case is assigned to someone else.' },
+        error: {
+          code: 'FORBIDDEN',
+          message: 'This case is assigned to someone else.',
+          details: { reason: 'not_assigned' },
+        },
       })
     }
+    const absent = await host.dispatch('cases:get', { id: 987_654 })
+    expect(absent).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(JSON.stringify(absent)).not.toContain('not_assigned')
     await signInAs(host, 'amara')
     const denied = (await call<AuditEntry[]>(host, 'audit:list', { limit: 100 })).filter(
       (row) => row.action === 'access.denied' && row.actor === 'bilal',

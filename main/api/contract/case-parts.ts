@@ -2,6 +2,8 @@ import { z } from 'zod'
 import { method } from './method'
 import { sectionRecordSchema } from './cases'
 
+export { ATTACHMENT_ACCEPT, ATTACHMENT_EXTENSIONS } from './attachment-types'
+
 const idSchema = z.number().int().positive()
 const caseworkRoles = ['admin', 'supervisor', 'caseworker'] as const
 
@@ -14,7 +16,12 @@ export interface CaseComment {
   createdAt: string
 }
 
-export const addCommentInput = z.object({ caseId: idSchema, body: z.string().trim().min(1).max(20_000) })
+/** A comment's longest body, in characters: the renderer states it beside the text box. */
+export const MAX_COMMENT_LENGTH = 20_000
+export const addCommentInput = z.object({
+  caseId: idSchema,
+  body: z.string().trim().min(1).max(MAX_COMMENT_LENGTH),
+})
 export const caseRefInput = z.object({ caseId: idSchema })
 
 /** Attachments are stored encrypted inside the vault; never opened by the app, only saved out. */

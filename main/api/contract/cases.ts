@@ -88,6 +88,8 @@ export const listCasesInput = z.object({
     .max(50)
     .optional(),
   exploitationType: z.array(z.string().max(60)).max(20).optional(),
+  /** Leaves out rows of CTDC's public dataset (reference data, not casework), as Today's cards do. */
+  caseworkOnly: z.boolean().optional(),
 })
 export type ListCasesInput = z.input<typeof listCasesInput>
 

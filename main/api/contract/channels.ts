@@ -13,7 +13,7 @@ export const channels = {
     'pendingRecoveryKey',
     'confirmRecoveryKey',
   ],
-  users: ['list', 'assignable', 'create', 'deactivate', 'resetPassphrase'],
+  users: ['list', 'assignable', 'caseHolders', 'create', 'deactivate', 'resetPassphrase'],
   audit: ['list', 'verify'],
   cases: ['create', 'update', 'get', 'list', 'search', 'close', 'reopen', 'delete'],
   comments: ['list', 'add'],

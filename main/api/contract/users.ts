@@ -35,9 +35,15 @@ export interface Assignee {
   role: Role
 }
 
+/** Someone the case list can be filtered by: an assignee, or a deactivated account holding cases. */
+export interface CaseHolder extends Assignee {
+  active: boolean
+}
+
 export const usersContract = {
   list: method(z.undefined(), ['admin']).returns<UserSummary[]>(),
   assignable: method(z.undefined(), ['admin', 'supervisor']).returns<Assignee[]>(),
+  caseHolders: method(z.undefined(), ['admin', 'supervisor']).returns<CaseHolder[]>(),
   create: method(createUserInput, ['admin']).returns<UserSummary>(),
   deactivate: method(usernameInput, ['admin']).returns<UserSummary>(),
   resetPassphrase: method(resetPassphraseInput, ['admin']).returns<void>(),

@@ -1,29 +1,5 @@
 import { fileTypeFromBuffer } from 'file-type'
-
-/**
- * What a caseworker may attach: documents, pictures and sound recordings, each type with the
- * file-name extensions it may carry (the first is added to a name that has none of them).
- * Anything that can run (executables, scripts, installers, archives that may hide them) is
- * refused, whatever its file name says.
- */
-const EXTENSIONS: Record<string, readonly string[]> = {
-  'application/pdf': ['pdf'],
-  'image/jpeg': ['jpg', 'jpeg', 'jpe', 'jfif'],
-  'image/png': ['png'],
-  'image/gif': ['gif'],
-  'image/webp': ['webp'],
-  'image/heic': ['heic', 'heif'],
-  'image/tiff': ['tif', 'tiff'],
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': ['docx'],
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': ['xlsx'],
-  'application/vnd.oasis.opendocument.text': ['odt'],
-  'application/vnd.oasis.opendocument.spreadsheet': ['ods'],
-  'audio/mpeg': ['mp3'],
-  'audio/ogg': ['ogg', 'oga', 'opus'],
-  'audio/mp4': ['m4a', 'mp4', 'm4b', 'aac'],
-  'audio/wav': ['wav'],
-  'text/plain': ['txt', 'text', 'csv', 'tsv', 'md', 'log', 'json'],
-}
+import { ATTACHMENT_EXTENSIONS } from '../../api/contract/attachment-types'
 
 // How file-type names the commonest phone recordings (an iPhone voice memo, a WhatsApp voice
 // note) and HEIF pictures whose brand is the standard's own (mif1), not Apple's (heic).
@@ -37,13 +13,25 @@ const SAME_TYPE: Record<string, string> = {
 }
 
 /**
- * Plain text has no magic number: accept valid UTF-8 without control characters other than
- * whitespace. The whole file is read (25 MB at most, tens of milliseconds): a look at its first
- * 64 KB let a ZIP archive holding a program through behind 64 KB of text, listed as "Text".
+ * The text's encoding, by its byte-order mark: Windows Notepad's "Unicode" (and many Windows
+ * tools' text export) is UTF-16 with a BOM, refused as "not a document" while it was read as
+ * UTF-8. Without a BOM, UTF-8 only: BOM-less UTF-16 cannot be told from binary data.
+ */
+function textEncodingOf(bytes: Uint8Array): 'utf-8' | 'utf-16le' | 'utf-16be' {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le'
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be'
+  return 'utf-8'
+}
+
+/**
+ * Plain text has no magic number: accept valid UTF-8 (or BOM-marked UTF-16) without control
+ * characters other than whitespace. The whole file is read (25 MB at most, tens of milliseconds):
+ * a look at its first 64 KB let a ZIP archive holding a program through behind 64 KB of text,
+ * listed as "Text". Decoding is fatal, so an odd byte count or a lone surrogate is not text.
  */
 function looksLikePlainText(bytes: Uint8Array): boolean {
   try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+    const text = new TextDecoder(textEncodingOf(bytes), { fatal: true }).decode(bytes)
     // eslint-disable-next-line no-control-regex -- control characters are exactly what marks binary data
     return !/[\u0000-\u0008\u000B\u000E-\u001F]/.test(text)
   } catch {
@@ -51,12 +39,15 @@ function looksLikePlainText(bytes: Uint8Array): boolean {
   }
 }
 
-/** The file's type by its content, as one of EXTENSIONS' keys; null when it may not be attached. */
+/**
+ * The file's type by its content, as one of ATTACHMENT_EXTENSIONS' keys (the contract's table,
+ * which the renderer's file picker offers too); null when it may not be attached.
+ */
 export async function sniffMediaType(bytes: Uint8Array): Promise<string | null> {
   const detected = await fileTypeFromBuffer(bytes)
   if (detected) {
     const mime = SAME_TYPE[detected.mime] ?? detected.mime
-    return Object.hasOwn(EXTENSIONS, mime) ? mime : null
+    return Object.hasOwn(ATTACHMENT_EXTENSIONS, mime) ? mime : null
   }
   return looksLikePlainText(bytes) ? 'text/plain' : null
 }
@@ -67,7 +58,7 @@ export async function sniffMediaType(bytes: Uint8Array): Promise<string | null> 
  * under a name that runs it on a double-click (.bat, .hta, .svg, .html).
  */
 export function nameForType(name: string, mediaType: string): string {
-  const allowed = EXTENSIONS[mediaType] ?? []
+  const allowed = ATTACHMENT_EXTENSIONS[mediaType] ?? []
   const dot = name.lastIndexOf('.')
   const extension = dot > 0 ? name.slice(dot + 1).toLowerCase() : ''
   return allowed.includes(extension) || allowed.length === 0 ? name : `${name}.${allowed[0]}`

@@ -18,7 +18,12 @@ export function caseVisibilityFilter(session: VaultSession): number | null {
   }
 }
 
-/** Throws FORBIDDEN (and records the refusal) when this user may not open the case. */
+/**
+ * Throws FORBIDDEN (and records the refusal) when this user may not open the case. The reason
+ * lets the screens say "someone else's" rather than "your role may not" (which sent caseworkers to
+ * ask for a role change they did not need). It is the same fixed value for every refused case: no
+ * id, name or assignee, so it tells nothing a bare FORBIDDEN did not.
+ */
 export function assertCanSeeCase(session: VaultSession, caseId: number, assignedUserId: number | null): void {
   const onlyFor = caseVisibilityFilter(session)
   if (onlyFor === null || onlyFor === assignedUserId) return
@@ -28,5 +33,5 @@ export function assertCanSeeCase(session: VaultSession, caseId: number, assigned
     target: `case:${caseId}`,
     details: { reason: 'not assigned' },
   })
-  throw new CaseVaultError('FORBIDDEN', 'This case is assigned to someone else.')
+  throw new CaseVaultError('FORBIDDEN', 'This case is assigned to someone else.', { reason: 'not_assigned' })
 }

@@ -2,6 +2,7 @@ import type { VaultDatabase } from '../db/connection'
 import type { AgeBand, CasePage, CaseStatus, CaseSummary, ListCasesInput } from '../../api/contract/cases'
 import type { z } from 'zod'
 import type { listCasesInput } from '../../api/contract/cases'
+import { PUBLIC_SOURCE } from '../export/deidentified-source'
 
 type ListQuery = z.output<typeof listCasesInput>
 
@@ -78,6 +79,9 @@ export function listCasesSql(input: ListQuery, onlyAssignedTo: number | null) {
   if (onlyAssignedTo !== null) add('c.assigned_user_id = ?', onlyAssignedTo)
   if (input.assignedUserId !== undefined) add('c.assigned_user_id = ?', input.assignedUserId)
   if (input.status?.length) add(`c.status IN (${placeholders(input.status)})`, ...input.status)
+  // Today's "My open cases" leaves CTDC's public rows out; its link opens the list with this set,
+  // so the list shows the cases the card counted, not them buried among thousands of public rows.
+  if (input.caseworkOnly) add('c.source <> ?', PUBLIC_SOURCE)
   if (input.intakeFrom) add('c.intake_date >= ?', input.intakeFrom)
   if (input.intakeTo) add('c.intake_date <= ?', input.intakeTo)
   if (input.ageBand?.length) where.push(`(${input.ageBand.map((band) => AGE_BAND_SQL[band]).join(' OR ')})`)

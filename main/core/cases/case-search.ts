@@ -1,6 +1,6 @@
 import type { VaultDatabase } from '../db/connection'
 import type { CaseSearchHit, CaseStatus } from '../../api/contract/cases'
-import { foldForSearch, foldedForms, searchWords } from './search-fold'
+import { foldForSearch, foldedForms, isSearchable, searchWords } from './search-fold'
 import { foldedSnippet } from './folded-snippet'
 
 export interface SearchDocument {
@@ -17,8 +17,9 @@ export interface SearchDocument {
 export function toFtsQuery(typed: string): string | null {
   const terms = searchWords(typed)
     // A word that folds to nothing (a lone vowel mark pasted with a name) matched nothing, and
-    // with AND hid the name typed beside it.
-    .filter((word) => foldForSearch(word) !== '')
+    // with AND hid the name typed beside it. A lone Latin accent ("\u0301", a dead key) is left by
+    // the fold but removed by the tokenizer: an empty prefix, which matched every case.
+    .filter((word) => isSearchable(foldForSearch(word)))
     .slice(0, 12)
     .map((word) => {
       const folded = foldForSearch(word)
@@ -48,9 +49,7 @@ interface SearchRow {
 function writtenSnippet(row: SearchRow, typed: string): string {
   const quoted = row.snippet.replace(/\[\[|\]\]|…/g, '').trim()
   if (quoted === '' || !row.folded.includes(quoted)) return row.snippet
-  const terms = searchWords(typed)
-    .map(foldForSearch)
-    .filter((term) => term !== '')
+  const terms = searchWords(typed).map(foldForSearch).filter(isSearchable)
   return foldedSnippet(row.names, terms) ?? foldedSnippet(row.notes, terms) ?? row.snippet
 }
 

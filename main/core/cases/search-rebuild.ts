@@ -4,8 +4,8 @@ import { searchDocument } from './search-document'
 
 /**
  * Indexes every case again, as case-service's reindex() indexes one (search-document.ts). Run by
- * the migration that changed how the index cuts and folds words (0009), inside its transaction.
- * Returns the cases indexed.
+ * each migration that changed how the index cuts and folds words (0009, 0016), inside its
+ * transaction. Returns the cases indexed.
  */
 export function rebuildCaseSearch(db: VaultDatabase): number {
   const search = createCaseSearch(db)

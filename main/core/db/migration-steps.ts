@@ -20,4 +20,9 @@ export const MIGRATION_STEPS: Record<number, (db: VaultDatabase) => void> = {
       db.exec(`ALTER TABLE ${table} ADD COLUMN version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1)`)
     }
   },
+  // 0016 folds more (letters with a stroke, apostrophes, compatibility forms, invisibles, final
+  // sigma): the folded spellings already indexed are those of the old fold.
+  16: (db) => {
+    rebuildCaseSearch(db)
+  },
 }

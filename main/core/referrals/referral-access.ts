@@ -54,8 +54,8 @@ export function createReferralAccess(session: VaultSession, assertCaseVisible: (
   }
 
   /**
-   * The case's own refusal carries no details (its held tests pin that); a referral's screens must
-   * tell "someone else's case" from "your role may not", so the caseworker's refusal is re-said here.
+   * A caseworker's refusal of a case already says "not assigned" (case-access.ts); re-said here
+   * with the referral's own words for main's log.
    */
   function assertCaseOf(caseId: number): void {
     const onlyFor = caseVisibilityFilter(session)

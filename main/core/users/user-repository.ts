@@ -34,6 +34,12 @@ export function createUserRepository(db: VaultDatabase) {
   const remove = db.prepare('DELETE FROM users WHERE id = ?')
   const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM users')
   const active = db.prepare<[number], number>('SELECT active FROM users WHERE id = ?').pluck()
+  // One probe of cases_by_assignee per account, not a walk of every case.
+  const holdingCases = db
+    .prepare<[], number>(
+      'SELECT u.id FROM users u WHERE EXISTS (SELECT 1 FROM cases c WHERE c.assigned_user_id = u.id)',
+    )
+    .pluck()
 
   return {
     findByUsername(username: string): UserSummary | undefined {
@@ -67,6 +73,10 @@ export function createUserRepository(db: VaultDatabase) {
     },
     count(): number {
       return count.get()!.n
+    },
+    /** The accounts that have at least one case assigned to them, active or not. */
+    idsHoldingCases(): Set<number> {
+      return new Set(holdingCases.all())
     },
   }
 }

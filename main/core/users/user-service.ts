@@ -2,7 +2,7 @@ import { CaseVaultError } from '../errors'
 import type { Vault } from '../vault/vault'
 import { commitUserSlot } from '../vault/vault-slots'
 import type { VaultSession } from '../vault/vault-session'
-import type { CreateUserInput, UserSummary } from '../../api/contract/users'
+import type { CaseHolder, CreateUserInput, UserSummary } from '../../api/contract/users'
 
 /** Staff accounts: a DB row (who, role, active) plus a key slot in vault.json (how they unlock). */
 export function createUserService(vault: Vault) {
@@ -57,6 +57,19 @@ export function createUserService(vault: Vault) {
   return {
     list(session: VaultSession): UserSummary[] {
       return session.users.list()
+    },
+
+    /**
+     * Whom the case list can be filtered by: whoever a case can be assigned to, and whoever still
+     * holds cases. Deactivating an account reassigns nothing, and a leaver's survivors, seen by no
+     * caseworker, could not be listed by the supervisor who must hand them on.
+     */
+    caseHolders(session: VaultSession): CaseHolder[] {
+      const holding = session.users.idsHoldingCases()
+      return session.users
+        .list()
+        .filter((user) => (user.active && user.role !== 'analyst') || holding.has(user.id))
+        .map(({ id, displayName, role, active }) => ({ id, displayName, role, active }))
     },
 
     async create(session: VaultSession, input: CreateUserInput): Promise<UserSummary> {

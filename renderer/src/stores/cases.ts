@@ -32,6 +32,8 @@ export interface CaseListFilters {
   citizenship: string[]
   exploitationType: string[]
   assignedUserId: number | null
+  /** CTDC's public rows left out: set only by Today's "My open cases" link, which counts without them. */
+  caseworkOnly: boolean
 }
 
 export function emptyCaseFilters(): CaseListFilters {
@@ -44,6 +46,7 @@ export function emptyCaseFilters(): CaseListFilters {
     citizenship: [],
     exploitationType: [],
     assignedUserId: null,
+    caseworkOnly: false,
   }
 }
 
@@ -61,6 +64,7 @@ export function listInput(
   if (filters.citizenship.length) input.citizenship = filters.citizenship
   if (filters.exploitationType.length) input.exploitationType = filters.exploitationType
   if (filters.assignedUserId !== null) input.assignedUserId = filters.assignedUserId
+  if (filters.caseworkOnly) input.caseworkOnly = true
   return input
 }
 

@@ -3,7 +3,8 @@ import { caseStatuses, type CaseStatus } from '../../../../main/api/contract'
 import { emptyCaseFilters, type CaseListFilters } from '../../stores/cases'
 
 /** The filters a link can open the case list on. */
-export type CaseFiltersInLink = Pick<CaseListFilters, 'status' | 'assignedUserId'>
+export type CaseFiltersInLink = Pick<CaseListFilters, 'status' | 'assignedUserId'> &
+  Partial<Pick<CaseListFilters, 'caseworkOnly'>>
 
 /**
  * The case list's filters from the address, so that a link can open it filtered: the dashboard's
@@ -20,8 +21,10 @@ export function caseFiltersFrom(query: LocationQuery): CaseListFilters | null {
   )
   const assignee = values(query.assignee)[0] ?? ''
   const assignedUserId = /^[1-9][0-9]{0,8}$/.test(assignee) ? Number(assignee) : null
-  if (status.length === 0 && assignedUserId === null) return null
-  return { ...emptyCaseFilters(), status: [...new Set(status)], assignedUserId }
+  // The card leaves CTDC's public rows out; without this its link listed them beside the count.
+  const caseworkOnly = values(query.casework)[0] === '1'
+  if (status.length === 0 && assignedUserId === null && !caseworkOnly) return null
+  return { ...emptyCaseFilters(), status: [...new Set(status)], assignedUserId, caseworkOnly }
 }
 
 /** The address's query for a link to the list on these filters: the empty ones left out. */
@@ -29,5 +32,6 @@ export function caseFiltersQuery(filters: CaseFiltersInLink): Record<string, str
   return {
     ...(filters.status.length ? { status: filters.status } : {}),
     ...(filters.assignedUserId !== null ? { assignee: String(filters.assignedUserId) } : {}),
+    ...(filters.caseworkOnly ? { casework: '1' } : {}),
   }
 }

@@ -43,6 +43,8 @@ export const casesMessages = {
       nationality: 'Nationality',
       exploitation: 'Type of exploitation',
       assignee: 'Assigned to',
+      caseworkOnly: 'Without CTDC public records',
+      deactivated: '{name} (deactivated)',
       any: 'Any',
       anyone: 'Anyone',
       selectedCount: '{count} selected',
@@ -221,7 +223,10 @@ export const casesMessages = {
     none: 'No comments yet.',
     unknownAuthor: 'Former user',
     add: 'Add a comment',
-    hint: 'Comments cannot be changed or deleted afterwards.',
+    hint: 'Up to {max} characters. Comments cannot be changed or deleted afterwards.',
+    count: '{count} of {max} characters',
+    atLimit:
+      'This comment is at the limit of {max} characters: anything beyond it is not taken (a longer paste is cut here). Add the rest as another comment.',
     submit: 'Add comment',
     empty: 'Write something first.',
   },
@@ -233,6 +238,8 @@ export const casesMessages = {
     tooLarge: '{name} is larger than 25 MB and cannot be attached.',
     emptyFile: '{name} is empty.',
     refusedType: '{name} cannot be attached: only documents, pictures and sound recordings are accepted.',
+    unreadable:
+      '{name} could not be read. Its drive may have been taken out, or the file is only online. Reconnect the drive or copy the file to this computer, then try again.',
     tableCaption: 'Files attached to this case',
     name: 'File',
     type: 'Type',
@@ -246,7 +253,8 @@ export const casesMessages = {
     remove: 'Remove',
     removeLabel: 'Remove {name}',
     removeTitle: 'Remove an attachment',
-    removeBody: 'Remove {name} from the case? The file is erased from the vault.',
+    removeBody:
+      'Remove {name} from the case? The file is erased from the vault. Backups made before now, and copies kept by a restore, still hold the file until they are deleted or rotated out.',
     none: 'No files attached.',
     types: {
       pdf: 'PDF document',
@@ -274,6 +282,8 @@ export const casesMessages = {
       created: 'Case created',
       read: 'Case opened',
       updated: 'Case record changed',
+      reassigned: 'Case reassigned to {name}',
+      reassignedToOther: 'Case reassigned to another user',
       closed: 'Case closed',
       reopened: 'Case reopened',
       commentAdded: 'Comment added',

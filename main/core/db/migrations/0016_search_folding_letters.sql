@@ -1,0 +1,5 @@
+-- The case search folds more of what typing leaves out (main/core/cases/search-fold.ts): ł ø đ ı
+-- as l o d i; every apostrophe (' ’ ʼ ʻ) alike, and a word also without it; full-width letters and
+-- ligatures as their letters; soft hyphens, zero-width spaces and word joiners removed; Greek
+-- final ς as σ. The table is unchanged: its folded column is rebuilt from the cases by this
+-- migration's step (main/core/db/migration-steps.ts), in the same transaction.
