@@ -1,21 +1,25 @@
 import type { VaultSession } from '../vault/vault-session'
-import type { ConsentCategory, ReferralForm, ReferralFormGap } from '../../api/contract/referral-types'
+import {
+  consentCategories,
+  type ConsentCategory,
+  type ReferralForm,
+  type ReferralFormGap,
+} from '../../api/contract/referral-types'
 import type { ReferralService } from './referral-service'
 import { buildReferralForm, releasedCategories, type ReferralFormSources } from './referral-print'
 import { localIsoDate } from './local-date'
 import { referralAuditTarget } from './referral-audit-target'
 
-/** The categories read from the case's survivor and victim records: empty on a referral with no case. */
-const FROM_THE_CASE: readonly ConsentCategory[] = [
-  'identity',
-  'contactDetails',
-  'dateOfBirth',
-  'gender',
-  'nationality',
-  'languages',
-  'caseSummary',
-  'vulnerabilities',
+/**
+ * The categories read from the case's survivor and victim records: empty on a referral with no
+ * case. The others come from the screening and the referral itself.
+ */
+const NOT_FROM_THE_CASE: readonly ConsentCategory[] = [
+  'screeningResults',
+  'healthInformation',
+  'referralNotes',
 ]
+const FROM_THE_CASE = consentCategories.filter((category) => !NOT_FROM_THE_CASE.includes(category))
 
 /**
  * Why each released category came out empty. Without it the sheet said "not recorded in CaseVault"
