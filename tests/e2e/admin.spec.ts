@@ -108,8 +108,9 @@ test('the audit log pages back 50 rows at a time to the vault’s creation', asy
   await expect(page.locator('[data-action="vault.created"]')).toHaveCount(0)
 
   await page.getByTestId('audit-load-older').click()
-  // seed (created, locked) + unlock + 60 changes + lock + unlock in the UI = 65 rows.
-  await expect(rows).toHaveCount(65)
+  // seed (created, recovery key confirmed, locked) + unlock + 60 changes + lock + unlock in the UI
+  // = 66 rows.
+  await expect(rows).toHaveCount(66)
   await expect(rows.last().locator('[data-action="vault.created"]')).toBeVisible()
   await expect(page.getByTestId('audit-load-older')).toHaveCount(0)
 })
