@@ -32,6 +32,8 @@ export const accessMessages = {
     title: 'Your recovery key',
     intro:
       'This key opens the vault if every passphrase is forgotten. It is shown only this once. Write it on paper or print it, and keep it locked away from this computer.',
+    introAgain:
+      'This key opens the vault if every passphrase is forgotten. Write it on paper or print it, and keep it locked away from this computer.',
     warning: 'Anyone who has this key and a copy of the vault file can read every record.',
     print: 'Print the key',
     printHeading: 'CaseVault recovery key',
