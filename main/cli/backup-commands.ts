@@ -39,7 +39,13 @@ export async function backupCommand(
     // As in the app (contract/backup.ts): a backup holds every record, so only an admin makes one
     // by hand. (An automatic backup goes to the folder and key an admin set up, for anyone's lock.)
     if (session.user.role !== 'admin') {
-      session.audit.append({ actor: username, action: 'access.denied', details: { action: 'backup' } })
+      // The account's own name: `--user BILAL` signs in "bilal", and an audit filtered by the
+      // account must find the attempt.
+      session.audit.append({
+        actor: session.user.username,
+        action: 'access.denied',
+        details: { action: 'backup' },
+      })
       throw new CaseVaultError('FORBIDDEN', 'Only an administrator can make a backup.')
     }
     const backupPassphrase = await passphraseLine(io, 1, 'backup passphrase')

@@ -9,12 +9,12 @@ import { displayNameSchema } from '../api/contract/common'
 import { createVaultInput } from '../api/contract/vault'
 import { checkedOption, checkedUsername, passphraseLine, required, type CliIo } from './io'
 import { assertVaultOrEmptyFolder, newVaultPassphrase } from './vault-folder-input'
-import { backupCommand, isMissingFile, restoreCommand, verifyBackupCommand } from './backup-commands'
+import { backupCommand, restoreCommand, verifyBackupCommand } from './backup-commands'
 import { APP_VERSION } from '../app-version'
-import { classifyFileError } from '../core/file-errors'
 import { training } from './training'
 import { exportCommand } from './export-commands'
 import { importCommand } from './import-command'
+import { errorLine } from './error-line'
 
 export const USAGE = `Usage: npm run cli -- <command> [options]   (passphrases on standard input, one per line)
   init   --data <dir> --user <name> [--org <organisation>] [--display-name <name>]
@@ -133,7 +133,11 @@ function status(values: ReturnType<typeof options>['values'], io: CliIo): number
   io.out(`organisation: ${header.organisation}`)
   io.out(`cipher: ${header.cipher.name} (SQLCipher ${header.cipher.legacy})`)
   io.out(`kdf: argon2id m=${header.kdf.memoryKiB} KiB t=${header.kdf.iterations} p=${header.kdf.parallelism}`)
-  io.out(`users: ${active} active, ${header.slots.length - active} deactivated`)
+  // After vault.json was rebuilt with the recovery key only the rebuilder has a slot: the others
+  // cannot sign in until an admin resets them, and counting only slots hid them.
+  const awaiting = header.awaitingReset?.length ?? 0
+  const resets = awaiting > 0 ? `, ${awaiting} awaiting a passphrase reset by an admin` : ''
+  io.out(`users: ${active} active, ${header.slots.length - active} deactivated${resets}`)
   return 0
 }
 
@@ -178,8 +182,10 @@ async function verify(values: ReturnType<typeof options>['values'], io: CliIo): 
 
 /** Runs one command; returns the exit code. Errors become one line on stderr. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  let dataDir: string | undefined
   try {
     const parsed = options(argv)
+    dataDir = parsed.values.data
     const [command] = parsed.positionals
     switch (command) {
       case 'init':
@@ -209,31 +215,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return 2
     }
   } catch (error) {
-    const known = error instanceof CaseVaultError ? error : (isMissingFile(error) ?? classifyFileError(error))
-    if (known) {
-      io.err(`error: ${known.code}: ${known.message.split('\n')[0]}`)
-      return 1
-    }
-    const wrongKind = wrongKindOfPath(error)
-    if (wrongKind) {
-      io.err(`error: ${wrongKind}`)
-      return 1
-    }
-    const message = error instanceof Error ? error.message : String(error)
-    io.err(`error: ${message.split('\n')[0]}`)
+    io.err(`error: ${errorLine(error, dataDir)}`)
     return 1
-  }
-}
-
-/** A folder given for a file or the other way round: said plainly (Node's words were EISDIR, EEXIST). */
-function wrongKindOfPath(error: unknown): string | null {
-  switch ((error as NodeJS.ErrnoException | null)?.code) {
-    case 'EISDIR':
-      return 'a folder was given where a file is needed (--file, --out): name the file itself'
-    case 'EEXIST':
-    case 'ENOTDIR':
-      return 'a file was given where a folder is needed (--data takes the vault folder)'
-    default:
-      return null
   }
 }

@@ -22,7 +22,8 @@ function oneLine(text: string): string {
 /**
  * import --data --user --file --format [--dry-run] [--all-or-nothing]; stdin: user passphrase.
  * Prints `read: N`, `imported: N`, `rejected: N`, `duplicates: N` (rejected rows whose case number is
- * in the vault or on another row), then `row R: field: reason` per error (stdout);
+ * in the vault or on another row), with --dry-run `would be imported: N`, then `row R: field: reason`
+ * per error (stdout);
  * ignored columns and notes go to stderr. Exit 0 when the run completed, even with rejected rows.
  */
 export async function importCommand(values: ImportCommandOptions, io: CliIo): Promise<number> {
@@ -45,6 +46,13 @@ export async function importCommand(values: ImportCommandOptions, io: CliIo): Pr
     io.out(`imported: ${report.imported}`)
     io.out(`rejected: ${report.rejected}`)
     io.out(`duplicates: ${report.duplicates}`)
+    // A dry run's `imported: 0` says nothing of the file: this is the count it is run for. After
+    // the four lines a script reads, and as the real run would count (nothing from a cut-short file,
+    // nothing under --all-or-nothing once a row is rejected).
+    if (report.dryRun) {
+      const refused = !report.complete || (values['all-or-nothing'] === true && report.rejected > 0)
+      io.out(`would be imported: ${refused ? 0 : report.valid}`)
+    }
     for (const error of report.errors)
       io.out(`row ${error.row}: ${oneLine(error.field)}: ${oneLine(error.reason)}`)
     for (const column of report.ignoredColumns)

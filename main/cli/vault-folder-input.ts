@@ -2,7 +2,7 @@
 // at the keyboard: the --data folder and a new vault's passphrase.
 import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { passphraseSchema } from '../api/contract/common'
+import { MIN_PASSPHRASE_LENGTH, passphraseSchema } from '../api/contract/common'
 import { CaseVaultError } from '../core/errors'
 import { DATABASE_FILE, HEADER_FILE } from '../core/vault/vault-header'
 import { passphraseLine, type CliIo } from './io'
@@ -28,7 +28,14 @@ export async function newVaultPassphrase(io: CliIo): Promise<string> {
   const passphrase = await passphraseLine(io, 0, 'passphrase')
   if (passphrase !== passphrase.trim())
     throw new Error('the passphrase starts or ends with a space: remove it, nothing was written')
+  // Both limits named: a line over the upper one is most often a key or text file piped in by
+  // mistake, and "at least 12 characters" sent the admin looking for the opposite fault.
   if (!passphraseSchema.safeParse(passphrase).success)
-    throw new CaseVaultError('WEAK_PASSPHRASE', 'the passphrase must be at least 12 characters')
+    throw new CaseVaultError(
+      'WEAK_PASSPHRASE',
+      passphrase.length < MIN_PASSPHRASE_LENGTH
+        ? `the passphrase must be at least ${MIN_PASSPHRASE_LENGTH} characters`
+        : `the passphrase line is too long: it must be ${MIN_PASSPHRASE_LENGTH} to ${passphraseSchema.maxLength ?? 1024} characters (a file piped in by mistake?)`,
+    )
   return passphrase
 }

@@ -170,6 +170,7 @@ describe('npm run cli -- import', () => {
       'imported: 0',
       'rejected: 1',
       'duplicates: 0',
+      'would be imported: 1',
       'row 3: intakeDate: not a real date (yyyy-mm-dd)',
       'row 3: prs_Gender: not one of this field’s values: Feminine, Masculine, Transgender Feminine, Transgender Masculine, Non-Conforming, Not Specified/Unknown',
     ])

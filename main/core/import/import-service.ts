@@ -30,7 +30,7 @@ export interface ImportOptions {
   format: ImportFormat
   /** Choices for this file's columns; the saved mapping and automatic matches fill the rest. */
   mapping?: ColumnMapping
-  /** Check everything, write nothing (not even an audit row). */
+  /** Check everything, write nothing (not even an audit row; a refused role is still logged). */
   dryRun: boolean
   /** One rejected row → nothing is imported. */
   allOrNothing?: boolean
@@ -115,6 +115,13 @@ export function createImportService(session: VaultSession) {
       control: ImportControl = {},
     ): Promise<ImportOutcome> {
       if (!IMPORT_ROLES.has(session.user.role)) {
+        // Logged as the app's dispatch logs a refused channel: the command line reaches this check
+        // without dispatch, and a reviewer must still see that an analyst tried to write cases in.
+        session.audit.append({
+          actor: session.user.username,
+          action: 'access.denied',
+          details: { action: 'import', format: options.format },
+        })
         throw new CaseVaultError('FORBIDDEN', 'Only a supervisor or an administrator can import cases.')
       }
       const { format } = options
