@@ -216,7 +216,9 @@ describe('npm run cli -- import prints the same English as before', () => {
       err: (line) => err.push(line),
     })
     expect(exit).toBe(0)
-    expect(out.slice(4)).toEqual([
+    // read, imported, rejected, duplicates, then (a dry run) how many would be imported.
+    expect(out[4]).toBe('would be imported: 0')
+    expect(out.slice(5)).toEqual([
       'row 2: caseNumber: the same case number is on row 4',
       'row 3: prs_Gender: not one of this field’s values: Feminine, Masculine, Transgender Feminine, Transgender Masculine, Non-Conforming, Not Specified/Unknown',
       'row 4: caseNumber: the same case number is on row 2',

@@ -16,7 +16,7 @@ import {
 } from './casework-check'
 import { checkScreenings, screeningKeys, type ScreeningCandidate } from './screenings-check'
 import type { ImportTemplates } from './screening-templates-import'
-import { checkCaseColumns, checkComments, checkFacts } from './draft-checks'
+import { checkAliases, checkCaseColumns, checkComments, checkFacts } from './draft-checks'
 
 export type CaseSource = 'htcds-import' | 'ctdc-deidentified'
 type Fields = Record<string, unknown>
@@ -144,6 +144,7 @@ function checkParts(
 export function checkDraft(draft: CaseDraft, context: DraftContext): CaseCandidate | ImportRowError[] {
   const errors = [...draft.problems]
   const columns = checkCaseColumns(draft, context, errors)
+  checkAliases(draft, errors)
   // Most rows are fine: the plain checks answer for them; zod runs only to word the problems.
   let sections = [
     acceptedAsIs('person', draft.survivor),

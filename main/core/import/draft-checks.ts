@@ -1,10 +1,11 @@
 import { isRealDate } from './iso-date'
 import { bornAfterIntake, EARLIEST_INTAKE_DATE, intakeDateProblem } from '../../api/contract/dates'
-import { caseStatuses } from '../../api/contract/cases'
+import { caseStatuses, updateCaseInput } from '../../api/contract/cases'
+import { addPerpetratorInput } from '../../api/contract/case-parts'
 import type { ImportRowError } from '../../api/contract/import'
 import { caseFactIssues } from '../cases/case-facts'
 import { matchStatus } from './htcds-values'
-import { rowProblem } from './import-reasons'
+import { reason, rowProblem, rowProblemOf, type ImportReason } from './import-reasons'
 import type { CaseDraft, DraftContext } from './case-candidate'
 
 // The checks of one import row beyond its HTCDS sections (case-candidate.ts checks those): the
@@ -64,6 +65,46 @@ function commentTime(text: string): number {
   // UTC midnight, which west of Greenwich showed the note on the day before.
   const day = text.trim() === match[1] ? `${match[1]}T00:00` : text.trim()
   return Date.parse(day)
+}
+
+/** The bounds every save applies to a list of aliases (contract/cases.ts, contract/case-parts.ts). */
+const SURVIVOR_ALIASES = updateCaseInput.shape.survivorAliases.unwrap()
+const PERPETRATOR_ALIASES = addPerpetratorInput.shape.aliases.unwrap()
+
+/**
+ * A case's aliases within the bounds of the forms and main: 25 names, or a note pasted as one,
+ * had been taken in whole, and then every save of the case was refused (it sends the aliases
+ * back), so a caseworker could not even correct a phone number. Said once per kind of problem
+ * ("at most 20" for the list, "at most 200 characters" for an alias).
+ * Only the bounds: the readers already drop blank aliases.
+ */
+export function checkAliases(draft: CaseDraft, errors: ImportRowError[]): void {
+  const lists = [
+    { path: 'survivorAliases', aliases: draft.survivorAliases, schema: SURVIVOR_ALIASES },
+    ...draft.perpetrators.map((perpetrator, index) => ({
+      path: `perpetrators.${index}.aliases`,
+      aliases: perpetrator.aliases,
+      schema: PERPETRATOR_ALIASES,
+    })),
+  ]
+  for (const { path, aliases, schema } of lists) {
+    if (aliases.length === 0) continue
+    const causes = new Map<string, ImportReason>()
+    // Each alias on its own too: zod stops at a list that is too long before its items.
+    const issues = [
+      ...(schema.safeParse(aliases).error?.issues ?? []),
+      ...aliases.flatMap((alias) => schema.element.safeParse(alias).error?.issues ?? []),
+    ]
+    for (const issue of issues) {
+      if (issue.code !== 'too_big') continue
+      const cause =
+        issue.origin === 'array'
+          ? reason('aboveMaximum', { max: Number(issue.maximum) })
+          : reason('textTooLong', { max: Number(issue.maximum) })
+      causes.set(cause.code, cause)
+    }
+    for (const cause of causes.values()) errors.push(rowProblemOf(draft.row, draft.columnOf(path), cause))
+  }
 }
 
 export function checkComments(draft: CaseDraft, context: DraftContext, errors: ImportRowError[]) {

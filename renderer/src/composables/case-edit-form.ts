@@ -6,7 +6,7 @@ import { ApiError } from '../api-error'
 import { useCasesStore } from '../stores/cases'
 import { useErrorMessage } from '../i18n/error-message'
 import { zodFormSchema } from '../forms/typed-schema'
-import { editCaseFormSchema, editFormPath } from '../forms/htcds/case-form-schemas'
+import { editCaseFormSchema, editFormPath, sameAliases } from '../forms/htcds/case-form-schemas'
 import { compactRecord } from '../forms/htcds/fields'
 import { serverFieldErrors } from '../forms/htcds/server-issues'
 
@@ -45,7 +45,10 @@ export function useCaseEditForm(
   const errorMessage = useErrorMessage()
   const form = useForm<CaseEditValues>({
     validationSchema: zodFormSchema(
-      editCaseFormSchema(() => detail.value?.intakeDate),
+      editCaseFormSchema(
+        () => detail.value?.intakeDate,
+        () => detail.value?.survivor.aliases,
+      ),
       t,
     ),
     initialValues: {
@@ -87,6 +90,9 @@ export function useCaseEditForm(
       failure.value = null
       conflict.value = false
       const reassigned = values.assignedUserId !== null && values.assignedUserId !== loaded.assignedUserId
+      // Unchanged aliases are left out (main keeps them as stored): an older import took in more
+      // than the contract lets a save send, and sending them back refused every edit of the case.
+      const renamed = !sameAliases(values.survivorAliases, loaded.survivor.aliases)
       try {
         const updated = await cases.update({
           id: loaded.id,
@@ -94,7 +100,7 @@ export function useCaseEditForm(
           intakeDate: values.intakeDate,
           ...(reassigned ? { assignedUserId: values.assignedUserId } : {}),
           survivor: compactRecord(values.survivor),
-          survivorAliases: values.survivorAliases,
+          ...(renamed ? { survivorAliases: values.survivorAliases } : {}),
           victim: compactRecord(values.victim),
           details: loaded.details,
           events: values.events.map((event) => ({

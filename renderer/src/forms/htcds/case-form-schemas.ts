@@ -10,9 +10,16 @@ import { sectionSchema } from '../../../../main/api/contract/htcds'
 import { NAME_OR_ALIAS_CODE } from '../validation-message'
 
 // Client-side schemas for the case forms, built from the same HTCDS section schemas main parses
-// with (requireCore off, deprecated fields refused), so both sides agree on every field.
+// with (requireCore off), so both sides agree on every field.
 
+/** A new case: deprecated HTCDS fields refused, as main does (case-prepare.ts). */
 const sectionOptions = { requireCore: false, forNewRecords: true } as const
+/**
+ * An existing case: a deprecated field it already holds (an import from an older HTCDS file) is
+ * accepted, because main keeps it when unchanged (kept-deprecated.ts). Refused here, it failed the
+ * whole save at a field the form never shows. Main still refuses one added or changed.
+ */
+const storedSectionOptions = { requireCore: false, forNewRecords: false } as const
 
 /**
  * An intake date: a real day, not in the future, not before 1950. `kept`: the date the case has
@@ -55,6 +62,24 @@ const birthAfterIntake = {
 
 const aliasesSchema = z.array(z.string().trim().min(1).max(200)).max(20)
 
+/** The same aliases in the same order (what the edit form compares with the case as loaded). */
+export function sameAliases(aliases: readonly string[], stored: readonly string[] | undefined): boolean {
+  return stored !== undefined && aliases.length === stored.length && aliases.every((a, i) => a === stored[i])
+}
+
+/**
+ * The edit form's aliases. `kept`: the case's aliases as loaded, valid unchanged: an older import
+ * took in more than 20, or longer ones, and the form sends them only when changed (main keeps an
+ * absent list as stored). Refused here, no other field of such a case could be saved.
+ */
+function aliasesRule(kept: () => readonly string[] | undefined) {
+  return z.array(z.string()).superRefine((aliases, context) => {
+    if (sameAliases(aliases, kept())) return
+    const result = aliasesSchema.safeParse(aliases)
+    for (const issue of result.error?.issues ?? []) context.addIssue({ ...issue })
+  })
+}
+
 function text(value: unknown): boolean {
   return typeof value === 'string' && value.trim() !== ''
 }
@@ -88,21 +113,27 @@ export const newCaseFormSchema = z
   .refine(hasNameOrAlias, nameOrAlias)
   .refine(birthBeforeIntake, birthAfterIntake)
 
-/** `storedIntakeDate`: the case's intake date as loaded, valid unchanged (see intakeDateRule). */
-export const editCaseFormSchema = (storedIntakeDate: () => string | undefined) =>
+/**
+ * `storedIntakeDate`, `storedAliases`: the case's as loaded, valid unchanged (see intakeDateRule,
+ * aliasesRule).
+ */
+export const editCaseFormSchema = (
+  storedIntakeDate: () => string | undefined,
+  storedAliases: () => readonly string[] | undefined = () => undefined,
+) =>
   z
     .object({
       intakeDate: intakeDateRule(storedIntakeDate),
       assignedUserId: z.number().int().positive().nullable().optional(),
-      survivor: sectionSchema('person', sectionOptions),
-      survivorAliases: aliasesSchema,
-      victim: sectionSchema('victim', sectionOptions),
+      survivor: sectionSchema('person', storedSectionOptions),
+      survivorAliases: aliasesRule(storedAliases),
+      victim: sectionSchema('victim', storedSectionOptions),
       events: z
         .array(
           z
             .object({
               id: z.number().int().positive().optional(),
-              record: sectionSchema('historicEvent', sectionOptions),
+              record: sectionSchema('historicEvent', storedSectionOptions),
             })
             // Said at the event's first field; main refuses it too (case-prepare.ts).
             .refine((event) => event.id !== undefined || !isEmptyRecord(event.record), {

@@ -57,6 +57,15 @@ export function serverIssueMessage(issue: ServerIssue, t: Translate): string {
 }
 
 /**
+ * Main names one alias (`survivorAliases.0`, a perpetrator's `aliases.0`); the forms have one
+ * field for them all. Kept as is, the error went to no field: nothing was marked or described,
+ * and focus had nowhere to go.
+ */
+function fieldPathOf(path: string): string {
+  return path.replace(/^(survivorAliases|aliases)\.\d+$/, '$1')
+}
+
+/**
  * The form errors for a failed save: field path → message (the first per field). `toFormPath`
  * turns main's path into the form's where they differ (events.0.hte_Date → events.0.record.hte_Date).
  */
@@ -67,7 +76,7 @@ export function serverFieldErrors(
 ): Record<string, string> {
   const errors: Record<string, string> = {}
   for (const issue of serverIssuesOf(error)) {
-    const path = toFormPath(issue.path)
+    const path = toFormPath(fieldPathOf(issue.path))
     errors[path] ??= serverIssueMessage(issue, t)
   }
   return errors
