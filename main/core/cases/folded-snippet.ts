@@ -1,7 +1,13 @@
-import { foldForSearch } from './search-fold'
+import { foldForSearch, searchWordMatches } from './search-fold'
 
-const WORD = /[\p{L}\p{M}\p{N}]+/gu
 const CONTEXT_WORDS = 6
+
+/** A word matches a term by its folded spelling, or by it without apostrophes (as it is indexed). */
+function wordMatches(word: string, terms: readonly string[]): boolean {
+  const folded = foldForSearch(word)
+  const bare = folded.replace(/'/g, '')
+  return terms.some((term) => folded.startsWith(term) || bare.startsWith(term))
+}
 
 /**
  * A snippet of `text` around its first word whose folded spelling starts with one of `terms`
@@ -10,8 +16,9 @@ const CONTEXT_WORDS = 6
  * case, not the record as written. Null when no word of `text` matches.
  */
 export function foldedSnippet(text: string, terms: readonly string[]): string | null {
-  const words = [...text.matchAll(WORD)]
-  const hits = words.map((word) => terms.some((term) => foldForSearch(word[0]).startsWith(term)))
+  // The words as the index splits them: "Gʻulom" is one word, found as "gulom" too.
+  const words = searchWordMatches(text)
+  const hits = words.map((word) => wordMatches(word[0], terms))
   const first = hits.indexOf(true)
   if (first < 0) return null
   const from = Math.max(0, first - CONTEXT_WORDS)

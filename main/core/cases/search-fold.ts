@@ -74,6 +74,11 @@ const WORD = new RegExp(
   'gu',
 )
 
+/** The words of `text` with where each starts (folded-snippet.ts marks them in place). */
+export function searchWordMatches(text: string): RegExpExecArray[] {
+  return [...text.matchAll(WORD)]
+}
+
 /** Words as written (an apostrophe or invisible inside a word is kept); a search folds them. */
 export function searchWords(text: string): string[] {
   return text.match(WORD) ?? []

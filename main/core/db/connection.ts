@@ -1,4 +1,4 @@
-import { closeSync, openSync } from 'node:fs'
+import { chmodSync, closeSync, openSync, statSync } from 'node:fs'
 import Database from 'better-sqlite3-multiple-ciphers'
 import { CaseVaultError } from '../errors'
 
@@ -98,6 +98,7 @@ export function openEncryptedDatabase(
     applyKey(db, key)
     db.prepare('SELECT count(*) FROM sqlite_master').get()
     applyPragmas(db)
+    if (!options.create) tightenModes(path)
     return db
   } catch (error) {
     db.close()
@@ -113,6 +114,22 @@ export function openEncryptedDatabase(
  */
 function createOwnerOnly(path: string): void {
   closeSync(openSync(path, 'a', 0o600))
+}
+
+/**
+ * A vault made before createOwnerOnly kept its database 0644: anyone with an account on the
+ * computer could copy it. Its files are made owner-only once its key has opened it (so it is
+ * ours). Best effort: another owner's file, or a file system without modes, stays as it is.
+ */
+function tightenModes(path: string): void {
+  if (process.platform === 'win32') return
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) {
+    try {
+      if ((statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600)
+    } catch {
+      // Missing (-wal, -shm), not ours, or no modes here: nothing to tighten.
+    }
+  }
 }
 
 /** Full page-by-page check: every page is decrypted and its HMAC verified. Returns problems, [] if none. */
