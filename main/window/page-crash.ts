@@ -23,9 +23,7 @@ export function recoverFromPageCrash(
   let crashes: number[] = []
   window.webContents.on('render-process-gone', (_event, details: RenderProcessGoneDetails) => {
     console.error('[casevault] the page process is gone:', details.reason, details.exitCode)
-    // No reason of its own in the contract yet: 'user' is the closest a lock can say
-    // (VaultLockedReason lives in main/api/contract).
-    host.lock('user')
+    host.lock('page-crashed')
     if (window.isDestroyed()) return
     const at = now()
     crashes = [...crashes.filter((time) => at - time < CRASH_WINDOW_MS), at]

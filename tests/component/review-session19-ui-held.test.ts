@@ -84,6 +84,17 @@ describe('held: the note of typed work lost', () => {
     wrapper.unmount()
   })
 
+  // Session 21: a crashed page locks the vault with a reason of its own (page-crash.ts); the
+  // unlock screen said nothing about why before (the reason was 'user', read as "you locked it").
+  it('after a page crash, the unlock screen says the window stopped working', async () => {
+    const { fire } = session('caseworker')
+    const { wrapper } = await mountApp('/app/cases/4')
+    fire('page-crashed')
+    await settle()
+    expect(lockNotice()).toBe(en.locked.pageCrashed)
+    wrapper.unmount()
+  })
+
   it('not said after an idle lock with nothing typed', async () => {
     const { fire } = session('caseworker')
     const { wrapper } = await mountApp('/app/cases/4')

@@ -66,4 +66,5 @@ export type CaseVaultApi = {
 }
 
 /** Events main pushes to the renderer (preload exposes `on<Event>` returning an unsubscribe). */
-export type VaultLockedReason = 'user' | 'idle' | 'suspend' | 'screen-lock'
+/** Why the vault locked; `page-crashed`: the window's page died and was loaded again (page-crash.ts). */
+export type VaultLockedReason = 'user' | 'idle' | 'suspend' | 'screen-lock' | 'page-crashed'

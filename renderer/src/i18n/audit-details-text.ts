@@ -115,6 +115,8 @@ function useReasonText(): (code: string) => string | null {
         return t('audit.reasons.suspend')
       case 'screen-lock':
         return t('audit.reasons.screenLock')
+      case 'page-crashed':
+        return t('audit.reasons.pageCrashed')
       case 'not assigned':
         return t('audit.reasons.notAssigned')
       case 'not screener or assignee':

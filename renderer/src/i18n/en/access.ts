@@ -63,6 +63,8 @@ export const accessMessages = {
     idleUnknown: 'Locked after a period without activity.',
     suspend: 'Locked because the computer went to sleep.',
     screenLock: 'Locked because the screen was locked.',
+    pageCrashed:
+      'Locked because CaseVault’s window stopped working and was opened again. What was saved is safe; anything typed but not saved is lost.',
     unsavedWorkLost: 'What was typed and not yet saved was not kept: write it again after you unlock.',
     locking: 'Locking the vault…',
     restoring: 'Restoring the backup. Wait until this message changes before you unlock.',

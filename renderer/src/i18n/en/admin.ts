@@ -144,6 +144,7 @@ export const adminMessages = {
       idle: 'no activity',
       suspend: 'the computer went to sleep',
       screenLock: 'the screen was locked',
+      pageCrashed: 'the window stopped working and was opened again',
       notAssigned: 'not assigned to this case',
       notScreenerOrAssignee: 'neither the screener nor assigned to the case',
     },
