@@ -121,7 +121,9 @@ describe('the day boundaries: overdue by one day, due today, in exactly 7 days, 
     const clock = movableClock()
     const host = await staffedHostAt(clock.now, 'bilal')
     const made = await createCase(host)
-    const late = await referralDue(host, made.id, '2026-02-01', 'Late Org')
+    // Due on the referral's own date (1 March), past by now. (A follow-up before the referral date,
+    // 1 February here before session 21, is refused: referral-date-rules.ts assertFollowUpDate.)
+    const late = await referralDue(host, made.id, '2026-03-01', 'Late Org')
     expect(late.followUpState).toBe('overdue')
     expect(keys((await summary(host)).overdueFollowUps.items)).toEqual([`referral:${late.id}`])
   })

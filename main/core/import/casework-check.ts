@@ -198,6 +198,9 @@ export function checkCasework(
     if ((plan.status === 'active') !== (plan.htcds.spl_ActualEndDate === null))
       problem(item, 'htcds.spl_ActualEndDate', reason('planEndDate'))
     inRange(item, 'htcds.spl_ActualEndDate', plan.htcds.spl_ActualEndDate)
+    // A start may lie ahead (a plan drawn up before it begins), but not before 1950, as in main.
+    if (plan.startDate < EARLIEST_INTAKE_DATE)
+      problem(item, 'startDate', reason('dateTooEarly', { date: EARLIEST_INTAKE_DATE }))
     // As the plan's form (contract/referrals.ts): no end before the start, but a plan given up
     // before its start ends then.
     const { spl_PlannedEndDate: planned, spl_ActualEndDate: actual } = plan.htcds

@@ -24,6 +24,22 @@ export function assertNotTooEarly(path: string, day: string | null): void {
 }
 
 /**
+ * A follow-up is due after the referral: one before it (2025 typed for 2026) was saved, and the
+ * referral sat in the Overdue list a year at once. An unchanged date is not judged again (an
+ * imported or older record stays editable).
+ */
+export function assertFollowUpDate(
+  followUp: string | null,
+  referralDate: string,
+  stored?: string | null,
+): void {
+  if (followUp === (stored ?? null)) return
+  assertNotTooEarly('followUpDate', followUp)
+  if (followUp !== null && followUp < referralDate)
+    throw invalidField('followUpDate', 'before the referral date', 'before_referral_date')
+}
+
+/**
  * The date of the last step taken, or null before the first. The history's first row (the draft)
  * is dated the day it was recorded, not a day a step happened: it does not count.
  */

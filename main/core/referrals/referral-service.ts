@@ -1,7 +1,7 @@
 import type { z } from 'zod'
 import { CaseVaultError, invalidField as invalid } from '../errors'
 import { latestIntakeDate } from '../../api/contract/dates'
-import { assertDayInRange, assertNotTooEarly, lastStepDate } from './referral-date-rules'
+import { assertDayInRange, assertFollowUpDate, lastStepDate } from './referral-date-rules'
 import type { VaultSession } from '../vault/vault-session'
 import type {
   createReferralInput,
@@ -83,8 +83,7 @@ export function createReferralService(session: VaultSession, assertCaseVisible: 
     // whose follow-up an older version let through as 1026).
     if (content.referralDate !== stored?.referral_date)
       assertDayInRange('referralDate', content.referralDate, latestDay())
-    if (content.followUpDate !== stored?.follow_up_date)
-      assertNotTooEarly('followUpDate', content.followUpDate)
+    assertFollowUpDate(content.followUpDate, content.referralDate, stored?.follow_up_date)
     let organisationId = content.organisationId
     if (content.serviceId !== null) {
       const owner = repository.serviceOrganisation(content.serviceId)
@@ -206,8 +205,7 @@ export function createReferralService(session: VaultSession, assertCaseVisible: 
 
     setFollowUp(input: z.output<typeof referralFollowUpInput>): ReferralDetail {
       const existing = loadForChange(input.id, input.version)
-      if (input.followUpDate !== existing.follow_up_date)
-        assertNotTooEarly('followUpDate', input.followUpDate)
+      assertFollowUpDate(input.followUpDate, existing.referral_date, existing.follow_up_date)
       session.db.transaction(() => {
         if (!repository.updateFollowUp({ ...input, now: now() })) throw stale()
         audit('referral.follow_up_set', input.id, {
@@ -273,9 +271,12 @@ export function createReferralService(session: VaultSession, assertCaseVisible: 
       assertDayInRange('givenOn', input.givenOn, latestDay())
       if (isFinal(existing.status)) throw new CaseVaultError('CONFLICT', 'This referral is finished.')
       if (repository.consents(input.referralId).some((consent) => consent.withdrawn_on === null)) {
+        // Recorded meanwhile by someone else (the screen showed none): stale, so the screen reads
+        // the referral again and shows the consent now in force, with its Withdraw button.
         throw new CaseVaultError(
           'CONFLICT',
           'A consent is already in force. Withdraw it before recording a new one.',
+          { stale: true },
         )
       }
       session.db.transaction(() => {

@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import { CaseVaultError } from '../errors'
-import { assertDayInRange } from '../referrals/referral-date-rules'
+import { assertDayInRange, assertNotTooEarly } from '../referrals/referral-date-rules'
 import { latestIntakeDate } from '../../api/contract/dates'
 import type { VaultSession } from '../vault/vault-session'
 import type { createSupportPlanInput, updateSupportPlanInput } from '../../api/contract/referrals'
@@ -91,6 +91,16 @@ export function createSupportPlanService(session: VaultSession, assertCaseVisibl
     }
   }
 
+  /**
+   * A start or follow-up may lie ahead, but not before 1950 (1026 for 2026), as every other date of
+   * a case: a follow-up of 1026 stood overdue at the top of every list of follow-ups for ever. On
+   * an edit only a changed day is passed (null otherwise): older imported plans stay editable.
+   */
+  function assertPlannedDays(days: { startDate: string | null; followUpDate: string | null }): void {
+    assertNotTooEarly('startDate', days.startDate)
+    assertNotTooEarly('followUpDate', days.followUpDate)
+  }
+
   return {
     list(caseId: number): SupportPlan[] {
       assertCaseVisible(caseId)
@@ -100,6 +110,7 @@ export function createSupportPlanService(session: VaultSession, assertCaseVisibl
     create(input: z.output<typeof createSupportPlanInput>): SupportPlan {
       assertCaseVisible(input.caseId)
       checkReferral(input.caseId, input.referralId)
+      assertPlannedDays(input)
       const id = session.db.transaction(() => {
         const planId = Number(
           statements.insert.run({ ...input, userId: session.user.id, now: session.clock().toISOString() })
@@ -123,6 +134,10 @@ export function createSupportPlanService(session: VaultSession, assertCaseVisibl
       // An actual end is a fact, not a plan: one next year took the plan off the reminders as done;
       // one before 1950 (1026 for 2026) the import refuses, so the case could not move to a new
       // vault. An unchanged one is not judged again (an imported plan that ended "today" east of here).
+      assertPlannedDays({
+        startDate: input.startDate !== existing.start_date ? input.startDate : null,
+        followUpDate: input.followUpDate !== existing.follow_up_date ? input.followUpDate : null,
+      })
       const endChanged = input.actualEndDate !== existing.actual_end_date
       if (endChanged && input.actualEndDate !== null)
         assertDayInRange('actualEndDate', input.actualEndDate, latestIntakeDate(session.clock()))

@@ -54,8 +54,24 @@ export const useReferralsStore = defineStore('referrals', () => {
     return opened(unwrap(await casevault().referrals.create(input)))
   }
 
+  /**
+   * A change refused as stale (someone changed the referral since it was read) reads it again, so
+   * the next try sends the current version and the screen shows what changed; what the person
+   * typed stays in their form. Without this, every retry sent the old version and was refused.
+   */
+  async function readAgainIfStale<T>(referralId: number, change: () => Promise<T>): Promise<T> {
+    try {
+      return await change()
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'CONFLICT' && error.details?.stale === true) {
+        await open(referralId).catch(() => undefined)
+      }
+      throw error
+    }
+  }
+
   async function update(input: UpdateReferralInput): Promise<ReferralDetail> {
-    return opened(unwrap(await casevault().referrals.update(input)))
+    return readAgainIfStale(input.id, async () => opened(unwrap(await casevault().referrals.update(input))))
   }
 
   async function setFollowUp(input: {
@@ -64,15 +80,21 @@ export const useReferralsStore = defineStore('referrals', () => {
     followUpDate: string | null
     outcome: string | null
   }): Promise<ReferralDetail> {
-    return opened(unwrap(await casevault().referrals.setFollowUp(input)))
+    return readAgainIfStale(input.id, async () =>
+      opened(unwrap(await casevault().referrals.setFollowUp(input))),
+    )
   }
 
   async function transition(input: TransitionReferralInput): Promise<ReferralDetail> {
-    return opened(unwrap(await casevault().referrals.transition(input)))
+    return readAgainIfStale(input.id, async () =>
+      opened(unwrap(await casevault().referrals.transition(input))),
+    )
   }
 
   async function recordConsent(input: RecordConsentInput): Promise<ReferralDetail> {
-    return opened(unwrap(await casevault().referrals.recordConsent(input)))
+    return readAgainIfStale(input.referralId, async () =>
+      opened(unwrap(await casevault().referrals.recordConsent(input))),
+    )
   }
 
   /** `consentId` is the consent on screen: main refuses as stale once another is in force. */
@@ -81,16 +103,10 @@ export const useReferralsStore = defineStore('referrals', () => {
     consentId: number
     withdrawnOn: string
   }): Promise<ReferralDetail> {
-    try {
-      return opened(unwrap(await casevault().referrals.withdrawConsent(input)))
-    } catch (error) {
-      // Withdrawn or replaced elsewhere: the referral is read again, so the panel shows the consent
-      // now in force (the one a new attempt would withdraw) instead of the one that is gone.
-      if (error instanceof ApiError && error.code === 'CONFLICT' && error.details?.stale === true) {
-        await open(input.referralId).catch(() => undefined)
-      }
-      throw error
-    }
+    // Withdrawn or replaced elsewhere: the panel then shows the consent now in force.
+    return readAgainIfStale(input.referralId, async () =>
+      opened(unwrap(await casevault().referrals.withdrawConsent(input))),
+    )
   }
 
   async function printForm(id: number): Promise<ReferralForm> {
