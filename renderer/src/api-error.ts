@@ -24,6 +24,14 @@ export function errorCodeOf(error: unknown): ErrorCode {
   return error instanceof ApiError ? error.code : 'INTERNAL'
 }
 
+/**
+ * Main refused a change made from an older copy (CONFLICT with details.stale): someone saved the
+ * same thing first. The screens then read it again, so the next try starts from what was saved.
+ */
+export function isStaleRefusal(error: unknown): boolean {
+  return error instanceof ApiError && error.code === 'CONFLICT' && error.details?.stale === true
+}
+
 /** Seconds to wait before the next unlock attempt, when main says so (TOO_MANY_ATTEMPTS details). */
 export function waitSecondsOf(error: unknown): number | null {
   const seconds = error instanceof ApiError ? error.details?.retryAfterSeconds : undefined

@@ -6,7 +6,7 @@ import type {
   CasePerpetrator,
   PerpetratorMatch,
 } from '../../../main/api/contract'
-import { ApiError, unwrap } from '../api-error'
+import { isStaleRefusal, unwrap } from '../api-error'
 import { casevault } from './client'
 import { useVaultStore } from './vault'
 
@@ -97,7 +97,7 @@ export const useCasePartsStore = defineStore('case-parts', () => {
     } catch (error) {
       // Someone else saved the person first: the list loads their version (and its updatedAt), so
       // reopening Edit starts from it instead of being refused as stale again and again.
-      if (error instanceof ApiError && error.code === 'CONFLICT' && error.details?.stale === true) {
+      if (isStaleRefusal(error)) {
         await loadPerpetrators().catch(() => undefined)
       }
       throw error

@@ -10,7 +10,7 @@ import type {
   SaveOrganisationInput,
   SaveServiceInput,
 } from '../../../main/api/contract'
-import { ApiError, unwrap } from '../api-error'
+import { isStaleRefusal, unwrap } from '../api-error'
 import { casevault } from './client'
 
 type ServiceFilter = NonNullable<ListServicesInput>
@@ -52,7 +52,7 @@ export const useDirectoryStore = defineStore('directory', () => {
    * as stale again and again. The dialog keeps what was typed and says why.
    */
   async function reloadIfStale(error: unknown): Promise<void> {
-    if (error instanceof ApiError && error.code === 'CONFLICT' && error.details?.stale === true) {
+    if (isStaleRefusal(error)) {
       await refresh().catch(() => undefined)
     }
   }

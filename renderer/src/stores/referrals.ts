@@ -13,7 +13,7 @@ import type {
   TransitionReferralInput,
   UpdateReferralInput,
 } from '../../../main/api/contract'
-import { ApiError, unwrap } from '../api-error'
+import { isStaleRefusal, unwrap } from '../api-error'
 import { casevault } from './client'
 
 /**
@@ -63,7 +63,7 @@ export const useReferralsStore = defineStore('referrals', () => {
     try {
       return await change()
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'CONFLICT' && error.details?.stale === true) {
+      if (isStaleRefusal(error)) {
         await open(referralId).catch(() => undefined)
       }
       throw error

@@ -1,7 +1,7 @@
 import { ref } from 'vue'
 import { defineStore } from 'pinia'
 import type { CreateSupportPlanInput, SupportPlan, UpdateSupportPlanInput } from '../../../main/api/contract'
-import { ApiError, unwrap } from '../api-error'
+import { isStaleRefusal, unwrap } from '../api-error'
 import { casevault } from './client'
 
 /** The open case's support plans (HTCDS spl_). */
@@ -31,12 +31,7 @@ export const useSupportPlansStore = defineStore('support-plans', () => {
       // so it shows what they saved and Edit opened again starts from it, instead of being refused
       // as stale again and again until the case is left (as for perpetrators, case-parts.ts).
       const id = caseId.value
-      if (
-        id !== null &&
-        error instanceof ApiError &&
-        error.code === 'CONFLICT' &&
-        error.details?.stale === true
-      ) {
+      if (id !== null && isStaleRefusal(error)) {
         await load(id).catch(() => undefined)
       }
       throw error
