@@ -162,7 +162,9 @@ function followUp(kind: FollowUpKind, referralDate: string, today: string, rando
   if (kind === 'thisWeek') return addDays(today, random.int(0, 6))
   if (kind === 'later') return addDays(today, random.int(8, 60))
   const overdue = addDays(today, -random.int(1, 30))
-  return overdue > referralDate ? overdue : addDays(today, -1)
+  const past = overdue > referralDate ? overdue : addDays(today, -1)
+  // Never before the referral itself (main refuses that): a referral made today is due today.
+  return past >= referralDate ? past : referralDate
 }
 
 function consentFor(givenOn: string, minor: boolean, random: SeededRandom): ReferralConsentPlan {
