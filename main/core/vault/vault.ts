@@ -13,6 +13,7 @@ import {
 } from './vault-slots'
 import { formatRecoveryKey, parseRecoveryKey } from './recovery-key'
 import { UnlockThrottle } from './unlock-throttle'
+import { DamagedVaultProof } from './damaged-vault-proof'
 import { assertStrongAccountPassphrase } from '../backup/passphrase-strength'
 import { openVaultDatabase } from './open-vault-database'
 import { openSession, type VaultSession } from './vault-session'
@@ -40,13 +41,6 @@ export interface VaultOptions {
 
 export type { NewVault } from './new-vault-files'
 
-/** How long a passphrase that met a damaged database counts as proof (see damagedVaultProvenBy). */
-const DAMAGED_PROOF_MS = 15 * 60 * 1000
-
-/** The unlock's refusals that mean the key was right and the database is what failed. */
-const damagedDatabase = (error: unknown) =>
-  error instanceof CaseVaultError && ['DB_CORRUPT', 'DB_MISSING', 'DB_NOT_OURS'].includes(error.code)
-
 /**
  * The vault: one data folder with vault.json (key slots) and casevault.db (SQLCipher 4).
  * Holds the database key only while unlocked, in a Buffer wiped on lock.
@@ -59,12 +53,13 @@ export class Vault {
   private readonly clock: () => Date
   private readonly throttle: UnlockThrottle
   private verifying = false
-  private damaged: { username: string; at: number } | null = null
+  private readonly damaged: DamagedVaultProof
   private readonly lockListeners = new Set<(reason: VaultLockedReason) => void>()
 
   constructor(private readonly options: VaultOptions) {
     this.clock = options.clock ?? (() => new Date())
     this.throttle = new UnlockThrottle(() => this.clock().getTime(), this.dataDir)
+    this.damaged = new DamagedVaultProof(this.clock)
     if (options.kdf && !options.allowKdfBelowFloor && !atLeastFloor(options.kdf)) {
       throw new Error('Argon2 parameters below the floor (64 MiB, t=3, p=1)')
     }
@@ -91,19 +86,13 @@ export class Vault {
     return session
   }
 
-  /**
-   * Who, in the last minutes, gave a passphrase that opened their key slot while the database
-   * behind it could not be read (damaged, missing, replaced): only they may restore a backup over
-   * it from the unlock screen (api/restore-damaged.ts). Null when nobody did.
-   */
+  /** See DamagedVaultProof; never while a session is open. */
   damagedVaultProvenBy(): string | null {
-    const proof = this.damaged
-    if (!proof || this.current) return null
-    return this.clock().getTime() - proof.at <= DAMAGED_PROOF_MS ? proof.username : null
+    return this.current ? null : this.damaged.provenBy()
   }
 
   forgetDamagedVaultProof(): void {
-    this.damaged = null
+    this.damaged.forget()
   }
 
   /** Organisation name for the unlock screen; null when vault.json is absent or unreadable. */
@@ -165,10 +154,10 @@ export class Vault {
       try {
         session = await this.openWithKey(databaseKey, username, 'session.unlocked')
       } catch (error) {
-        this.damaged = damagedDatabase(error) ? { username: slot.username, at: this.clock().getTime() } : null
+        this.damaged.noteUnlock(slot.username, error)
         throw error
       }
-      this.damaged = null
+      this.damaged.noteUnlock(slot.username, null)
       // Vaults made before the id was kept in the database learn it here (see headerOrRebuild).
       if (session.settings.vaultId() === null) session.settings.saveVaultId(header.vaultId)
       return session
